@@ -1,0 +1,195 @@
+"""A typed, indexed view of the exported dictionary (``kompetensi.json``, schema_version 1).
+
+The engine receives the export as a plain JSON-decoded dict (in the browser it comes straight
+from ``JSON.parse``). This module reads only the parts the engine needs, indexes them once per
+call, and reports a structurally broken export as :class:`DictionaryError` with the key path
+instead of a ``KeyError`` deep inside the scoring code. It is not the data validator: the
+export is produced from validated YAML, so this checks shapes, not content rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+SUPPORTED_SCHEMA_VERSION = 1
+
+_T = TypeVar("_T")
+
+
+class DictionaryError(Exception):
+    """The dictionary passed to the engine is not a usable export (wrong shape or version)."""
+
+
+@dataclass(frozen=True)
+class Competency:
+    """A competency's id, name and indicator ids per level (index 0 is level 1)."""
+
+    id: str
+    name: str
+    levels: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One catalogue activity that helps someone reach ``level`` of a competency."""
+
+    competency: str
+    level: int
+    category: str
+    form: str
+    jp: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Category:
+    """A 70:20:10 learning category: its id ("70", "20", "10"), share and name."""
+
+    id: str
+    percent: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """The parts of the export the engine uses, indexed for lookup."""
+
+    standards_version: str
+    level_names: Mapping[int, str]
+    max_level: int
+    scale_min: int
+    scale_max: int
+    scale_labels: Mapping[int, str]
+    met_threshold: int
+    default_jp: int
+    categories: tuple[Category, ...]
+    form_names: Mapping[str, str]
+    activities: Mapping[tuple[str, int, str], tuple[Activity, ...]]
+    competencies: tuple[Competency, ...]
+    competency_by_id: Mapping[str, Competency]
+    indicator_ids: frozenset[str]
+    position_targets: Mapping[str, Mapping[str, int | None]]
+
+    def scale_label(self, value: int) -> str:
+        """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
+        return self.scale_labels.get(value, str(value))
+
+    def level_name(self, level: int) -> str:
+        """The framework's name for ``level`` (e.g. 2 -> "Dasar"), or an empty string."""
+        return self.level_names.get(level, "")
+
+
+def _get(data: Any, key: str, kind: type[_T], path: str) -> _T:
+    """``data[key]`` checked to be a ``kind``; raises :class:`DictionaryError` naming the path."""
+    where = f"{path}.{key}" if path else key
+    if not isinstance(data, dict) or key not in data:
+        raise DictionaryError(f"{where}: missing from the exported dictionary")
+    value = data[key]
+    # bool is an int subclass; an export never uses true/false where a number belongs.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise DictionaryError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _items(data: Any, key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
+    """The list ``data[key]`` as (path of the item, item) pairs, each item checked to be a dict."""
+    where = f"{path}.{key}" if path else key
+    items: list[tuple[str, dict[str, Any]]] = []
+    for index, item in enumerate(_get(data, key, list, path)):
+        item_path = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            raise DictionaryError(f"{item_path}: expected dict, got {type(item).__name__}")
+        items.append((item_path, item))
+    return items
+
+
+def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | None]:
+    targets: dict[str, int | None] = {}
+    for competency, target in _get(position, "targets", dict, path).items():
+        if target is not None and (not isinstance(target, int) or isinstance(target, bool)):
+            raise DictionaryError(f"{path}.targets.{competency}: expected int or null")
+        targets[str(competency)] = target
+    return targets
+
+
+def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
+    """Index the export for the engine; raises :class:`DictionaryError` if it is unusable."""
+    data = dict(export)
+    version = _get(data, "schema_version", int, "")
+    if version != SUPPORTED_SCHEMA_VERSION:
+        raise DictionaryError(
+            f"schema_version: expected {SUPPORTED_SCHEMA_VERSION}, got {version}"
+        )
+    framework = _get(data, "framework", dict, "")
+    assessment = _get(data, "assessment", dict, "")
+    scale = _get(assessment, "scale", dict, "assessment")
+    learning = _get(data, "learning", dict, "")
+
+    level_names = {
+        _get(item, "level", int, path): _get(item, "name", str, path)
+        for path, item in _items(framework, "levels", "framework")
+    }
+    competencies: list[Competency] = []
+    for path, item in _items(data, "competencies", ""):
+        levels = tuple(
+            tuple(
+                _get(indicator, "id", str, indicator_path)
+                for indicator_path, indicator in _items(level, "indicators", level_path)
+            )
+            for level_path, level in _items(item, "levels", path)
+        )
+        competencies.append(
+            Competency(_get(item, "id", str, path), _get(item, "name", str, path), levels)
+        )
+
+    activities: dict[tuple[str, int, str], list[Activity]] = {}
+    for path, item in _items(learning, "activities", "learning"):
+        activity = Activity(
+            competency=_get(item, "competency", str, path),
+            level=_get(item, "level", int, path),
+            category=_get(item, "category", str, path),
+            form=_get(item, "form", str, path),
+            jp=_get(item, "jp", int, path),
+            text=_get(item, "activity", str, path),
+        )
+        key = (activity.competency, activity.level, activity.category)
+        activities.setdefault(key, []).append(activity)
+
+    return Dictionary(
+        standards_version=_get(framework, "version", str, "framework"),
+        level_names=level_names,
+        max_level=max(level_names, default=0),
+        scale_min=_get(scale, "min", int, "assessment.scale"),
+        scale_max=_get(scale, "max", int, "assessment.scale"),
+        scale_labels={
+            _get(item, "value", int, path): _get(item, "label", str, path)
+            for path, item in _items(scale, "labels", "assessment.scale")
+        },
+        met_threshold=_get(assessment, "met_threshold", int, "assessment"),
+        default_jp=_get(assessment, "default_jp", int, "assessment"),
+        categories=tuple(
+            Category(
+                _get(item, "id", str, path),
+                _get(item, "percent", int, path),
+                _get(item, "name", str, path),
+            )
+            for path, item in _items(learning, "categories", "learning")
+        ),
+        form_names={
+            _get(item, "id", str, path): _get(item, "name", str, path)
+            for path, item in _items(learning, "forms", "learning")
+        },
+        activities={key: tuple(value) for key, value in activities.items()},
+        competencies=tuple(competencies),
+        competency_by_id={competency.id: competency for competency in competencies},
+        indicator_ids=frozenset(
+            indicator for competency in competencies for level in competency.levels
+            for indicator in level
+        ),
+        position_targets={
+            _get(item, "id", str, path): _position_targets(path, item)
+            for path, item in _items(data, "positions", "")
+        },
+    )

@@ -1,0 +1,205 @@
+"""Checking a user's ratings, targets, position and JP total against the dictionary.
+
+Every check collects all of its problems instead of stopping at the first, so a person fixing an
+answers file (or the browser showing an imported one) sees everything in one pass. A problem is
+a key path, what was expected and what was found, and usually a hint::
+
+    ratings.integritas.9.1: unknown indicator id. Hint: did you mean 'integritas.1.1'?
+
+The data arrive JSON-decoded from a file or from the browser, so nothing is trusted to have the
+type its annotation promises: a rating of ``"4"``, ``3.0`` or ``true`` is reported, not coerced.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .dictionary import Dictionary
+
+MIN_JP = 1
+MAX_JP = 1000
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+
+
+class InputProblem(NamedTuple):
+    """One problem in the user's input: where, what, and how to fix it (hint may be empty)."""
+
+    path: str
+    message: str
+    hint: str = ""
+
+    def format(self, location: str = "") -> str:
+        """The one-line message, e.g. ``answers.json: ratings.x: unknown indicator id``."""
+        parts = [part for part in (location, self.path) if part]
+        parts.append(f"{self.message}. Hint: {self.hint}" if self.hint else self.message)
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def as_dict(self) -> dict[str, str]:
+        """JSON-ready form for the browser."""
+        return {"path": self.path, "message": self.message, "hint": self.hint}
+
+
+class InputError(ValueError):
+    """The user's input has problems; ``problems`` lists every one of them, in input order."""
+
+    def __init__(self, problems: Iterable[InputProblem]) -> None:
+        self.problems: list[InputProblem] = list(problems)
+        super().__init__("\n".join(problem.format() for problem in self.problems))
+
+
+def key_path(prefix: str, key: str) -> str:
+    """``prefix.key``, or ``prefix["key"]`` when the key would be ambiguous or unreadable bare."""
+    if _PLAIN_KEY.fullmatch(key):
+        return f"{prefix}.{key}" if prefix else key
+    return f"{prefix}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def describe(value: object) -> str:
+    """How a JSON value reads in a message: ``7``, ``"4"``, ``true``, ``null``, ``a list``."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_int_between(value: object, low: int, high: int) -> bool:
+    """True for a whole number in ``low..high``; ``true``/``false`` are not numbers here."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
+    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    return f"did you mean '{matches[0]}'?" if matches else fallback
+
+
+def scale_hint(dictionary: Dictionary) -> str:
+    """E.g. ``the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu.``"""
+    values = range(dictionary.scale_min, dictionary.scale_max + 1)
+    return "the scale is " + ", ".join(f"{v} = {dictionary.scale_label(v)}" for v in values) + "."
+
+
+def check_ratings(dictionary: Dictionary, ratings: object, path: str = "ratings") -> list[InputProblem]:
+    """Problems in ``{indicator id: rating}``: unknown ids, non-integers, values off the scale."""
+    if not isinstance(ratings, dict):
+        return [
+            InputProblem(
+                path,
+                f"expected an object mapping indicator ids to ratings, got {describe(ratings)}",
+            )
+        ]
+    low, high = dictionary.scale_min, dictionary.scale_max
+    example = next(iter(sorted(dictionary.indicator_ids)), "integritas.1.1")
+    problems: list[InputProblem] = []
+    for key, value in ratings.items():
+        where = key_path(path, str(key))
+        if key not in dictionary.indicator_ids:
+            fallback = f"indicator ids look like '{example}' (competency.level.number)."
+            hint = _did_you_mean(str(key), dictionary.indicator_ids, fallback)
+            problems.append(InputProblem(where, "unknown indicator id", hint))
+        if not _is_int_between(value, low, high):
+            hint = (
+                "leave an indicator out to mark it unanswered."
+                if value is None
+                else scale_hint(dictionary)
+            )
+            message = f"expected an integer from {low} to {high}, got {describe(value)}"
+            problems.append(InputProblem(where, message, hint))
+    return problems
+
+
+def check_targets(dictionary: Dictionary, targets: object, path: str = "targets") -> list[InputProblem]:
+    """Problems in ``{competency id: target level or null}``."""
+    if not isinstance(targets, dict):
+        return [
+            InputProblem(
+                path,
+                f"expected an object mapping competency ids to target levels, got "
+                f"{describe(targets)}",
+            )
+        ]
+    top = dictionary.max_level
+    known = dictionary.competency_by_id
+    problems: list[InputProblem] = []
+    for key, value in targets.items():
+        where = key_path(path, str(key))
+        if key not in known:
+            fallback = "known competencies: " + ", ".join(known) + "."
+            hint = _did_you_mean(str(key), known, fallback)
+            problems.append(InputProblem(where, "unknown competency id", hint))
+        if value is not None and not _is_int_between(value, 1, top):
+            levels = ", ".join(f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1))
+            problems.append(
+                InputProblem(
+                    where,
+                    f"expected a level from 1 to {top} or null, got {describe(value)}",
+                    f"levels are {levels}; null means no target.",
+                )
+            )
+    return problems
+
+
+def check_position(dictionary: Dictionary, position: object, path: str = "position") -> list[InputProblem]:
+    """Problems with a position id (jabatan): not a string, or not in the dictionary."""
+    known = dictionary.position_targets
+    if not isinstance(position, str):
+        return [InputProblem(path, f"expected a position id, got {describe(position)}")]
+    if position in known:
+        return []
+    fallback = "known positions: " + ", ".join(known) + "." if known else "the dictionary has none."
+    return [
+        InputProblem(
+            path,
+            f"unknown position {describe(position)}",
+            _did_you_mean(position, known, fallback),
+        )
+    ]
+
+
+def check_total_jp(dictionary: Dictionary, total_jp: object, path: str = "total_jp") -> list[InputProblem]:
+    """Problems with the plan's total JP (jam pelajaran): a whole number from 1 to 1000."""
+    if _is_int_between(total_jp, MIN_JP, MAX_JP):
+        return []
+    return [
+        InputProblem(
+            path,
+            f"expected an integer from {MIN_JP} to {MAX_JP}, got {describe(total_jp)}",
+            f"the default is {dictionary.default_jp} JP, every civil servant's yearly minimum.",
+        )
+    ]
+
+
+def find_problems(
+    dictionary: Dictionary,
+    ratings: object,
+    *,
+    position: object = None,
+    targets: object = None,
+    total_jp: object = None,
+) -> list[InputProblem]:
+    """Every problem in one call's inputs (``None`` for position, targets, total_jp = not given)."""
+    problems = check_ratings(dictionary, ratings)
+    if position is not None and targets is not None:
+        problems.append(
+            InputProblem(
+                "position",
+                "give either a position or explicit targets, not both",
+                "a position brings the targets of its jabatan.",
+            )
+        )
+    if position is not None:
+        problems += check_position(dictionary, position)
+    if targets is not None:
+        problems += check_targets(dictionary, targets)
+    if total_jp is not None:
+        problems += check_total_jp(dictionary, total_jp)
+    return problems

@@ -1,0 +1,69 @@
+"""The standards folder as data: strict reading, validation and the public export.
+
+Imports no MkDocs: the site adapter, the CLI and the tests all come through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import DataErrors, Problem
+from generator.standard.export import build_export
+from generator.standard.loader import Loaded, read_folder
+from generator.standard.rules import check_all
+
+__all__ = ["DataErrors", "Standard", "load_export", "load_standard"]
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A validated standards folder."""
+
+    root: Path
+    data: dict[str, Any]
+    """The export dict (JSON ``schema_version`` 1)."""
+    sources: dict[str, Path]
+    """Source file of each competency id, plus ``framework`` and ``positions``."""
+    warnings: tuple[Problem, ...]
+
+    @property
+    def version(self) -> str:
+        return str(self.data["framework"]["version"])
+
+    def counts(self) -> dict[str, int]:
+        competencies = self.data["competencies"]
+        levels = [lv for c in competencies for lv in c["levels"]]
+        return {
+            "competencies": len(competencies),
+            "levels": len(levels),
+            "indicators": sum(len(lv["indicators"]) for lv in levels),
+            "positions": len(self.data["positions"]),
+            "activities": len(self.data["learning"]["activities"]),
+        }
+
+
+def _validated(root: Path) -> Loaded:
+    loaded = read_folder(root)
+    check_all(loaded)
+    if loaded.problems:
+        raise DataErrors(loaded.problems)
+    return loaded
+
+
+def load_standard(root: Path | str) -> Standard:
+    """Read, validate and shape a standards folder; raises :class:`DataErrors` with every problem."""
+    loaded = _validated(Path(root))
+    sources: dict[str, Path] = {p.value["id"]: p.file for p in loaded.competencies}
+    assert loaded.framework is not None and loaded.positions is not None
+    sources["framework"] = loaded.framework.file
+    sources["positions"] = loaded.positions.file
+    for parsed in loaded.learning:
+        sources[f"learning:{parsed.value['competency']}"] = parsed.file
+    return Standard(Path(root), build_export(loaded), sources, tuple(sorted(loaded.warnings)))
+
+
+def load_export(root: Path | str) -> dict[str, Any]:
+    """The export dict of a standards folder (the assessment engine's input)."""
+    return load_standard(root).data

@@ -1,0 +1,119 @@
+"""Shape validated files into the public export (JSON ``schema_version`` 1) and write CSV.
+
+The export is the one data contract of the project: the site renders from it, the browser engine
+receives it, agencies download it. Its format is documented in the maintainer handbook.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.standard.loader import Loaded
+
+SCHEMA_VERSION = 1
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = ("indicator_id", "competency_id", "competency", "group", "level", "level_name",
+               "level_description", "indicator")
+
+
+def build_export(loaded: Loaded) -> dict[str, Any]:
+    """The export dict; call only on a folder that validated without problems."""
+    assert loaded.framework is not None and loaded.positions is not None
+    fw = loaded.framework.value
+    group_rank = {g["id"]: i for i, g in enumerate(fw["groups"])}
+    competencies = sorted((p.value for p in loaded.competencies),
+                          key=lambda c: (group_rank[c["group"]], c["order"], c["id"]))
+    rank = {c["id"]: i for i, c in enumerate(competencies)}
+    activities = [
+        {"competency": p.value["competency"], **activity}
+        for p in sorted(loaded.learning, key=lambda p: rank.get(p.value["competency"], 0))
+        for activity in p.value["activities"]
+    ]
+    scale = fw["assessment"]["scale"]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "framework": {
+            "title": fw["title"],
+            "short_title": fw["short_title"],
+            "version": fw["version"],
+            "source": fw["source"],
+            "levels": fw["levels"],
+            "groups": fw["groups"],
+        },
+        "assessment": {
+            "scale": {"min": scale[0]["value"], "max": scale[-1]["value"], "labels": scale},
+            "met_threshold": fw["assessment"]["met_threshold"],
+            "default_jp": fw["assessment"]["default_jp"],
+        },
+        "learning": {
+            "categories": fw["learning"]["categories"],
+            "forms": fw["learning"]["forms"],
+            "activities": activities,
+        },
+        "competencies": [
+            {
+                "id": c["id"],
+                "name": c["name"],
+                "group": c["group"],
+                "order": c["order"],
+                "aliases": c.get("aliases") or [],
+                "definition": c["definition"],
+                "levels": [
+                    {
+                        "level": lv["level"],
+                        "description": lv["description"],
+                        "indicators": [
+                            {"id": ind["id"], "text": ind["text"], "example": ind.get("example", "")}
+                            for ind in lv["indicators"]
+                        ],
+                    }
+                    for lv in c["levels"]
+                ],
+            }
+            for c in competencies
+        ],
+        "positions": [
+            {
+                "id": p["id"],
+                "name": p["name"],
+                "category": p["category"],
+                "description": p["description"],
+                "source": p["source"],
+                "verified": p["verified"],
+                "targets": {c["id"]: p["targets"][c["id"]] for c in competencies
+                            if c["id"] in p["targets"]},
+            }
+            for p in loaded.positions.value["positions"]
+        ],
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Stable, readable JSON (no timestamps: two exports of the same data are identical)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def neutralise_cell(value: object) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; a leading quote disarms them."""
+    text = str(value)
+    return "'" + text if text.startswith(_CSV_TRIGGERS) else text
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    """One row per indicator, UTF-8 with BOM so spreadsheet programs pick the right encoding."""
+    names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for competency in data["competencies"]:
+        for level in competency["levels"]:
+            for indicator in level["indicators"]:
+                writer.writerow(neutralise_cell(v) for v in (
+                    indicator["id"], competency["id"], competency["name"], competency["group"],
+                    level["level"], names.get(level["level"], ""), level["description"],
+                    indicator["text"],
+                ))
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,162 @@
+"""Load a standards folder: read every file strictly, validate each against its schema, then check
+the rules that span files. Every problem of the run is collected before anything fails."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import DataErrors, Problem, join_path
+from generator.standard import schema, strict_yaml
+
+FRAMEWORK_FILE = "framework.yaml"
+POSITIONS_FILE = "positions.yaml"
+COMPETENCY_DIR = "competencies"
+LEARNING_DIR = "learning"
+RESERVED_IDS = frozenset({"index", "semua", "transisi"})
+
+
+@dataclass
+class Parsed:
+    """One validated file: its typed value, its node tree (for locations) and its display path."""
+
+    path: str
+    file: Path
+    value: Any
+    root: Node
+
+    def locate(self, *keys: str | int) -> tuple[int, int]:
+        """Line and column of the value at ``keys`` (or of the nearest existing parent)."""
+        node: Node = self.root
+        for key in keys:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def locate_key(self, *keys: str | int) -> tuple[int, int]:
+        """Like :meth:`locate`, but points at the last mapping key itself, not its value."""
+        parent: Node = self.root
+        for key in keys[:-1]:
+            child = _child(parent, key)
+            if child is None:
+                return self.locate(*keys)
+            parent = child
+        if isinstance(parent, MappingNode):
+            for key_node, _ in parent.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == keys[-1]:
+                    return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        return self.locate(*keys)
+
+
+def _child(node: Node, key: str | int) -> Node | None:
+    if isinstance(node, MappingNode) and isinstance(key, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value_node  # type: ignore[no-any-return]
+    if isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+@dataclass
+class Loaded:
+    """Everything read from a standards folder, before it is shaped for export."""
+
+    root: Path
+    framework: Parsed | None = None
+    positions: Parsed | None = None
+    competencies: list[Parsed] = field(default_factory=list)
+    learning: list[Parsed] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def report(self, parsed: Parsed, keys: tuple[str | int, ...], message: str, hint: str = "",
+               *, at_key: bool = False, warning: bool = False) -> None:
+        line, column = parsed.locate_key(*keys) if at_key else parsed.locate(*keys)
+        key_path = ""
+        for key in keys:
+            key_path = join_path(key_path, key)
+        problem = Problem(parsed.path, line, column, key_path, message, hint)
+        (self.warnings if warning else self.problems).append(problem)
+
+
+def display_path(file: Path) -> str:
+    """Paths as the maintainer would type them: relative to the working folder when possible."""
+    try:
+        return os.path.relpath(file)
+    except ValueError:
+        return str(file)
+
+
+def _parse(loaded: Loaded, file: Path, schema_name: str) -> Parsed | None:
+    document = strict_yaml.read(file, display_path(file))
+    loaded.problems.extend(document.problems)
+    if document.root is None:
+        return None
+    value, problems = schema.validate(document.root, schema_name, document.path)
+    loaded.problems.extend(problems)
+    if value is None:
+        return None
+    return Parsed(document.path, file, value, document.root)
+
+
+def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
+    if not folder.is_dir():
+        loaded.problems.append(Problem(display_path(folder), 1, 1, "", "folder not found",
+                                       f"a standards folder needs {folder.name}/"))
+        return
+    seen: dict[str, Path] = {}
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith("."):
+            continue
+        if file.suffix != ".yaml" or not file.is_file():
+            loaded.problems.append(Problem(display_path(file), 1, 1, "",
+                                           "unexpected file in the standards folder",
+                                           "data files end in .yaml; move other files elsewhere"))
+            continue
+        folded = file.stem.casefold()
+        if folded in seen:
+            loaded.problems.append(Problem(display_path(file), 1, 1, "",
+                                           f"file name collides with {display_path(seen[folded])}",
+                                           "file names must differ in more than letter case"))
+            continue
+        seen[folded] = file
+        yield file
+
+
+def read_folder(root: Path) -> Loaded:
+    """Read and schema-check every file in a standards folder (no cross-file rules yet)."""
+    loaded = Loaded(root)
+    if not root.is_dir():
+        loaded.problems.append(Problem(display_path(root), 1, 1, "", "standards folder not found",
+                                       "pass --standards DIR or run from the project folder"))
+        return loaded
+    for name, attr, schema_name in ((FRAMEWORK_FILE, "framework", "framework"),
+                                    (POSITIONS_FILE, "positions", "positions")):
+        file = root / name
+        if file.is_file():
+            setattr(loaded, attr, _parse(loaded, file, schema_name))
+        else:
+            loaded.problems.append(Problem(display_path(file), 1, 1, "", "file not found",
+                                           f"every standards folder needs {name}"))
+    for file in _yaml_files(root / COMPETENCY_DIR, loaded):
+        parsed = _parse(loaded, file, "competency")
+        if parsed is not None:
+            loaded.competencies.append(parsed)
+    for file in _yaml_files(root / LEARNING_DIR, loaded):
+        parsed = _parse(loaded, file, "learning")
+        if parsed is not None:
+            loaded.learning.append(parsed)
+    return loaded
+
+
+def raise_if_problems(loaded: Loaded) -> None:
+    if loaded.problems:
+        raise DataErrors(loaded.problems)

@@ -1,0 +1,205 @@
+"""Validate a composed YAML node tree against a JSON Schema subset, and type it on the way.
+
+MkDocs' config validation stops at the first bad key and jsonschema's messages speak of
+instances, not of the maintainer's file. This walker supports only the keywords our schemas
+use (a test keeps the schemas inside that subset), collects every problem with the line and
+column of the offending key or value, and turns scalars into Python values exactly as the schema
+asks: text stays text (``1.10`` stays ``"1.10"``), integers must be written as integers, booleans
+as ``true``/``false``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import Problem, join_path
+
+Schema = dict[str, Any]
+
+SUPPORTED_KEYWORDS = frozenset({
+    "$schema", "$id", "$ref", "$defs", "title", "description", "markdownDescription",
+    "examples", "default", "x-term", "x-hint", "type", "properties", "required",
+    "additionalProperties", "propertyNames", "items", "minItems", "maxItems", "enum",
+    "pattern", "minLength", "maxLength", "minimum", "maximum",
+})
+_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_NULLS = frozenset({"", "~", "null"})
+_BOOLEAN_LOOKALIKES = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE",
+                                 "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
+_KIND = {"string": "a text", "integer": "an integer", "boolean": "true or false",
+         "null": "null", "object": "a mapping", "array": "a list"}
+
+
+@cache
+def load_schema(name: str) -> Schema:
+    """A schema shipped in ``generator/schemas/`` (e.g. ``competency``)."""
+    text = resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    schema: Schema = json.loads(text)
+    return schema
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.style is None and node.value in _NULLS:
+        return "nothing (null)"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"'{shown}'"
+
+
+class Validator:
+    """Walks one document; ``problems`` collects everything found."""
+
+    def __init__(self, path: str, root_schema: Schema) -> None:
+        self.path = path
+        self.root_schema = root_schema
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, key_path: str, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, key_path or "(document)",
+                                     message, hint))
+
+    def _resolve(self, schema: Schema) -> Schema:
+        while "$ref" in schema:
+            ref = schema["$ref"]
+            if not ref.startswith("#/$defs/"):
+                raise ValueError(f"unsupported $ref {ref}")
+            schema = self.root_schema["$defs"][ref.removeprefix("#/$defs/")]
+        return schema
+
+    def validate(self, node: Node, schema: Schema, key_path: str = "") -> Any:
+        schema = self._resolve(schema)
+        types = schema.get("type", [])
+        types = [types] if isinstance(types, str) else list(types)
+        value = self._typed(node, types, schema, key_path)
+        if value is _INVALID:
+            return None
+        if "enum" in schema and value not in schema["enum"]:
+            options = ", ".join(f"'{o}'" for o in schema["enum"])
+            close = difflib.get_close_matches(str(value), [str(o) for o in schema["enum"]], 1)
+            self.problem(node, key_path, f"expected one of {options}, got {_describe(node)}",
+                         f"did you mean '{close[0]}'?" if close else schema.get("x-hint", ""))
+        if isinstance(value, str):
+            self._check_string(node, value, schema, key_path)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if (low is not None and value < low) or (high is not None and value > high):
+                bounds = (f"from {low} to {high}" if low is not None and high is not None
+                          else f"of at least {low}" if low is not None else f"of at most {high}")
+                self.problem(node, key_path, f"expected an integer {bounds}, got {value}",
+                             schema.get("x-hint", ""))
+        return value
+
+    def _check_string(self, node: Node, value: str, schema: Schema, key_path: str) -> None:
+        if len(value.strip()) < schema.get("minLength", 0):
+            self.problem(node, key_path, "expected a non-empty text, got an empty one",
+                         schema.get("x-hint", ""))
+        elif "maxLength" in schema and len(value) > schema["maxLength"]:
+            self.problem(node, key_path,
+                         f"text is too long ({len(value)} characters; at most "
+                         f"{schema['maxLength']})", schema.get("x-hint", ""))
+        if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
+            self.problem(node, key_path, f"{_describe(node)} is not in the expected form",
+                         schema.get("x-hint", f"it must match {schema['pattern']}"))
+
+    def _typed(self, node: Node, types: list[str], schema: Schema, key_path: str) -> Any:
+        if isinstance(node, MappingNode):
+            if "object" in types:
+                return self._object(node, schema, key_path)
+        elif isinstance(node, SequenceNode):
+            if "array" in types:
+                return self._array(node, schema, key_path)
+        elif isinstance(node, ScalarNode):
+            plain = node.style is None
+            if plain and node.value in _NULLS:
+                if "null" in types:
+                    return None
+            elif "integer" in types and plain and _INTEGER.fullmatch(node.value):
+                return int(node.value)
+            elif "boolean" in types and plain and node.value in ("true", "false"):
+                return node.value == "true"
+            elif "string" in types:
+                return node.value
+        if not types:
+            return _INVALID
+        expected = " or ".join(_KIND[t] for t in types)
+        got = _describe(node)
+        hint = schema.get("x-hint", "")
+        if isinstance(node, ScalarNode):
+            if "boolean" in types and node.value in _BOOLEAN_LOOKALIKES:
+                hint = "write true or false in lower case"
+            elif "integer" in types and not (node.style is None) and _INTEGER.fullmatch(node.value):
+                hint = "remove the quotes"
+            elif "integer" in types and re.fullmatch(r"[-+]?0[0-9]+", node.value):
+                hint = "write the number without leading zeros"
+            elif got == "nothing (null)" and "array" in types:
+                expected = "a non-empty list" if schema.get("minItems") else "a list"
+        self.problem(node, key_path, f"expected {expected}, got {got}", hint)
+        return _INVALID
+
+    def _object(self, node: MappingNode, schema: Schema, key_path: str) -> dict[str, Any]:
+        properties: dict[str, Schema] = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        names_schema = schema.get("propertyNames")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                continue  # reported by the strict reader
+            key = key_node.value
+            child_path = join_path(key_path, key)
+            if key in properties:
+                result[key] = self.validate(value_node, properties[key], child_path)
+            elif extra is False:
+                close = difflib.get_close_matches(key, list(properties), 1)
+                hint = (f"did you mean '{close[0]}'?" if close
+                        else "allowed keys: " + ", ".join(properties))
+                self.problem(key_node, child_path, f"unknown key '{key}'", hint)
+            else:
+                if names_schema is not None:
+                    self.validate(key_node, names_schema, child_path)
+                result[key] = self.validate(value_node, extra if isinstance(extra, dict) else {},
+                                            child_path)
+        for name in schema.get("required", []):
+            if name not in result and not any(
+                isinstance(k, ScalarNode) and k.value == name for k, _ in node.value
+            ):
+                prop = self._resolve(properties.get(name, {}))
+                self.problem(node, key_path, f"missing required key '{name}'",
+                             prop.get("x-hint", ""))
+        return result
+
+    def _array(self, node: SequenceNode, schema: Schema, key_path: str) -> list[Any]:
+        items = schema.get("items", {})
+        result = [self.validate(child, items, join_path(key_path, i))
+                  for i, child in enumerate(node.value)]
+        count = len(node.value)
+        if count < schema.get("minItems", 0):
+            wanted = schema["minItems"]
+            message = ("expected a non-empty list, got an empty one" if wanted == 1
+                       else f"expected at least {wanted} items, got {count}")
+            self.problem(node, key_path, message, schema.get("x-hint", ""))
+        if "maxItems" in schema and count > schema["maxItems"]:
+            self.problem(node, key_path, f"expected at most {schema['maxItems']} items, got {count}",
+                         schema.get("x-hint", ""))
+        return result
+
+
+_INVALID: Any = object()
+
+
+def validate(node: Node, schema_name: str, path: str) -> tuple[Any, list[Problem]]:
+    """Type ``node`` against the named schema; returns the value and every problem found."""
+    schema = load_schema(schema_name)
+    validator = Validator(path, schema)
+    value = validator.validate(node, schema)
+    return value, validator.problems
