@@ -19,7 +19,11 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}:"
-        text = f"{where} {self.key_path}: {self.message}" if self.key_path else f"{where} {self.message}"
+        text = (
+            f"{where} {self.key_path}: {self.message}"
+            if self.key_path
+            else f"{where} {self.message}"
+        )
         return f"{text} Hint: {self.hint}" if self.hint else text
 
 

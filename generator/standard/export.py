@@ -15,8 +15,16 @@ from generator.standard.loader import Loaded
 
 SCHEMA_VERSION = 1
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = ("indicator_id", "competency_id", "competency", "group", "level", "level_name",
-               "level_description", "indicator")
+CSV_COLUMNS = (
+    "indicator_id",
+    "competency_id",
+    "competency",
+    "group",
+    "level",
+    "level_name",
+    "level_description",
+    "indicator",
+)
 
 
 def build_export(loaded: Loaded) -> dict[str, Any]:
@@ -24,8 +32,10 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
     assert loaded.framework is not None and loaded.positions is not None
     fw = loaded.framework.value
     group_rank = {g["id"]: i for i, g in enumerate(fw["groups"])}
-    competencies = sorted((p.value for p in loaded.competencies),
-                          key=lambda c: (group_rank[c["group"]], c["order"], c["id"]))
+    competencies = sorted(
+        (p.value for p in loaded.competencies),
+        key=lambda c: (group_rank[c["group"]], c["order"], c["id"]),
+    )
     rank = {c["id"]: i for i, c in enumerate(competencies)}
     activities = [
         {"competency": p.value["competency"], **activity}
@@ -66,7 +76,11 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
                         "level": lv["level"],
                         "description": lv["description"],
                         "indicators": [
-                            {"id": ind["id"], "text": ind["text"], "example": ind.get("example", "")}
+                            {
+                                "id": ind["id"],
+                                "text": ind["text"],
+                                "example": ind.get("example", ""),
+                            }
                             for ind in lv["indicators"]
                         ],
                     }
@@ -83,8 +97,9 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
                 "description": p["description"],
                 "source": p["source"],
                 "verified": p["verified"],
-                "targets": {c["id"]: p["targets"][c["id"]] for c in competencies
-                            if c["id"] in p["targets"]},
+                "targets": {
+                    c["id"]: p["targets"][c["id"]] for c in competencies if c["id"] in p["targets"]
+                },
             }
             for p in loaded.positions.value["positions"]
         ],
@@ -111,9 +126,17 @@ def to_csv(data: dict[str, Any]) -> str:
     for competency in data["competencies"]:
         for level in competency["levels"]:
             for indicator in level["indicators"]:
-                writer.writerow(neutralise_cell(v) for v in (
-                    indicator["id"], competency["id"], competency["name"], competency["group"],
-                    level["level"], names.get(level["level"], ""), level["description"],
-                    indicator["text"],
-                ))
+                writer.writerow(
+                    neutralise_cell(v)
+                    for v in (
+                        indicator["id"],
+                        competency["id"],
+                        competency["name"],
+                        competency["group"],
+                        level["level"],
+                        names.get(level["level"], ""),
+                        level["description"],
+                        indicator["text"],
+                    )
+                )
     return "\ufeff" + out.getvalue()

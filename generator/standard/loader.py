@@ -77,8 +77,16 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def report(self, parsed: Parsed, keys: tuple[str | int, ...], message: str, hint: str = "",
-               *, at_key: bool = False, warning: bool = False) -> None:
+    def report(
+        self,
+        parsed: Parsed,
+        keys: tuple[str | int, ...],
+        message: str,
+        hint: str = "",
+        *,
+        at_key: bool = False,
+        warning: bool = False,
+    ) -> None:
         line, column = parsed.locate_key(*keys) if at_key else parsed.locate(*keys)
         key_path = ""
         for key in keys:
@@ -109,23 +117,45 @@ def _parse(loaded: Loaded, file: Path, schema_name: str) -> Parsed | None:
 
 def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
     if not folder.is_dir():
-        loaded.problems.append(Problem(display_path(folder), 1, 1, "", "folder not found",
-                                       f"a standards folder needs {folder.name}/"))
+        loaded.problems.append(
+            Problem(
+                display_path(folder),
+                1,
+                1,
+                "",
+                "folder not found",
+                f"a standards folder needs {folder.name}/",
+            )
+        )
         return
     seen: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
         if file.name.startswith("."):
             continue
         if file.suffix != ".yaml" or not file.is_file():
-            loaded.problems.append(Problem(display_path(file), 1, 1, "",
-                                           "unexpected file in the standards folder",
-                                           "data files end in .yaml; move other files elsewhere"))
+            loaded.problems.append(
+                Problem(
+                    display_path(file),
+                    1,
+                    1,
+                    "",
+                    "unexpected file in the standards folder",
+                    "data files end in .yaml; move other files elsewhere",
+                )
+            )
             continue
         folded = file.stem.casefold()
         if folded in seen:
-            loaded.problems.append(Problem(display_path(file), 1, 1, "",
-                                           f"file name collides with {display_path(seen[folded])}",
-                                           "file names must differ in more than letter case"))
+            loaded.problems.append(
+                Problem(
+                    display_path(file),
+                    1,
+                    1,
+                    "",
+                    f"file name collides with {display_path(seen[folded])}",
+                    "file names must differ in more than letter case",
+                )
+            )
             continue
         seen[folded] = file
         yield file
@@ -135,17 +165,35 @@ def read_folder(root: Path) -> Loaded:
     """Read and schema-check every file in a standards folder (no cross-file rules yet)."""
     loaded = Loaded(root)
     if not root.is_dir():
-        loaded.problems.append(Problem(display_path(root), 1, 1, "", "standards folder not found",
-                                       "pass --standards DIR or run from the project folder"))
+        loaded.problems.append(
+            Problem(
+                display_path(root),
+                1,
+                1,
+                "",
+                "standards folder not found",
+                "pass --standards DIR or run from the project folder",
+            )
+        )
         return loaded
-    for name, attr, schema_name in ((FRAMEWORK_FILE, "framework", "framework"),
-                                    (POSITIONS_FILE, "positions", "positions")):
+    for name, attr, schema_name in (
+        (FRAMEWORK_FILE, "framework", "framework"),
+        (POSITIONS_FILE, "positions", "positions"),
+    ):
         file = root / name
         if file.is_file():
             setattr(loaded, attr, _parse(loaded, file, schema_name))
         else:
-            loaded.problems.append(Problem(display_path(file), 1, 1, "", "file not found",
-                                           f"every standards folder needs {name}"))
+            loaded.problems.append(
+                Problem(
+                    display_path(file),
+                    1,
+                    1,
+                    "",
+                    "file not found",
+                    f"every standards folder needs {name}",
+                )
+            )
     for file in _yaml_files(root / COMPETENCY_DIR, loaded):
         parsed = _parse(loaded, file, "competency")
         if parsed is not None:

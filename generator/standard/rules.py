@@ -10,6 +10,7 @@ from typing import Any
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
 
 CATEGORY_IDS = ("70", "20", "10")
+KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
 
 
 def _did_you_mean(value: str, options: list[str]) -> str:
@@ -22,53 +23,81 @@ def check_framework(loaded: Loaded) -> None:
     if fw is None:
         return
     value = fw.value
-    _check_contiguous(loaded, fw, [lv.get("level") for lv in value.get("levels") or []],
-                      ("levels",), "level", start=1)
+    _check_contiguous(
+        loaded,
+        fw,
+        [lv.get("level") for lv in value.get("levels") or []],
+        ("levels",),
+        "level",
+        start=1,
+    )
     scale = (value.get("assessment") or {}).get("scale") or []
     values = [item.get("value") for item in scale]
     if values and None not in values:
         _check_contiguous(loaded, fw, values, ("assessment", "scale"), "value", start=values[0])
         threshold = value["assessment"].get("met_threshold")
         if isinstance(threshold, int) and not values[0] < threshold <= values[-1]:
-            loaded.report(fw, ("assessment", "met_threshold"),
-                          f"expected a value from {values[0] + 1} to {values[-1]} of the scale, "
-                          f"got {threshold}", "the lowest answer can never count as met")
+            loaded.report(
+                fw,
+                ("assessment", "met_threshold"),
+                f"expected a value from {values[0] + 1} to {values[-1]} of the scale, "
+                f"got {threshold}",
+                "the lowest answer can never count as met",
+            )
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
     ids = [c.get("id") for c in categories]
     if len(categories) == 3 and sorted(i for i in ids if i) != sorted(CATEGORY_IDS):
-        loaded.report(fw, ("learning", "categories"), "expected the categories '70', '20' and "
-                      f"'10' once each, got {', '.join(repr(i) for i in ids)}")
+        loaded.report(
+            fw,
+            ("learning", "categories"),
+            "expected the categories '70', '20' and "
+            f"'10' once each, got {', '.join(repr(i) for i in ids)}",
+        )
     if categories and None not in (c.get("percent") for c in categories):
         total = sum(c["percent"] for c in categories)
         if total != 100:
-            loaded.report(fw, ("learning", "categories"),
-                          f"the percentages add up to {total}, not 100")
+            loaded.report(
+                fw, ("learning", "categories"), f"the percentages add up to {total}, not 100"
+            )
     _check_unique(loaded, fw, learning.get("forms") or [], ("learning", "forms"), "form id")
     _check_unique(loaded, fw, value.get("groups") or [], ("groups",), "group id")
 
 
-def _check_contiguous(loaded: Loaded, parsed: Parsed, numbers: list[Any],
-                      keys: tuple[str | int, ...], what: str, start: int) -> None:
+def _check_contiguous(
+    loaded: Loaded,
+    parsed: Parsed,
+    numbers: list[Any],
+    keys: tuple[str | int, ...],
+    what: str,
+    start: int,
+) -> None:
     for index, number in enumerate(numbers):
         expected = start + index
         if isinstance(number, int) and number != expected:
-            loaded.report(parsed, (*keys, index, what),
-                          f"expected {what} {expected} here, got {number}",
-                          f"{what}s must run {start}, {start + 1}, ... in order without gaps")
+            loaded.report(
+                parsed,
+                (*keys, index, what),
+                f"expected {what} {expected} here, got {number}",
+                f"{what}s must run {start}, {start + 1}, ... in order without gaps",
+            )
 
 
-def _check_unique(loaded: Loaded, parsed: Parsed, items: list[Any],
-                  keys: tuple[str | int, ...], what: str) -> None:
+def _check_unique(
+    loaded: Loaded, parsed: Parsed, items: list[Any], keys: tuple[str | int, ...], what: str
+) -> None:
     seen: dict[Any, int] = {}
     for index, item in enumerate(items):
         ident = item.get("id") if isinstance(item, dict) else None
         if ident is None:
             continue
         if ident in seen:
-            loaded.report(parsed, (*keys, index, "id"),
-                          f"duplicate {what} '{ident}' (also at index {seen[ident]})",
-                          "every id must be unique")
+            loaded.report(
+                parsed,
+                (*keys, index, "id"),
+                f"duplicate {what} '{ident}' (also at index {seen[ident]})",
+                "every id must be unique",
+            )
         else:
             seen[ident] = index
 
@@ -76,7 +105,9 @@ def _check_unique(loaded: Loaded, parsed: Parsed, items: list[Any],
 def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
     """Returns the competencies by id (first wins on a duplicate, which is reported)."""
     fw = loaded.framework.value if loaded.framework else {}
-    level_numbers = [lv["level"] for lv in fw.get("levels") or [] if isinstance(lv.get("level"), int)]
+    level_numbers = [
+        lv["level"] for lv in fw.get("levels") or [] if isinstance(lv.get("level"), int)
+    ]
     group_ids = [g["id"] for g in fw.get("groups") or [] if g.get("id")]
     by_id: dict[str, Parsed] = {}
     orders: dict[tuple[str, int], str] = {}
@@ -87,33 +118,54 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
         if cid is None:
             continue
         if cid != parsed.file.stem:
-            loaded.report(parsed, ("id",), f"the id '{cid}' differs from the file name "
-                          f"'{parsed.file.name}'", f"rename the file to {cid}.yaml or fix the id")
+            loaded.report(
+                parsed,
+                ("id",),
+                f"the id '{cid}' differs from the file name '{parsed.file.name}'",
+                f"rename the file to {cid}.yaml or fix the id",
+            )
         if cid in RESERVED_IDS:
-            loaded.report(parsed, ("id",), f"'{cid}' is reserved for a site page",
-                          "choose another id")
+            loaded.report(
+                parsed, ("id",), f"'{cid}' is reserved for a site page", "choose another id"
+            )
         if cid in by_id:
-            loaded.report(parsed, ("id",), f"duplicate competency id '{cid}' "
-                          f"(also in {by_id[cid].path})", "every id must be unique")
+            loaded.report(
+                parsed,
+                ("id",),
+                f"duplicate competency id '{cid}' (also in {by_id[cid].path})",
+                "every id must be unique",
+            )
             continue
         by_id[cid] = parsed
         group = value.get("group")
-        if group and group_ids and group not in group_ids:
-            loaded.report(parsed, ("group",), f"group '{group}' is not declared in framework.yaml",
-                          "add it under groups: in framework.yaml")
+        if group in KNOWN_GROUPS and group_ids and group not in group_ids:
+            loaded.report(
+                parsed,
+                ("group",),
+                f"group '{group}' is not declared in framework.yaml",
+                "add it under groups: in framework.yaml",
+            )
         name = value.get("name")
         if isinstance(name, str):
             folded = " ".join(name.casefold().split())
             if folded in names:
-                loaded.report(parsed, ("name",), f"the name '{name}' is already used by "
-                              f"'{names[folded]}'", "two competencies cannot share a name")
+                loaded.report(
+                    parsed,
+                    ("name",),
+                    f"the name '{name}' is already used by '{names[folded]}'",
+                    "two competencies cannot share a name",
+                )
             names.setdefault(folded, cid)
         order = value.get("order")
         if isinstance(order, int) and group:
             other = orders.setdefault((group, order), cid)
             if other != cid:
-                loaded.report(parsed, ("order",), f"order {order} is already used by '{other}' "
-                              f"in group '{group}'", "give each competency its own place")
+                loaded.report(
+                    parsed,
+                    ("order",),
+                    f"order {order} is already used by '{other}' in group '{group}'",
+                    "give each competency its own place",
+                )
         _check_levels(loaded, parsed, cid, level_numbers)
     return by_id
 
@@ -123,17 +175,24 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_numbers: list[
     numbers = [lv.get("level") for lv in levels]
     _check_contiguous(loaded, parsed, numbers, ("levels",), "level", start=1)
     if level_numbers and len(levels) != len(level_numbers) and None not in numbers:
-        loaded.report(parsed, ("levels",), f"expected {len(level_numbers)} levels, got "
-                      f"{len(levels)}", "every competency describes each level of framework.yaml")
+        loaded.report(
+            parsed,
+            ("levels",),
+            f"expected {len(level_numbers)} levels, got {len(levels)}",
+            "every competency describes each level of framework.yaml",
+        )
     for li, level in enumerate(levels):
         number = level.get("level")
         for ii, indicator in enumerate(level.get("indicators") or []):
             ident = indicator.get("id")
             expected = f"{cid}.{number}.{ii + 1}"
             if ident is not None and isinstance(number, int) and ident != expected:
-                loaded.report(parsed, ("levels", li, "indicators", ii, "id"),
-                              f"expected the id '{expected}' here, got '{ident}'",
-                              "indicator ids are <competency>.<level>.<position in the list>")
+                loaded.report(
+                    parsed,
+                    ("levels", li, "indicators", ii, "id"),
+                    f"expected the id '{expected}' here, got '{ident}'",
+                    "indicator ids are <competency>.<level>.<position in the list>",
+                )
 
 
 def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
@@ -142,8 +201,11 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         return
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
-    required = [cid for cid, p in competencies.items()
-                if p.value.get("group") in ("manajerial", "sosial_kultural")]
+    required = [
+        cid
+        for cid, p in competencies.items()
+        if p.value.get("group") in ("manajerial", "sosial_kultural")
+    ]
     known = sorted(competencies)
     for index, position in enumerate(items):
         targets = position.get("targets")
@@ -151,15 +213,21 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
             continue
         for cid in targets:
             if cid not in competencies:
-                loaded.report(parsed, ("positions", index, "targets", cid),
-                              f"unknown competency '{cid}'",
-                              _did_you_mean(cid, known) or "use an id from standards/competencies/",
-                              at_key=True)
+                loaded.report(
+                    parsed,
+                    ("positions", index, "targets", cid),
+                    f"unknown competency '{cid}'",
+                    _did_you_mean(cid, known) or "use an id from standards/competencies/",
+                    at_key=True,
+                )
         missing = [cid for cid in required if cid not in targets]
         if missing:
-            loaded.report(parsed, ("positions", index, "targets"),
-                          f"no target for {', '.join(missing)}",
-                          "give a level from 1 to 5, or null when the target is not known")
+            loaded.report(
+                parsed,
+                ("positions", index, "targets"),
+                f"no target for {', '.join(missing)}",
+                "give a level from 1 to 5, or null when the target is not known",
+            )
 
 
 def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
@@ -173,14 +241,26 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         if cid is None:
             continue
         if cid != parsed.file.stem:
-            loaded.report(parsed, ("competency",), f"'{cid}' differs from the file name "
-                          f"'{parsed.file.name}'", f"rename the file to {cid}.yaml")
+            loaded.report(
+                parsed,
+                ("competency",),
+                f"'{cid}' differs from the file name '{parsed.file.name}'",
+                f"rename the file to {cid}.yaml",
+            )
         if cid not in competencies:
-            loaded.report(parsed, ("competency",), f"unknown competency '{cid}'",
-                          _did_you_mean(cid, known) or "use an id from standards/competencies/")
+            loaded.report(
+                parsed,
+                ("competency",),
+                f"unknown competency '{cid}'",
+                _did_you_mean(cid, known) or "use an id from standards/competencies/",
+            )
         elif cid in seen:
-            loaded.report(parsed, ("competency",), f"a catalogue for '{cid}' already exists in "
-                          f"{seen[cid]}", "keep one catalogue file per competency")
+            loaded.report(
+                parsed,
+                ("competency",),
+                f"a catalogue for '{cid}' already exists in {seen[cid]}",
+                "keep one catalogue file per competency",
+            )
         seen.setdefault(cid, parsed.path)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             form_id = activity.get("form")
@@ -189,26 +269,40 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 continue
             form = forms.get(form_id)
             if form is None and forms:
-                loaded.report(parsed, ("activities", index, "form"),
-                              f"unknown learning form '{form_id}'",
-                              _did_you_mean(form_id, sorted(forms))
-                              or "use an id from learning.forms in framework.yaml")
+                loaded.report(
+                    parsed,
+                    ("activities", index, "form"),
+                    f"unknown learning form '{form_id}'",
+                    _did_you_mean(form_id, sorted(forms))
+                    or "use an id from learning.forms in framework.yaml",
+                )
             elif form is not None and category and form.get("category") != category:
-                loaded.report(parsed, ("activities", index, "category"),
-                              f"the form '{form_id}' belongs to category "
-                              f"'{form.get('category')}', not '{category}'",
-                              "change the category or pick a form of this category")
+                loaded.report(
+                    parsed,
+                    ("activities", index, "category"),
+                    f"the form '{form_id}' belongs to category "
+                    f"'{form.get('category')}', not '{category}'",
+                    "change the category or pick a form of this category",
+                )
             if isinstance(activity.get("level"), int) and category:
                 cells[(cid, activity["level"], category)] += 1
     for cid, parsed_competency in competencies.items():
         levels = [lv.get("level") for lv in parsed_competency.value.get("levels") or []]
-        gaps = [f"level {lv} category {cat}" for lv in levels for cat in CATEGORY_IDS
-                if isinstance(lv, int) and cells[(cid, lv, cat)] == 0]
+        gaps = [
+            f"level {lv} category {cat}"
+            for lv in levels
+            for cat in CATEGORY_IDS
+            if isinstance(lv, int) and cells[(cid, lv, cat)] == 0
+        ]
         if gaps:
-            loaded.report(parsed_competency, ("id",),
-                          f"the learning catalogue has no activity for {len(gaps)} "
-                          f"level/category cell(s), e.g. {gaps[0]}",
-                          f"add activities in {LEARNING_HINT}{cid}.yaml", warning=True)
+            loaded.report(
+                parsed_competency,
+                ("id",),
+                f"the learning catalogue has no activity for {len(gaps)} "
+                f"level/category cell(s), e.g. {gaps[0]}",
+                f"add activities in {LEARNING_HINT}{cid}.yaml",
+                warning=True,
+            )
 
 
 LEARNING_HINT = "standards/learning/"

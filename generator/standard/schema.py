@@ -23,18 +23,65 @@ from generator.errors import Problem, join_path
 
 Schema = dict[str, Any]
 
-SUPPORTED_KEYWORDS = frozenset({
-    "$schema", "$id", "$ref", "$defs", "title", "description", "markdownDescription",
-    "examples", "default", "x-term", "x-hint", "type", "properties", "required",
-    "additionalProperties", "propertyNames", "items", "minItems", "maxItems", "enum",
-    "pattern", "minLength", "maxLength", "minimum", "maximum",
-})
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$ref",
+        "$defs",
+        "title",
+        "description",
+        "markdownDescription",
+        "examples",
+        "default",
+        "x-term",
+        "x-hint",
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "propertyNames",
+        "items",
+        "minItems",
+        "maxItems",
+        "enum",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+    }
+)
 _INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _NULLS = frozenset({"", "~", "null"})
-_BOOLEAN_LOOKALIKES = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE",
-                                 "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
-_KIND = {"string": "a text", "integer": "an integer", "boolean": "true or false",
-         "null": "null", "object": "a mapping", "array": "a list"}
+_BOOLEAN_LOOKALIKES = frozenset(
+    {
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "True",
+        "False",
+        "TRUE",
+        "FALSE",
+        "Yes",
+        "No",
+        "YES",
+        "NO",
+        "On",
+        "Off",
+    }
+)
+_KIND = {
+    "string": "a text",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "null": "null",
+    "object": "a mapping",
+    "array": "a list",
+}
 
 
 @cache
@@ -50,7 +97,7 @@ def _describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
-    if node.style is None and node.value in _NULLS:
+    if getattr(node, "style", None) is None and node.value in _NULLS:
         return "nothing (null)"
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f"'{shown}'"
@@ -66,8 +113,11 @@ class Validator:
 
     def problem(self, node: Node, key_path: str, message: str, hint: str = "") -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, key_path or "(document)",
-                                     message, hint))
+        self.problems.append(
+            Problem(
+                self.path, mark.line + 1, mark.column + 1, key_path or "(document)", message, hint
+            )
+        )
 
     def _resolve(self, schema: Schema) -> Schema:
         while "$ref" in schema:
@@ -87,30 +137,54 @@ class Validator:
         if "enum" in schema and value not in schema["enum"]:
             options = ", ".join(f"'{o}'" for o in schema["enum"])
             close = difflib.get_close_matches(str(value), [str(o) for o in schema["enum"]], 1)
-            self.problem(node, key_path, f"expected one of {options}, got {_describe(node)}",
-                         f"did you mean '{close[0]}'?" if close else schema.get("x-hint", ""))
+            self.problem(
+                node,
+                key_path,
+                f"expected one of {options}, got {_describe(node)}",
+                f"did you mean '{close[0]}'?" if close else schema.get("x-hint", ""),
+            )
         if isinstance(value, str):
             self._check_string(node, value, schema, key_path)
         elif isinstance(value, int) and not isinstance(value, bool):
             low, high = schema.get("minimum"), schema.get("maximum")
             if (low is not None and value < low) or (high is not None and value > high):
-                bounds = (f"from {low} to {high}" if low is not None and high is not None
-                          else f"of at least {low}" if low is not None else f"of at most {high}")
-                self.problem(node, key_path, f"expected an integer {bounds}, got {value}",
-                             schema.get("x-hint", ""))
+                bounds = (
+                    f"from {low} to {high}"
+                    if low is not None and high is not None
+                    else f"of at least {low}"
+                    if low is not None
+                    else f"of at most {high}"
+                )
+                self.problem(
+                    node,
+                    key_path,
+                    f"expected an integer {bounds}, got {value}",
+                    schema.get("x-hint", ""),
+                )
         return value
 
     def _check_string(self, node: Node, value: str, schema: Schema, key_path: str) -> None:
         if len(value.strip()) < schema.get("minLength", 0):
-            self.problem(node, key_path, "expected a non-empty text, got an empty one",
-                         schema.get("x-hint", ""))
+            self.problem(
+                node,
+                key_path,
+                "expected a non-empty text, got an empty one",
+                schema.get("x-hint", ""),
+            )
         elif "maxLength" in schema and len(value) > schema["maxLength"]:
-            self.problem(node, key_path,
-                         f"text is too long ({len(value)} characters; at most "
-                         f"{schema['maxLength']})", schema.get("x-hint", ""))
+            self.problem(
+                node,
+                key_path,
+                f"text is too long ({len(value)} characters; at most {schema['maxLength']})",
+                schema.get("x-hint", ""),
+            )
         if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
-            self.problem(node, key_path, f"{_describe(node)} is not in the expected form",
-                         schema.get("x-hint", f"it must match {schema['pattern']}"))
+            self.problem(
+                node,
+                key_path,
+                f"{_describe(node)} is not in the expected form",
+                schema.get("x-hint", f"it must match {schema['pattern']}"),
+            )
 
     def _typed(self, node: Node, types: list[str], schema: Schema, key_path: str) -> Any:
         if isinstance(node, MappingNode):
@@ -138,7 +212,7 @@ class Validator:
         if isinstance(node, ScalarNode):
             if "boolean" in types and node.value in _BOOLEAN_LOOKALIKES:
                 hint = "write true or false in lower case"
-            elif "integer" in types and not (node.style is None) and _INTEGER.fullmatch(node.value):
+            elif "integer" in types and node.style is not None and _INTEGER.fullmatch(node.value):
                 hint = "remove the quotes"
             elif "integer" in types and re.fullmatch(r"[-+]?0[0-9]+", node.value):
                 hint = "write the number without leading zeros"
@@ -161,36 +235,50 @@ class Validator:
                 result[key] = self.validate(value_node, properties[key], child_path)
             elif extra is False:
                 close = difflib.get_close_matches(key, list(properties), 1)
-                hint = (f"did you mean '{close[0]}'?" if close
-                        else "allowed keys: " + ", ".join(properties))
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "allowed keys: " + ", ".join(properties)
+                )
                 self.problem(key_node, child_path, f"unknown key '{key}'", hint)
             else:
                 if names_schema is not None:
                     self.validate(key_node, names_schema, child_path)
-                result[key] = self.validate(value_node, extra if isinstance(extra, dict) else {},
-                                            child_path)
+                result[key] = self.validate(
+                    value_node, extra if isinstance(extra, dict) else {}, child_path
+                )
         for name in schema.get("required", []):
             if name not in result and not any(
                 isinstance(k, ScalarNode) and k.value == name for k, _ in node.value
             ):
                 prop = self._resolve(properties.get(name, {}))
-                self.problem(node, key_path, f"missing required key '{name}'",
-                             prop.get("x-hint", ""))
+                self.problem(
+                    node, key_path, f"missing required key '{name}'", prop.get("x-hint", "")
+                )
         return result
 
     def _array(self, node: SequenceNode, schema: Schema, key_path: str) -> list[Any]:
         items = schema.get("items", {})
-        result = [self.validate(child, items, join_path(key_path, i))
-                  for i, child in enumerate(node.value)]
+        result = [
+            self.validate(child, items, join_path(key_path, i))
+            for i, child in enumerate(node.value)
+        ]
         count = len(node.value)
         if count < schema.get("minItems", 0):
             wanted = schema["minItems"]
-            message = ("expected a non-empty list, got an empty one" if wanted == 1
-                       else f"expected at least {wanted} items, got {count}")
+            message = (
+                "expected a non-empty list, got an empty one"
+                if wanted == 1
+                else f"expected at least {wanted} items, got {count}"
+            )
             self.problem(node, key_path, message, schema.get("x-hint", ""))
         if "maxItems" in schema and count > schema["maxItems"]:
-            self.problem(node, key_path, f"expected at most {schema['maxItems']} items, got {count}",
-                         schema.get("x-hint", ""))
+            self.problem(
+                node,
+                key_path,
+                f"expected at most {schema['maxItems']} items, got {count}",
+                schema.get("x-hint", ""),
+            )
         return result
 
 

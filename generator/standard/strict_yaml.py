@@ -46,7 +46,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[misc]
+class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
     """Composes nodes; BaseResolver has no implicit resolvers, so every scalar is a string."""
 
     def __init__(self, text: str, path: str) -> None:
@@ -63,15 +63,15 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: i
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, "", message, hint))
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            self.get_event()
+            self.get_event()  # type: ignore[no-untyped-call]
             self._problem(
                 event.start_mark,
                 f"aliases (*{event.anchor}) are not allowed",
                 "write the value out in full; anchors and aliases can hide very large data",
             )
-            return ScalarNode(STR_TAG, "", event.start_mark, event.end_mark)
+            return ScalarNode(STR_TAG, "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self._problem(
@@ -92,7 +92,8 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: i
         if self.depth > MAX_DEPTH:
             raise _TooDeep(event.start_mark)
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
+            return node
         finally:
             self.depth -= 1
 
@@ -110,17 +111,28 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = data[exc.start : exc.start + 1].hex().upper()
         return None, [
-            Problem(path, line, column, "", f"the file is not valid UTF-8 (byte 0x{bad})",
-                    "save the file with UTF-8 encoding"),
+            Problem(
+                path,
+                line,
+                column,
+                "",
+                f"the file is not valid UTF-8 (byte 0x{bad})",
+                "save the file with UTF-8 encoding",
+            ),
         ]
     problems = []
     for number, line_text in enumerate(text.split("\n"), start=1):
         for match in _CONTROL.finditer(line_text):
-            problems.append(Problem(
-                path, number, match.start() + 1, "",
-                f"control character U+{ord(match.group()):04X} is not allowed",
-                "delete it; it is invisible in most editors",
-            ))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    match.start() + 1,
+                    "",
+                    f"control character U+{ord(match.group()):04X} is not allowed",
+                    "delete it; it is invisible in most editors",
+                )
+            )
     return (None if problems else text), problems
 
 
@@ -130,20 +142,39 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
     problem = exc.problem or "invalid YAML"
     context = exc.context or ""
     if "'\\t'" in problem or "\t" in problem:
-        return Problem(path, line, column, "", "tab characters cannot be used for indentation",
-                       "indent with spaces")
+        return Problem(
+            path,
+            line,
+            column,
+            "",
+            "tab characters cannot be used for indentation",
+            "indent with spaces",
+        )
     if "quoted scalar" in context and exc.context_mark is not None:
         cm = exc.context_mark
-        return Problem(path, cm.line + 1, cm.column + 1, "", "a quoted text is never closed",
-                       "add the closing quote")
+        return Problem(
+            path,
+            cm.line + 1,
+            cm.column + 1,
+            "",
+            "a quoted text is never closed",
+            "add the closing quote",
+        )
     if "another document" in problem or "expected a single document" in context:
-        return Problem(path, line, column, "", "only one YAML document per file is allowed",
-                       "remove the '---' separator and the second document")
+        return Problem(
+            path,
+            line,
+            column,
+            "",
+            "only one YAML document per file is allowed",
+            "remove the '---' separator and the second document",
+        )
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
-    return Problem(path, line, column, "", message,
-                   "check the indentation and the ':' after each key")
+    return Problem(
+        path, line, column, "", message, "check the indentation and the ':' after each key"
+    )
 
 
 def _check_mappings(node: Node, path: str, problems: list[Problem]) -> None:
@@ -158,22 +189,41 @@ def _check_mappings(node: Node, path: str, problems: list[Problem]) -> None:
             for key, value in current.value:
                 stack.append(value)
                 if not isinstance(key, ScalarNode):
-                    problems.append(Problem(path, key.start_mark.line + 1,
-                                            key.start_mark.column + 1, "",
-                                            "keys must be plain text", ""))
+                    problems.append(
+                        Problem(
+                            path,
+                            key.start_mark.line + 1,
+                            key.start_mark.column + 1,
+                            "",
+                            "keys must be plain text",
+                            "",
+                        )
+                    )
                     continue
                 mark = key.start_mark
                 if key.value == "<<" and key.style is None:
-                    problems.append(Problem(path, mark.line + 1, mark.column + 1, "",
-                                            "merge keys (<<) are not allowed",
-                                            "write the keys out in full"))
+                    problems.append(
+                        Problem(
+                            path,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "",
+                            "merge keys (<<) are not allowed",
+                            "write the keys out in full",
+                        )
+                    )
                 elif key.value in seen:
                     first = seen[key.value]
-                    problems.append(Problem(
-                        path, mark.line + 1, mark.column + 1, "",
-                        f"duplicate key '{key.value}' (first defined on line {first.line + 1})",
-                        "keep one of the two; YAML would silently drop the first",
-                    ))
+                    problems.append(
+                        Problem(
+                            path,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "",
+                            f"duplicate key '{key.value}' (first defined on line {first.line + 1})",
+                            "keep one of the two; YAML would silently drop the first",
+                        )
+                    )
                 else:
                     seen[key.value] = mark
 
@@ -184,27 +234,53 @@ def read(file: Path, display_path: str | None = None) -> Document:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Document(path, None, [Problem(
-                path, 1, 1, "", f"the file is too large ({size} bytes; the limit is "
-                f"{MAX_FILE_BYTES} bytes)", "split it into several files")])
+            return Document(
+                path,
+                None,
+                [
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        "",
+                        f"the file is too large ({size} bytes; the limit is "
+                        f"{MAX_FILE_BYTES} bytes)",
+                        "split it into several files",
+                    )
+                ],
+            )
         data = file.read_bytes()
     except OSError as exc:
-        return Document(path, None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")])
+        return Document(
+            path, None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
+        )
     text, problems = _decode(data, path)
     if text is None:
         return Document(path, None, problems)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return Document(path, None, [Problem(path, 1, 1, "", "the file is empty",
-                                             "remove it or fill it in")])
+        return Document(
+            path, None, [Problem(path, 1, 1, "", "the file is empty", "remove it or fill it in")]
+        )
     loader = _StrictLoader(text, path)
     try:
         root = loader.get_single_node()
     except _TooDeep as exc:
-        return Document(path, None, [Problem(
-            path, exc.mark.line + 1, exc.mark.column + 1, "",
-            f"the data is nested more than {MAX_DEPTH} levels deep", "flatten the structure")])
+        return Document(
+            path,
+            None,
+            [
+                Problem(
+                    path,
+                    exc.mark.line + 1,
+                    exc.mark.column + 1,
+                    "",
+                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure",
+                )
+            ],
+        )
     except yaml.MarkedYAMLError as exc:
         return Document(path, None, [*loader.problems, _syntax_problem(exc, path)])
     except yaml.YAMLError as exc:

@@ -1,0 +1,40 @@
+"""Subcommands of ``kompetensi``; each module offers ``register(subparsers)`` and ``run(args)``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import DataErrors, Problem
+from generator.standard import Standard, load_standard
+
+DEFAULT_STANDARDS = Path("standards")
+
+
+def add_standards_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--standards",
+        type=Path,
+        default=DEFAULT_STANDARDS,
+        metavar="DIR",
+        help="the standards folder (default: standards)",
+    )
+
+
+def print_problems(problems: list[Problem] | tuple[Problem, ...], *, label: str = "") -> None:
+    for problem in problems:
+        print(f"{label}{problem}", file=sys.stderr)
+
+
+def load_or_report(standards: Path) -> Standard | None:
+    """Load the standards, or print every problem and a count; ``None`` means exit 1."""
+    try:
+        standard = load_standard(standards)
+    except DataErrors as exc:
+        print_problems(exc.problems)
+        count = len(exc.problems)
+        print(f"{count} error{'s' if count != 1 else ''} in {standards}", file=sys.stderr)
+        return None
+    print_problems(standard.warnings, label="warning: ")
+    return standard

@@ -1,0 +1,43 @@
+"""``kompetensi export``: write the whole dictionary as JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.commands import add_standards_option, load_or_report
+from generator.standard.export import to_csv, to_json
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write the dictionary as JSON or CSV",
+        description="Write the whole dictionary as JSON or CSV.",
+    )
+    add_standards_option(parser)
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    standard = load_or_report(args.standards)
+    if standard is None:
+        return 1
+    text = to_json(standard.data) if args.format == "json" else to_csv(standard.data)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        temporary = args.output.with_name(args.output.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8", newline="")
+        temporary.replace(args.output)
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0

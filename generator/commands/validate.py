@@ -1,0 +1,33 @@
+"""``kompetensi validate``: check a standards folder and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from generator.commands import add_standards_option, load_or_report
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check the standards folder",
+        description="Check every file of a standards folder.",
+    )
+    add_standards_option(parser)
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    standard = load_or_report(args.standards)
+    if standard is None:
+        return 1
+    if args.strict and standard.warnings:
+        return 1
+    c = standard.counts()
+    print(
+        f"OK {args.standards}: {c['competencies']} competencies, {c['levels']} levels, "
+        f"{c['indicators']} indicators, {c['positions']} positions, "
+        f"{c['activities']} learning activities (version {standard.version})"
+    )
+    return 0
