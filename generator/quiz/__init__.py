@@ -1,0 +1,1 @@
+"""The self-assessment page (/asesmen/) and the browser runtime shipped with the site."""

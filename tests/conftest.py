@@ -1,0 +1,119 @@
+"""Shared fixtures: the real browser (Debian chromium via Playwright) and a loopback HTTP server.
+
+Browser tests need /usr/bin/chromium and the playwright package. Locally a missing tool skips
+them; under CI=true a missing tool is a failure, so CI can never go green by skipping.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+MIME_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+    ".css": "text/css",
+    ".html": "text/html; charset=utf-8",
+}
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip locally, fail in CI: a missing tool must never turn CI green."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required tool missing in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Any]:
+    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None,
+            f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "the playwright package is not installed")
+        raise
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Any) -> Iterator[Any]:
+    instance = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    )
+    yield instance
+    instance.close()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+    overrides: dict[str, Callable[[_Handler], bool]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        override = self.overrides.get(self.path.split("?")[0])
+        if override is not None and override(self):
+            return
+        super().do_GET()
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        suffix = Path(str(path)).suffix
+        return MIME_TYPES.get(suffix) or super().guess_type(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1; headers and per-path overrides are for fault injection."""
+
+    def __init__(self, folder: Path, headers: dict[str, str] | None = None,
+                 overrides: dict[str, Callable[[_Handler], bool]] | None = None) -> None:
+        handler = type("Handler", (_Handler,), {
+            "extra_headers": dict(headers or {}),
+            "overrides": dict(overrides or {}),
+        })
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> StaticServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def serve() -> Callable[..., StaticServer]:
+    """``with serve(folder, headers={...}) as server: page.goto(server.url + "/")``."""
+    return StaticServer
