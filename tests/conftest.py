@@ -33,6 +33,16 @@ MIME_TYPES = {
 }
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite golden files from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip locally, fail in CI: a missing tool must never turn CI green."""
     if condition:
