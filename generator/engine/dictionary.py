@@ -71,6 +71,7 @@ class Dictionary:
     competency_by_id: Mapping[str, Competency]
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
+    position_names: Mapping[str, str]
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -119,9 +120,7 @@ def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
     data = dict(export)
     version = _get(data, "schema_version", int, "")
     if version != SUPPORTED_SCHEMA_VERSION:
-        raise DictionaryError(
-            f"schema_version: expected {SUPPORTED_SCHEMA_VERSION}, got {version}"
-        )
+        raise DictionaryError(f"schema_version: expected {SUPPORTED_SCHEMA_VERSION}, got {version}")
     framework = _get(data, "framework", dict, "")
     assessment = _get(data, "assessment", dict, "")
     scale = _get(assessment, "scale", dict, "assessment")
@@ -157,6 +156,20 @@ def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
         key = (activity.competency, activity.level, activity.category)
         activities.setdefault(key, []).append(activity)
 
+    categories = tuple(
+        Category(
+            _get(item, "id", str, path),
+            _get(item, "percent", int, path),
+            _get(item, "name", str, path),
+        )
+        for path, item in _items(learning, "categories", "learning")
+    )
+    if sum(category.percent for category in categories) <= 0 or any(
+        category.percent < 0 for category in categories
+    ):
+        raise DictionaryError("learning.categories: expected non-negative percents summing above 0")
+
+    positions = _items(data, "positions", "")
     return Dictionary(
         standards_version=_get(framework, "version", str, "framework"),
         level_names=level_names,
@@ -169,14 +182,7 @@ def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
         },
         met_threshold=_get(assessment, "met_threshold", int, "assessment"),
         default_jp=_get(assessment, "default_jp", int, "assessment"),
-        categories=tuple(
-            Category(
-                _get(item, "id", str, path),
-                _get(item, "percent", int, path),
-                _get(item, "name", str, path),
-            )
-            for path, item in _items(learning, "categories", "learning")
-        ),
+        categories=categories,
         form_names={
             _get(item, "id", str, path): _get(item, "name", str, path)
             for path, item in _items(learning, "forms", "learning")
@@ -185,11 +191,15 @@ def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
         competencies=tuple(competencies),
         competency_by_id={competency.id: competency for competency in competencies},
         indicator_ids=frozenset(
-            indicator for competency in competencies for level in competency.levels
+            indicator
+            for competency in competencies
+            for level in competency.levels
             for indicator in level
         ),
         position_targets={
-            _get(item, "id", str, path): _position_targets(path, item)
-            for path, item in _items(data, "positions", "")
+            _get(item, "id", str, path): _position_targets(path, item) for path, item in positions
+        },
+        position_names={
+            _get(item, "id", str, path): _get(item, "name", str, path) for path, item in positions
         },
     )

@@ -31,24 +31,30 @@ def level_title(dictionary: Dictionary, level: int) -> str:
     return f"{level} ({name})" if name else str(level)
 
 
-def explain(
-    estimate: LevelEstimate, dictionary: Dictionary, ratings: Mapping[str, int]
-) -> str:
+def _reasons(indicators: Sequence[str], dictionary: Dictionary, ratings: Mapping[str, int]) -> str:
+    """ "a dan b dinilai Kadang-kadang, serta c belum dijawab": indicators grouped by rating."""
+    groups: dict[str, list[str]] = {}
+    for indicator in indicators:
+        rating = ratings.get(indicator)
+        verdict = "belum dijawab" if rating is None else f"dinilai {dictionary.scale_label(rating)}"
+        groups.setdefault(verdict, []).append(indicator)
+    phrases = [f"{join_id(ids)} {verdict}" for verdict, ids in groups.items()]
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + ", serta " + phrases[-1]
+
+
+def explain(estimate: LevelEstimate, dictionary: Dictionary, ratings: Mapping[str, int]) -> str:
     """The explanation of one competency's estimate, in one to three sentences."""
     threshold = dictionary.scale_label(dictionary.met_threshold)
-    reasons = join_id(
-        [
-            f"{indicator} dinilai {dictionary.scale_label(ratings[indicator])}"
-            if indicator in ratings
-            else f"{indicator} belum dijawab"
-            for indicator in estimate.decided_by
-        ]
-    )
+    reasons = _reasons(estimate.decided_by, dictionary, ratings)
     k = estimate.estimated
     top = len(estimate.competency.levels)
     sentences: list[str] = []
     if k == 0:
-        sentences.append(f"Belum mencapai level {level_title(dictionary, 1)} karena indikator {reasons}.")
+        sentences.append(
+            f"Belum mencapai level {level_title(dictionary, 1)} karena indikator {reasons}."
+        )
     else:
         sentences.append(
             f"Level {level_title(dictionary, k)} tercapai: semua indikator level "

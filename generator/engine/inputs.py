@@ -4,7 +4,7 @@ Every check collects all of its problems instead of stopping at the first, so a 
 answers file (or the browser showing an imported one) sees everything in one pass. A problem is
 a key path, what was expected and what was found, and usually a hint::
 
-    ratings.integritas.9.1: unknown indicator id. Hint: did you mean 'integritas.1.1'?
+    ratings.integritas.9.1: unknown indicator id Hint: did you mean 'integritas.1.1'?
 
 The data arrive JSON-decoded from a file or from the browser, so nothing is trusted to have the
 type its annotation promises: a rating of ``"4"``, ``3.0`` or ``true`` is reported, not coerced.
@@ -36,7 +36,7 @@ class InputProblem(NamedTuple):
     def format(self, location: str = "") -> str:
         """The one-line message, e.g. ``answers.json: ratings.x: unknown indicator id``."""
         parts = [part for part in (location, self.path) if part]
-        parts.append(f"{self.message}. Hint: {self.hint}" if self.hint else self.message)
+        parts.append(f"{self.message} Hint: {self.hint}" if self.hint else self.message)
         return ": ".join(parts)
 
     def __str__(self) -> str:
@@ -83,12 +83,26 @@ def _did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
 
 
 def scale_hint(dictionary: Dictionary) -> str:
-    """E.g. ``the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu.``"""
+    """E.g. ``the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu``."""
     values = range(dictionary.scale_min, dictionary.scale_max + 1)
-    return "the scale is " + ", ".join(f"{v} = {dictionary.scale_label(v)}" for v in values) + "."
+    return "the scale is " + ", ".join(f"{v} = {dictionary.scale_label(v)}" for v in values)
 
 
-def check_ratings(dictionary: Dictionary, ratings: object, path: str = "ratings") -> list[InputProblem]:
+def _indicator_hint(dictionary: Dictionary, key: str) -> str:
+    """The range of a known competency's ids, a close match, or what an id looks like."""
+    competency = dictionary.competency_by_id.get(key.rsplit(".", 2)[0])
+    if competency is not None:
+        ids = [indicator for level in competency.levels for indicator in level]
+        if ids:
+            return f"'{competency.id}' has indicators {ids[0]} to {ids[-1]}"
+    example = min(dictionary.indicator_ids, default="integritas.1.1")
+    fallback = f"indicator ids look like '{example}' (competency.level.number)"
+    return _did_you_mean(key, dictionary.indicator_ids, fallback)
+
+
+def check_ratings(
+    dictionary: Dictionary, ratings: object, path: str = "ratings"
+) -> list[InputProblem]:
     """Problems in ``{indicator id: rating}``: unknown ids, non-integers, values off the scale."""
     if not isinstance(ratings, dict):
         return [
@@ -98,17 +112,16 @@ def check_ratings(dictionary: Dictionary, ratings: object, path: str = "ratings"
             )
         ]
     low, high = dictionary.scale_min, dictionary.scale_max
-    example = next(iter(sorted(dictionary.indicator_ids)), "integritas.1.1")
     problems: list[InputProblem] = []
     for key, value in ratings.items():
         where = key_path(path, str(key))
         if key not in dictionary.indicator_ids:
-            fallback = f"indicator ids look like '{example}' (competency.level.number)."
-            hint = _did_you_mean(str(key), dictionary.indicator_ids, fallback)
-            problems.append(InputProblem(where, "unknown indicator id", hint))
+            problems.append(
+                InputProblem(where, "unknown indicator id", _indicator_hint(dictionary, str(key)))
+            )
         if not _is_int_between(value, low, high):
             hint = (
-                "leave an indicator out to mark it unanswered."
+                "leave an indicator out to mark it unanswered"
                 if value is None
                 else scale_hint(dictionary)
             )
@@ -117,7 +130,9 @@ def check_ratings(dictionary: Dictionary, ratings: object, path: str = "ratings"
     return problems
 
 
-def check_targets(dictionary: Dictionary, targets: object, path: str = "targets") -> list[InputProblem]:
+def check_targets(
+    dictionary: Dictionary, targets: object, path: str = "targets"
+) -> list[InputProblem]:
     """Problems in ``{competency id: target level or null}``."""
     if not isinstance(targets, dict):
         return [
@@ -133,39 +148,45 @@ def check_targets(dictionary: Dictionary, targets: object, path: str = "targets"
     for key, value in targets.items():
         where = key_path(path, str(key))
         if key not in known:
-            fallback = "known competencies: " + ", ".join(known) + "."
+            fallback = "known competencies: " + ", ".join(known)
             hint = _did_you_mean(str(key), known, fallback)
             problems.append(InputProblem(where, "unknown competency id", hint))
         if value is not None and not _is_int_between(value, 1, top):
-            levels = ", ".join(f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1))
+            levels = ", ".join(
+                f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1)
+            )
             problems.append(
                 InputProblem(
                     where,
                     f"expected a level from 1 to {top} or null, got {describe(value)}",
-                    f"levels are {levels}; null means no target.",
+                    f"levels are {levels}; null means no target",
                 )
             )
     return problems
 
 
-def check_position(dictionary: Dictionary, position: object, path: str = "position") -> list[InputProblem]:
+def check_position(
+    dictionary: Dictionary, position: object, path: str = "position"
+) -> list[InputProblem]:
     """Problems with a position id (jabatan): not a string, or not in the dictionary."""
     known = dictionary.position_targets
     if not isinstance(position, str):
         return [InputProblem(path, f"expected a position id, got {describe(position)}")]
     if position in known:
         return []
-    fallback = "known positions: " + ", ".join(known) + "." if known else "the dictionary has none."
+    fallback = "known positions: " + ", ".join(known) if known else "the dictionary has none"
     return [
         InputProblem(
             path,
-            f"unknown position {describe(position)}",
+            f"unknown position '{position}'",
             _did_you_mean(position, known, fallback),
         )
     ]
 
 
-def check_total_jp(dictionary: Dictionary, total_jp: object, path: str = "total_jp") -> list[InputProblem]:
+def check_total_jp(
+    dictionary: Dictionary, total_jp: object, path: str = "total_jp"
+) -> list[InputProblem]:
     """Problems with the plan's total JP (jam pelajaran): a whole number from 1 to 1000."""
     if _is_int_between(total_jp, MIN_JP, MAX_JP):
         return []
@@ -173,7 +194,7 @@ def check_total_jp(dictionary: Dictionary, total_jp: object, path: str = "total_
         InputProblem(
             path,
             f"expected an integer from {MIN_JP} to {MAX_JP}, got {describe(total_jp)}",
-            f"the default is {dictionary.default_jp} JP, every civil servant's yearly minimum.",
+            f"the default is {dictionary.default_jp} JP, every civil servant's yearly minimum",
         )
     ]
 
@@ -193,7 +214,7 @@ def find_problems(
             InputProblem(
                 "position",
                 "give either a position or explicit targets, not both",
-                "a position brings the targets of its jabatan.",
+                "a position brings the targets of its jabatan",
             )
         )
     if position is not None:
@@ -203,3 +224,26 @@ def find_problems(
     if total_jp is not None:
         problems += check_total_jp(dictionary, total_jp)
     return problems
+
+
+def document_value(document: object, key: str, example: str) -> tuple[object, list[InputProblem]]:
+    """The value under ``key`` of a one-key input file such as ``{"ratings": {...}}``.
+
+    Returns ``(value, [])``, or ``(None, problems)`` when the document is not an object holding
+    exactly that key; ``example`` shows the expected file in the hint.
+    """
+    if not isinstance(document, dict):
+        message = f'expected an object like {{"{key}": {{...}}}}, got {describe(document)}'
+        return None, [InputProblem("", message, f"the file looks like {example}")]
+    problems = [
+        InputProblem(key_path("", str(other)), "unknown key", f'the file holds only "{key}"')
+        for other in document
+        if other != key
+    ]
+    if key not in document:
+        problems.append(InputProblem("", f'missing key "{key}"', f"the file looks like {example}"))
+    elif document[key] is None:
+        problems.append(
+            InputProblem(key, "expected an object, got null", f"the file looks like {example}")
+        )
+    return (None if problems else document[key]), problems

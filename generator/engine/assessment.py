@@ -1,0 +1,113 @@
+"""``assess``: ratings and targets in, estimated levels, gaps, explanations and a plan out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .dictionary import Dictionary, read_dictionary
+from .explain import explain
+from .inputs import InputError, find_problems
+from .levels import LevelEstimate, estimate_level
+from .plan import build_plan
+
+RESULT_SCHEMA_VERSION = 1
+
+STATUS_GAP = "gap"
+STATUS_MET = "met"
+STATUS_STRENGTH = "strength"
+STATUS_NO_TARGET = "no_target"
+
+
+def validate_inputs(
+    dictionary: Mapping[str, Any],
+    ratings: object,
+    *,
+    position: object = None,
+    targets: object = None,
+    total_jp: object = None,
+) -> None:
+    """Raise :class:`InputError` listing every problem in the inputs of :func:`assess`.
+
+    Raises :class:`DictionaryError` when ``dictionary`` itself is not a usable export.
+    """
+    _check(read_dictionary(dictionary), ratings, position, targets, total_jp)
+
+
+def _check(
+    view: Dictionary, ratings: object, position: object, targets: object, total_jp: object
+) -> None:
+    problems = find_problems(view, ratings, position=position, targets=targets, total_jp=total_jp)
+    if problems:
+        raise InputError(problems)
+
+
+def status_of(target: int | None, estimated: int) -> str:
+    """``no_target``, ``gap`` (below target), ``met`` (at target) or ``strength`` (above)."""
+    if target is None:
+        return STATUS_NO_TARGET
+    if estimated < target:
+        return STATUS_GAP
+    return STATUS_MET if estimated == target else STATUS_STRENGTH
+
+
+def _competency_result(
+    estimate: LevelEstimate, target: int | None, view: Dictionary, ratings: Mapping[str, int]
+) -> dict[str, Any]:
+    return {
+        "id": estimate.competency.id,
+        "name": estimate.competency.name,
+        "target": target,
+        "estimated": estimate.estimated,
+        "gap": None if target is None else max(0, target - estimate.estimated),
+        "status": status_of(target, estimate.estimated),
+        "complete": estimate.complete,
+        "unanswered": list(estimate.unanswered),
+        "explanation": explain(estimate, view, ratings),
+        "decided_by": list(estimate.decided_by),
+    }
+
+
+def assess(
+    dictionary: dict[str, Any],
+    ratings: dict[str, int],
+    *,
+    position: str | None = None,
+    targets: dict[str, int | None] | None = None,
+    total_jp: int | None = None,
+) -> dict[str, Any]:
+    """Estimate every competency's level from ``ratings`` and plan ``total_jp`` JP of learning.
+
+    ``dictionary`` is the exported JSON (schema_version 1); ``ratings`` maps indicator ids to
+    integers on ``assessment.scale``; unrated indicators are unanswered. Targets come from
+    ``position`` (a position id), from ``targets`` ({competency id: level or null}), or from
+    neither (no targets). ``total_jp`` defaults to ``assessment.default_jp``.
+
+    Returns JSON-ready data (schema_version 1, documented in ``generator.engine``). Raises
+    :class:`InputError` listing every problem in the inputs, or :class:`DictionaryError` when
+    the dictionary is not a usable export. The result depends on nothing but the arguments.
+    """
+    view = read_dictionary(dictionary)
+    _check(view, ratings, position, targets, total_jp)
+    chosen: Mapping[str, int | None] = {}
+    if position is not None:
+        chosen = view.position_targets[position]
+    elif targets is not None:
+        chosen = targets
+    jp = view.default_jp if total_jp is None else total_jp
+
+    estimates = [
+        estimate_level(competency, ratings, view.met_threshold) for competency in view.competencies
+    ]
+    competencies = [
+        _competency_result(estimate, chosen.get(estimate.competency.id), view, ratings)
+        for estimate in estimates
+    ]
+    return {
+        "schema_version": RESULT_SCHEMA_VERSION,
+        "standards_version": view.standards_version,
+        "position": position,
+        "total_jp": jp,
+        "competencies": competencies,
+        "plan": build_plan(view, estimates, [result["gap"] for result in competencies], jp),
+    }

@@ -1,0 +1,100 @@
+"""A result of :func:`generator.engine.assess` as a Markdown report in Indonesian."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .dictionary import Dictionary, read_dictionary
+from .explain import level_title
+
+STATUS_LABELS = {
+    "gap": "Di bawah target",
+    "met": "Sesuai target",
+    "strength": "Di atas target (kekuatan)",
+    "no_target": "Tanpa target",
+}
+DISCLAIMER = (
+    "Hasil ini adalah perkiraan dari penilaian mandiri. Hasil ini tidak menggantikan penilaian "
+    "kompetensi oleh Assessment Center atau asesor yang berwenang."
+)
+
+
+def _cell(text: object) -> str:
+    """Table-safe text: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _level(view: Dictionary, level: int | None) -> str:
+    if level is None:
+        return "–"
+    return "0 (belum mencapai level 1)" if level == 0 else level_title(view, level)
+
+
+def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return lines
+
+
+def to_markdown(dictionary: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+    """The report: levels and gaps, explanations, the plan, and the limits of a self-assessment."""
+    view = read_dictionary(dictionary)
+    position = result["position"]
+    if position is None:
+        basis = (
+            "target ditetapkan sendiri"
+            if any(c["target"] is not None for c in result["competencies"])
+            else "tanpa target"
+        )
+    else:
+        basis = f"target jabatan {view.position_names.get(position, position)}"
+    names = {c["id"]: c["name"] for c in result["competencies"]}
+    plan = result["plan"]
+    category_names = {category.id: category.name for category in view.categories}
+
+    lines = [
+        "# Hasil penilaian mandiri kompetensi",
+        "",
+        f"Standar kompetensi versi {result['standards_version']}; {basis}.",
+        "",
+    ]
+    lines += _table(
+        ["Kompetensi", "Target", "Perkiraan", "Kesenjangan", "Status"],
+        [
+            [
+                c["name"],
+                _level(view, c["target"]),
+                _level(view, c["estimated"]),
+                "–" if c["gap"] is None else c["gap"],
+                STATUS_LABELS.get(c["status"], c["status"]),
+            ]
+            for c in result["competencies"]
+        ],
+    )
+    lines += ["", "## Penjelasan", ""]
+    lines += [
+        f"- **{_cell(c['name'])}**: {_cell(c['explanation'])}" for c in result["competencies"]
+    ]
+    lines += ["", f"## Rencana pengembangan ({plan['total_jp']} JP)", "", _cell(plan["note"]), ""]
+    lines += [
+        f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
+        for category in plan["categories"]
+    ]
+    lines.append("")
+    lines += _table(
+        ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP"],
+        [
+            [
+                names.get(item["competency"], item["competency"]),
+                _level(view, item["level"]),
+                item["category"],
+                item["form_name"] or "–",
+                item["activity"],
+                item["jp"],
+            ]
+            for item in plan["items"]
+        ],
+    )
+    lines += ["", f"*{DISCLAIMER}*", ""]
+    return "\n".join(lines)
