@@ -1,0 +1,188 @@
+"""``kompetensi assess``: estimated levels, gaps and a 70:20:10 plan from a self-assessment.
+
+Input files are JSON: answers ``{"ratings": {"integritas.1.1": 4, ...}}`` and, instead of
+``--position``, targets ``{"targets": {"integritas": 3, "kerjasama": null, ...}}``. Every problem
+in them is reported, one line each (``FILE: key.path: message Hint: ...``), with exit code 1;
+a malformed JSON file is reported at its ``line:col``. Usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, cast
+
+from generator.commands import DEFAULT_STANDARDS, load_or_report
+from generator.engine import MAX_JP, MIN_JP, DictionaryError, InputError, InputProblem, assess
+from generator.engine.inputs import document_value
+from generator.engine.report import to_markdown
+
+MAX_FILE_BYTES = 20_000_000
+ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
+TARGETS_EXAMPLE = '{"targets": {"integritas": 3}}'
+
+
+def _jp(text: str) -> int:
+    """argparse type for ``--jp``: a whole number of JP in MIN_JP..MAX_JP."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not MIN_JP <= value <= MAX_JP:
+        raise argparse.ArgumentTypeError(
+            f"expected an integer from {MIN_JP} to {MAX_JP}, got '{text}'"
+        )
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "assess",
+        help="estimate competency levels and plan learning from a self-assessment",
+        description=(
+            "Estimate each competency's level from self-assessment ratings, compare it with "
+            "the targets of a position (or your own targets) and distribute a number of JP "
+            "over a 70:20:10 learning plan."
+        ),
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help=f"the ratings, as JSON: {ANSWERS_EXAMPLE}; leave an indicator out if unanswered",
+    )
+    targets = parser.add_mutually_exclusive_group(required=True)
+    targets.add_argument("--position", metavar="ID", help="use the targets of this position")
+    targets.add_argument(
+        "--targets",
+        type=Path,
+        metavar="FILE",
+        help=f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target",
+    )
+    parser.add_argument(
+        "--jp",
+        type=_jp,
+        metavar="N",
+        help=f"total JP of the plan, {MIN_JP} to {MAX_JP} (default: the standard's, 20)",
+    )
+    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument(
+        "--standards",
+        type=Path,
+        default=DEFAULT_STANDARDS,
+        metavar="DIR",
+        help="the standards folder, or an exported kompetensi.json (default: standards)",
+    )
+    parser.set_defaults(func=run)
+
+
+def read_json(path: Path) -> tuple[object, list[str]]:
+    """A JSON file's value, or ``(None, messages)``: unreadable, not UTF-8, malformed, dupes."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [f"{path}: cannot read: {exc.strerror}"]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [f"{path}: too large: {len(raw)} bytes, at most {MAX_FILE_BYTES}"]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            f"{path}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
+            f"Hint: save the file as UTF-8"
+        ]
+    duplicates: list[str] = []
+
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # json.loads would silently keep the last of two equal keys: a silent guess.
+        mapping: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in mapping:
+                duplicates.append(key)
+            mapping[key] = value
+        return mapping
+
+    try:
+        value = json.loads(text, object_pairs_hook=unique_keys)
+    except json.JSONDecodeError as exc:
+        return None, [f"{path}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"]
+    except RecursionError:
+        return None, [f"{path}: malformed JSON: nested too deeply"]
+    return value, [
+        f"{path}: duplicate key '{key}' Hint: give each key once; JSON keeps only the last value"
+        for key in duplicates
+    ]
+
+
+def _read_input(path: Path, key: str, example: str) -> tuple[object, list[str]]:
+    """The value under ``key`` of an input file, or ``(None, messages)``."""
+    document, messages = read_json(path)
+    if messages:
+        return None, messages
+    value, problems = document_value(document, key, example)
+    return value, [problem.format(str(path)) for problem in problems]
+
+
+def _load_dictionary(source: Path) -> dict[str, Any] | None:
+    """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
+    if not source.is_file():
+        standard = load_or_report(source)
+        return None if standard is None else standard.data
+    document, messages = read_json(source)
+    for message in messages:
+        print(message, file=sys.stderr)
+    if messages:
+        return None
+    if not isinstance(document, dict):
+        print(f"{source}: expected an exported dictionary object", file=sys.stderr)
+        return None
+    return document
+
+
+def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
+    """Prefix a problem from the engine with where the user wrote the offending value."""
+    head = problem.path.split(".", 1)[0].split("[", 1)[0]
+    if head == "ratings":
+        return problem.format(str(args.answers))
+    if head == "targets":
+        return problem.format(str(args.targets))
+    # position and total_jp come from options: "--position: unknown position 'x'".
+    option = "--jp" if head == "total_jp" else "--position"
+    return problem._replace(path="").format(option)
+
+
+def run(args: argparse.Namespace) -> int:
+    dictionary = _load_dictionary(args.standards)
+    if dictionary is None:
+        return 1
+    ratings, messages = _read_input(args.answers, "ratings", ANSWERS_EXAMPLE)
+    targets = None
+    if args.targets is not None:
+        targets, more = _read_input(args.targets, "targets", TARGETS_EXAMPLE)
+        messages += more
+    try:
+        # A broken file still lets the other inputs be checked, so every problem shows at once.
+        result = assess(
+            dictionary,
+            # assess checks the types of JSON-decoded values itself; the casts only say so.
+            cast("dict[str, int]", {} if ratings is None else ratings),
+            position=args.position,
+            targets=cast("dict[str, int | None] | None", targets),
+            total_jp=args.jp,
+        )
+    except InputError as exc:
+        messages += [_locate(problem, args) for problem in exc.problems]
+    except DictionaryError as exc:
+        messages.append(f"{args.standards}: not a usable kompetensi export: {exc}")
+    if messages:
+        for message in messages:
+            print(message, file=sys.stderr)
+        return 1
+    if args.format == "markdown":
+        sys.stdout.write(to_markdown(dictionary, result))
+    else:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    return 0

@@ -1,0 +1,300 @@
+"""``kompetensi assess`` end to end: files in, JSON or Markdown out, every problem on stderr.
+
+Most cases call ``generator.cli.main`` in-process (fast, exact stderr); a few run
+``python -m generator.cli`` as a subprocess, as a user would. The dictionary is the engine
+tests' fixture (``--standards`` also accepts an exported JSON file); one smoke test uses the
+real ``standards/`` folder.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import main
+from generator.engine import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "engine" / "fixtures" / "dictionary.json"
+DICTIONARY: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
+SCALE = "the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu"
+RATINGS = {"integritas.1.1": 4, "integritas.1.2": 3, "integritas.1.3": 4, "kerjasama.1.1": 2}
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary working folder holding a valid answers.json."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "answers.json").write_text(json.dumps({"ratings": RATINGS}), encoding="utf-8")
+    return tmp_path
+
+
+def _run(*argv: str) -> int:
+    return main(["assess", "--standards", str(FIXTURE), *argv])
+
+
+def _errors(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    """Run, expect exit 1 and nothing on stdout; the stderr lines."""
+    assert _run(*argv) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Traceback" not in err
+    return err.splitlines()
+
+
+def test_json_output_is_the_engine_result(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run("--answers", "answers.json", "--position", "administrator", "--jp", "30") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert json.loads(out) == assess(DICTIONARY, RATINGS, position="administrator", total_jp=30)
+
+
+def test_targets_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    targets = {"integritas": 2, "kerjasama": None}
+    (workdir / "targets.json").write_text(json.dumps({"targets": targets}), encoding="utf-8")
+    assert _run("--answers", "answers.json", "--targets", "targets.json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(DICTIONARY, RATINGS, targets=targets)
+    assert [c["target"] for c in result["competencies"]] == [2, None, None]
+
+
+def test_markdown_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        _run("--answers", "answers.json", "--position", "administrator", "--format", "markdown")
+        == 0
+    )
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "# Hasil penilaian mandiri kompetensi",
+        "",
+        "Standar kompetensi versi 2017.1; target jabatan Jabatan Administrator.",
+    ]
+    assert "| Integritas | 3 (Menengah) | 1 (Paham) | 2 | Di bawah target |" in lines
+    assert "| Perekat Bangsa | – | 0 (belum mencapai level 1) | – | Tanpa target |" in lines
+    assert "- 70 (Belajar melalui pengalaman kerja): 14 JP" in lines
+    assert (
+        "| Kerja Sama | 1 (Paham) | 70 | Perluasan dan Pengayaan Tugas | "
+        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 |"
+    ) in lines
+    assert lines[-1].startswith("*Hasil ini adalah perkiraan dari penilaian mandiri.")
+
+
+def test_every_input_problem_is_listed(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ratings = {"integritas.1.1": 5, "integritas.1.4": 3, "kerjasama.1.1": "Sering"}
+    (workdir / "answers.json").write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
+    targets = {"integrity": 3, "kerjasama": 6}
+    (workdir / "targets.json").write_text(json.dumps({"targets": targets}), encoding="utf-8")
+    assert _errors(capsys, "--answers", "answers.json", "--targets", "targets.json") == [
+        f"answers.json: ratings.integritas.1.1: expected an integer from 1 to 4, got 5 Hint: {SCALE}",
+        "answers.json: ratings.integritas.1.4: unknown indicator id "
+        "Hint: 'integritas' has indicators integritas.1.1 to integritas.5.3",
+        'answers.json: ratings.kerjasama.1.1: expected an integer from 1 to 4, got "Sering" '
+        f"Hint: {SCALE}",
+        "targets.json: targets.integrity: unknown competency id Hint: did you mean 'integritas'?",
+        "targets.json: targets.kerjasama: expected a level from 1 to 5 or null, got 6 "
+        "Hint: levels are 1 = Paham, 2 = Dasar, 3 = Menengah, 4 = Mumpuni, 5 = Ahli; "
+        "null means no target",
+    ]
+
+
+def test_unknown_position(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _errors(capsys, "--answers", "answers.json", "--position", "camat") == [
+        "--position: unknown position 'camat' "
+        "Hint: known positions: pelaksana, administrator, jpt-madya"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b'{"ratings": {\n  "integritas.1.1": 4\n  "integritas.1.2": 3\n}}',
+            "answers.json:3:3: malformed JSON: Expecting ',' delimiter",
+        ),
+        (b"", "answers.json:1:1: malformed JSON: Expecting value"),
+        (
+            b'{"ratings": {"integritas.1.1": 4, "integritas.1.1": 1}}',
+            "answers.json: duplicate key 'integritas.1.1' "
+            "Hint: give each key once; JSON keeps only the last value",
+        ),
+        (
+            b'{"ratings": {"integritas.1.1": 4}}\xff',
+            "answers.json: not UTF-8 text: byte 0xff at offset 34 Hint: save the file as UTF-8",
+        ),
+        (
+            b'[["integritas.1.1", 4]]',
+            'answers.json: expected an object like {"ratings": {...}}, got a list '
+            'Hint: the file looks like {"ratings": {"integritas.1.1": 4}}',
+        ),
+        (
+            b'{"integritas.1.1": 4}',
+            'answers.json: integritas.1.1: unknown key Hint: the file holds only "ratings"',
+        ),
+        (
+            b'{"ratings": null}',
+            "answers.json: ratings: expected an object, got null "
+            'Hint: the file looks like {"ratings": {"integritas.1.1": 4}}',
+        ),
+        (b"[" * 100_000, "answers.json: malformed JSON: nested too deeply"),
+    ],
+)
+def test_broken_answers_file(
+    workdir: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    (workdir / "answers.json").write_bytes(content)
+    lines = _errors(capsys, "--answers", "answers.json", "--position", "administrator")
+    assert lines[0] == expected
+
+
+def test_missing_ratings_key_and_an_unknown_key(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "answers.json").write_text('{"rating": {}}', encoding="utf-8")
+    assert _errors(capsys, "--answers", "answers.json", "--position", "administrator") == [
+        'answers.json: rating: unknown key Hint: the file holds only "ratings"',
+        'answers.json: missing key "ratings" '
+        'Hint: the file looks like {"ratings": {"integritas.1.1": 4}}',
+    ]
+
+
+def test_a_broken_file_does_not_hide_other_problems(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "answers.json").write_text("{", encoding="utf-8")
+    assert _errors(capsys, "--answers", "answers.json", "--position", "camat") == [
+        "answers.json:1:2: malformed JSON: Expecting property name enclosed in double quotes",
+        "--position: unknown position 'camat' "
+        "Hint: known positions: pelaksana, administrator, jpt-madya",
+    ]
+
+
+def test_missing_files(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _errors(capsys, "--answers", "nothing.json", "--targets", "none.json") == [
+        "nothing.json: cannot read: No such file or directory",
+        "none.json: cannot read: No such file or directory",
+    ]
+
+
+def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "old.json").write_text(json.dumps({**DICTIONARY, "schema_version": 2}), "utf-8")
+    assert (
+        main(
+            [
+                "assess",
+                "--standards",
+                "old.json",
+                "--answers",
+                "answers.json",
+                "--position",
+                "pelaksana",
+            ]
+        )
+        == 1
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        "old.json: not a usable kompetensi export: schema_version: expected 1, got 2"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--position", "pelaksana"], "the following arguments are required: --answers"),
+        (["--answers", "a.json"], "one of the arguments --position --targets is required"),
+        (
+            ["--answers", "a.json", "--position", "x", "--targets", "t.json"],
+            "argument --targets: not allowed with argument --position",
+        ),
+        (
+            ["--answers", "a.json", "--position", "x", "--jp", "0"],
+            "argument --jp: expected an integer from 1 to 1000, got '0'",
+        ),
+        (
+            ["--answers", "a.json", "--position", "x", "--jp", "dua puluh"],
+            "argument --jp: expected an integer from 1 to 1000, got 'dua puluh'",
+        ),
+        (
+            ["--answers", "a.json", "--position", "x", "--format", "xml"],
+            # argparse's own wording after this point differs between Python versions
+            "argument --format: invalid choice: 'xml'",
+        ),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", *argv])
+    assert caught.value.code == 2
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith(f"kompetensi assess: error: {expected}")
+
+
+def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "assess", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def test_subprocess_success_and_failure(tmp_path: Path) -> None:
+    (tmp_path / "answers.json").write_text(json.dumps({"ratings": RATINGS}), encoding="utf-8")
+    ok = _subprocess(
+        "--answers",
+        "answers.json",
+        "--position",
+        "pelaksana",
+        "--standards",
+        str(FIXTURE),
+        cwd=tmp_path,
+    )
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert json.loads(ok.stdout) == assess(DICTIONARY, RATINGS, position="pelaksana")
+
+    (tmp_path / "answers.json").write_text('{"ratings": {"integritas.1.1": 0}}', encoding="utf-8")
+    bad = _subprocess(
+        "--answers",
+        "answers.json",
+        "--position",
+        "pelaksana",
+        "--standards",
+        str(FIXTURE),
+        cwd=tmp_path,
+    )
+    assert (bad.returncode, bad.stdout) == (1, "")
+    assert bad.stderr == (
+        f"answers.json: ratings.integritas.1.1: expected an integer from 1 to 4, got 0 Hint: {SCALE}\n"
+    )
+
+    usage = _subprocess("--answers", "answers.json", cwd=tmp_path)
+    assert usage.returncode == 2
+    assert "Traceback" not in usage.stderr
+
+
+def test_real_standards_folder(tmp_path: Path) -> None:
+    from generator.standard import load_export
+
+    export = load_export(ROOT / "standards")
+    position = export["positions"][0]["id"]
+    first = export["competencies"][0]["levels"][0]["indicators"][0]["id"]
+    (tmp_path / "answers.json").write_text(json.dumps({"ratings": {first: 4}}), encoding="utf-8")
+    run = _subprocess(
+        "--answers", str(tmp_path / "answers.json"), "--position", position, "--jp", "40", cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result == assess(export, {first: 4}, position=position, total_jp=40)
+    assert sum(item["jp"] for item in result["plan"]["items"]) == 40
