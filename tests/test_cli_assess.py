@@ -251,29 +251,14 @@ def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_subprocess_success_and_failure(tmp_path: Path) -> None:
+    argv = ("--answers", "answers.json", "--position", "pelaksana", "--standards", str(FIXTURE))
     (tmp_path / "answers.json").write_text(json.dumps({"ratings": RATINGS}), encoding="utf-8")
-    ok = _subprocess(
-        "--answers",
-        "answers.json",
-        "--position",
-        "pelaksana",
-        "--standards",
-        str(FIXTURE),
-        cwd=tmp_path,
-    )
+    ok = _subprocess(*argv, cwd=tmp_path)
     assert (ok.returncode, ok.stderr) == (0, "")
     assert json.loads(ok.stdout) == assess(DICTIONARY, RATINGS, position="pelaksana")
 
     (tmp_path / "answers.json").write_text('{"ratings": {"integritas.1.1": 0}}', encoding="utf-8")
-    bad = _subprocess(
-        "--answers",
-        "answers.json",
-        "--position",
-        "pelaksana",
-        "--standards",
-        str(FIXTURE),
-        cwd=tmp_path,
-    )
+    bad = _subprocess(*argv, cwd=tmp_path)
     assert (bad.returncode, bad.stdout) == (1, "")
     assert bad.stderr == (
         f"answers.json: ratings.integritas.1.1: expected an integer from 1 to 4, got 0 Hint: {SCALE}\n"
