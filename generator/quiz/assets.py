@@ -1,14 +1,82 @@
-"""Files the self-assessment needs in the built site (Pyodide runtime, wheels, engine).
+"""Files the self-assessment needs in the built site: Pyodide, micropip, the engine, the data.
 
-PLACEHOLDER owned by the quiz work (issue 5): ``write`` copies the runtime after a build.
+Called by the site plugin after every build (``write(site_dir, data)``). It writes:
+
+- ``assets/pyodide/<version>/``: the Pyodide runtime copied from ``node_modules/pyodide``, the
+  vendored micropip and packaging wheels, and a ``pyodide-lock.json`` listing only those two
+  wheels with their real hashes (see :mod:`generator.quiz.runtime`);
+- the engine wheel, built deterministically by :mod:`generator.quiz.wheel`;
+- the export the page was built from, as compact JSON;
+- the quiz's own browser files from ``site_overrides/assets/quiz/`` (harmless if the theme's
+  ``custom_dir`` already copied them: the bytes are the same);
+- ``.gz`` siblings of the large compressible files for hosts that serve precompressed files
+  (nginx ``gzip_static``). They are made with ``mtime=0``, so builds stay byte-identical.
+
+Every path comes from :mod:`generator.quiz.layout`, the same module the page uses for its URLs.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
+from generator.quiz import layout, runtime, wheel
+
+GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".json", ".css")
+GZIP_MIN_BYTES = 16 * 1024
+
+_gzip_cache: dict[str, bytes] = {}
+
+
+def _gzip(data: bytes) -> bytes:
+    """Deterministic gzip (no name, mtime 0), cached across rebuilds of ``mkdocs serve``."""
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _gzip_cache:
+        _gzip_cache[key] = gzip.compress(data, compresslevel=6, mtime=0)
+    return _gzip_cache[key]
+
+
+class _Writer:
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.written: list[Path] = []
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = layout.site_path(self.site_dir, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+        self.written.append(path)
+        if relative.endswith(GZIP_SUFFIXES) and len(data) >= GZIP_MIN_BYTES:
+            sibling = path.with_name(path.name + ".gz")
+            sibling.write_bytes(_gzip(data))
+            self.written.append(sibling)
+
 
 def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
-    """Write the runtime files under ``site_dir``; returns the paths written."""
-    return []
+    """Write the runtime files under ``site_dir``; returns the paths written.
+
+    Raises :class:`generator.quiz.runtime.RuntimeSetupError` with a hint when Pyodide or a
+    vendored wheel is missing or does not match its pin.
+    """
+    source = runtime.pyodide_dir()
+    engine = wheel.build()
+    paths = layout.layout(data, engine)
+    out = _Writer(Path(site_dir))
+
+    for name in runtime.RUNTIME_FILES:
+        out.write(f"{paths.pyodide_path}/{name}", (source / name).read_bytes())
+    stock_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
+    lock = json.dumps(runtime.lock_file(stock_lock), indent=1, sort_keys=True) + "\n"
+    out.write(f"{paths.pyodide_path}/pyodide-lock.json", lock.encode("utf-8"))
+    for pinned in runtime.WHEELS:
+        out.write(f"{paths.pyodide_path}/{pinned.filename}", runtime.wheel_bytes(pinned))
+
+    out.write(paths.wheel_path, engine.data)
+    out.write(paths.export_path, layout.export_bytes(data))
+    for name in layout.STATIC_FILES:
+        out.write(f"{layout.STATIC_DIR}/{name}", (layout.STATIC_SOURCE / name).read_bytes())
+    return out.written

@@ -1,0 +1,173 @@
+"""The browser's door into the engine: JSON text in, JSON text out, never an exception.
+
+The Web Worker (``site_overrides/assets/quiz/worker.mjs``) calls these functions through
+Pyodide. Strings cross the boundary instead of proxies, so nothing leaks and the same calls
+run unchanged on CPython in the tests. Every failure, including a bug, comes back as
+``{"ok": false, "kind": ..., "message": <Bahasa Indonesia>, ...}`` for the page to show.
+
+Standard library only: this module is shipped in the engine wheel.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from generator.engine import DictionaryError, InputError, assess
+from generator.quiz import chart, report
+
+MAX_EXPORT_CHARS = 20_000_000
+MAX_REQUEST_CHARS = 2_000_000
+
+_state: dict[str, Any] = {}
+
+
+class RequestError(ValueError):
+    """A request from the page has the wrong shape (a bug in the page, or a tampered call)."""
+
+
+def _dump(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _failure(kind: str, message: str, **extra: Any) -> str:
+    return _dump({"ok": False, "kind": kind, "message": message, **extra})
+
+
+def _guarded(call: Callable[[], dict[str, Any]]) -> str:
+    """Run ``call`` and turn any exception into a failure envelope."""
+    try:
+        return _dump({"ok": True, **call()})
+    except InputError as error:
+        return _failure(
+            "input",
+            "Data jawaban tidak dapat dinilai karena tidak sesuai dengan standar kompetensi.",
+            problems=[problem.as_dict() for problem in error.problems],
+        )
+    except DictionaryError as error:
+        return _failure(
+            "dictionary",
+            "Data standar kompetensi yang dimuat tidak dapat dipakai oleh mesin penilaian.",
+            detail=str(error),
+        )
+    except RequestError as error:
+        return _failure("request", "Permintaan ke mesin penilaian tidak valid.", detail=str(error))
+    except Exception as error:  # a bug: report it instead of killing the page
+        return _failure(
+            "internal",
+            "Terjadi kesalahan di dalam mesin penilaian.",
+            detail="".join(traceback.format_exception_only(type(error), error)).strip(),
+        )
+
+
+def _parse(text: str, limit: int, what: str) -> Any:
+    if not isinstance(text, str):
+        raise RequestError(f"{what}: expected JSON text")
+    if len(text) > limit:
+        raise RequestError(f"{what}: larger than {limit} characters")
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise RequestError(f"{what}: not JSON ({error})") from None
+
+
+def _export() -> dict[str, Any]:
+    export = _state.get("export")
+    if export is None:
+        raise RequestError("load() must be called before assess()")
+    return dict(export)
+
+
+def load(export_json: str) -> str:
+    """Keep the exported dictionary (``kompetensi.json``) for later calls; checks it once."""
+
+    def run() -> dict[str, Any]:
+        export = _parse(export_json, MAX_EXPORT_CHARS, "export")
+        if not isinstance(export, dict):
+            raise DictionaryError("the export is not a JSON object")
+        assess(export, {})  # raises DictionaryError when the export is unusable
+        _state["export"] = export
+        indicators = sum(
+            len(level["indicators"])
+            for competency in export["competencies"]
+            for level in competency["levels"]
+        )
+        return {
+            "standards_version": export["framework"]["version"],
+            "competencies": len(export["competencies"]),
+            "indicators": indicators,
+        }
+
+    return _guarded(run)
+
+
+def _arguments(request: Any, what: str) -> dict[str, Any]:
+    if not isinstance(request, dict):
+        raise RequestError(f"{what}: expected an object")
+    unknown = sorted(set(request) - {"ratings", "position", "targets", "total_jp", "claimed"})
+    if unknown:
+        raise RequestError(f"{what}: unknown keys {', '.join(unknown)}")
+    return {
+        "ratings": request.get("ratings", {}),
+        "position": request.get("position"),
+        "targets": request.get("targets"),
+        "total_jp": request.get("total_jp"),
+    }
+
+
+def _result_with_reports(arguments: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    export = _export()
+    result = assess(export, **arguments)
+    presented = report.view(result, export)
+    max_level = max(level["level"] for level in export["framework"]["levels"])
+    presented["chart"] = chart.svg(presented, max_level)
+    return result, presented
+
+
+def run_assessment(request_json: str) -> str:
+    """Assess ``{"ratings", "position", "targets", "total_jp", "claimed"?}``.
+
+    Returns the engine's ``result``, the ``view`` the page shows (labels, chart SVG) and the
+    ``markdown`` and ``csv`` exports. ``claimed`` (a result read from an imported file) is
+    never trusted: ``claimed_matches`` says whether it equals the recomputed result.
+    """
+
+    def run() -> dict[str, Any]:
+        request = _parse(request_json, MAX_REQUEST_CHARS, "request")
+        arguments = _arguments(request, "request")
+        result, presented = _result_with_reports(arguments)
+        claimed = request.get("claimed")
+        return {
+            "result": result,
+            "view": presented,
+            "markdown": report.markdown(presented),
+            "csv": report.csv_text(presented),
+            "claimed_matches": None if claimed is None else claimed == result,
+        }
+
+    return _guarded(run)
+
+
+def run_comparison(request_json: str) -> str:
+    """Assess ``{"own": request, "other": request, "label": str}`` and set them side by side."""
+
+    def run() -> dict[str, Any]:
+        request = _parse(request_json, MAX_REQUEST_CHARS * 2, "request")
+        if not isinstance(request, dict):
+            raise RequestError("request: expected an object")
+        label = request.get("label")
+        if not isinstance(label, str) or not label.strip():
+            label = "pembanding"
+        _, own = _result_with_reports(_arguments(request.get("own"), "own"))
+        other_result, other = _result_with_reports(_arguments(request.get("other"), "other"))
+        return {
+            "comparison": report.comparison(own, other, label.strip()[:80]),
+            "other_result": other_result,
+        }
+
+    return _guarded(run)
+
+
+__all__ = ["load", "run_assessment", "run_comparison"]

@@ -1,0 +1,85 @@
+"""An SVG chart of estimated level against target, readable without colour.
+
+Every competency gets its own row: the name on a line of its own, a bar whose length is the
+estimated level on a 0–5 scale with numbered ticks, the target drawn as a dashed line with a
+labelled marker, and the numbers written out in words at the end of the row. Nothing depends on
+telling colours apart. Standard library only (it runs in the browser, inside the engine wheel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+WIDTH = 480
+LEFT = 8
+TRACK = 300
+ROW = 58
+TOP = 40
+FG = "#1f2328"
+MUTED = "#59636e"
+BAR = "#2f5d8a"
+
+
+def _text(x: float, y: float, content: str, **attrs: str) -> str:
+    extra = "".join(f" {key.replace('_', '-')}={quoteattr(value)}" for key, value in attrs.items())
+    return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
+
+
+def svg(report: Mapping[str, Any], max_level: int = 5) -> str:
+    """The chart for a :func:`generator.quiz.report.view`, as a standalone SVG document."""
+    items = report["competencies"]
+    height = TOP + ROW * len(items) + 30
+    step = TRACK / max_level
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" font-family="sans-serif" font-size="13">',
+        "<title>Level perkiraan dan target per kompetensi</title>",
+        f"<desc>{escape(_description(items))}</desc>",
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        _text(LEFT, 18, "Batang: level perkiraan. Garis putus-putus bertanda T: target.", fill=FG),
+    ]
+    for index, item in enumerate(items):
+        y = TOP + index * ROW
+        bar_y = y + 20
+        parts.append(_text(LEFT, y + 12, item["name"], fill=FG, font_weight="bold"))
+        # Track with a numbered tick per level, so the bar's length can be read off directly.
+        parts.append(
+            f'<rect x="{LEFT}" y="{bar_y}" width="{TRACK}" height="16" fill="none" '
+            f'stroke="{MUTED}" stroke-width="1"/>'
+        )
+        for level in range(max_level + 1):
+            x = LEFT + level * step
+            parts.append(
+                f'<line x1="{x:g}" y1="{bar_y + 16}" x2="{x:g}" y2="{bar_y + 20}" stroke="{MUTED}"/>'
+            )
+            parts.append(
+                _text(x, bar_y + 31, str(level), fill=MUTED, font_size="10", text_anchor="middle")
+            )
+        if item["estimated"]:
+            parts.append(
+                f'<rect x="{LEFT}" y="{bar_y + 3}" width="{item["estimated"] * step:g}" '
+                f'height="10" fill="{BAR}"/>'
+            )
+        if item["target"] is not None:
+            x = LEFT + item["target"] * step
+            parts.append(
+                f'<line x1="{x:g}" y1="{bar_y - 4}" x2="{x:g}" y2="{bar_y + 20}" stroke="{FG}" '
+                f'stroke-width="2" stroke-dasharray="3 2"/>'
+            )
+            parts.append(_text(x + 3, bar_y - 1, "T", fill=FG, font_size="10", font_weight="bold"))
+        target = "tanpa target" if item["target"] is None else f"target {item['target']}"
+        parts.append(
+            _text(LEFT + TRACK + 12, bar_y + 12, f"{item['estimated']} / {target}", fill=FG)
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _description(items: list[Mapping[str, Any]]) -> str:
+    phrases = []
+    for item in items:
+        target = "tanpa target" if item["target"] is None else f"target {item['target']}"
+        phrases.append(f"{item['name']}: level {item['estimated']}, {target}")
+    return "; ".join(phrases) + "."

@@ -1,0 +1,81 @@
+"""Where the quiz's files live in the built site, shared by the page and the asset writer.
+
+Every URL the browser fetches for the quiz is versioned by content or by pin, so a static host
+can cache all of them for a year and a new build is still picked up at once:
+
+- ``assets/quiz/{quiz.js,worker.mjs,quiz.css}?v=<hash of the three files>``
+- ``assets/pyodide/<pyodide version>/...`` (the npm pin)
+- ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
+- ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)
+
+Paths are relative to the site root; the page's script finds the root from its own URL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.quiz import runtime, wheel
+
+STATIC_SOURCE = runtime.REPO_ROOT / "site_overrides" / "assets" / "quiz"
+STATIC_FILES = ("quiz.js", "worker.mjs", "quiz.css")
+STATIC_DIR = "assets/quiz"
+PYODIDE_DIR = f"assets/pyodide/{runtime.PYODIDE_VERSION}"
+
+
+def _short(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def static_version() -> str:
+    """A hash of the quiz's own browser files, appended as ``?v=`` to their URLs."""
+    digest = hashlib.sha256()
+    for name in STATIC_FILES:
+        path = STATIC_SOURCE / name
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:16]
+
+
+def export_bytes(data: dict[str, Any]) -> bytes:
+    """The export dict as the compact UTF-8 JSON the browser engine loads."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The site-relative paths of one build's quiz files."""
+
+    static_version: str
+    export_path: str
+    wheel_path: str
+    pyodide_path: str
+
+    def as_attributes(self) -> dict[str, str]:
+        """``data-*`` attributes for the quiz root element."""
+        return {
+            "data-kq-version": self.static_version,
+            "data-kq-export": self.export_path,
+            "data-kq-wheel": self.wheel_path,
+            "data-kq-pyodide": self.pyodide_path + "/",
+        }
+
+
+def layout(data: dict[str, Any], engine: wheel.Wheel | None = None) -> Layout:
+    """The paths for ``data`` (and the engine wheel, built here unless given)."""
+    engine = engine or wheel.build()
+    return Layout(
+        static_version=static_version(),
+        export_path=f"{STATIC_DIR}/data/kompetensi.{_short(export_bytes(data))}.json",
+        wheel_path=f"{STATIC_DIR}/engine/{_short(engine.data)}/{engine.filename}",
+        pyodide_path=PYODIDE_DIR,
+    )
+
+
+def site_path(site_dir: Path, relative: str) -> Path:
+    """``site_dir / relative`` for a ``/``-separated site path."""
+    return site_dir.joinpath(*relative.split("/"))

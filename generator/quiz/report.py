@@ -1,0 +1,323 @@
+"""What the quiz shows and exports, built from the engine's result: the view, Markdown and CSV.
+
+Runs in the browser (shipped in the engine wheel), so standard library only. The browser's
+JavaScript only copies these strings into the page; every label, sum and sentence is made here,
+in Python, and tested on CPython.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+TITLE = "Rencana Pengembangan Kompetensi"
+
+STATUS_LABELS = {
+    "gap": "Di bawah target",
+    "met": "Sesuai target",
+    "strength": "Di atas target (kekuatan)",
+    "no_target": "Tanpa target",
+}
+
+MODE_LABELS = {
+    "gap": "Menutup kesenjangan",
+    "growth": "Pengembangan karier",
+    "maintain": "Menjaga dan menularkan kompetensi",
+}
+
+_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _names(items: Any, key: str = "id", value: str = "name") -> dict[Any, str]:
+    return {item[key]: item[value] for item in items}
+
+
+def level_label(level: int | None, level_names: Mapping[int, str]) -> str:
+    """ "2 (Dasar)", "0 (belum mencapai level 1)" or "—" for no level."""
+    if level is None:
+        return "—"
+    if level == 0:
+        return "0 (belum mencapai level 1)"
+    name = level_names.get(level, "")
+    return f"{level} ({name})" if name else str(level)
+
+
+def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> str:
+    total = len(competencies)
+    below = sum(1 for item in competencies if item["status"] == "gap")
+    incomplete = sum(1 for item in competencies if not item["complete"])
+    with_target = [item for item in competencies if item["target"] is not None]
+    if not with_target:
+        text = f"Level perkiraan dihitung untuk {total} kompetensi tanpa target."
+    else:
+        basis = f"target {position_name}" if position_name else "target yang Anda tetapkan"
+        if below:
+            text = f"{below} dari {total} kompetensi masih di bawah {basis}."
+        else:
+            text = f"Semua kompetensi yang bertarget sudah memenuhi {basis}."
+    if incomplete:
+        text += (
+            f" Penilaian {incomplete} kompetensi belum lengkap; indikator yang belum dijawab "
+            f"dihitung belum terpenuhi."
+        )
+    return text
+
+
+def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]:
+    """The result with every label the page and the exports show, in Bahasa Indonesia."""
+    level_names = _names(export["framework"]["levels"], "level")
+    competency_names = _names(export["competencies"])
+    position_names = _names(export["positions"])
+    learning = export["learning"]
+    category_info = {item["id"]: item for item in learning["categories"]}
+    position = result.get("position")
+    position_name = position_names.get(position) if position else None
+
+    competencies = [
+        {
+            "id": item["id"],
+            "name": item["name"],
+            "estimated": item["estimated"],
+            "target": item["target"],
+            "gap": item["gap"],
+            "status": item["status"],
+            "status_label": STATUS_LABELS.get(item["status"], item["status"]),
+            "estimated_label": level_label(item["estimated"], level_names),
+            "target_label": (
+                "Tanpa target"
+                if item["target"] is None
+                else level_label(item["target"], level_names)
+            ),
+            "gap_label": "—" if item["gap"] is None else f"{item['gap']} level",
+            "complete": item["complete"],
+            "unanswered_count": len(item["unanswered"]),
+            "explanation": item["explanation"],
+        }
+        for item in result["competencies"]
+    ]
+
+    plan = result["plan"]
+    categories = []
+    for category in plan["categories"]:
+        info = category_info.get(category["id"], {})
+        items = [
+            {
+                "competency": item["competency"],
+                "competency_name": competency_names.get(item["competency"], item["competency"]),
+                "level": item["level"],
+                "level_label": level_label(item["level"], level_names),
+                "category": item["category"],
+                "form_name": item["form_name"] or "Kegiatan yang dirancang bersama atasan",
+                "activity": item["activity"],
+                "jp": item["jp"],
+            }
+            for item in plan["items"]
+            if item["category"] == category["id"]
+        ]
+        categories.append(
+            {
+                "id": category["id"],
+                "name": info.get("name", category["id"]),
+                "percent": info.get("percent"),
+                "description": info.get("description", ""),
+                "jp": category["jp"],
+                "items": items,
+            }
+        )
+
+    return {
+        "title": TITLE,
+        "standards_version": result["standards_version"],
+        "position": position,
+        "position_name": position_name,
+        "basis": (
+            position_name
+            if position_name
+            else (
+                "Target ditetapkan sendiri"
+                if any(item["target"] is not None for item in competencies)
+                else "Tanpa target"
+            )
+        ),
+        "summary": _summary(competencies, position_name),
+        "competencies": competencies,
+        "plan": {
+            "total_jp": plan["total_jp"],
+            "mode": plan["mode"],
+            "mode_label": MODE_LABELS.get(plan["mode"], plan["mode"]),
+            "note": plan["note"],
+            "categories": categories,
+        },
+    }
+
+
+def _md_cell(text: object) -> str:
+    """A Markdown table cell: no line breaks, pipes escaped, no raw HTML."""
+    value = " ".join(str(text).split())
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _md_text(text: object) -> str:
+    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown(report: Mapping[str, Any]) -> str:
+    """The plan as a Markdown document (the "Unduh Markdown" file)."""
+    lines = [
+        f"# {report['title']}",
+        "",
+        f"- Dasar target: {_md_text(report['basis'])}",
+        f"- Versi standar kompetensi: {_md_text(report['standards_version'])}",
+        f"- Total rencana pembelajaran: {report['plan']['total_jp']} JP",
+        "",
+        _md_text(report["summary"]),
+        "",
+        "## Hasil penilaian",
+        "",
+        "| Kompetensi | Level perkiraan | Target | Kesenjangan | Status |",
+        "|---|---|---|---|---|",
+    ]
+    for item in report["competencies"]:
+        cells = [
+            item["name"],
+            item["estimated_label"],
+            item["target_label"],
+            item["gap_label"],
+            item["status_label"],
+        ]
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
+    lines += ["", "### Penjelasan", ""]
+    for item in report["competencies"]:
+        lines.append(f"- **{_md_text(item['name'])}**: {_md_text(item['explanation'])}")
+    plan = report["plan"]
+    lines += [
+        "",
+        "## Rencana pembelajaran 70:20:10",
+        "",
+        f"Pendekatan: {_md_text(plan['mode_label'])}. {_md_text(plan['note'])}",
+    ]
+    for category in plan["categories"]:
+        lines += [
+            "",
+            f"### {_md_text(category['name'])} ({category['id']}%): {category['jp']} JP",
+            "",
+        ]
+        if not category["items"]:
+            lines.append("- Tidak ada aktivitas pada kategori ini.")
+        for item in category["items"]:
+            lines.append(
+                f"- {_md_text(item['competency_name'])}, menuju level "
+                f"{_md_text(item['level_label'])} — {_md_text(item['form_name'])}, "
+                f"{item['jp']} JP: {_md_text(item['activity'])}"
+            )
+    lines += [
+        "",
+        "---",
+        "",
+        "Hasil ini adalah penilaian mandiri yang bersifat indikatif, bukan hasil asesmen "
+        "kompetensi resmi. Dibuat di peramban tanpa mengirim data ke mana pun.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` …)."""
+    text = "" if value is None else str(value)
+    if text.startswith(_CSV_RISKY):
+        return "'" + text
+    return text
+
+
+CSV_HEADER = (
+    "bagian",
+    "kompetensi_id",
+    "kompetensi",
+    "level_perkiraan",
+    "target",
+    "kesenjangan",
+    "status",
+    "kategori",
+    "bentuk",
+    "level_tujuan",
+    "jp",
+    "uraian",
+)
+
+
+def csv_text(report: Mapping[str, Any]) -> str:
+    """Results and plan in one CSV table (UTF-8 with BOM so spreadsheets read the accents)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for item in report["competencies"]:
+        writer.writerow(
+            csv_cell(value)
+            for value in (
+                "hasil",
+                item["id"],
+                item["name"],
+                item["estimated"],
+                item["target"],
+                item["gap"],
+                item["status_label"],
+                "",
+                "",
+                "",
+                "",
+                item["explanation"],
+            )
+        )
+    for category in report["plan"]["categories"]:
+        for plan_item in category["items"]:
+            writer.writerow(
+                csv_cell(value)
+                for value in (
+                    "rencana",
+                    plan_item["competency"],
+                    plan_item["competency_name"],
+                    "",
+                    "",
+                    "",
+                    "",
+                    plan_item["category"],
+                    plan_item["form_name"],
+                    plan_item["level"],
+                    plan_item["jp"],
+                    plan_item["activity"],
+                )
+            )
+    return "\ufeff" + buffer.getvalue()
+
+
+def comparison(
+    own: Mapping[str, Any], other: Mapping[str, Any], other_label: str
+) -> dict[str, Any]:
+    """Rows that set two results of the same standard side by side, competency by competency."""
+    others = {item["id"]: item for item in other["competencies"]}
+    rows = []
+    for item in own["competencies"]:
+        match = others.get(item["id"])
+        other_level = None if match is None else match["estimated"]
+        rows.append(
+            {
+                "id": item["id"],
+                "name": item["name"],
+                "own": item["estimated"],
+                "other": other_level,
+                "difference": None if other_level is None else other_level - item["estimated"],
+                "target": item["target"],
+                "own_label": item["estimated_label"],
+                "other_label": "—" if match is None else match["estimated_label"],
+                "target_label": item["target_label"],
+            }
+        )
+    differing = sum(1 for row in rows if row["difference"])
+    summary = (
+        f"Hasil Anda dan {other_label} sama pada semua kompetensi."
+        if not differing
+        else f"Hasil Anda dan {other_label} berbeda pada {differing} dari {len(rows)} kompetensi."
+    )
+    return {"label": other_label, "summary": summary, "rows": rows}

@@ -1,0 +1,116 @@
+"""A deterministic pure-Python wheel of the assessment engine, built with ``zipfile`` alone.
+
+The browser installs this wheel with micropip. It holds only what runs in Pyodide: the package
+marker ``generator/__init__.py``, the engine (``generator/engine/**``) and the quiz's browser
+bridge (:data:`BROWSER_MODULES`), all standard library only. Building it needs no setuptools:
+the same sources give the same bytes (fixed timestamps, sorted entries, fixed permissions), so
+two builds of the site are byte-identical and the wheel's URL can carry its content hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import generator
+
+DIST_NAME = "kompetensi-asn-engine"
+"""The distribution name, distinct from the full project (which needs PyYAML and MkDocs)."""
+
+PACKAGE_ROOT = Path(generator.__file__).resolve().parent
+BROWSER_MODULES = ("quiz/__init__.py", "quiz/bridge.py", "quiz/report.py", "quiz/chart.py")
+"""Files of ``generator/quiz`` that run in the browser (standard library only)."""
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_FILE_MODE = 0o644 << 16
+
+
+@dataclass(frozen=True)
+class Wheel:
+    """A built wheel: its file name, its bytes and their sha256 (hex)."""
+
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def _normalized(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def source_files(package_root: Path = PACKAGE_ROOT) -> list[tuple[str, bytes]]:
+    """(archive path, bytes) of every Python file shipped, sorted by archive path."""
+    paths = [package_root / "__init__.py", *sorted((package_root / "engine").rglob("*.py"))]
+    paths += [package_root / module for module in BROWSER_MODULES]
+    files: list[tuple[str, bytes]] = []
+    for path in paths:
+        relative = path.relative_to(package_root).as_posix()
+        if "__pycache__" in relative:
+            continue
+        files.append((f"generator/{relative}", path.read_bytes()))
+    return sorted(files)
+
+
+def _record_hash(data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+    return "sha256=" + digest.decode("ascii")
+
+
+def _metadata(version: str) -> bytes:
+    lines = [
+        "Metadata-Version: 2.1",
+        f"Name: {DIST_NAME}",
+        f"Version: {version}",
+        "Summary: Kompetensi ASN assessment engine (standard library only), for Pyodide.",
+        "License: MIT",
+        "Requires-Python: >=3.11",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _wheel_file() -> bytes:
+    lines = [
+        "Wheel-Version: 1.0",
+        "Generator: generator.quiz.wheel",
+        "Root-Is-Purelib: true",
+        "Tag: py3-none-any",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entries(files: Iterable[tuple[str, bytes]], version: str) -> Iterator[tuple[str, bytes]]:
+    dist_info = f"{_normalized(DIST_NAME)}-{version}.dist-info"
+    payload = [
+        *files,
+        (f"{dist_info}/METADATA", _metadata(version)),
+        (f"{dist_info}/WHEEL", _wheel_file()),
+        (f"{dist_info}/top_level.txt", b"generator\n"),
+    ]
+    record = io.StringIO()
+    for name, data in payload:
+        record.write(f"{name},{_record_hash(data)},{len(data)}\n")
+    record.write(f"{dist_info}/RECORD,,\n")
+    yield from payload
+    yield f"{dist_info}/RECORD", record.getvalue().encode("utf-8")
+
+
+def build(version: str = generator.__version__, package_root: Path = PACKAGE_ROOT) -> Wheel:
+    """Build the engine wheel in memory; the same sources always give the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in _entries(source_files(package_root), version):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.external_attr = _FILE_MODE
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so the permissions above are read as such
+            archive.writestr(info, data, compresslevel=9)
+    filename = f"{_normalized(DIST_NAME)}-{version}-py3-none-any.whl"
+    return Wheel(filename, buffer.getvalue())

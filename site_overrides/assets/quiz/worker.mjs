@@ -1,0 +1,199 @@
+// Kompetensi ASN — the assessment engine's Web Worker (module worker).
+//
+// Loads Pyodide from the site itself, installs the engine wheel with micropip from the site's
+// own URL, loads the exported dictionary, then answers the page's calls. No scoring happens
+// here: every call goes to generator.quiz.bridge (Python) and its JSON text comes back as is.
+// Every failure is reported as {code, detail}; the page turns codes into Indonesian messages.
+
+"use strict";
+
+// The smallest valid WebAssembly module: compiling it tells whether the CSP allows wasm.
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+let pyodide = null;
+let bridge = null;
+let booting = false;
+let ready = false;
+
+class BootError extends Error {
+  constructor(code, detail) {
+    super(detail);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+function describe(reason) {
+  // Pyodide sometimes rejects with a non-Error (e.g. a failed Response): make it readable.
+  if (reason instanceof Error) return `${reason.name}: ${reason.message}`;
+  if (reason && typeof reason === "object") {
+    if ("status" in reason && "url" in reason) return `HTTP ${reason.status} ${reason.url}`;
+    try {
+      return JSON.stringify(reason);
+    } catch (_) {
+      return Object.prototype.toString.call(reason);
+    }
+  }
+  return String(reason);
+}
+
+function progress(stage) {
+  self.postMessage({ type: "progress", stage });
+}
+
+async function step(code, action) {
+  try {
+    return await action();
+  } catch (reason) {
+    if (reason instanceof BootError) throw reason;
+    throw new BootError(code, describe(reason));
+  }
+}
+
+// Pyodide 314 only logs "wasm instantiation failed!" and then never settles when the .wasm
+// is missing, blocked or served with the wrong MIME type. Watch for that warning so the page
+// hears about it at once instead of waiting for its watchdog.
+function wasmFailureWatch() {
+  let fail;
+  const promise = new Promise((_, reject) => {
+    fail = reject;
+  });
+  const original = console.warn;
+  let armed = false;
+  console.warn = (...args) => {
+    original.apply(console, args);
+    const first = args[0];
+    if (armed) {
+      fail(new BootError("wasm", describe(first)));
+    } else if (typeof first === "string" && first.includes("wasm instantiation failed")) {
+      armed = true;
+      setTimeout(() => fail(new BootError("wasm", first)), 50);
+    }
+  };
+  return { promise, restore: () => (console.warn = original) };
+}
+
+async function fetchText(code, url) {
+  const response = await step(code, () => fetch(url, { credentials: "same-origin" }));
+  if (!response.ok) throw new BootError(code, `HTTP ${response.status} ${url}`);
+  return step(code, () => response.text());
+}
+
+async function boot(config) {
+  const started = performance.now();
+  const timings = {};
+  const mark = (name) => (timings[name] = Math.round(performance.now() - started));
+
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.compile !== "function") {
+    throw new BootError("no-wasm", "WebAssembly is not available in this worker");
+  }
+  await step("csp-wasm", () => WebAssembly.compile(EMPTY_WASM));
+
+  progress("runtime");
+  const module = await step("runtime", () => import(config.pyodide + "pyodide.mjs"));
+  mark("runtime_module");
+
+  progress("python");
+  const log = [];
+  const watch = wasmFailureWatch();
+  try {
+    pyodide = await Promise.race([
+      step("python", () =>
+        module.loadPyodide({
+          indexURL: config.pyodide,
+          lockFileURL: config.pyodide + "pyodide-lock.json",
+          stdout: () => {},
+          stderr: (line) => log.push(line),
+        }),
+      ),
+      watch.promise,
+    ]);
+  } finally {
+    watch.restore();
+  }
+  mark("python");
+
+  progress("micropip");
+  const errors = [];
+  await step("micropip", () =>
+    pyodide.loadPackage("micropip", {
+      messageCallback: () => {},
+      errorCallback: (message) => errors.push(message),
+    }),
+  );
+  // loadPackage resolves even when the wheel is missing: importing is the real check.
+  const micropip = await step("micropip", async () => {
+    try {
+      return pyodide.pyimport("micropip");
+    } catch (reason) {
+      throw new Error([...errors, describe(reason)].join("; "));
+    }
+  });
+  mark("micropip");
+
+  progress("engine");
+  await step("engine", () => micropip.install(config.wheel));
+  micropip.destroy();
+  bridge = await step("engine", () => pyodide.pyimport("generator.quiz.bridge"));
+  mark("engine");
+
+  progress("data");
+  const exportText = await fetchText("data", config.exportUrl);
+  const loaded = JSON.parse(bridge.load(exportText));
+  if (!loaded.ok) throw new BootError("dictionary", `${loaded.message} ${loaded.detail || ""}`);
+  if (loaded.standards_version !== config.standardsVersion) {
+    throw new BootError(
+      "version-mismatch",
+      `${loaded.standards_version} != ${config.standardsVersion}`,
+    );
+  }
+  mark("data");
+  return { info: loaded, timings, pyodideVersion: pyodide.version };
+}
+
+function call(message) {
+  if (!bridge) {
+    self.postMessage({ type: "reply", id: message.id, error: { code: "not-ready", detail: "" } });
+    return;
+  }
+  let text;
+  try {
+    if (message.fn !== "run_assessment" && message.fn !== "run_comparison") {
+      throw new Error(`unknown function ${message.fn}`);
+    }
+    text = bridge[message.fn](message.payload);
+  } catch (reason) {
+    self.postMessage({
+      type: "reply",
+      id: message.id,
+      error: { code: "python", detail: describe(reason) },
+    });
+    return;
+  }
+  self.postMessage({ type: "reply", id: message.id, text });
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data || {};
+  if (message.type === "boot") {
+    if (booting) return;
+    booting = true;
+    try {
+      const outcome = await boot(message);
+      ready = true;
+      self.postMessage({ type: "ready", ...outcome });
+    } catch (reason) {
+      const error = reason instanceof BootError ? reason : new BootError("crash", describe(reason));
+      self.postMessage({ type: "boot-failed", code: error.code, detail: error.detail });
+    }
+  } else if (message.type === "call") {
+    call(message);
+  }
+});
+
+// A promise Pyodide forgot to handle during the boot must not leave the page waiting.
+self.addEventListener("unhandledrejection", (event) => {
+  if (!ready) {
+    self.postMessage({ type: "boot-failed", code: "crash", detail: describe(event.reason) });
+  }
+});

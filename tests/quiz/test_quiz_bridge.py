@@ -1,0 +1,127 @@
+"""The worker's door into the engine: JSON in, JSON out, every failure a message."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from generator.engine import assess
+from generator.quiz import bridge
+
+
+@pytest.fixture
+def loaded(export: dict[str, Any]) -> dict[str, Any]:
+    answer = json.loads(bridge.load(json.dumps(export)))
+    assert answer == {
+        "ok": True,
+        "standards_version": export["framework"]["version"],
+        "competencies": len(export["competencies"]),
+        "indicators": 135,
+    }
+    return export
+
+
+def _run(request: object) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(bridge.run_assessment(json.dumps(request)))
+    return result
+
+
+def test_assessment_equals_the_engine(loaded: dict[str, Any]) -> None:
+    ratings = {"integritas.1.1": 4, "integritas.1.2": 3, "integritas.1.3": 3, "kerjasama.1.1": 1}
+    answer = _run({"ratings": ratings, "position": "pengawas", "total_jp": 40})
+    assert answer["ok"] is True
+    assert answer["result"] == assess(loaded, ratings, position="pengawas", total_jp=40)
+    assert answer["claimed_matches"] is None
+    assert answer["markdown"].startswith("# Rencana Pengembangan Kompetensi\n")
+    assert answer["csv"].startswith("\ufeffbagian,kompetensi_id,")
+    assert answer["view"]["chart"].startswith("<svg ")
+
+
+def test_targets_instead_of_a_position(loaded: dict[str, Any]) -> None:
+    targets = {"integritas": 2, "kerjasama": None}
+    answer = _run({"ratings": {}, "targets": targets})
+    assert answer["result"] == assess(loaded, {}, targets=targets)
+    assert answer["view"]["basis"] == "Target ditetapkan sendiri"
+
+
+def test_claimed_result_is_checked_not_trusted(loaded: dict[str, Any]) -> None:
+    ratings = {"integritas.1.1": 4}
+    honest = assess(loaded, ratings)
+    assert _run({"ratings": ratings, "claimed": honest})["claimed_matches"] is True
+    forged = json.loads(json.dumps(honest))
+    forged["competencies"][0]["estimated"] = 5
+    answer = _run({"ratings": ratings, "claimed": forged})
+    assert answer["claimed_matches"] is False
+    assert answer["result"] == honest
+
+
+def test_input_problems_come_back_as_a_list(loaded: dict[str, Any]) -> None:
+    answer = _run({"ratings": {"integritas.9.9": 7}, "position": "lurah"})
+    assert answer["ok"] is False
+    assert answer["kind"] == "input"
+    assert answer["message"].startswith("Data jawaban tidak dapat dinilai")
+    assert [problem["path"] for problem in answer["problems"]] == [
+        "ratings.integritas.9.9",
+        "ratings.integritas.9.9",
+        "position",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("[1", "request: not JSON"),
+        ("[]", "request: expected an object"),
+        ('{"ratings": {}, "evil": 1}', "request: unknown keys evil"),
+    ],
+)
+def test_malformed_requests(loaded: dict[str, Any], text: str, detail: str) -> None:
+    answer = json.loads(bridge.run_assessment(text))
+    assert answer["ok"] is False
+    assert answer["kind"] == "request"
+    assert answer["detail"].startswith(detail)
+
+
+def test_a_broken_dictionary_is_reported(export: dict[str, Any]) -> None:
+    export["schema_version"] = 2
+    answer = json.loads(bridge.load(json.dumps(export)))
+    assert answer["ok"] is False
+    assert answer["kind"] == "dictionary"
+    assert answer["detail"] == "schema_version: expected 1, got 2"
+    assert json.loads(bridge.load("[]"))["kind"] == "dictionary"
+
+
+def test_a_bug_becomes_a_message(loaded: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(bridge, "assess", broken)
+    answer = _run({"ratings": {}})
+    assert answer == {
+        "ok": False,
+        "kind": "internal",
+        "message": "Terjadi kesalahan di dalam mesin penilaian.",
+        "detail": "ZeroDivisionError: division by zero",
+    }
+
+
+def test_comparison(loaded: dict[str, Any]) -> None:
+    own = {"ratings": {"integritas.1.1": 4, "integritas.1.2": 4, "integritas.1.3": 4}}
+    other = {"ratings": {}, "position": "pelaksana"}
+    answer = json.loads(
+        bridge.run_comparison(json.dumps({"own": own, "other": other, "label": "atasan"}))
+    )
+    assert answer["ok"] is True
+    comparison = answer["comparison"]
+    assert comparison["label"] == "atasan"
+    first = comparison["rows"][0]
+    assert (first["id"], first["own"], first["other"], first["difference"]) == (
+        "integritas",
+        1,
+        0,
+        -1,
+    )
+    assert comparison["summary"] == "Hasil Anda dan atasan berbeda pada 1 dari 9 kompetensi."
+    assert answer["other_result"] == assess(loaded, {}, position="pelaksana")

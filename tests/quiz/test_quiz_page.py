@@ -1,0 +1,148 @@
+"""The static quiz form: the contract integrators rely on, escaping, and a clean raw block."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from quiz_html import Node, parse
+
+from generator.quiz import layout, page
+
+
+@pytest.fixture
+def tree(export: dict[str, Any]) -> Node:
+    root, errors = parse(page.render_html(export))
+    assert errors == []
+    return root
+
+
+def _indicators(export: dict[str, Any]) -> list[str]:
+    return [
+        indicator["id"]
+        for competency in export["competencies"]
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+    ]
+
+
+def test_markdown_has_front_matter_a_title_and_one_raw_block(export: dict[str, Any]) -> None:
+    markdown = page.render(export)
+    assert markdown.startswith("---\ntitle: Penilaian Mandiri Kompetensi\n")
+    assert "search:\n  exclude: true\n" in markdown
+    _front, body = markdown.split("\n---\n", 1)
+    heading, block = body.strip().split("\n\n", 1)
+    assert heading == "# Penilaian Mandiri Kompetensi"
+    # Python-Markdown keeps a raw HTML block intact only without blank or indented lines.
+    assert "\n\n" not in block
+    assert not re.search(r"^[ \t]", block, flags=re.MULTILINE)
+    assert block.startswith('<div class="kq" id="kq" data-kq-root')
+    assert block.rstrip().endswith("</div>")
+
+
+def test_position_select_lists_every_position_id(tree: Node, export: dict[str, Any]) -> None:
+    selects = [node for node in tree.iter("select") if node.attrs.get("name") == "position"]
+    assert len(selects) == 1
+    values = [option.attrs["value"] for option in selects[0].iter("option")]
+    assert values == ["", *[position["id"] for position in export["positions"]]]
+
+
+def test_every_indicator_is_a_radio_group_in_a_fieldset_with_legend(
+    tree: Node, export: dict[str, Any]
+) -> None:
+    scale = [str(item["value"]) for item in export["assessment"]["scale"]["labels"]]
+    radios: dict[str, list[Node]] = {}
+    for node in tree.iter("input"):
+        if node.attrs.get("type") == "radio":
+            radios.setdefault(str(node.attrs["name"]), []).append(node)
+    assert list(radios) == _indicators(export)
+    texts = {
+        indicator["id"]: indicator["text"]
+        for competency in export["competencies"]
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+    }
+    for name, inputs in radios.items():
+        assert [node.attrs["value"] for node in inputs] == scale
+        fieldsets = {id(a) for node in inputs for a in node.ancestors() if a.tag == "fieldset"}
+        assert len(fieldsets) == 1
+        fieldset = next(a for a in inputs[0].ancestors() if a.tag == "fieldset")
+        legends = [child for child in fieldset.children if isinstance(child, Node)]
+        assert legends[0].tag == "legend"
+        assert texts[name] in legends[0].text()
+        # Each option is a label wrapping its input, so the whole label is the click target.
+        assert all(node.parent is not None and node.parent.tag == "label" for node in inputs)
+
+
+def test_one_submit_button_and_results_placeholders(tree: Node) -> None:
+    submits = [node for node in tree.iter("button") if node.attrs.get("type") == "submit"]
+    assert len(submits) == 1
+    assert len([node for node in tree.iter("form")]) == 1
+    ids = {node.attrs.get("id") for node in tree.iter()}
+    for required in ("kq-status", "kq-hasil", "kq-result-list", "kq-plan", "kq-errors"):
+        assert required in ids
+    status = next(node for node in tree.iter() if node.attrs.get("id") == "kq-status")
+    assert status.attrs["role"] == "status"
+    assert status.attrs["aria-live"] == "polite"
+    assert any(node.tag == "noscript" for node in tree.iter())
+
+
+def test_targets_are_not_shown_while_answering(tree: Node) -> None:
+    """A position's target levels appear only with the results, never in the form."""
+    form = next(tree.iter("form"))
+    assert not [node for node in form.iter() if "data-target" in node.attrs]
+    position = next(node for node in form.iter("select") if node.attrs.get("name") == "position")
+    for option in position.iter("option"):
+        assert not re.search(r"\blevel\b|\d", option.text().lower())
+
+
+def test_no_inline_script_style_or_event_handler(tree: Node) -> None:
+    for node in tree.iter():
+        assert "style" not in node.attrs
+        assert not [name for name in node.attrs if name.startswith("on")]
+        if node.tag == "script":
+            assert node.attrs.get("src")
+            assert node.text() == ""
+        assert node.tag != "style"
+
+
+def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any]) -> None:
+    paths = layout.layout(export)
+    version = paths.static_version
+    scripts = [node.attrs["src"] for node in tree.iter("script")]
+    assert scripts == [f"../assets/quiz/quiz.js?v={version}"]
+    links = [node.attrs["href"] for node in tree.iter("link")]
+    assert links == [f"../assets/quiz/quiz.css?v={version}"]
+    root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
+    assert root.attrs["data-kq-export"] == paths.export_path
+    assert root.attrs["data-kq-wheel"] == paths.wheel_path
+    assert root.attrs["data-kq-pyodide"] == "assets/pyodide/314.0.7/"
+    assert root.attrs["data-standards-version"] == export["framework"]["version"]
+
+
+def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'{ onclick=x }"
+    competency = export["competencies"][0]
+    competency["name"] = payload
+    competency["definition"] = payload
+    indicator = competency["levels"][0]["indicators"][0]
+    indicator["text"] = payload
+    indicator["example"] = payload
+    export["positions"][0]["name"] = payload
+    export["assessment"]["scale"]["labels"][0]["label"] = payload
+    html = page.render_html(export)
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    tree, errors = parse(html)
+    assert errors == []
+    assert [node.attrs.get("src") for node in tree.iter("script")] == [
+        f"../assets/quiz/quiz.js?v={layout.static_version()}"
+    ]
+    assert not [node for node in tree.iter("img")]
+
+
+def test_root_can_point_elsewhere(export: dict[str, Any]) -> None:
+    html = page.render_html(export, root="../../")
+    assert 'src="../../assets/quiz/quiz.js?v=' in html

@@ -1,0 +1,114 @@
+"""The view, Markdown, CSV and SVG made from a result (what the page shows and exports)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from generator.engine import assess
+from generator.quiz import chart, report
+
+
+@pytest.fixture
+def result(export: dict[str, Any]) -> dict[str, Any]:
+    ratings = {f"integritas.1.{n}": 4 for n in (1, 2, 3)} | {"kerjasama.1.1": 2}
+    return assess(export, ratings, position="administrator")
+
+
+def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
+    view = report.view(result, export)
+    first = view["competencies"][0]
+    assert first["estimated_label"] == "1 (Paham)"
+    assert first["target_label"] == "3 (Menengah)"
+    assert first["gap_label"] == "2 level"
+    assert first["status_label"] == "Di bawah target"
+    assert view["basis"] == "Jabatan Administrator"
+    assert view["summary"].startswith("9 dari 9 kompetensi masih di bawah target Jabatan")
+    categories = view["plan"]["categories"]
+    assert [category["id"] for category in categories] == ["70", "20", "10"]
+    assert sum(category["jp"] for category in categories) == result["plan"]["total_jp"]
+    items = [item for category in categories for item in category["items"]]
+    assert sorted((i["competency"], i["category"], i["jp"]) for i in items) == sorted(
+        (i["competency"], i["category"], i["jp"]) for i in result["plan"]["items"]
+    )
+
+
+def test_no_target_and_zero_level_labels(export: dict[str, Any]) -> None:
+    view = report.view(assess(export, {}), export)
+    first = view["competencies"][0]
+    assert first["estimated_label"] == "0 (belum mencapai level 1)"
+    assert (first["target_label"], first["gap_label"]) == ("Tanpa target", "—")
+    assert view["basis"] == "Tanpa target"
+
+
+def test_markdown(result: dict[str, Any], export: dict[str, Any]) -> None:
+    text = report.markdown(report.view(result, export))
+    assert text.startswith(
+        "# Rencana Pengembangan Kompetensi\n\n- Dasar target: Jabatan Administrator\n"
+    )
+    assert "| Integritas | 1 (Paham) | 3 (Menengah) | 2 level | Di bawah target |" in text
+    assert "## Rencana pembelajaran 70:20:10" in text
+    assert "### Belajar melalui pengalaman kerja (70%): 14 JP" in text
+
+
+def test_markdown_cells_cannot_break_the_table_or_inject_html(
+    result: dict[str, Any], export: dict[str, Any]
+) -> None:
+    view = report.view(result, export)
+    view["competencies"][0]["name"] = "A | B <script>"
+    text = report.markdown(view)
+    assert "| A \\| B &lt;script&gt; |" in text
+    assert "<script>" not in text
+
+
+@pytest.mark.parametrize("risky", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_neutralises_formula_cells(risky: str) -> None:
+    assert report.csv_cell(risky) == "'" + risky
+    assert report.csv_cell("Integritas") == "Integritas"
+    assert report.csv_cell(3) == "3"
+    assert report.csv_cell(None) == ""
+
+
+def test_csv_rows(result: dict[str, Any], export: dict[str, Any]) -> None:
+    view = report.view(result, export)
+    view["competencies"][0]["explanation"] = '=HYPERLINK("http://x")'
+    text = report.csv_text(view)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert tuple(rows[0]) == report.CSV_HEADER
+    results = [row for row in rows[1:] if row[0] == "hasil"]
+    plan = [row for row in rows[1:] if row[0] == "rencana"]
+    assert len(results) == 9
+    assert results[0][:6] == ["hasil", "integritas", "Integritas", "1", "3", "2"]
+    assert results[0][-1].startswith("'=HYPERLINK")
+    assert sum(int(row[10]) for row in plan) == result["plan"]["total_jp"]
+
+
+def test_chart_is_wellformed_and_readable_without_colour(
+    result: dict[str, Any], export: dict[str, Any]
+) -> None:
+    view = report.view(result, export)
+    view["competencies"][0]["name"] = '<Integritas & "kejujuran">'
+    svg = chart.svg(view)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{ns}svg"
+    assert root.attrib["role"] == "img"
+    texts = [element.text or "" for element in root.iter(f"{ns}text")]
+    assert '<Integritas & "kejujuran">' in texts
+    # Every number is written out: estimated level and target, per competency.
+    assert "1 / target 3" in texts
+    assert texts.count("T") == 9  # the target marker is labelled, not only coloured
+    description = root.find(f"{ns}desc")
+    assert description is not None and "level 1, target 3" in (description.text or "")
+
+
+def test_comparison_rows(result: dict[str, Any], export: dict[str, Any]) -> None:
+    own = report.view(result, export)
+    same = report.comparison(own, own, "salinan")
+    assert same["summary"] == "Hasil Anda dan salinan sama pada semua kompetensi."
+    assert {row["difference"] for row in same["rows"]} == {0}

@@ -1,0 +1,40 @@
+"""The browser files stay glue: no HTML injection, no eval, no other host, no scoring."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.quiz import layout
+
+FORBIDDEN = [
+    r"\.innerHTML\b",
+    r"\.outerHTML\b",
+    r"insertAdjacentHTML",
+    r"document\.write",
+    r"\beval\(",
+    r"new Function\(",
+    r"setAttribute\(\s*[\"']style",
+    r"https?://",
+]
+
+
+@pytest.mark.parametrize("name", ["quiz.js", "worker.mjs"])
+def test_scripts_use_no_dangerous_api(name: str) -> None:
+    text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+    for pattern in FORBIDDEN:
+        assert not re.search(pattern, text), f"{name}: {pattern}"
+
+
+def test_stylesheet_loads_nothing_from_elsewhere() -> None:
+    text = (layout.STATIC_SOURCE / "quiz.css").read_text(encoding="utf-8")
+    assert "url(" not in text
+    assert "@import" not in text
+
+
+def test_no_scoring_in_javascript() -> None:
+    """Levels, gaps and JP come from Python; the script never compares ratings to a threshold."""
+    text = (layout.STATIC_SOURCE / "quiz.js").read_text(encoding="utf-8")
+    for word in ("met_threshold", "largest_remainder", "estimated -", "target -", "gap ="):
+        assert word not in text

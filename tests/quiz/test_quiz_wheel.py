@@ -1,0 +1,94 @@
+"""The engine wheel: deterministic, complete, valid RECORD, importable with the stdlib alone."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from generator.engine import assess
+from generator.quiz import wheel
+
+
+def _names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.namelist()
+
+
+def test_two_builds_are_byte_identical() -> None:
+    assert wheel.build().data == wheel.build().data
+
+
+def test_file_name_and_contents() -> None:
+    built = wheel.build()
+    assert built.filename == "kompetensi_asn_engine-0.1.0-py3-none-any.whl"
+    names = _names(built.data)
+    assert "generator/__init__.py" in names
+    assert "generator/engine/__init__.py" in names
+    assert "generator/engine/assessment.py" in names
+    for module in ("bridge", "report", "chart"):
+        assert f"generator/quiz/{module}.py" in names
+    # Build-time modules (Jinja2, MkDocs, PyYAML users) stay out of the browser.
+    for absent in ("generator/quiz/page.py", "generator/quiz/assets.py", "generator/plugin.py"):
+        assert absent not in names
+    assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+    dist_info = "kompetensi_asn_engine-0.1.0.dist-info"
+    assert names[-1] == f"{dist_info}/RECORD"
+    assert {f"{dist_info}/METADATA", f"{dist_info}/WHEEL"} <= set(names)
+
+
+def test_record_lists_every_file_with_its_hash() -> None:
+    with zipfile.ZipFile(io.BytesIO(wheel.build().data)) as archive:
+        record_name = next(name for name in archive.namelist() if name.endswith("/RECORD"))
+        rows = list(csv.reader(io.StringIO(archive.read(record_name).decode())))
+        listed = {row[0]: row for row in rows}
+        assert set(listed) == set(archive.namelist())
+        assert listed[record_name][1:] == ["", ""]
+        for name in archive.namelist():
+            if name == record_name:
+                continue
+            data = archive.read(name)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+            assert listed[name][1:] == [f"sha256={digest.decode()}", str(len(data))]
+        metadata = archive.read("kompetensi_asn_engine-0.1.0.dist-info/METADATA").decode()
+        assert "Name: kompetensi-asn-engine\nVersion: 0.1.0\n" in metadata
+        wheel_file = archive.read("kompetensi_asn_engine-0.1.0.dist-info/WHEEL").decode()
+        assert "Root-Is-Purelib: true" in wheel_file
+        assert "Tag: py3-none-any" in wheel_file
+        for info in archive.infolist():
+            assert info.date_time == (1980, 1, 1, 0, 0, 0)
+            assert info.external_attr >> 16 == 0o644
+
+
+def test_the_wheel_runs_on_the_standard_library_alone(
+    tmp_path: Path, export: dict[str, Any]
+) -> None:
+    """Import the bridge from the wheel in an isolated interpreter without site-packages."""
+    path = tmp_path / wheel.build().filename
+    path.write_bytes(wheel.build().data)
+    (tmp_path / "export.json").write_text(json.dumps(export), encoding="utf-8")
+    ratings = {"integritas.1.1": 4, "integritas.1.2": 3, "integritas.1.3": 3}
+    code = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]);"
+        "from generator.quiz import bridge;"
+        "assert json.loads(bridge.load(open(sys.argv[2]).read()))['ok'];"
+        "print(bridge.run_assessment(sys.argv[3]));"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('yaml', 'jinja2', 'mkdocs')]"
+    )
+    request = json.dumps({"ratings": ratings, "position": "pengawas"})
+    completed = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code, str(path), str(tmp_path / "export.json"), request],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    answer = json.loads(completed.stdout)
+    assert answer["ok"] is True
+    assert answer["result"] == assess(export, ratings, position="pengawas")
