@@ -1,0 +1,155 @@
+"""Every task of the handbook's "Tugas Sehari-hari" page, performed on a scratch ``standards/``.
+
+Each test makes the change the page describes (see ``handbook_tasks``), then runs the real
+``kompetensi validate`` (must pass) and ``kompetensi export`` (must show the change). The built
+site is checked in ``test_handbook_site``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import handbook_tasks as tasks
+from handbook_support import (
+    STANDARDS,
+    export,
+    kompetensi,
+    marked_blocks,
+    page_text,
+    scratch_standards,
+    validate_ok,
+)
+
+from generator.standard import load_export
+
+
+def _position(data: dict[str, Any], position_id: str) -> dict[str, Any]:
+    found = [p for p in data["positions"] if p["id"] == position_id]
+    assert len(found) == 1, f"position {position_id} is exported once"
+    result: dict[str, Any] = found[0]
+    return result
+
+
+def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
+    used = {
+        "target-jabatan",
+        "jabatan-baru",
+        "indikator-baru",
+        "kompetensi-teknis",
+        "target-teknis",
+        "kegiatan-baru",
+        "katalog-teknis",
+        "versi-baru",
+    }
+    shown = [b.name for b in marked_blocks("contoh")]
+    assert sorted(shown) == sorted(used), "each example is marked once and tested"
+
+
+def test_change_a_positions_target(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    assert "`komunikasi: 3` menjadi `komunikasi: 4`" in page_text("tugas.md")
+    before = _position(export(tmp_path), "administrator")["targets"]
+    assert before["komunikasi"] == 3
+
+    tasks.change_target(standards)
+
+    validate_ok(tmp_path)
+    after = _position(export(tmp_path), "administrator")["targets"]
+    assert after == {**before, "komunikasi": 4}
+
+
+def test_add_a_position_type(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    tasks.add_position(standards)
+
+    validate_ok(tmp_path)
+    data = export(tmp_path)
+    added = _position(data, tasks.NEW_POSITION_ID)
+    assert added["name"] == "Analis SDM Aparatur Ahli Muda"
+    assert added["category"] == "fungsional"
+    assert added["verified"] is False
+    required = {c["id"] for c in data["competencies"] if c["group"] != "teknis"}
+    assert set(added["targets"]) == required, "the example names every required competency"
+    assert set(added["targets"].values()) == {3}
+
+
+def test_edit_an_indicators_wording(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    expected = tasks.edit_indicator(standards)
+
+    validate_ok(tmp_path)
+    indicators = {
+        ind["id"]: ind
+        for c in export(tmp_path)["competencies"]
+        for lv in c["levels"]
+        for ind in lv["indicators"]
+    }
+    assert indicators[tasks.EDITED_INDICATOR]["text"] == expected
+    assert expected.startswith("Mengingatkan rekan kerja agar tetap memegang nilai")
+
+
+def test_add_an_agency_technical_competency_with_five_levels(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    tasks.add_teknis_competency(standards)
+
+    run = validate_ok(tmp_path)
+    # Without its learning catalogue the competency is valid but warned about; --strict fails.
+    assert run.stderr.startswith(f"warning: standards/competencies/{tasks.TEKNIS_ID}.yaml:")
+    assert kompetensi(tmp_path, "validate", "--strict").returncode == 1
+
+    data = export(tmp_path)
+    (competency,) = [c for c in data["competencies"] if c["id"] == tasks.TEKNIS_ID]
+    assert competency["group"] == "teknis"
+    assert [lv["level"] for lv in competency["levels"]] == [1, 2, 3, 4, 5]
+    for level in competency["levels"]:
+        numbers = range(1, len(level["indicators"]) + 1)
+        assert [ind["id"] for ind in level["indicators"]] == [
+            f"{tasks.TEKNIS_ID}.{level['level']}.{n}" for n in numbers
+        ]
+    before = _position(load_export(STANDARDS), "pengawas")["targets"]
+    assert _position(data, "pengawas")["targets"] == {**before, tasks.TEKNIS_ID: 2}
+
+
+def test_add_activities_to_an_existing_catalogue(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    before = export(tmp_path)["learning"]["activities"]
+    tasks.add_activity(standards)
+
+    validate_ok(tmp_path, "--strict")
+    after = export(tmp_path)["learning"]["activities"]
+    assert [a for a in after if a not in before] == [
+        {
+            "competency": "integritas",
+            "level": 3,
+            "category": "20",
+            "form": "komunitas-belajar",
+            "jp": 4,
+            "activity": "Prakarsai forum berbagi bulanan di unit kerja untuk membahas satu kasus "
+            "dilema etika yang nyata beserta kesepakatan cara menanganinya.",
+        }
+    ]
+
+
+def test_a_new_competencys_catalogue_clears_the_warning(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    tasks.add_teknis_competency(standards)
+    tasks.add_teknis_catalogue(standards)
+
+    run = validate_ok(tmp_path, "--strict")
+    assert run.stderr == ""
+    activities = [
+        a for a in export(tmp_path)["learning"]["activities"] if a["competency"] == tasks.TEKNIS_ID
+    ]
+    cells = {(a["level"], a["category"]) for a in activities}
+    assert cells == {(lv, cat) for lv in range(1, 6) for cat in ("70", "20", "10")}
+
+
+def test_bump_the_standards_version(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    version = tasks.bump_version(standards)
+    assert version == "2017.2"
+
+    run = validate_ok(tmp_path)
+    assert run.stdout.rstrip().endswith(f"(version {version})")
+    assert export(tmp_path)["framework"]["version"] == version
