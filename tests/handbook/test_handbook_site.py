@@ -178,3 +178,19 @@ def test_download_carries_the_new_activities_and_version(site: BuiltSite) -> Non
 def test_version_is_shown_and_keys_the_self_assessment(site: BuiltSite) -> None:
     assert f"Versi data: <strong>{site.version}</strong>" in site.page("unduh")
     assert f'data-standards-version="{site.version}"' in site.page("asesmen")
+
+
+def test_build_refuses_a_competency_without_its_catalogue(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """As the handbook says: the catalogue warning lets validate pass but fails the build."""
+    folder = tmp_path_factory.mktemp("handbook-site-warning")
+    standards = scratch_standards(folder)
+    tasks.add_teknis_competency(standards)
+    built = _mkdocs(_config(folder, standards), folder / "site", "--strict")
+    output = built.stdout + built.stderr
+    assert built.returncode == 1
+    assert (
+        f"WARNING -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: the learning "
+        "catalogue has no activity for 15 level/category cell(s)"
+    ) in output
