@@ -237,7 +237,7 @@
       this.engine = "loading";
       this.calls = new Map();
       this.nextCallId = 1;
-      this.pending = [];
+      this.pending = new Map(); // tasks waiting for the engine, one per purpose
       this.last = null; // the last engine response shown
       this.noticeKeys = new Set();
       this.listeners = [];
@@ -458,7 +458,9 @@
         this.migrate();
       }
       this.openShareLink();
-      if (this.submitted) this.queue(() => this.assess({ focus: false }));
+      if (this.submitted && !this.pending.has("assess")) {
+        this.queue("assess", () => this.assess({ focus: false }));
+      }
     }
 
     migrate() {
@@ -605,6 +607,10 @@
     startEngine() {
       this.stopEngine();
       this.byId("kq-engine-error").hidden = true;
+      if (this.engine === "error" && this.lastFailure === "timeout") {
+        // A retry after a timeout is usually a slow connection: give it more time.
+        this.watchdogMs = Math.min(this.watchdogMs * 2, 600000);
+      }
       this.setEngine("loading", "Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
       performance.mark("kq:engine-start");
       if (typeof WebAssembly !== "object" || WebAssembly === null) {
@@ -676,8 +682,8 @@
         performance.measure("kq:engine", "kq:engine-start", "kq:engine-ready");
         this.bootTimings = message.timings;
         this.setEngine("ready", "Mesin penilaian siap. Perhitungan berjalan di peramban Anda.");
-        const waiting = this.pending;
-        this.pending = [];
+        const waiting = [...this.pending.values()];
+        this.pending.clear();
         for (const task of waiting) task();
       } else if (message.type === "boot-failed") {
         this.engineFailed(message.code, message.detail);
@@ -693,6 +699,7 @@
 
     engineFailed(code, detail) {
       this.stopEngine();
+      this.lastFailure = code;
       const seconds = Math.round(this.watchdogMs / 1000);
       const text = (FAILURES[code] || FAILURES.crash).replace("{seconds}", String(seconds));
       this.setEngine("error", "Mesin penilaian gagal dimuat. Jawaban Anda tetap tersimpan.");
@@ -701,13 +708,14 @@
       const box = this.byId("kq-engine-error");
       box.hidden = false;
       box.dataset.code = code;
-      if (this.pending.length && this.waitingForSubmit) box.focus();
+      if (this.waitingForSubmit) box.focus();
     }
 
-    // Run ``task`` now if the engine is ready, or as soon as it is.
-    queue(task) {
+    // Run ``task`` now if the engine is ready, or as soon as it is (the latest task per
+    // purpose wins, so pressing submit twice while loading assesses once).
+    queue(purpose, task) {
       if (this.engine === "ready") task();
-      else this.pending.push(task);
+      else this.pending.set(purpose, task);
     }
 
     call(fn, payload) {
@@ -794,14 +802,12 @@
       if (this.engine === "error") {
         this.waitingForSubmit = true;
         this.byId("kq-engine-error").focus();
-        return;
-      }
-      if (this.engine !== "ready") {
+      } else if (this.engine !== "ready") {
         this.waitingForSubmit = true;
         this.byId("kq-status").textContent =
           "Jawaban Anda akan dinilai segera setelah mesin penilaian siap. Memuat mesin penilaian…";
       }
-      this.queue(() => {
+      this.queue("assess", () => {
         this.waitingForSubmit = false;
         this.assess({ focus: true });
       });
@@ -1040,7 +1046,7 @@
       const useLink = () => {
         this.applyDoc(checked.value);
         this.save();
-        this.queue(() => this.assess({ focus: true }));
+        this.queue("assess", () => this.assess({ focus: true }));
       };
       if (!hasOwn || same) {
         useLink();
@@ -1055,7 +1061,7 @@
           { label: "Ganti dengan jawaban dari tautan", run: useLink },
           {
             label: "Bandingkan dengan jawaban saya",
-            run: () => this.queue(() => this.compare(checked.value, "jawaban dari tautan")),
+            run: () => this.queue("compare", () => this.compare(checked.value, "jawaban dari tautan")),
           },
         ],
       );
@@ -1087,14 +1093,14 @@
       this.hideErrors();
       const label = file.name.replace(/\.json$/i, "") || "pembanding";
       if (purpose === "compare") {
-        this.queueWithNotice(() => this.compare(checked.value, label));
+        this.queueWithNotice("compare", () => this.compare(checked.value, label));
         return;
       }
       checked.value.submitted = true;
       this.applyDoc(checked.value);
       this.save();
       this.notice("imported", "info", `Jawaban dimuat dari berkas ${file.name}.`);
-      this.queueWithNotice(async () => {
+      this.queueWithNotice("assess", async () => {
         const response = await this.assess({ focus: true, claimed: checked.claimed });
         if (response && response.claimed_matches === false) {
           this.notice(
@@ -1106,14 +1112,14 @@
       });
     }
 
-    queueWithNotice(task) {
+    queueWithNotice(purpose, task) {
       if (this.engine === "loading") {
         this.byId("kq-status").textContent =
           "Berkas akan diproses segera setelah mesin penilaian siap. Memuat mesin penilaian…";
       } else if (this.engine === "error") {
         this.byId("kq-engine-error").focus();
       }
-      this.queue(task);
+      this.queue(purpose, task);
     }
 
     async compare(otherDoc, label) {
@@ -1174,7 +1180,8 @@
       this.jp.value = String(this.defaultJp);
       this.submitted = false;
       this.last = null;
-      this.pending = [];
+      this.pending.clear();
+      this.waitingForSubmit = false;
       this.byId("kq-hasil").hidden = true;
       this.byId("kq-compare").hidden = true;
       this.byId("kq-share-box").hidden = true;

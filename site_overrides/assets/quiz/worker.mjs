@@ -14,6 +14,8 @@ let pyodide = null;
 let bridge = null;
 let booting = false;
 let ready = false;
+let failed = false;
+let stage = "runtime";
 
 class BootError extends Error {
   constructor(code, detail) {
@@ -37,8 +39,9 @@ function describe(reason) {
   return String(reason);
 }
 
-function progress(stage) {
-  self.postMessage({ type: "progress", stage });
+function progress(name) {
+  stage = name;
+  self.postMessage({ type: "progress", stage: name });
 }
 
 async function step(code, action) {
@@ -184,16 +187,27 @@ self.addEventListener("message", async (event) => {
       self.postMessage({ type: "ready", ...outcome });
     } catch (reason) {
       const error = reason instanceof BootError ? reason : new BootError("crash", describe(reason));
-      self.postMessage({ type: "boot-failed", code: error.code, detail: error.detail });
+      fail(error.code, error.detail);
     }
   } else if (message.type === "call") {
     call(message);
   }
 });
 
-// A promise Pyodide forgot to handle during the boot must not leave the page waiting.
+function fail(code, detail) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "boot-failed", code, detail });
+}
+
+// Pyodide 314 leaves some load failures (e.g. a missing python_stdlib.zip) as unhandled
+// rejections while loadPyodide() itself may never settle: report them against the current
+// stage, after a moment in which the regular rejection can still arrive first.
 self.addEventListener("unhandledrejection", (event) => {
-  if (!ready) {
-    self.postMessage({ type: "boot-failed", code: "crash", detail: describe(event.reason) });
-  }
+  if (ready || failed) return;
+  event.preventDefault(); // handled: it becomes the page's message below
+  const detail = describe(event.reason);
+  setTimeout(() => {
+    if (!ready) fail(stage, detail);
+  }, 500);
 });

@@ -1,0 +1,241 @@
+"""The whole flow in Chromium: answer by keyboard, results equal the engine, keep and share."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_quiz import (
+    answer_by_clicking,
+    assert_page_matches_engine,
+    checked_ratings,
+    indicator_ids,
+    new_page,
+    random_ratings,
+    stored,
+    wait_engine,
+    wait_results,
+)
+
+from generator.engine import assess
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+POSITION = "administrator"
+
+
+def _focus_is(page: Any, selector: str) -> bool:
+    return bool(
+        page.evaluate(
+            "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+        )
+    )
+
+
+def _tab_until(page: Any, selector: str, limit: int = 80) -> int:
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if _focus_is(page, selector):
+            return count
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_by_keyboard(page: Any, export: dict[str, Any], ratings: dict[str, int]) -> None:
+    """From the position select, Tab through every radio group and set it with arrow keys."""
+    for indicator in indicator_ids(export):
+        _tab_until(page, f'input[type=radio][name="{indicator}"]', limit=12)
+        rating = ratings[indicator]
+        if rating == 1:
+            page.keyboard.press("Space")
+        for _ in range(rating - 1):
+            page.keyboard.press("ArrowRight")
+
+
+def test_keyboard_flow_equals_engine_and_reload_restores(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    version = site_export["framework"]["version"]
+    ratings = random_ratings(site_export, seed=5)
+    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
+        page.goto(server.url + "/asesmen/")
+        assert page.evaluate("document.documentElement.dataset.engine") in ("loading", "ready")
+        # Keyboard only, from the top of the page: reach the position select with Tab.
+        _tab_until(page, "select[name=position]")
+        for _ in range(30):
+            if page.input_value("select[name=position]") == POSITION:
+                break
+            page.keyboard.press("ArrowDown")
+        assert page.input_value("select[name=position]") == POSITION
+        answer_by_keyboard(page, site_export, ratings)
+        assert checked_ratings(page) == ratings
+        assert page.text_content("#kq-progress-text") == "135 dari 135 pernyataan dijawab"
+        _tab_until(page, "#kq-submit", limit=20)
+        page.keyboard.press("Enter")
+        wait_results(page)
+        # Focus moves to the results heading.
+        assert _focus_is(page, "#kq-hasil-judul")
+        assert_page_matches_engine(page, site_export, ratings, position=POSITION)
+        saved = stored(page, version)
+        assert saved["ratings"] == ratings
+        assert (saved["position"], saved["submitted"]) == (POSITION, True)
+
+        page.reload()
+        assert checked_ratings(page) == ratings  # before the engine is ready
+        assert page.input_value("select[name=position]") == POSITION
+        wait_engine(page)
+        wait_results(page)
+        assert_page_matches_engine(page, site_export, ratings, position=POSITION)
+        assert log.off_origin(server.url) == []
+        assert any(url.endswith("pyodide.asm.wasm") for url in log.urls)
+
+
+def test_export_erase_import_round_trip(
+    browser: Any,
+    serve: Any,
+    quiz_site: Path,
+    site_export: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    version = site_export["framework"]["version"]
+    ratings = random_ratings(site_export, seed=11, share=0.8)
+    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
+        page.goto(server.url + "/asesmen/")
+        page.select_option("select[name=position]", "pengawas")
+        page.fill("#kq-jp", "36")
+        answer_by_clicking(page, ratings)
+        page.click("#kq-submit")
+        wait_results(page)
+        result = assert_page_matches_engine(
+            page, site_export, ratings, position="pengawas", total_jp=36
+        )
+
+        downloads = {}
+        for button, name in [
+            ("#kq-download-json", "penilaian-kompetensi.json"),
+            ("#kq-download-md", "rencana-pengembangan-kompetensi.md"),
+            ("#kq-download-csv", "rencana-pengembangan-kompetensi.csv"),
+        ]:
+            with page.expect_download() as info:
+                page.click(button)
+            assert info.value.suggested_filename == name
+            target = tmp_path / name
+            info.value.save_as(target)
+            downloads[name] = target
+        saved = json.loads(downloads["penilaian-kompetensi.json"].read_text(encoding="utf-8"))
+        assert saved["ratings"] == ratings
+        assert (saved["position"], saved["total_jp"]) == ("pengawas", 36)
+        assert saved["result"] == result
+        markdown = downloads["rencana-pengembangan-kompetensi.md"].read_text(encoding="utf-8")
+        assert markdown.startswith("# Rencana Pengembangan Kompetensi\n")
+        csv_text = downloads["rencana-pengembangan-kompetensi.csv"].read_text(encoding="utf-8-sig")
+        assert csv_text.startswith("bagian,kompetensi_id,kompetensi,")
+
+        # "Hapus data saya" erases the form, the result and the storage.
+        page.click("#kq-erase")
+        assert _focus_is(page, "#kq-erase-yes")
+        page.click("#kq-erase-yes")
+        assert checked_ratings(page) == {}
+        assert page.is_hidden("#kq-hasil")
+        assert (
+            page.evaluate(
+                "() => Object.keys(localStorage).filter(k => k.startsWith('kompetensi-asn:'))"
+            )
+            == []
+        )
+
+        # A tampered file is refused as a whole and changes nothing.
+        tampered = dict(saved, ratings={**ratings, "integritas.1.1": 9}, extra=True)
+        bad = tmp_path / "rusak.json"
+        bad.write_text(json.dumps(tampered), encoding="utf-8")
+        page.set_input_files("#kq-import-file", bad)
+        page.wait_for_selector("#kq-errors:not([hidden])")
+        assert _focus_is(page, "#kq-errors")
+        errors = page.text_content("#kq-errors")
+        assert "extra: kunci tidak dikenal" in errors
+        assert "ratings.integritas.1.1: harus salah satu nilai 1, 2, 3, 4" in errors
+        assert checked_ratings(page) == {}
+
+        # The exported file comes back whole: answers, position, JP and the same result.
+        page.set_input_files("#kq-import-file", downloads["penilaian-kompetensi.json"])
+        wait_results(page)
+        assert checked_ratings(page) == ratings
+        assert page.input_value("#kq-jp") == "36"
+        assert_page_matches_engine(page, site_export, ratings, position="pengawas", total_jp=36)
+        assert page.is_hidden("[data-kq-notice=claimed-differs]")
+        assert stored(page, version)["ratings"] == ratings
+
+        # A file whose result was edited: the recomputed result is shown, with a warning.
+        forged = json.loads(json.dumps(saved))
+        forged["result"]["competencies"][0]["estimated"] = 5
+        (tmp_path / "forged.json").write_text(json.dumps(forged), encoding="utf-8")
+        page.set_input_files("#kq-import-file", tmp_path / "forged.json")
+        page.wait_for_selector("[data-kq-notice=claimed-differs]")
+        assert_page_matches_engine(page, site_export, ratings, position="pengawas", total_jp=36)
+        assert log.off_origin(server.url) == []
+
+
+def test_share_link_round_trip_and_comparison(
+    browser: Any,
+    serve: Any,
+    quiz_site: Path,
+    site_export: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    mine = random_ratings(site_export, seed=21)
+    theirs = random_ratings(site_export, seed=22)
+    with serve(quiz_site) as server:
+        with new_page(browser) as (_, page, _log):
+            page.goto(server.url + "/asesmen/")
+            page.select_option("select[name=position]", "pelaksana")
+            answer_by_clicking(page, theirs)
+            page.click("#kq-submit")
+            wait_results(page)
+            page.click("#kq-share")
+            link = page.input_value("#kq-share-url")
+            assert link.startswith(server.url + "/asesmen/#jawaban=1~")
+            with page.expect_download() as info:
+                page.click("#kq-download-json")
+            info.value.save_as(tmp_path / "atasan.json")
+
+        # A fresh browser opens the link: same answers, same results, nothing sent anywhere.
+        with new_page(browser) as (_, page, log):
+            page.goto(link)
+            assert checked_ratings(page) == theirs
+            wait_results(page)
+            assert_page_matches_engine(page, site_export, theirs, position="pelaksana")
+            assert "#" not in page.url  # the answers leave the address bar once loaded
+            assert all("jawaban=" not in url for url in log.urls)
+
+        # Someone with answers of their own chooses to compare instead of replacing them.
+        with new_page(browser) as (_, page, log):
+            page.goto(server.url + "/asesmen/")
+            page.select_option("select[name=position]", "pelaksana")
+            answer_by_clicking(page, mine)
+            page.goto(link)
+            page.wait_for_selector("[data-kq-notice=share-choice]")
+            assert checked_ratings(page) == mine
+            page.click("text=Bandingkan dengan jawaban saya")
+            page.wait_for_selector("#kq-compare:not([hidden]) [data-compare-competency]")
+            own = assess(site_export, mine, position="pelaksana")
+            other = assess(site_export, theirs, position="pelaksana")
+            rows = page.eval_on_selector_all(
+                "[data-compare-competency]",
+                "els => els.map(e => [e.dataset.compareCompetency, e.dataset.own, e.dataset.other])",
+            )
+            assert rows == [
+                [a["id"], str(a["estimated"]), str(b["estimated"])]
+                for a, b in zip(own["competencies"], other["competencies"], strict=True)
+            ]
+            assert checked_ratings(page) == mine
+
+            # The supervisor's JSON file loads beside one's own result the same way.
+            page.set_input_files("#kq-compare-file", tmp_path / "atasan.json")
+            page.wait_for_function(
+                "document.querySelector('#kq-compare-other-head').textContent === 'atasan'"
+            )
+            assert page.eval_on_selector_all(
+                "[data-compare-competency]", "els => els.map(e => e.dataset.other)"
+            ) == [str(c["estimated"]) for c in other["competencies"]]
+            assert log.off_origin(server.url) == []
