@@ -1,0 +1,209 @@
+"""Coverage of the real dictionary in standards/: what the site, the quiz and agencies rely on."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from standard_support import BASE, REAL_STANDARDS, ROOT
+
+from generator.standard import Standard, load_standard
+from generator.standard.schema import SUPPORTED_KEYWORDS
+
+COMPETENCY_IDS = [
+    "integritas",
+    "kerjasama",
+    "komunikasi",
+    "orientasi-pada-hasil",
+    "pelayanan-publik",
+    "pengembangan-diri-dan-orang-lain",
+    "mengelola-perubahan",
+    "pengambilan-keputusan",
+    "perekat-bangsa",
+]
+LEVEL_NAMES = [(1, "Paham"), (2, "Dasar"), (3, "Menengah"), (4, "Mumpuni"), (5, "Ahli")]
+STRUCTURAL_TARGETS = {
+    "jpt-madya": 5,
+    "jpt-pratama": 4,
+    "administrator": 3,
+    "pengawas": 2,
+    "pelaksana": 1,
+}
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SCHEMA_DIR = ROOT / "generator" / "schemas"
+SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+
+
+@pytest.fixture(scope="module")
+def standard() -> Standard:
+    return load_standard(REAL_STANDARDS)
+
+
+@pytest.fixture(scope="module")
+def data(standard: Standard) -> dict[str, Any]:
+    return standard.data
+
+
+def _indicators(data: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    for competency in data["competencies"]:
+        for level in competency["levels"]:
+            for indicator in level["indicators"]:
+                yield competency["id"], level["level"], indicator
+
+
+def test_real_standards_validate_without_warnings(standard: Standard) -> None:
+    assert standard.warnings == ()
+
+
+def test_nine_competencies_in_the_regulation_order(data: dict[str, Any]) -> None:
+    assert [c["id"] for c in data["competencies"]] == COMPETENCY_IDS
+    groups = {c["id"]: c["group"] for c in data["competencies"]}
+    assert groups == {cid: "manajerial" for cid in COMPETENCY_IDS[:8]} | {
+        "perekat-bangsa": "sosial_kultural"
+    }
+
+
+def test_45_levels_and_135_indicators(standard: Standard, data: dict[str, Any]) -> None:
+    assert standard.counts()["levels"] == 45
+    assert standard.counts()["indicators"] == 135
+    for competency in data["competencies"]:
+        assert [lv["level"] for lv in competency["levels"]] == [1, 2, 3, 4, 5], competency["id"]
+        for level in competency["levels"]:
+            assert len(level["indicators"]) == 3, (competency["id"], level["level"])
+
+
+def test_ids_are_well_formed(data: dict[str, Any]) -> None:
+    for competency in data["competencies"]:
+        assert SLUG.fullmatch(competency["id"])
+    for cid, level, indicator in _indicators(data):
+        number = int(indicator["id"].rsplit(".", 1)[1])
+        assert indicator["id"] == f"{cid}.{level}.{number}"
+        assert 1 <= number <= 3
+    for position in data["positions"]:
+        assert SLUG.fullmatch(position["id"])
+    for form in data["learning"]["forms"]:
+        assert SLUG.fullmatch(form["id"])
+    ids = [i["id"] for _, _, i in _indicators(data)]
+    assert len(set(ids)) == len(ids) == 135
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, f"{path}[{index}]")
+
+
+def test_every_text_is_non_empty(data: dict[str, Any]) -> None:
+    empty = [path for path, text in _strings(data) if not text.strip()]
+    assert empty == []
+    assert sum(1 for _ in _strings(data)) > 1000  # the walk did reach the texts
+
+
+def test_every_indicator_has_an_example(data: dict[str, Any]) -> None:
+    missing = [i["id"] for _, _, i in _indicators(data) if not i.get("example", "").strip()]
+    assert missing == []
+
+
+def test_no_two_indicators_share_a_text(data: dict[str, Any]) -> None:
+    texts = Counter(" ".join(i["text"].casefold().split()) for _, _, i in _indicators(data))
+    assert [text for text, count in texts.items() if count > 1] == []
+
+
+def test_level_descriptions_do_not_all_start_with_mampu(data: dict[str, Any]) -> None:
+    monotonous = [
+        c["id"]
+        for c in data["competencies"]
+        if all(lv["description"].startswith("Mampu") for lv in c["levels"])
+    ]
+    assert monotonous == []
+
+
+def test_level_names(data: dict[str, Any]) -> None:
+    assert [(lv["level"], lv["name"]) for lv in data["framework"]["levels"]] == LEVEL_NAMES
+
+
+def test_structural_positions_and_their_levels(data: dict[str, Any]) -> None:
+    positions = {p["id"]: p for p in data["positions"]}
+    for position_id, level in STRUCTURAL_TARGETS.items():
+        position = positions[position_id]
+        assert position["targets"] == dict.fromkeys(COMPETENCY_IDS, level), position_id
+        assert position["verified"] is True, position_id
+        assert position["source"].strip()
+
+
+def test_functional_positions_are_marked_unverified(data: dict[str, Any]) -> None:
+    functional = [p for p in data["positions"] if p["category"] == "fungsional"]
+    assert len(functional) >= 7
+    assert [p["id"] for p in functional if p["verified"] is not False] == []
+    for position in functional:
+        assert set(position["targets"]) == set(COMPETENCY_IDS), position["id"]
+
+
+def test_learning_catalogue_has_two_activities_per_cell(data: dict[str, Any]) -> None:
+    cells = Counter(
+        (a["competency"], a["level"], a["category"]) for a in data["learning"]["activities"]
+    )
+    thin = [
+        (cid, level, category, cells[(cid, level, category)])
+        for cid in COMPETENCY_IDS
+        for level in range(1, 6)
+        for category in ("70", "20", "10")
+        if cells[(cid, level, category)] < 2
+    ]
+    assert thin == []
+
+
+SCHEMA_OF_FOLDER = {"competencies": "competency", "learning": "learning"}
+YAML_FILES = sorted(REAL_STANDARDS.rglob("*.yaml")) + sorted(BASE.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("file", YAML_FILES, ids=lambda f: str(f.relative_to(ROOT)))
+def test_yaml_file_names_its_schema_on_the_first_line(file: Path) -> None:
+    first_line = file.read_text(encoding="utf-8").split("\n", 1)[0]
+    match = SCHEMA_LINE.fullmatch(first_line)
+    assert match, first_line
+    schema = (file.parent / match.group(1)).resolve()
+    kind = SCHEMA_OF_FOLDER.get(file.parent.name, file.stem)
+    assert schema == SCHEMA_DIR / f"{kind}.schema.json"
+    assert schema.is_file()
+
+
+def _keywords(schema: dict[str, Any], where: str) -> Iterator[tuple[str, str]]:
+    """Every keyword used anywhere in a schema (property names are names, not keywords)."""
+    for key, value in schema.items():
+        yield where, key
+        if key in ("properties", "$defs"):
+            for name, child in value.items():
+                yield from _keywords(child, f"{where}/{key}/{name}")
+        elif key in ("items", "additionalProperties", "propertyNames") and isinstance(value, dict):
+            yield from _keywords(value, f"{where}/{key}")
+
+
+@pytest.mark.parametrize(
+    "schema_file", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda f: f.name
+)
+def test_schemas_use_only_supported_keywords(schema_file: Path) -> None:
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    unsupported = [
+        (where, key) for where, key in _keywords(schema, "#") if key not in SUPPORTED_KEYWORDS
+    ]
+    assert unsupported == []
+
+
+def test_every_schema_is_shipped() -> None:
+    assert sorted(f.name for f in SCHEMA_DIR.glob("*.schema.json")) == [
+        "competency.schema.json",
+        "framework.schema.json",
+        "learning.schema.json",
+        "positions.schema.json",
+    ]
