@@ -1,0 +1,1 @@
+"""Pages of the reference site rendered from the export dict (Jinja2; imports no MkDocs)."""

@@ -1,0 +1,67 @@
+"""Navigation entries for generated pages, in MkDocs' ``nav`` configuration shape.
+
+Material renders the expanded part of the navigation into every page. With ``navigation.prune``
+only the active section is expanded, so each section is kept small: one per competency group, and
+a group larger than ``chunk_size`` is split into consecutive sub-sections. The work per page then
+stays bounded as a standard grows to hundreds of competencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.render import links
+from generator.render.pages import Dictionary, position_categories
+from generator.render.safe import title
+
+NavItem = str | dict[str, Any]
+
+
+def _chunked(pages: list[tuple[str, str]], chunk_size: int) -> list[NavItem]:
+    """``(name, uri)`` pairs as a flat list, or as sub-sections named after their first and last."""
+    if len(pages) <= chunk_size:
+        return [uri for _, uri in pages]
+    sections: list[NavItem] = []
+    for start in range(0, len(pages), chunk_size):
+        part = pages[start : start + chunk_size]
+        label = part[0][0] if len(part) == 1 else f"{part[0][0]} – {part[-1][0]}"
+        sections.append({title(label): [uri for _, uri in part]})
+    return sections
+
+
+def competency_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
+    """The children of the *Kompetensi* section: its index page, then one section per group."""
+    d = Dictionary(data, {})
+    items: list[NavItem] = [links.COMPETENCY_INDEX]
+    for group, members in d.grouped():
+        pages = [(str(c["name"]), links.competency_page(c["id"])) for c in members]
+        items.append({title(group["name"]): _chunked(pages, chunk_size)})
+    return items
+
+
+def position_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
+    """The children of the *Jabatan* section: its index page, then one section per category."""
+    d = Dictionary(data, {})
+    items: list[NavItem] = [links.POSITION_INDEX]
+    for _, name, members in position_categories(d):
+        pages = [(str(p["name"]), links.position_page(p["id"])) for p in members]
+        items.append({title(name): _chunked(pages, chunk_size)})
+    return items
+
+
+def expand(nav: list[Any], data: Mapping[str, Any], chunk_size: int) -> list[Any]:
+    """Replace the top-level entries that point at the generated index pages with sections."""
+    sections = {
+        links.COMPETENCY_INDEX: competency_nav(data, chunk_size),
+        links.POSITION_INDEX: position_nav(data, chunk_size),
+    }
+    expanded: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            ((label, target),) = item.items()
+            if isinstance(target, str) and target in sections:
+                expanded.append({label: sections[target]})
+                continue
+        expanded.append(item)
+    return expanded
