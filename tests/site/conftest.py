@@ -1,0 +1,52 @@
+"""Fixtures of the site tests: tiny MkDocs projects in tmp_path, and the real site built once.
+
+Golden files live in tests/site/golden/; regenerate them with ``pytest --update-goldens`` (the
+option and the ``update_goldens`` fixture come from tests/conftest.py) and review the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from site_support import FIXTURES, ROOT, Built, make_project, run_build
+
+
+@pytest.fixture(scope="session")
+def build_fixture(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str], Built]:
+    """Build a tiny site from ``tests/site/fixtures/<name>`` once per session."""
+    cache: dict[str, Built] = {}
+
+    def build(name: str) -> Built:
+        if name not in cache:
+            folder = tmp_path_factory.mktemp(f"site-{name}")
+            config_file = make_project(folder / "project", FIXTURES / name)
+            cache[name] = run_build(config_file, folder / "project" / "site")
+        return cache[name]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def three_site(build_fixture: Callable[[str], Built]) -> Built:
+    built = build_fixture("three")
+    assert built.code == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def hostile_site(build_fixture: Callable[[str], Built]) -> Built:
+    built = build_fixture("hostile")
+    assert built.code == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project's own site (mkdocs.yml, content/, standards/), built once per session."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    built = run_build(ROOT / "mkdocs.yml", site)
+    assert built.code == 0, built.output
+    return built

@@ -1,0 +1,206 @@
+"""The renderers without MkDocs: golden pages, inert text, links, markers, navigation."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
+from site_support import FIXTURES, GOLDEN
+
+from generator.render import links, navigation
+from generator.render.markers import fill_markers
+from generator.render.pages import GeneratedFile, render_site
+from generator.render.safe import anchor, front_matter, inert, slug, title
+from generator.standard import load_standard
+
+
+def rendered(fixture: str) -> list[GeneratedFile]:
+    standard = load_standard(FIXTURES / fixture)
+    sources = {
+        key: "standards/" + path.relative_to(FIXTURES / fixture).as_posix()
+        for key, path in standard.sources.items()
+    }
+    return render_site(standard.data, sources)
+
+
+def golden_cases() -> list[tuple[str, str]]:
+    return [
+        (fixture, f.uri)
+        for fixture in ("three", "hostile")
+        for f in rendered(fixture)
+        if f.uri.endswith(".md")
+    ]
+
+
+@pytest.mark.parametrize(("fixture", "uri"), golden_cases())
+def test_page_matches_golden(fixture: str, uri: str, update_goldens: bool) -> None:
+    page = next(f for f in rendered(fixture) if f.uri == uri)
+    golden = GOLDEN / fixture / uri
+    if update_goldens:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(page.content, encoding="utf-8")
+    assert golden.is_file(), f"missing golden {golden}; run pytest tests/site --update-goldens"
+    assert page.content == golden.read_text(encoding="utf-8")
+
+
+def test_every_golden_file_is_still_rendered() -> None:
+    expected = {GOLDEN / fixture / uri for fixture, uri in golden_cases()}
+    assert set(GOLDEN.rglob("*.md")) == expected
+
+
+def test_render_site_lists_every_page_and_download() -> None:
+    uris = [f.uri for f in rendered("three")]
+    assert uris == [
+        "kompetensi/index.md",
+        "kompetensi/integritas.md",
+        "kompetensi/integritas/transisi.md",
+        "kompetensi/kerjasama.md",
+        "kompetensi/kerjasama/transisi.md",
+        "kompetensi/perekat-bangsa.md",
+        "kompetensi/perekat-bangsa/transisi.md",
+        "matriks.md",
+        "jabatan/index.md",
+        "jabatan/jpt-pratama.md",
+        "jabatan/pelaksana.md",
+        "unduh.md",
+        "unduh/kompetensi.json",
+        "unduh/kompetensi.csv",
+        "cetak.md",
+    ]
+
+
+def test_pages_name_their_single_data_source() -> None:
+    sources = {f.uri: f.source for f in rendered("three")}
+    assert sources["kompetensi/integritas.md"] == "standards/competencies/integritas.yaml"
+    assert sources["kompetensi/integritas/transisi.md"] == "standards/competencies/integritas.yaml"
+    assert sources["jabatan/pelaksana.md"] == "standards/positions.yaml"
+    assert sources["matriks.md"] is None  # made from every competency file
+
+
+def test_hostile_text_reaches_pages_only_as_character_references() -> None:
+    for page in rendered("hostile"):
+        if not page.uri.endswith(".md"):
+            continue
+        meta, body = page.content.split("\n---\n", 1)
+        for needle in (
+            "<script",
+            "<img",
+            "<iframe",
+            "(javascript:",
+            "{ onclick",
+            '" onmouseover',
+            "!!!",
+        ):
+            assert needle not in body, (page.uri, needle)
+        # Titles are not Markdown: MkDocs prints them into HTML unescaped, so they are escaped.
+        assert "<" not in meta and '\\"' not in meta, page.uri
+
+
+PUNCTUATION_OUTSIDE_REFERENCES = set("<>\"'`[](){}*_\\!#|~:=+-@/$%^?;")
+
+
+@given(st.text())
+def test_inert_keeps_the_text_and_hides_every_syntax_character(text: str) -> None:
+    out = inert(text)
+    assert isinstance(out, Markup)
+    body = out.replace("&#", "").replace(";", "")  # drop the reference syntax itself
+    assert not PUNCTUATION_OUTSIDE_REFERENCES & set(body.replace("&", ""))
+    assert "\n" not in out
+    expected = " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+    assert html.unescape(str(out)) == " ".join(expected.split())
+
+
+def test_inert_trusts_markup_and_converts_numbers() -> None:
+    assert inert(Markup("<b>ok</b>")) == "<b>ok</b>"
+    assert inert(3) == "3"
+    assert inert("Kerja Sama, 3.2") == "Kerja Sama, 3.2"
+    assert inert("a-b") == "a&#45;b"
+
+
+@pytest.mark.parametrize("value", ["", "Integritas", "a b", "x/../y", 'a"b', "a..b", "-a"])
+def test_slug_rejects_anything_but_identifiers(value: str) -> None:
+    with pytest.raises(ValueError, match="not a safe identifier"):
+        slug(value)
+
+
+def test_anchors_and_titles() -> None:
+    assert anchor("integritas.3.2") == "integritas-3-2"
+    assert anchor("kelompok-sosial_kultural") == "kelompok-sosial-kultural"
+    assert title("A <b> & B") == "A &lt;b&gt; &amp; B"
+    assert front_matter(title="x\n---\ny: 1") == '---\ntitle: "x\\n---\\ny: 1"\n---\n'
+
+
+def test_links_are_relative_to_the_page() -> None:
+    link = links.Linker("kompetensi/integritas.md")
+    assert link.level("kerjasama", 3) == "kerjasama.md#level-3"
+    assert link.transition("integritas", 2) == "integritas/transisi.md#level-2-ke-3"
+    assert link.indicator("integritas", "integritas.3.2") == "#integritas-3-2"
+    assert link.position("jpt-madya") == "../jabatan/jpt-madya.md"
+    assert links.Linker("matriks.md").competency("integritas") == "kompetensi/integritas.md"
+    assert links.Linker("kompetensi/a/transisi.md").level("a", 1) == "../a.md#level-1"
+
+
+def test_markers_take_the_current_values() -> None:
+    data = load_standard(FIXTURES / "hostile").data
+    text = "Ambang <!-- data:met_threshold -->9<!-- /data -->, <!-- data:scale_label:3 -->x<!-- /data -->"
+    filled, problems = fill_markers(text, data)
+    assert problems == []
+    assert filled == (
+        "Ambang <!-- data:met_threshold -->3<!-- /data -->, <!-- data:scale_label:3 -->"
+        "&#60;b onmouseover&#61;&#34;x&#34;&#62;Sering&#60;&#47;b&#62;<!-- /data -->"
+    )
+
+
+def test_unknown_markers_are_located() -> None:
+    data = load_standard(FIXTURES / "three").data
+    text = "a\nb <!-- data:nope -->x<!-- /data -->\n<!-- data:scale_label:9 -->y<!-- /data -->"
+    filled, problems = fill_markers(text, data)
+    assert filled == text
+    known = (
+        "met_threshold, default_jp, scale_min, scale_max, version, competency_count, "
+        "position_count, scale_label:N, level_name:N"
+    )
+    assert problems == [
+        (2, f"unknown data marker 'nope' (known: {known})"),
+        (3, f"unknown data marker 'scale_label:9' (known: {known})"),
+    ]
+
+
+def test_navigation_lists_groups_and_splits_large_ones() -> None:
+    data = load_standard(FIXTURES / "three").data
+    assert navigation.competency_nav(data, 40) == [
+        "kompetensi/index.md",
+        {"Kompetensi Manajerial": ["kompetensi/integritas.md", "kompetensi/kerjasama.md"]},
+        {"Kompetensi Sosial Kultural": ["kompetensi/perekat-bangsa.md"]},
+    ]
+    assert navigation.competency_nav(data, 1)[1] == {
+        "Kompetensi Manajerial": [
+            {"Integritas": ["kompetensi/integritas.md"]},
+            {"Kerjasama": ["kompetensi/kerjasama.md"]},
+        ]
+    }
+    nav = [
+        {"Beranda": "index.md"},
+        {"Kompetensi": "kompetensi/index.md"},
+        {"Jabatan": "jabatan/index.md"},
+    ]
+    expanded = navigation.expand(nav, data, 40)
+    assert expanded[0] == {"Beranda": "index.md"}
+    assert expanded[1]["Kompetensi"][0] == "kompetensi/index.md"
+    assert expanded[2] == {
+        "Jabatan": [
+            "jabatan/index.md",
+            {"Jabatan Pimpinan Tinggi": ["jabatan/jpt-pratama.md"]},
+            {"Jabatan Administrasi": ["jabatan/pelaksana.md"]},
+        ]
+    }
+
+
+def test_navigation_titles_are_escaped() -> None:
+    data = load_standard(FIXTURES / "hostile").data
+    group = navigation.competency_nav(data, 40)[1]
+    assert isinstance(group, dict)
+    assert list(group) == ["Manajerial &lt;script&gt;alert(1)&lt;/script&gt;"]
