@@ -29,15 +29,26 @@ STD = "std"
 MEMORY_LIMIT = 1 << 30
 """Address-space limit (RLIMIT_AS) of every CLI child: a blow-up fails loudly, not the machine."""
 
-# Runs ``python -m generator.cli`` under resource limits (address space, file size; -1 = none).
-# A wrapper rather than ``preexec_fn``: newer Pythons warn about fork() in threaded processes, and
-# warnings are errors here.
+# Runs ``python -m generator.cli`` under resource limits (address space, file size; -1 = none)
+# and writes its peak resident memory to a file at exit. A wrapper rather than ``preexec_fn``:
+# newer Pythons warn about fork() in threaded processes, and warnings are errors here. The peak
+# comes from VmHWM, which belongs to the new program; ru_maxrss would include the RSS of the
+# forking test process, which Linux carries across exec().
 _LIMITED = """\
-import resource, runpy, sys
+import atexit, resource, runpy, sys
 for name in ("RLIMIT_AS", "RLIMIT_FSIZE"):
     limit = int(sys.argv.pop(1))
     if limit >= 0:
         resource.setrlimit(getattr(resource, name), (limit, limit))
+peak_file = sys.argv.pop(1)
+
+def report_peak():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(peak_file, "w") as out:
+        out.write(peak)
+
+atexit.register(report_peak)
 runpy.run_module("generator.cli", run_name="__main__", alter_sys=True)
 """
 
@@ -146,8 +157,8 @@ class CliResult:
     stdout: str
     stderr: str
     seconds: float
-    max_rss_mb: float
-    """Peak resident memory of the child (``ru_maxrss`` from ``wait4``)."""
+    max_rss_mb: float | None
+    """Peak resident memory of the child (VmHWM); ``None`` when run without the wrapper."""
 
 
 def run_cli(
@@ -160,40 +171,33 @@ def run_cli(
 ) -> CliResult:
     """Run ``python -m generator.cli ARGS`` in ``cwd``; time it and measure its peak memory.
 
-    With both limits ``None`` the command is exactly ``python -m generator.cli ARGS``.
+    With both limits ``None`` the command is exactly ``python -m generator.cli ARGS`` (and the
+    peak memory is not measured).
     """
-    if memory_limit is None and file_size_limit is None:
-        command = [sys.executable, "-m", "generator.cli", *args]
-    else:
-        limits = [str(-1 if x is None else x) for x in (memory_limit, file_size_limit)]
-        command = [sys.executable, "-c", _LIMITED, *limits, *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONWARNINGS", None)
-    # Files, not pipes: wait4() below must reap the child itself to get its rusage, so nobody
-    # would drain a pipe meanwhile.
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        if memory_limit is None and file_size_limit is None:
+            command = [sys.executable, "-m", "generator.cli", *args]
+        else:
+            limits = [str(-1 if x is None else x) for x in (memory_limit, file_size_limit)]
+            command = [sys.executable, "-c", _LIMITED, *limits, str(peak_file), *args]
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.005)
+        try:
+            completed = subprocess.run(
+                command, cwd=cwd, env=env, capture_output=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise AssertionError(f"{command[-len(args) :]} took more than {timeout} s") from exc
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
+        peak = peak_file.read_text() if peak_file.exists() else ""
         return CliResult(
-            process.returncode,
-            out.read().decode("utf-8", errors="replace"),
-            err.read().decode("utf-8", errors="replace"),
+            completed.returncode,
+            completed.stdout.decode("utf-8", errors="replace"),
+            completed.stderr.decode("utf-8", errors="replace"),
             seconds,
-            usage.ru_maxrss / 1024,
+            int(peak) / 1024 if peak else None,
         )
 
 

@@ -58,6 +58,7 @@ def test_cli_reports_malformed_input(case: Case, cli_results: dict[str, CliResul
     if not case.bug:  # a bug's lines are pinned by the in-process rule tests
         assert [line for line in case.expected if line not in lines] == []
     assert result.seconds < SECONDS
+    assert result.max_rss_mb is not None
     assert result.max_rss_mb < MAX_RSS_MB
 
 
