@@ -1,0 +1,42 @@
+"""``kompetensi build``: build the site atomically (``mkdocs build --strict`` plus output checks)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator import build as site_build
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="build the site into site/ (atomic, strict)",
+        description=(
+            "Build the site with mkdocs build --strict into a temporary folder, check it for "
+            "external resources, event-handler attributes and javascript: URLs, and only then "
+            "replace the output folder. A failed build leaves the previous site unchanged."
+        ),
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml)",
+    )
+    parser.add_argument(
+        "-d",
+        "--site-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the output folder (default: site/ next to the configuration file)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    site_dir = args.site_dir or args.config_file.resolve().parent / "site"
+    return site_build.build(args.config_file, site_dir)

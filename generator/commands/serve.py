@@ -1,0 +1,40 @@
+"""``kompetensi serve``: preview the site with live reload (``mkdocs serve``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator import build as site_build
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description=(
+            "Serve the site locally and rebuild it when a file under standards/, content/ or "
+            "site_overrides/ changes. Invalid data is reported in the terminal while the last "
+            "valid pages stay on screen."
+        ),
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml)",
+    )
+    parser.add_argument(
+        "-a",
+        "--dev-addr",
+        metavar="IP:PORT",
+        help="the address to serve on (default: 127.0.0.1:8000)",
+    )
+    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return site_build.serve(args.config_file, args.dev_addr, open_browser=args.open)

@@ -1,0 +1,49 @@
+"""The real site in Chromium: phone width without horizontal scrolling, Indonesian search for both
+spellings of Kerjasama, and not a single request to another host."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from site_support import Built
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _search(page: Any, query: str) -> list[str]:
+    page.fill("input[data-md-component=search-query]", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    return [urlsplit(link).path for link in links]
+
+
+def test_phone_width_search_and_privacy(
+    browser: Any, serve: Callable[..., Any], real_site: Built
+) -> None:
+    with serve(real_site.site) as server:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        for path in ("/kompetensi/kerjasama/", "/matriks/", "/jabatan/jf-ahli-madya/"):
+            page.goto(server.url + path)
+            page.wait_for_load_state("networkidle")
+            widths = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert widths[0] <= widths[1], (path, widths)
+        context.close()
+
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(server.url + "/")
+        for query in ("kerja sama", "kerjasama"):
+            assert "/kompetensi/kerjasama/" in _search(page, query), query
+        context.close()
+
+        assert requests
+        assert [url for url in requests if not url.startswith(server.url + "/")] == []

@@ -1,0 +1,137 @@
+"""The project's own site, built once per session with ``kompetensi build`` (strict, checked):
+every competency, level, indicator and position has its page and anchor, every internal link
+resolves, and the output makes no request to another host."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from site_html import Page, read, resolve
+from site_support import ROOT, Built
+
+from generator.build import check_site
+from generator.render.links import indicator_anchor
+from generator.standard import load_standard
+from generator.standard.export import to_csv, to_json
+
+pytestmark = pytest.mark.slow
+
+DATA = load_standard(ROOT / "standards").data
+
+
+def test_the_strict_build_succeeds(real_site: Built) -> None:
+    assert real_site.code == 0
+    assert not [line for line in real_site.lines if line.startswith(("WARNING", "ERROR"))]
+
+
+@pytest.mark.parametrize("competency", DATA["competencies"], ids=lambda c: c["id"])
+def test_every_competency_level_and_indicator_has_its_anchor(
+    real_site: Built, competency: dict[str, object]
+) -> None:
+    cid = competency["id"]
+    page = Page(real_site.page(f"kompetensi/{cid}/"))
+    transitions = Page(real_site.page(f"kompetensi/{cid}/transisi/"))
+    levels = competency["levels"]
+    assert isinstance(levels, list)
+    for level in levels:
+        assert f"level-{level['level']}" in page.ids
+        for indicator in level["indicators"]:
+            anchor = indicator_anchor(indicator["id"])
+            assert anchor in page.ids
+            assert f"#{anchor}" in page.links()
+            assert " ".join(indicator["text"].split()) in page.text
+    for lower in range(1, len(levels)):
+        assert f"level-{lower}-ke-{lower + 1}" in transitions.ids
+    # Each competency page is in the navigation (Material marks the current page).
+    assert any(
+        tag == "a" and "md-nav__link--active" in attrs.get("class", "")
+        for tag, attrs in page.elements
+    )
+
+
+@pytest.mark.parametrize("position", DATA["positions"], ids=lambda p: p["id"])
+def test_every_position_links_each_target_to_its_level(
+    real_site: Built, position: dict[str, object]
+) -> None:
+    page = Page(real_site.page(f"jabatan/{position['id']}/"))
+    targets = position["targets"]
+    assert isinstance(targets, dict)
+    for cid, level in targets.items():
+        if level is not None:
+            assert f"../../kompetensi/{cid}/#level-{level}" in page.links()
+    if not position["verified"]:
+        assert "Contoh, belum terverifikasi" in page.text
+
+
+def test_matrix_links_every_level(real_site: Built) -> None:
+    links = set(Page(real_site.page("matriks/")).links())
+    for competency in DATA["competencies"]:
+        for level in competency["levels"]:
+            assert f"../kompetensi/{competency['id']}/#level-{level['level']}" in links
+
+
+def test_print_page_holds_the_whole_dictionary(real_site: Built) -> None:
+    page = Page(real_site.page("cetak/"))
+    for competency in DATA["competencies"]:
+        assert f"cetak-{competency['id']}" in page.ids
+        for level in competency["levels"]:
+            for indicator in level["indicators"]:
+                assert " ".join(indicator["text"].split()) in page.text
+
+
+def test_downloads_are_the_export(real_site: Built) -> None:
+    assert (real_site.site / "unduh/kompetensi.json").read_bytes() == to_json(DATA).encode()
+    assert (real_site.site / "unduh/kompetensi.csv").read_bytes() == to_csv(DATA).encode()
+
+
+def test_every_internal_link_and_anchor_resolves(real_site: Built) -> None:
+    site = real_site.site
+    pages: dict[Path, Page] = {}
+
+    def parsed(path: Path) -> Page:
+        if path not in pages:
+            pages[path] = read(path)
+        return pages[path]
+
+    broken: list[str] = []
+    for path in sorted(site.rglob("*.html")):
+        page = parsed(path)
+        for tag, attrs in page.elements:
+            for name in ("href", "src"):
+                value = attrs.get(name)
+                if not value or (tag == "link" and attrs.get("rel") == "canonical"):
+                    continue
+                target = resolve(site, path, value)
+                if target is None:
+                    continue
+                file, fragment = target
+                shown = f"{path.relative_to(site)}: {value}"
+                if not file.is_file():
+                    broken.append(f"{shown} (no such file)")
+                elif (
+                    fragment
+                    and file.suffix == ".html"
+                    and not fragment.startswith("__")  # Material's own targets (#__search)
+                    and fragment not in parsed(file).ids
+                ):
+                    broken.append(f"{shown} (no such anchor)")
+    assert broken == []
+
+
+def test_the_built_site_makes_no_request_to_another_host(real_site: Built) -> None:
+    assert check_site(real_site.site) == []
+    html = (real_site.site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_search_finds_both_spellings_of_kerjasama(real_site: Built) -> None:
+    index = json.loads((real_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(
+        d["title"] + " " + d["text"]
+        for d in index["docs"]
+        if d["location"].startswith("kompetensi/kerjasama/")
+    )
+    assert "Kerjasama" in text and "Kerja Sama" in text
+    assert index["config"]["separator"] == r'[\s\-,:;!?=\[\]()"/]+|\.(?!\d)'
