@@ -303,7 +303,8 @@ READER_CASES = [
     case(
         "document-end-marker-then-more",
         append(P, "...\npositions: []\n"),
-        f"std/{P}:24:1: {ONE_DOCUMENT}",
+        f"std/{P}:24:1: only one YAML document per file is allowed "
+        "Hint: remove the '...' end marker and everything after it",
         bug="content after a '...' end marker is a second document, but it is reported as "
         "\"YAML syntax error: expected '<document start>', but found '<block mapping start>'\"",
     ),
