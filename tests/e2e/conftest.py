@@ -71,6 +71,9 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if "navigation.instant" not in features:
         features.append("navigation.instant")
     config.pop("watch", None)
+    # Material navigates instantly only to URLs listed in sitemap.xml, which needs a site_url
+    # (the test rewrites its host and port to the local server's). The page never requests it.
+    config.setdefault("site_url", "http://127.0.0.1/")
     plugins = []
     for plugin in config.get("plugins", []):
         if plugin == "kompetensi":
