@@ -43,6 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # last resort: a user never sees a traceback
+        print(
+            f"kompetensi: internal error: {type(exc).__name__}: {exc} "
+            "Hint: please report this with the command you ran",
+            file=sys.stderr,
+        )
+        return 1
     return code
 
 

@@ -76,6 +76,10 @@ class Loaded:
     learning: list[Parsed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    unreadable_competencies: set[str] = field(default_factory=set)
+    """File stems of competency files that could not be read: references to them are not
+    reported again as unknown."""
+    competency_folder_missing: bool = False
 
     def report(
         self,
@@ -194,8 +198,11 @@ def read_folder(root: Path) -> Loaded:
                     f"every standards folder needs {name}",
                 )
             )
+    loaded.competency_folder_missing = not (root / COMPETENCY_DIR).is_dir()
     for file in _yaml_files(root / COMPETENCY_DIR, loaded):
         parsed = _parse(loaded, file, "competency")
+        if parsed is None or not parsed.value.get("id"):
+            loaded.unreadable_competencies.add(file.stem)
         if parsed is not None:
             loaded.competencies.append(parsed)
     for file in _yaml_files(root / LEARNING_DIR, loaded):

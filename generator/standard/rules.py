@@ -36,13 +36,16 @@ def check_framework(loaded: Loaded) -> None:
     if values and None not in values:
         _check_contiguous(loaded, fw, values, ("assessment", "scale"), "value", start=values[0])
         threshold = value["assessment"].get("met_threshold")
-        if isinstance(threshold, int) and not values[0] < threshold <= values[-1]:
+        valid_scale = len(values) >= 2 and values == list(range(values[0], values[-1] + 1))
+        if valid_scale and isinstance(threshold, int) and not values[0] < threshold <= values[-1]:
             loaded.report(
                 fw,
                 ("assessment", "met_threshold"),
                 f"expected a value from {values[0] + 1} to {values[-1]} of the scale, "
                 f"got {threshold}",
-                "the lowest answer can never count as met",
+                "the lowest answer can never count as met"
+                if threshold <= values[0]
+                else "no answer on the scale could ever count as met",
             )
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
@@ -181,8 +184,12 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_numbers: list[
             f"expected {len(level_numbers)} levels, got {len(levels)}",
             "every competency describes each level of framework.yaml",
         )
+    if cid != parsed.file.stem:
+        return  # the id itself is reported; every indicator id would repeat that one mistake
     for li, level in enumerate(levels):
         number = level.get("level")
+        if number != li + 1:
+            continue  # the level number is reported; its indicators follow whatever it becomes
         for ii, indicator in enumerate(level.get("indicators") or []):
             ident = indicator.get("id")
             expected = f"{cid}.{number}.{ii + 1}"
@@ -195,16 +202,25 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_numbers: list[
                 )
 
 
+def _excused_references(loaded: Loaded, competencies: dict[str, Parsed]) -> set[str]:
+    """Names that must not be called unknown: files that could not be read, and the file name
+    of a competency whose id differs from it (that mismatch is reported once, on the id)."""
+    return loaded.unreadable_competencies | {p.file.stem for p in competencies.values()}
+
+
 def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     parsed = loaded.positions
     if parsed is None:
         return
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
+    if loaded.competency_folder_missing:
+        return  # already reported; every reference would be "unknown"
+    excused = _excused_references(loaded, competencies)
     required = [
         cid
         for cid, p in competencies.items()
-        if p.value.get("group") in ("manajerial", "sosial_kultural")
+        if p.value.get("group") in ("manajerial", "sosial_kultural") and cid == p.file.stem
     ]
     known = sorted(competencies)
     for index, position in enumerate(items):
@@ -212,7 +228,7 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         if not isinstance(targets, dict):
             continue
         for cid in targets:
-            if cid not in competencies:
+            if cid not in competencies and cid not in excused:
                 loaded.report(
                     parsed,
                     ("positions", index, "targets", cid),
@@ -234,12 +250,15 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     fw = loaded.framework.value if loaded.framework else {}
     forms = {f["id"]: f for f in (fw.get("learning") or {}).get("forms") or [] if f.get("id")}
     known = sorted(competencies)
+    excused = _excused_references(loaded, competencies)
+    by_stem = {p.file.stem: cid for cid, p in competencies.items()}
     seen: dict[str, str] = {}
     cells: Counter[tuple[str, int, str]] = Counter()
     for parsed in loaded.learning:
         cid = parsed.value.get("competency")
         if cid is None:
             continue
+        cid_for_cells = by_stem.get(cid, cid)
         if cid != parsed.file.stem:
             loaded.report(
                 parsed,
@@ -247,7 +266,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"'{cid}' differs from the file name '{parsed.file.name}'",
                 f"rename the file to {cid}.yaml",
             )
-        if cid not in competencies:
+        if cid not in competencies and (cid in excused or loaded.competency_folder_missing):
+            pass  # the competency file's own problem is reported there
+        elif cid not in competencies:
             loaded.report(
                 parsed,
                 ("competency",),
@@ -285,7 +306,7 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                     "change the category or pick a form of this category",
                 )
             if isinstance(activity.get("level"), int) and category:
-                cells[(cid, activity["level"], category)] += 1
+                cells[(cid_for_cells, activity["level"], category)] += 1
     for cid, parsed_competency in competencies.items():
         levels = [lv.get("level") for lv in parsed_competency.value.get("levels") or []]
         gaps = [

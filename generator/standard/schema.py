@@ -20,6 +20,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, join_path
+from generator.standard.strict_yaml import ALIAS_TAG
 
 Schema = dict[str, Any]
 
@@ -52,6 +53,7 @@ SUPPORTED_KEYWORDS = frozenset(
         "maximum",
     }
 )
+MAX_INTEGER_DIGITS = 18  # int() refuses very long digit strings; no count here needs more
 _INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _NULLS = frozenset({"", "~", "null"})
 _BOOLEAN_LOOKALIKES = frozenset(
@@ -92,6 +94,17 @@ def load_schema(name: str) -> Schema:
     return schema
 
 
+def _bounds(schema: Schema) -> str:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    if low is not None:
+        return f"of at least {low}"
+    if high is not None:
+        return f"of at most {high}"
+    return f"of at most {MAX_INTEGER_DIGITS} digits"
+
+
 def _describe(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -128,12 +141,16 @@ class Validator:
         return schema
 
     def validate(self, node: Node, schema: Schema, key_path: str = "") -> Any:
+        if node.tag == ALIAS_TAG:
+            return None  # the reader has reported the alias; its stand-in is no data
         schema = self._resolve(schema)
         types = schema.get("type", [])
         types = [types] if isinstance(types, str) else list(types)
         value = self._typed(node, types, schema, key_path)
         if value is _INVALID:
-            return None
+            # An empty mapping stands in for a broken one, so later rules see "nothing here"
+            # instead of tripping over a value of the wrong type.
+            return {} if types == ["object"] else None
         if "enum" in schema and value not in schema["enum"]:
             options = ", ".join(f"'{o}'" for o in schema["enum"])
             close = difflib.get_close_matches(str(value), [str(o) for o in schema["enum"]], 1)
@@ -148,17 +165,10 @@ class Validator:
         elif isinstance(value, int) and not isinstance(value, bool):
             low, high = schema.get("minimum"), schema.get("maximum")
             if (low is not None and value < low) or (high is not None and value > high):
-                bounds = (
-                    f"from {low} to {high}"
-                    if low is not None and high is not None
-                    else f"of at least {low}"
-                    if low is not None
-                    else f"of at most {high}"
-                )
                 self.problem(
                     node,
                     key_path,
-                    f"expected an integer {bounds}, got {value}",
+                    f"expected an integer {_bounds(schema)}, got {value}",
                     schema.get("x-hint", ""),
                 )
         return value
@@ -199,6 +209,14 @@ class Validator:
                 if "null" in types:
                     return None
             elif "integer" in types and plain and _INTEGER.fullmatch(node.value):
+                if len(node.value.lstrip("+-")) > MAX_INTEGER_DIGITS:
+                    self.problem(
+                        node,
+                        key_path,
+                        f"expected an integer {_bounds(schema)}, got {_describe(node)}",
+                        schema.get("x-hint", ""),
+                    )
+                    return _INVALID
                 return int(node.value)
             elif "boolean" in types and plain and node.value in ("true", "false"):
                 return node.value == "true"

@@ -29,7 +29,10 @@ from generator.errors import Problem
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
 STR_TAG = "tag:yaml.org,2002:str"
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# C0/C1 controls, lone CR and the Unicode line separators: PyYAML treats some of them as line
+# breaks that editors do not show, which would put every later error on the wrong line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+ALIAS_TAG = "tag:kompetensi,2026:refused-alias"
 
 
 class _TooDeep(Exception):
@@ -71,7 +74,7 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
                 f"aliases (*{event.anchor}) are not allowed",
                 "write the value out in full; anchors and aliases can hide very large data",
             )
-            return ScalarNode(STR_TAG, "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
+            return ScalarNode(ALIAS_TAG, "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self._problem(
@@ -122,7 +125,7 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         ]
     problems = []
     for number, line_text in enumerate(text.split("\n"), start=1):
-        for match in _CONTROL.finditer(line_text):
+        for match in _CONTROL.finditer(line_text.removesuffix("\r")):
             problems.append(
                 Problem(
                     path,
@@ -136,22 +139,36 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return (None if problems else text), problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
+_BRACKETS = {"flow sequence": ("a list", "[", "]"), "flow mapping": ("a mapping", "{", "}")}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, lines: list[str]) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     context = exc.context or ""
+    cm = exc.context_mark
     if "'\\t'" in problem or "\t" in problem:
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        tab = text.find("\t")
+        if tab >= 0 and text[:tab].strip():
+            return Problem(
+                path,
+                line,
+                tab + 1,
+                "",
+                "a tab character is not allowed here",
+                "replace it with a space",
+            )
         return Problem(
             path,
             line,
-            column,
+            tab + 1 if tab >= 0 else column,
             "",
             "tab characters cannot be used for indentation",
             "indent with spaces",
         )
-    if "quoted scalar" in context and exc.context_mark is not None:
-        cm = exc.context_mark
+    if "quoted scalar" in context and cm is not None:
         return Problem(
             path,
             cm.line + 1,
@@ -160,6 +177,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
             "a quoted text is never closed",
             "add the closing quote",
         )
+    for kind, (what, opening, closing) in _BRACKETS.items():
+        if kind in context and cm is not None and mark is not None and cm.line < mark.line:
+            return Problem(
+                path,
+                cm.line + 1,
+                cm.column + 1,
+                "",
+                f"{what} opened with '{opening}' is never closed",
+                f"add the closing '{closing}'",
+            )
     if "another document" in problem or "expected a single document" in context:
         return Problem(
             path,
@@ -168,6 +195,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
             "",
             "only one YAML document per file is allowed",
             "remove the '---' separator and the second document",
+        )
+    if "<document start>" in problem:
+        return Problem(
+            path,
+            line,
+            column,
+            "",
+            "only one YAML document per file is allowed",
+            "remove the '...' end marker and everything after it",
         )
     message = f"YAML syntax error: {problem}"
     if context:
@@ -178,7 +214,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
 
 
 def _check_mappings(node: Node, path: str, problems: list[Problem]) -> None:
-    """Duplicate keys, merge keys and non-text keys, at any depth (iterative: depth is bounded)."""
+    """Duplicate keys, merge keys and non-text keys, at any depth (iterative: depth is bounded).
+
+    A refused merge entry is dropped from the tree so that the schema does not report it again.
+    """
+
+    def report(mark: Any, message: str, hint: str) -> None:
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", message, hint))
+
     stack = [node]
     while stack:
         current = stack.pop()
@@ -186,46 +229,29 @@ def _check_mappings(node: Node, path: str, problems: list[Problem]) -> None:
             stack.extend(current.value)
         elif isinstance(current, MappingNode):
             seen: dict[str, Any] = {}
+            kept = []
             for key, value in current.value:
                 stack.append(value)
                 if not isinstance(key, ScalarNode):
-                    problems.append(
-                        Problem(
-                            path,
-                            key.start_mark.line + 1,
-                            key.start_mark.column + 1,
-                            "",
-                            "keys must be plain text",
-                            "",
-                        )
+                    report(key.start_mark, "keys must be plain text", "write the key as a word")
+                elif key.value == "<<" and key.style is None:
+                    report(
+                        key.start_mark,
+                        "merge keys (<<) are not allowed",
+                        "write the keys out in full",
                     )
                     continue
-                mark = key.start_mark
-                if key.value == "<<" and key.style is None:
-                    problems.append(
-                        Problem(
-                            path,
-                            mark.line + 1,
-                            mark.column + 1,
-                            "",
-                            "merge keys (<<) are not allowed",
-                            "write the keys out in full",
-                        )
-                    )
                 elif key.value in seen:
-                    first = seen[key.value]
-                    problems.append(
-                        Problem(
-                            path,
-                            mark.line + 1,
-                            mark.column + 1,
-                            "",
-                            f"duplicate key '{key.value}' (first defined on line {first.line + 1})",
-                            "keep one of the two; YAML would silently drop the first",
-                        )
+                    report(
+                        key.start_mark,
+                        f"duplicate key '{key.value}' (first defined on line "
+                        f"{seen[key.value].line + 1})",
+                        "keep one of the two; YAML would silently drop the first",
                     )
                 else:
-                    seen[key.value] = mark
+                    seen[key.value] = key.start_mark
+                kept.append((key, value))
+            current.value = kept
 
 
 def read(file: Path, display_path: str | None = None) -> Document:
@@ -282,7 +308,9 @@ def read(file: Path, display_path: str | None = None) -> Document:
             ],
         )
     except yaml.MarkedYAMLError as exc:
-        return Document(path, None, [*loader.problems, _syntax_problem(exc, path)])
+        return Document(
+            path, None, [*loader.problems, _syntax_problem(exc, path, text.split("\n"))]
+        )
     except yaml.YAMLError as exc:
         return Document(path, None, [Problem(path, 1, 1, "", f"YAML error: {exc}")])
     finally:

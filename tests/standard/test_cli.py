@@ -279,11 +279,6 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     assert target.read_text() == "previous\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/export.py leaves the partial FILE.tmp behind when the write fails; it "
-    "should delete it (and use a unique temporary name in the same folder)",
-)
 def test_failed_write_leaves_no_partial_file(tmp_path: Path) -> None:
     code, _, _ = _export_with_a_failing_disk(tmp_path)
     assert code == 1
