@@ -1,5 +1,6 @@
-"""The real site in Chromium: phone width without horizontal scrolling, Indonesian search for both
-spellings of Kerjasama, and not a single request to another host."""
+"""The real site in Chromium: phone width without horizontal scrolling or serious axe-core
+findings, Indonesian search for both spellings of Kerjasama, and not a single request to another
+host."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_support import Built
+from site_support import ROOT, Built
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 
 def _search(page: Any, url: str, query: str) -> list[str]:
@@ -38,6 +40,13 @@ def test_phone_width_search_and_privacy(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
             assert widths[0] <= widths[1], (path, widths)
+            assert AXE.is_file(), "axe-core is missing: run make setup (npm ci)"
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(
+                "axe.run().then(r => r.violations.filter(v => ['serious', 'critical']"
+                ".includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].target.join(' ')))"
+            )
+            assert violations == [], (path, violations)
         context.close()
 
         context = browser.new_context(viewport={"width": 1280, "height": 900})

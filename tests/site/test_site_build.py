@@ -426,6 +426,23 @@ def test_checker(tmp_path: Path, name: str, text: str, expected: list[str]) -> N
     assert [str(f) for f in check_site(tmp_path)] == expected
 
 
+def test_search_partial_override_differs_from_material_only_by_its_label() -> None:
+    import material
+
+    def body(text: str) -> str:
+        return text.split("-#}\n", 1)[1]  # drop the leading comment
+
+    ours = body((ROOT / "site_overrides/partials/search.html").read_text(encoding="utf-8"))
+    theirs = body(
+        (Path(material.__file__).parent / "templates/partials/search.html").read_text(
+            encoding="utf-8"
+        )
+    )
+    label = " aria-label=\"{{ lang.t('search') }}\""
+    assert label in ours
+    assert ours.replace(label, "", 1) == theirs
+
+
 # ---- Layering -----------------------------------------------------------------------------
 
 
