@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.errors import DataErrors
+from generator.glossary import replace_marker as replace_glossary_marker
 from generator.quiz import assets as quiz_assets
 from generator.quiz import page as quiz_page
 from generator.render import links, navigation
@@ -150,7 +151,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> str | None:
         if not self.config.enabled or self.standard is None or page.file.generated_by:
             return markdown
-        filled, problems = fill_markers(markdown, self.standard.data)
+        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.data)
         if problems:
             where = _origin(page.file, config)
             for line, message in problems:

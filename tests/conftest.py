@@ -13,7 +13,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -34,8 +34,12 @@ MIME_TYPES = {
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", default=False,
-                     help="rewrite golden files from the current output instead of comparing")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite golden files from the current output instead of comparing",
+    )
 
 
 @pytest.fixture
@@ -54,8 +58,10 @@ def require(condition: bool, reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Any]:
-    require(Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None,
-            f"{CHROMIUM} not found (apt-get install chromium)")
+    require(
+        Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None,
+        f"{CHROMIUM} not found (apt-get install chromium)",
+    )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -70,16 +76,23 @@ def browser(playwright_instance: Any) -> Iterator[Any]:
     instance = playwright_instance.chromium.launch(
         executable_path=CHROMIUM,
         headless=True,
-        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     )
     yield instance
     instance.close()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-    overrides: dict[str, Callable[[_Handler], bool]] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
+    overrides: ClassVar[dict[str, Callable[[_Handler], bool]]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -103,14 +116,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class StaticServer:
     """Serves a folder on 127.0.0.1; headers and per-path overrides are for fault injection."""
 
-    def __init__(self, folder: Path, headers: dict[str, str] | None = None,
-                 overrides: dict[str, Callable[[_Handler], bool]] | None = None) -> None:
-        handler = type("Handler", (_Handler,), {
-            "extra_headers": dict(headers or {}),
-            "overrides": dict(overrides or {}),
-        })
+    def __init__(
+        self,
+        folder: Path,
+        headers: dict[str, str] | None = None,
+        overrides: dict[str, Callable[[_Handler], bool]] | None = None,
+    ) -> None:
+        handler = type(
+            "Handler",
+            (_Handler,),
+            {
+                "extra_headers": dict(headers or {}),
+                "overrides": dict(overrides or {}),
+            },
+        )
         self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+        )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -194,3 +194,9 @@ def test_build_refuses_a_competency_without_its_catalogue(
         f"WARNING -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: the learning "
         "catalogue has no activity for 15 level/category cell(s)"
     ) in output
+
+
+def test_glossary_is_rendered_into_the_data_tour(site: BuiltSite) -> None:
+    page = site.page("panduan/struktur-data")
+    assert "<!-- glossary -->" not in page
+    assert "positions[].targets.&lt;kode&gt;" in page or "positions[].targets.<kode>" in page
