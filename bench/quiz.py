@@ -1,0 +1,307 @@
+"""Benchmark 4, the self-assessment in headless Chromium on loopback, cold and warm.
+
+Cold: a fresh browser context per run (empty HTTP cache). Warm: one persistent context
+(``launch_persistent_context``, whose disk cache keeps the 9.6 MB wasm), filled by one visit of
+the quiz and the content page, then one new page per run (saved answers cleared after each). The site is served by :mod:`bench.server` (nginx-like
+headers, gzip). Three pages are measured in turn in every run, so machine load hits all alike:
+
+- the quiz (``/asesmen/``): first answerable question = the later of first contentful paint and
+  the quiz binding its form (``data-kq-bound``); engine ready = ``data-engine="ready"``;
+  submit-to-plan = click on submit until the plan's categories are in the DOM and a frame has
+  passed; main-thread long tasks; bytes on the wire (the server's count, workers included);
+- baseline, a plain content page of the same site: its load event (``loadEventEnd``);
+- baseline, bare Pyodide from the same files: a page whose module worker only loads Pyodide,
+  micropip and the engine wheel (:func:`bench.browser.write_bare_page`).
+
+Budgets: first answerable ≤ 1.10 × the content page's load; engine ready ≤ 1.25 × bare Pyodide;
+submit-to-plan ≤ 100 ms (median); no main-thread task over 200 ms while Pyodide loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from bench import browser
+from bench.common import Options, budget, new_result, ratio, real_site, row
+from bench.server import Sent, Server
+
+CONTENT_PAGE = "/tentang/level/"
+QUIZ_PAGE = "/asesmen/"
+BUDGET_ANSWERABLE = 1.10
+BUDGET_ENGINE = 1.25
+BUDGET_SUBMIT_MS = 100.0
+BUDGET_LONG_TASK_MS = 200.0
+
+ANSWER_ALL = """
+() => {
+  const form = document.querySelector("#kq-form");
+  const radios = [...form.querySelectorAll("input[type=radio]")];
+  const names = [...new Set(radios.map((input) => input.name))];
+  names.forEach((name, index) => {
+    const inputs = radios.filter((input) => input.name === name);
+    inputs[(index * 7 + 2) % inputs.length].checked = true;
+  });
+  const select = form.elements.namedItem("position");
+  const option = [...select.options].find((o) => o.value);
+  if (option) select.value = option.value;
+  form.dispatchEvent(new Event("change"));
+  return names.length;
+}
+"""
+SUBMIT = """
+async () => {
+  const plan = document.getElementById("kq-plan");
+  const shown = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (plan.querySelector("[data-plan-category]")) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    });
+    observer.observe(plan, { childList: true, subtree: true });
+  });
+  const clicked = performance.now();
+  document.getElementById("kq-submit").click();
+  const inDom = await shown;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const own = performance.getEntriesByName("kq:submit-to-results").pop();
+  return {
+    dom: inDom - clicked,
+    painted: performance.now() - clicked,
+    own: own ? own.duration : null,
+  };
+}
+"""
+
+
+def wire_kb(sent: list[Sent]) -> float:
+    return sum(s.wire_bytes for s in sent) / 1024
+
+
+def pyodide_kb(sent: list[Sent]) -> float:
+    return sum(s.wire_bytes for s in sent if s.path.startswith("/assets/pyodide/")) / 1024
+
+
+def _settle(page: Any) -> None:
+    """Let late requests (the search index, the worker's last fetches) finish."""
+    # A page still busy after 10 s is measured as it is.
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=10_000)
+
+
+def visit_quiz(context: Any, server: Server, *, submit: bool = True) -> dict[str, Any]:
+    page = browser.new_page(context)
+    server.site.take()
+    page.goto(server.url + QUIZ_PAGE, wait_until="load")
+    browser.wait_engine(page)
+    _settle(page)
+    t = browser.timings(page)
+    sent = server.site.take()
+    loading_window = (t["engine_start"] or 0.0, t["ready"])
+    tasks = t["longtasks"] or []
+    during = [
+        d for start, d in tasks if start < loading_window[1] and start + d > loading_window[0]
+    ]
+    figures: dict[str, Any] = {
+        "answerable": max(t["bound"], t["fcp"] or 0.0),
+        "bound": t["bound"],
+        "fcp": t["fcp"],
+        "load": t["load"],
+        "ready": t["ready"],
+        "longest_task_loading": max(during, default=0.0),
+        "long_tasks_loading": len(during),
+        "longest_task": max((d for _, d in tasks), default=0.0),
+        "kb": wire_kb(sent),
+        "pyodide_kb": pyodide_kb(sent),
+        "requests": len(sent),
+        "longtasks_supported": t["longtasks"] is not None,
+    }
+    if submit:
+        answered = page.evaluate(ANSWER_ALL)
+        timing = page.evaluate(SUBMIT)
+        figures.update(
+            answered=answered,
+            submit_dom=timing["dom"],
+            submit_painted=timing["painted"],
+            submit_own=timing["own"],
+        )
+    page.evaluate("() => localStorage.clear()")  # the next run starts without saved answers
+    page.close()
+    return figures
+
+
+def visit_content(context: Any, server: Server, path: str = CONTENT_PAGE) -> dict[str, Any]:
+    page = browser.new_page(context)
+    server.site.take()
+    page.goto(server.url + path, wait_until="load")
+    browser.wait_loaded(page)
+    _settle(page)
+    t = browser.timings(page)
+    sent = server.site.take()
+    page.close()
+    return {
+        "load": t["load"],
+        "fcp": t["fcp"],
+        "dcl": t["dcl"],
+        "kb": wire_kb(sent),
+        "pyodide_kb": pyodide_kb(sent),
+        "requests": len(sent),
+        "sent": sent,
+    }
+
+
+def visit_bare(context: Any, server: Server, path: str) -> dict[str, Any]:
+    page = browser.new_page(context)
+    server.site.take()
+    page.goto(server.url + path, wait_until="load")
+    browser.wait_engine(page)
+    _settle(page)
+    t = browser.timings(page)
+    sent = server.site.take()
+    page.close()
+    return {"ready": t["ready"], "kb": wire_kb(sent)}
+
+
+def _measure(
+    open_context: Callable[[], AbstractContextManager[Any]],
+    server: Server,
+    bare_path: str,
+    runs: int,
+) -> dict[str, list[dict[str, Any]]]:
+    """``runs`` rounds of the three pages, in a rotating order."""
+    seen: dict[str, list[dict[str, Any]]] = {"quiz": [], "content": [], "bare": []}
+    visits: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "quiz": lambda c: visit_quiz(c, server),
+        "content": lambda c: visit_content(c, server),
+        "bare": lambda c: visit_bare(c, server, bare_path),
+    }
+    names = list(visits)
+    for index in range(runs):
+        order = names[index % 3 :] + names[: index % 3]
+        for name in order:
+            with open_context() as context:
+                seen[name].append(visits[name](context))
+    return seen
+
+
+def run(options: Options, *, playwright: Any = None, instance: Any = None) -> dict[str, Any]:
+    """Measure; ``playwright`` and a launched ``instance`` are started here unless given."""
+    result = new_result(
+        "quiz",
+        "4. Self-assessment in headless Chromium (loopback): cold and warm",
+        {"runs": options.quiz_runs, "content_page": CONTENT_PAGE, "quiz_page": QUIZ_PAGE},
+    )
+    site = real_site(options, result["notes"])
+    bare_path = browser.write_bare_page(site)
+    figures: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    with Server(site) as server, browser.session(playwright, instance) as (p, chromium):
+
+        @contextlib.contextmanager
+        def cold() -> Iterator[Any]:
+            context = browser.fresh_context(chromium)
+            try:
+                yield context
+            finally:
+                context.close()
+
+        figures["cold"] = _measure(cold, server, bare_path, options.quiz_runs)
+        with tempfile.TemporaryDirectory(prefix="kompetensi-bench-profile-") as profile:
+            persistent = browser.launch_persistent(p, Path(profile))
+            try:
+                # Fill the cache once, then measure. The quiz brings every file of Pyodide and
+                # the theme; the bare page's two small scripts are fetched by its first run.
+                visit_quiz(persistent, server, submit=False)
+                visit_content(persistent, server)
+                figures["warm"] = _measure(
+                    lambda: contextlib.nullcontext(persistent),
+                    server,
+                    bare_path,
+                    options.quiz_runs,
+                )
+            finally:
+                persistent.close()
+    _report(result, figures)
+    return result
+
+
+def _values(items: list[dict[str, Any]], key: str) -> list[float]:
+    return [float(item[key]) for item in items if item.get(key) is not None]
+
+
+def _report(result: dict[str, Any], figures: dict[str, dict[str, list[dict[str, Any]]]]) -> None:
+    rows, ratios, budgets = result["rows"], result["ratios"], result["budgets"]
+    for cache, seen in figures.items():
+        quiz, content, bare = seen["quiz"], seen["content"], seen["bare"]
+        answerable = row(
+            f"{cache}: quiz, first answerable question", _values(quiz, "answerable"), "ms"
+        )
+        content_load = row(f"{cache}: content page load (baseline)", _values(content, "load"), "ms")
+        ready = row(f"{cache}: quiz, engine ready", _values(quiz, "ready"), "ms")
+        bare_ready = row(
+            f"{cache}: bare Pyodide + engine wheel ready (baseline)", _values(bare, "ready"), "ms"
+        )
+        submit = row(
+            f"{cache}: quiz, submit to rendered plan", _values(quiz, "submit_painted"), "ms"
+        )
+        longest = row(
+            f"{cache}: quiz, longest main-thread task while Pyodide loads",
+            _values(quiz, "longest_task_loading"),
+            "ms",
+        )
+        rows += [
+            answerable,
+            row(f"{cache}: quiz, load event", _values(quiz, "load"), "ms"),
+            content_load,
+            row(f"{cache}: content page first contentful paint", _values(content, "fcp"), "ms"),
+            ready,
+            bare_ready,
+            submit,
+            row(f"{cache}: quiz, submit to plan in the DOM", _values(quiz, "submit_dom"), "ms"),
+            row(
+                f"{cache}: quiz, page's own kq:submit-to-results", _values(quiz, "submit_own"), "ms"
+            ),
+            longest,
+            row(
+                f"{cache}: quiz, long tasks (>50 ms) while Pyodide loads",
+                _values(quiz, "long_tasks_loading"),
+                "count",
+            ),
+            row(f"{cache}: quiz, bytes transferred until ready", _values(quiz, "kb"), "KB"),
+            row(f"{cache}: content page, bytes transferred", _values(content, "kb"), "KB"),
+            row(f"{cache}: bare Pyodide, bytes transferred", _values(bare, "kb"), "KB"),
+        ]
+        first = ratio(
+            f"{cache}: first answerable / content page load",
+            answerable["median"],
+            content_load["median"],
+            "medians of the same run",
+        )
+        engine = ratio(
+            f"{cache}: engine ready / bare Pyodide ready",
+            ready["median"],
+            bare_ready["median"],
+            "medians of the same run",
+        )
+        ratios += [first, engine]
+        budgets += [
+            budget(
+                f"{cache}: first answerable / content load", first["value"], BUDGET_ANSWERABLE, "×"
+            ),
+            budget(f"{cache}: engine ready / bare Pyodide", engine["value"], BUDGET_ENGINE, "×"),
+            budget(f"{cache}: submit to plan (median)", submit["median"], BUDGET_SUBMIT_MS, "ms"),
+            budget(
+                f"{cache}: longest main-thread task while Pyodide loads (max of runs)",
+                longest["max"],
+                BUDGET_LONG_TASK_MS,
+                "ms",
+            ),
+        ]
+        if not all(item["longtasks_supported"] for item in quiz):
+            result["notes"].append(f"{cache}: the longtask observer was not available")
+    answered = {item.get("answered") for seen in figures.values() for item in seen["quiz"]}
+    result["notes"].append(f"each submit rated {sorted(a for a in answered if a)} indicators")

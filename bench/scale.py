@@ -1,0 +1,116 @@
+"""Benchmark 2, scale: build time and peak memory for synthetic standards of growing size.
+
+Each size gets a standards folder from :mod:`bench.synthetic` (teknis competencies, 5 levels × 3
+indicators) and is built with the real mkdocs.yml and hand-written pages, each build in a fresh
+process. The smallest size is the in-run baseline: its build time is the fixed cost (theme,
+hand-written pages, the quiz runtime), so the marginal time per competency,
+``(T(n) − T(smallest)) / (n − smallest)``, shows whether the work per page stays constant.
+
+Budgets: the time per competency at 3,000 is within 1.5 × that at 100, judged on the marginal
+figure (the plain ``T(n) / n`` hides growth behind the fixed cost and is shown as well); and
+3,000 competencies build in under 3 minutes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from bench.common import (
+    Options,
+    budget,
+    choose_strict,
+    cleanup,
+    folder_size_mb,
+    new_result,
+    ratio,
+    row,
+    scratch,
+    timed_build,
+    write_project,
+)
+from bench.synthetic import write_standard
+
+BUDGET_GROWTH = 1.5
+BUDGET_LARGEST_S = 180.0
+SMALL, LARGE = 100, 3000
+
+
+def run(options: Options) -> dict[str, Any]:
+    sizes = sorted(set(options.sizes))
+    runs = {n: options.large_runs if n >= options.large_from else options.runs for n in sizes}
+    result = new_result(
+        "scale",
+        "2. Scale: synthetic standards, build time and peak memory",
+        {"sizes": sizes, "runs": runs},
+    )
+    notes: list[str] = result["notes"]
+    work = scratch(options, "scale")
+    medians: dict[int, float] = {}
+    try:
+        for n in sizes:
+            standards = write_standard(work / f"standards-{n}", n)
+            config_file = write_project(work / f"project-{n}", standards=standards)
+            site = work / f"site-{n}"
+            strict = choose_strict(options, config_file, site, notes)
+            result["settings"]["strict"] = strict
+            times, memory = [], []
+            for _ in range(runs[n]):
+                measured = timed_build(config_file, site, strict=strict)
+                times.append(measured.seconds)
+                memory.append(measured.max_rss_mb)
+            size_mb = folder_size_mb(site)
+            pages = sum(1 for _ in site.rglob("*.html"))
+            result["rows"].append(row(f"{n} competencies: build", times, "s", pages=pages))
+            result["rows"].append(row(f"{n} competencies: peak memory", memory, "MB"))
+            result["rows"].append(row(f"{n} competencies: site size", [size_mb], "MB"))
+            result["rows"].append(
+                row(
+                    f"{n} competencies: time per competency",
+                    [t / n * 1000 for t in times],
+                    "ms/competency",
+                )
+            )
+            medians[n] = statistics.median(times)
+            cleanup(options, site)
+            cleanup(options, standards)
+        base = sizes[0]
+        marginal = {n: (medians[n] - medians[base]) / (n - base) * 1000 for n in sizes if n > base}
+        for n, value in marginal.items():
+            result["rows"].append(
+                row(
+                    f"{n} competencies: marginal time per competency",
+                    [value],
+                    "ms/competency",
+                    baseline=f"{base} competencies",
+                )
+            )
+        if SMALL in marginal and LARGE in marginal:
+            growth = ratio(
+                f"marginal ms/competency at {LARGE} / at {SMALL}",
+                marginal[LARGE],
+                marginal[SMALL],
+                f"(T(n) − T({base})) / (n − {base}), same run",
+            )
+            plain = ratio(
+                f"plain T/n at {LARGE} / at {SMALL}",
+                medians[LARGE] / LARGE,
+                medians[SMALL] / SMALL,
+                "for reference: fixed cost dominates at small sizes",
+            )
+            result["ratios"] += [growth, plain]
+            result["budgets"].append(
+                budget(
+                    "per-competency time, 3,000 vs 100 (marginal)",
+                    growth["value"],
+                    BUDGET_GROWTH,
+                    "×",
+                )
+            )
+        if LARGE in medians:
+            result["budgets"].append(
+                budget(f"{LARGE} competencies build time", medians[LARGE], BUDGET_LARGEST_S, "s")
+            )
+    finally:
+        cleanup(options, work)
+    return result

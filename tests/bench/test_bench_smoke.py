@@ -1,0 +1,116 @@
+"""Every benchmark runs end to end at the smallest size and returns a well-formed result.
+
+Not timed and no budget asserted: the figures of a 1-run smoke are meaningless. The browser
+benchmarks take the shared ``browser`` fixture, so under CI=true a missing Chromium fails.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import overhead, quiz, run_all, scale, transfer, validation
+from bench.common import Options, table
+from bench.synthetic import write_standard
+from generator.standard import load_standard
+
+
+def check(result: dict[str, Any], name: str) -> None:
+    assert result["benchmark"] == name
+    assert {"title", "started", "settings", "rows", "ratios", "budgets", "notes"} <= set(result)
+    assert result["rows"]
+    for r in result["rows"]:
+        assert r["unit"], r
+        assert r["runs"] == len(r["values"]) >= 1, r
+        assert r["min"] <= r["median"] <= r["max"], r
+    for q in result["ratios"]:
+        assert q["value"] is None or q["value"] > 0, q
+    for b in result["budgets"]:
+        assert b["pass"] == (b["value"] is not None and b["value"] <= b["limit"]), b
+    json.dumps(result)
+    printed = table(result)
+    assert result["title"] in printed
+    assert all(r["name"] in printed for r in result["rows"])
+
+
+def names(result: dict[str, Any], key: str = "rows") -> list[str]:
+    return [item["name"] for item in result[key]]
+
+
+def test_synthetic_standard_is_valid(tmp_path: Path) -> None:
+    standard = load_standard(write_standard(tmp_path / "standards", 3))
+    assert standard.counts() == {
+        "competencies": 3, "levels": 15, "indicators": 45, "positions": 4, "activities": 45,
+    }  # fmt: skip
+    assert standard.warnings == ()
+
+
+def test_overhead(tiny: Options) -> None:
+    result = overhead.run(tiny)
+    check(result, "overhead")
+    assert names(result)[:2] == ["build with the plugin", "build of static Markdown (baseline)"]
+    assert names(result, "budgets") == ["generator overhead (plugin / static)"]
+    # The baseline is only fair if it builds the very same files.
+    assert any(note.startswith("both builds wrote the same") for note in result["notes"]), result
+    assert tiny.site is not None and (tiny.site / "asesmen" / "index.html").is_file()
+
+
+def test_scale(tiny: Options) -> None:
+    result = scale.run(tiny)
+    check(result, "scale")
+    assert "5 competencies: build" in names(result)
+    assert "10 competencies: peak memory" in names(result)
+    assert "10 competencies: marginal time per competency" in names(result)
+    assert result["budgets"] == []  # the budgets compare 100 and 3,000 competencies
+
+
+def test_validation(tiny: Options) -> None:
+    result = validation.run(tiny)
+    check(result, "validation")
+    assert names(result)[0] == "validate 10 competencies"
+    assert any("OK" in note and "10 competencies" in note for note in result["notes"])
+
+
+@pytest.mark.browser
+def test_quiz(tiny: Options, playwright_instance: Any, browser: Any) -> None:
+    result = quiz.run(tiny, playwright=playwright_instance, instance=browser)
+    check(result, "quiz")
+    for cache in ("cold", "warm"):
+        assert f"{cache}: quiz, engine ready" in names(result)
+        assert f"{cache}: bare Pyodide + engine wheel ready (baseline)" in names(result)
+    assert len(result["budgets"]) == 8
+    by_name = {r["name"]: r for r in result["rows"]}
+    assert by_name["cold: quiz, bytes transferred until ready"]["median"] > 1000  # Pyodide came
+    assert by_name["cold: quiz, submit to rendered plan"]["median"] > 0
+
+
+@pytest.mark.browser
+def test_transfer(tiny: Options, playwright_instance: Any, browser: Any) -> None:
+    result = transfer.run(tiny, playwright=playwright_instance, instance=browser)
+    check(result, "transfer")
+    budgets = names(result, "budgets")
+    assert "content page /: Pyodide bytes" in budgets
+    assert budgets[-2:] == ["quiz first load", "quiz repeat visit"]
+    assert result["precompressed"]["candidates"] > 0
+
+
+def test_run_all_writes_results(tmp_path: Path) -> None:
+    code = run_all.main(
+        ["--only", "validation", "--quick", "--work", str(tmp_path), "--results", str(tmp_path)]
+    )
+    assert code == 0  # validation has no budget, so nothing can be missed
+    assert json.loads((tmp_path / "validation.json").read_text())["benchmark"] == "validation"
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["benchmarks"] == ["validation"] and summary["failed_to_run"] == []
+
+
+def test_run_all_refuses_an_unknown_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run_all.main(["--only", "speed"])
+    assert exit_info.value.code == 2
+    assert "unknown benchmark speed (known: overhead, scale, validation, quiz, transfer)" in (
+        capsys.readouterr().err
+    )
