@@ -7,8 +7,9 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
   wheels with their real hashes (see :mod:`generator.quiz.runtime`);
 - the engine wheel, built deterministically by :mod:`generator.quiz.wheel`;
 - the export the page was built from, as compact JSON;
-- the quiz's own browser files from ``site_overrides/assets/quiz/`` (harmless if the theme's
-  ``custom_dir`` already copied them: the bytes are the same);
+- the quiz's own browser files from ``site_overrides/assets/quiz/`` into a folder named after
+  their hash (the theme's ``custom_dir`` also copies them, unversioned; the page does not use
+  that copy);
 - ``.gz`` siblings of the large compressible files for hosts that serve precompressed files
   (nginx ``gzip_static``). They are made with ``mtime=0``, so builds stay byte-identical.
 
@@ -77,6 +78,6 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
 
     out.write(paths.wheel_path, engine.data)
     out.write(paths.export_path, layout.export_bytes(data))
-    for name in layout.STATIC_FILES:
-        out.write(f"{layout.STATIC_DIR}/{name}", (layout.STATIC_SOURCE / name).read_bytes())
+    for name in layout.static_files():
+        out.write(f"{paths.static_path}/{name}", (layout.STATIC_SOURCE / name).read_bytes())
     return out.written

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.engine import DictionaryError, InputError, assess
+from generator.engine.report import to_markdown
 from generator.quiz import chart, report
 
 MAX_EXPORT_CHARS = 20_000_000
@@ -130,7 +131,8 @@ def run_assessment(request_json: str) -> str:
     """Assess ``{"ratings", "position", "targets", "total_jp", "claimed"?}``.
 
     Returns the engine's ``result``, the ``view`` the page shows (labels, chart SVG) and the
-    ``markdown`` and ``csv`` exports. ``claimed`` (a result read from an imported file) is
+    ``markdown`` (the engine's report, as ``kompetensi assess --format markdown``) and ``csv``
+    exports. ``claimed`` (a result read from an imported file) is
     never trusted: ``claimed_matches`` says whether it equals the recomputed result.
     """
 
@@ -142,7 +144,7 @@ def run_assessment(request_json: str) -> str:
         return {
             "result": result,
             "view": presented,
-            "markdown": report.markdown(presented),
+            "markdown": to_markdown(_export(), result),
             "csv": report.csv_text(presented),
             "claimed_matches": None if claimed is None else claimed == result,
         }

@@ -3,7 +3,8 @@
 Every URL the browser fetches for the quiz is versioned by content or by pin, so a static host
 can cache all of them for a year and a new build is still picked up at once:
 
-- ``assets/quiz/{quiz.js,worker.mjs,quiz.css}?v=<hash of the three files>``
+- ``assets/quiz/<hash of the browser files>/`` (``quiz.js``, ``lib/*.js``, ``worker.mjs``,
+  ``quiz.css``: ES modules import each other by relative URL, so the whole set moves together)
 - ``assets/pyodide/<pyodide version>/...`` (the npm pin)
 - ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
 - ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)
@@ -22,7 +23,6 @@ from typing import Any
 from generator.quiz import runtime, wheel
 
 STATIC_SOURCE = runtime.REPO_ROOT / "site_overrides" / "assets" / "quiz"
-STATIC_FILES = ("quiz.js", "worker.mjs", "quiz.css")
 STATIC_DIR = "assets/quiz"
 PYODIDE_DIR = f"assets/pyodide/{runtime.PYODIDE_VERSION}"
 
@@ -31,13 +31,21 @@ def _short(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def static_files() -> list[str]:
+    """The quiz's own browser files, as ``/``-separated paths under :data:`STATIC_SOURCE`."""
+    return sorted(
+        path.relative_to(STATIC_SOURCE).as_posix()
+        for path in STATIC_SOURCE.rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    )
+
+
 def static_version() -> str:
-    """A hash of the quiz's own browser files, appended as ``?v=`` to their URLs."""
+    """A hash of the quiz's own browser files: the name of the folder they are served from."""
     digest = hashlib.sha256()
-    for name in STATIC_FILES:
-        path = STATIC_SOURCE / name
+    for name in static_files():
         digest.update(name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"")
+        digest.update((STATIC_SOURCE / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -51,6 +59,7 @@ class Layout:
     """The site-relative paths of one build's quiz files."""
 
     static_version: str
+    static_path: str
     export_path: str
     wheel_path: str
     pyodide_path: str
@@ -68,8 +77,10 @@ class Layout:
 def layout(data: dict[str, Any], engine: wheel.Wheel | None = None) -> Layout:
     """The paths for ``data`` (and the engine wheel, built here unless given)."""
     engine = engine or wheel.build()
+    version = static_version()
     return Layout(
-        static_version=static_version(),
+        static_version=version,
+        static_path=f"{STATIC_DIR}/{version}",
         export_path=f"{STATIC_DIR}/data/kompetensi.{_short(export_bytes(data))}.json",
         wheel_path=f"{STATIC_DIR}/engine/{_short(engine.data)}/{engine.filename}",
         pyodide_path=PYODIDE_DIR,

@@ -74,7 +74,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     competencies = _competencies(data)
     return {
         "root": root,
-        "version": paths.static_version,
+        "static_dir": paths.static_path,
         "attributes": {
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],

@@ -1,4 +1,7 @@
-"""What the quiz shows and exports, built from the engine's result: the view, Markdown and CSV.
+"""What the quiz shows and exports, built from the engine's result: the view and the CSV.
+
+The Markdown download is the engine's own report (:func:`generator.engine.report.to_markdown`),
+the very file ``kompetensi assess --format markdown`` writes for the same answers.
 
 Runs in the browser (shipped in the engine wheel), so standard library only. The browser's
 JavaScript only copies these strings into the page; every label, sum and sentence is made here,
@@ -12,14 +15,10 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from generator.engine.report import STATUS_LABELS
+
 TITLE = "Rencana Pengembangan Kompetensi"
 
-STATUS_LABELS = {
-    "gap": "Di bawah target",
-    "met": "Sesuai target",
-    "strength": "Di atas target (kekuatan)",
-    "no_target": "Tanpa target",
-}
 
 MODE_LABELS = {
     "gap": "Menutup kesenjangan",
@@ -153,76 +152,6 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     }
 
 
-def _md_cell(text: object) -> str:
-    """A Markdown table cell: no line breaks, pipes escaped, no raw HTML."""
-    value = " ".join(str(text).split())
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _md_text(text: object) -> str:
-    return " ".join(str(text).split()).replace("<", "&lt;").replace(">", "&gt;")
-
-
-def markdown(report: Mapping[str, Any]) -> str:
-    """The plan as a Markdown document (the "Unduh Markdown" file)."""
-    lines = [
-        f"# {report['title']}",
-        "",
-        f"- Dasar target: {_md_text(report['basis'])}",
-        f"- Versi standar kompetensi: {_md_text(report['standards_version'])}",
-        f"- Total rencana pembelajaran: {report['plan']['total_jp']} JP",
-        "",
-        _md_text(report["summary"]),
-        "",
-        "## Hasil penilaian",
-        "",
-        "| Kompetensi | Level perkiraan | Target | Kesenjangan | Status |",
-        "|---|---|---|---|---|",
-    ]
-    for item in report["competencies"]:
-        cells = [
-            item["name"],
-            item["estimated_label"],
-            item["target_label"],
-            item["gap_label"],
-            item["status_label"],
-        ]
-        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
-    lines += ["", "### Penjelasan", ""]
-    for item in report["competencies"]:
-        lines.append(f"- **{_md_text(item['name'])}**: {_md_text(item['explanation'])}")
-    plan = report["plan"]
-    lines += [
-        "",
-        "## Rencana pembelajaran 70:20:10",
-        "",
-        f"Pendekatan: {_md_text(plan['mode_label'])}. {_md_text(plan['note'])}",
-    ]
-    for category in plan["categories"]:
-        lines += [
-            "",
-            f"### {_md_text(category['name'])} ({category['id']}%): {category['jp']} JP",
-            "",
-        ]
-        if not category["items"]:
-            lines.append("- Tidak ada aktivitas pada kategori ini.")
-        for item in category["items"]:
-            lines.append(
-                f"- {_md_text(item['competency_name'])}, menuju level "
-                f"{_md_text(item['level_label'])} — {_md_text(item['form_name'])}, "
-                f"{item['jp']} JP: {_md_text(item['activity'])}"
-            )
-    lines += [
-        "",
-        "---",
-        "",
-        "Hasil ini adalah penilaian mandiri yang bersifat indikatif, bukan hasil asesmen "
-        "kompetensi resmi. Dibuat di peramban tanpa mengirim data ke mana pun.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
 def csv_cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` …)."""
     text = "" if value is None else str(value)
@@ -292,6 +221,15 @@ def csv_text(report: Mapping[str, Any]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def _difference_label(difference: int | None) -> str:
+    """ "sama", "+1" (the other result is higher) or "−2" (with a minus sign)."""
+    if difference is None:
+        return "—"
+    if difference == 0:
+        return "sama"
+    return f"+{difference}" if difference > 0 else f"−{-difference}"
+
+
 def comparison(
     own: Mapping[str, Any], other: Mapping[str, Any], other_label: str
 ) -> dict[str, Any]:
@@ -312,6 +250,9 @@ def comparison(
                 "own_label": item["estimated_label"],
                 "other_label": "—" if match is None else match["estimated_label"],
                 "target_label": item["target_label"],
+                "difference_label": _difference_label(
+                    None if other_level is None else other_level - item["estimated"]
+                ),
             }
         )
     differing = sum(1 for row in rows if row["difference"])

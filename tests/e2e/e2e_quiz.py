@@ -6,6 +6,7 @@ import json
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from generator.engine import assess
@@ -13,6 +14,12 @@ from generator.engine import assess
 ENGINE_TIMEOUT_MS = 60_000
 STORAGE_KEY = "kompetensi-asn:jawaban:"
 CATEGORIES = ("70", "20", "10")
+
+
+def site_export_path(site: Path) -> Path:
+    """The export the built quiz page loads (``assets/quiz/data/kompetensi.<hash>.json``)."""
+    (path,) = (site / "assets" / "quiz" / "data").glob("kompetensi.*.json")
+    return path
 
 
 def indicator_ids(export: dict[str, Any]) -> list[str]:

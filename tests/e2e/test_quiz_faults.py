@@ -97,6 +97,11 @@ def csp(site: Path, wasm: bool) -> str:
     )
 
 
+def _worker_path(site: Path) -> str:
+    (worker,) = (site / "assets" / "quiz").glob("*/worker.mjs")  # the versioned copy
+    return "/" + worker.relative_to(site).as_posix()
+
+
 def _wheel_path(site: Path) -> str:
     (wheel,) = (site / "assets" / "quiz" / "engine").rglob("*.whl")
     return "/" + wheel.relative_to(site).as_posix()
@@ -126,7 +131,7 @@ SERVER_FAULTS: dict[str, tuple[str, Callable[[Any], None], str, str, bool]] = {
     ),
     "runtime-missing": (f"{PYODIDE}/pyodide.mjs", not_found, "runtime", "Pyodide", False),
     "worker-crash": (
-        "/assets/quiz/worker.mjs",
+        "worker",
         body(b"throw new Error('mogok');\n", "text/javascript"),
         "crash",
         "berhenti secara tak terduga",
@@ -186,7 +191,8 @@ def test_server_fault(
     name: str, browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     path, respond, code, fragment, retry = SERVER_FAULTS[name]
-    path = {"wheel": _wheel_path(quiz_site), "export": _export_path(quiz_site)}.get(path, path)
+    special = {"wheel": _wheel_path, "export": _export_path, "worker": _worker_path}
+    path = special[path](quiz_site) if path in special else path
     fault = Fault(respond)
     watchdog = STALL_WATCHDOG_MS if respond is stall else WATCHDOG_MS
     with serve(quiz_site, overrides={path: fault}) as server, new_page(browser) as (_, page, log):

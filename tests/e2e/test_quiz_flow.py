@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from e2e_quiz import (
     indicator_ids,
     new_page,
     random_ratings,
+    site_export_path,
     stored,
     wait_engine,
     wait_results,
@@ -127,8 +130,23 @@ def test_export_erase_import_round_trip(
         assert saved["ratings"] == ratings
         assert (saved["position"], saved["total_jp"]) == ("pengawas", 36)
         assert saved["result"] == result
-        markdown = downloads["rencana-pengembangan-kompetensi.md"].read_text(encoding="utf-8")
-        assert markdown.startswith("# Rencana Pengembangan Kompetensi\n")
+        # The same answers through the command line give the same result and the same report.
+        answers = tmp_path / "answers.json"
+        answers.write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
+        for output_format, name in [
+            ("json", None),
+            ("markdown", "rencana-pengembangan-kompetensi.md"),
+        ]:
+            cli = subprocess.run(
+                [sys.executable, "-m", "generator.cli", "assess", "--answers", str(answers),
+                 "--position", "pengawas", "--jp", "36", "--format", output_format,
+                 "--standards", str(site_export_path(quiz_site))],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            if name is None:
+                assert json.loads(cli.stdout) == saved["result"]
+            else:
+                assert downloads[name].read_text(encoding="utf-8") == cli.stdout
         csv_text = downloads["rencana-pengembangan-kompetensi.csv"].read_text(encoding="utf-8-sig")
         assert csv_text.startswith("bagian,kompetensi_id,kompetensi,")
 
@@ -147,6 +165,7 @@ def test_export_erase_import_round_trip(
 
         # A tampered file is refused as a whole and changes nothing.
         tampered = dict(saved, ratings={**ratings, "integritas.1.1": 9}, extra=True)
+        tampered["targets"] = {"__proto__": 3}
         bad = tmp_path / "rusak.json"
         bad.write_text(json.dumps(tampered), encoding="utf-8")
         page.set_input_files("#kq-import-file", bad)
@@ -155,6 +174,7 @@ def test_export_erase_import_round_trip(
         errors = page.text_content("#kq-errors")
         assert "extra: kunci tidak dikenal" in errors
         assert "ratings.integritas.1.1: harus salah satu nilai 1, 2, 3, 4" in errors
+        assert "targets.__proto__: kompetensi tidak dikenal" in errors
         assert checked_ratings(page) == {}
 
         # The exported file comes back whole: answers, position, JP and the same result.
@@ -199,6 +219,15 @@ def test_share_link_round_trip_and_comparison(
                 page.click("#kq-download-json")
             info.value.save_as(tmp_path / "atasan.json")
 
+        # A damaged link changes nothing and says why.
+        with new_page(browser) as (_, page, _log):
+            page.goto(link.replace("#jawaban=1~", "#jawaban=1~x", 1))  # an unknown version
+            page.wait_for_selector("[data-kq-notice=share-invalid]")
+            assert "Tautan berbagi tidak dapat dibuka" in page.text_content(
+                "[data-kq-notice=share-invalid]"
+            )
+            assert checked_ratings(page) == {}
+
         # A fresh browser opens the link: same answers, same results, nothing sent anywhere.
         with new_page(browser) as (_, page, log):
             page.goto(link)
@@ -239,3 +268,37 @@ def test_share_link_round_trip_and_comparison(
                 "[data-compare-competency]", "els => els.map(e => e.dataset.other)"
             ) == [str(c["estimated"]) for c in other["competencies"]]
             assert log.off_origin(server.url) == []
+
+
+def test_targets_of_ones_own_and_stale_results(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    """Without a position, targets set per competency reach the engine; with one, they hide."""
+    ratings = random_ratings(site_export, seed=61)
+    targets = {"integritas": 4, "kerjasama": 1, "komunikasi": None}
+    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+        page.goto(server.url + "/asesmen/")
+        page.select_option("select[name=position]", "pengawas")
+        assert page.is_hidden("#kq-targets")
+        page.select_option("select[name=position]", "")
+        assert page.is_visible("#kq-targets")
+        for competency, level in targets.items():
+            page.select_option(f"#kq-t-{competency}", "" if level is None else str(level))
+        answer_by_clicking(page, ratings)
+        page.click("#kq-submit")
+        wait_results(page)
+        expected = {key: value for key, value in targets.items()}
+        expected.update(
+            {c["id"]: None for c in site_export["competencies"] if c["id"] not in targets}
+        )
+        assert_page_matches_engine(page, site_export, ratings, targets=expected)
+        assert page.text_content("#kq-meta-basis") == "Target ditetapkan sendiri"
+        assert page.is_hidden("#kq-stale")
+        # Changing an answer after the result marks the result as out of date until resubmitted.
+        page.check('input[name="integritas.1.1"][value="1"]')
+        assert page.is_visible("#kq-stale")
+        page.click("#kq-submit")
+        page.wait_for_selector("#kq-stale", state="hidden")
+        assert_page_matches_engine(
+            page, site_export, {**ratings, "integritas.1.1": 1}, targets=expected
+        )

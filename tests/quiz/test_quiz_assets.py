@@ -43,8 +43,10 @@ def test_engine_wheel_and_export_sit_at_the_paths_the_page_uses(
     assert layout.site_path(site, paths.wheel_path).read_bytes() == wheel.build().data
     exported = json.loads(layout.site_path(site, paths.export_path).read_text(encoding="utf-8"))
     assert exported == export
-    for name in layout.STATIC_FILES:
-        copied = site / "assets" / "quiz" / name
+    names = layout.static_files()
+    assert {"quiz.js", "worker.mjs", "quiz.css", "lib/controller.js"} <= set(names)
+    for name in names:
+        copied = layout.site_path(site, f"{paths.static_path}/{name}")
         assert copied.read_bytes() == (layout.STATIC_SOURCE / name).read_bytes()
 
 

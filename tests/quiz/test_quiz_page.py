@@ -109,11 +109,11 @@ def test_no_inline_script_style_or_event_handler(tree: Node) -> None:
 
 def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any]) -> None:
     paths = layout.layout(export)
-    version = paths.static_version
-    scripts = [node.attrs["src"] for node in tree.iter("script")]
-    assert scripts == [f"../assets/quiz/quiz.js?v={version}"]
+    assert paths.static_path == f"assets/quiz/{layout.static_version()}"
+    scripts = [(node.attrs["src"], node.attrs.get("type")) for node in tree.iter("script")]
+    assert scripts == [(f"../{paths.static_path}/quiz.js", "module")]
     links = [node.attrs["href"] for node in tree.iter("link")]
-    assert links == [f"../assets/quiz/quiz.css?v={version}"]
+    assert links == [f"../{paths.static_path}/quiz.css"]
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-kq-export"] == paths.export_path
     assert root.attrs["data-kq-wheel"] == paths.wheel_path
@@ -138,11 +138,11 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
     tree, errors = parse(html)
     assert errors == []
     assert [node.attrs.get("src") for node in tree.iter("script")] == [
-        f"../assets/quiz/quiz.js?v={layout.static_version()}"
+        f"../assets/quiz/{layout.static_version()}/quiz.js"
     ]
     assert not [node for node in tree.iter("img")]
 
 
 def test_root_can_point_elsewhere(export: dict[str, Any]) -> None:
     html = page.render_html(export, root="../../")
-    assert 'src="../../assets/quiz/quiz.js?v=' in html
+    assert f'src="../../assets/quiz/{layout.static_version()}/quiz.js"' in html

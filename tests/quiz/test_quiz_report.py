@@ -45,26 +45,6 @@ def test_no_target_and_zero_level_labels(export: dict[str, Any]) -> None:
     assert view["basis"] == "Tanpa target"
 
 
-def test_markdown(result: dict[str, Any], export: dict[str, Any]) -> None:
-    text = report.markdown(report.view(result, export))
-    assert text.startswith(
-        "# Rencana Pengembangan Kompetensi\n\n- Dasar target: Jabatan Administrator\n"
-    )
-    assert "| Integritas | 1 (Paham) | 3 (Menengah) | 2 level | Di bawah target |" in text
-    assert "## Rencana pembelajaran 70:20:10" in text
-    assert "### Belajar melalui pengalaman kerja (70%): 14 JP" in text
-
-
-def test_markdown_cells_cannot_break_the_table_or_inject_html(
-    result: dict[str, Any], export: dict[str, Any]
-) -> None:
-    view = report.view(result, export)
-    view["competencies"][0]["name"] = "A | B <script>"
-    text = report.markdown(view)
-    assert "| A \\| B &lt;script&gt; |" in text
-    assert "<script>" not in text
-
-
 @pytest.mark.parametrize("risky", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_neutralises_formula_cells(risky: str) -> None:
     assert report.csv_cell(risky) == "'" + risky

@@ -20,7 +20,14 @@ FORBIDDEN = [
 ]
 
 
-@pytest.mark.parametrize("name", ["quiz.js", "worker.mjs"])
+SCRIPTS = [name for name in layout.static_files() if name.endswith((".js", ".mjs"))]
+
+
+def test_the_scripts_are_all_checked() -> None:
+    assert {"quiz.js", "worker.mjs", "lib/controller.js", "lib/answers.js"} <= set(SCRIPTS)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
 def test_scripts_use_no_dangerous_api(name: str) -> None:
     text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
     for pattern in FORBIDDEN:
@@ -33,8 +40,15 @@ def test_stylesheet_loads_nothing_from_elsewhere() -> None:
     assert "@import" not in text
 
 
-def test_no_scoring_in_javascript() -> None:
-    """Levels, gaps and JP come from Python; the script never compares ratings to a threshold."""
-    text = (layout.STATIC_SOURCE / "quiz.js").read_text(encoding="utf-8")
-    for word in ("met_threshold", "largest_remainder", "estimated -", "target -", "gap ="):
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_no_scoring_in_javascript(name: str) -> None:
+    """Levels, gaps and JP come from Python; no script compares ratings to a threshold."""
+    text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+    for word in ("met_threshold", "largest_remainder", "estimated -", "target -", "gap =", "jp -"):
         assert word not in text
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_scripts_stay_small(name: str) -> None:
+    lines = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8").count("\n")
+    assert lines < 500, f"{name} has {lines} lines: split it"

@@ -166,11 +166,10 @@ function call(message) {
     }
     text = bridge[message.fn](message.payload);
   } catch (reason) {
-    self.postMessage({
-      type: "reply",
-      id: message.id,
-      error: { code: "python", detail: describe(reason) },
-    });
+    const detail = describe(reason);
+    self.postMessage({ type: "reply", id: message.id, error: { code: "python", detail } });
+    // After a fatal error Pyodide cannot run anything again: the page needs a fresh worker.
+    if (/fatal error/i.test(detail)) self.postMessage({ type: "fatal", detail });
     return;
   }
   self.postMessage({ type: "reply", id: message.id, text });

@@ -1,0 +1,205 @@
+// The answers document: what is saved, exported, imported and shared, and its validation.
+//
+// Everything is checked against the page's own static form (its indicator ids, rating values,
+// positions and target levels), so a saved or imported document can never put anything in the
+// form that the form does not offer. Strict validation is all-or-nothing; lenient validation
+// (answers saved under an older standards version) drops what no longer fits and counts it.
+
+export const FORMAT = "kompetensi-asn/jawaban";
+export const FORMAT_VERSION = 1;
+export const SHARE_KEY = "jawaban";
+const KEYS = [
+  "format",
+  "format_version",
+  "standards_version",
+  "position",
+  "targets",
+  "total_jp",
+  "ratings",
+  "submitted",
+  "result",
+];
+const MIN_JP = 1;
+const MAX_JP = 1000;
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isInteger(value) {
+  return typeof value === "number" && Number.isInteger(value);
+}
+
+// What the static form offers, read once from the page.
+export function formShape(root) {
+  const indicators = [...root.querySelectorAll("[data-kq-indicator]")].map(
+    (node) => node.dataset.kqIndicator,
+  );
+  const first = root.querySelectorAll(`input[type=radio][name="${CSS.escape(indicators[0])}"]`);
+  const targetSelects = [...root.querySelectorAll("[data-kq-target]")];
+  const position = root.querySelector("select[name=position]");
+  return {
+    version: root.dataset.standardsVersion || "",
+    defaultJp: Number(root.dataset.defaultJp || "20"),
+    indicators,
+    indicatorSet: new Set(indicators),
+    scaleValues: [...first].map((input) => Number(input.value)),
+    competencies: [...root.querySelectorAll("[data-kq-competency]")].map((section) => ({
+      id: section.dataset.kqCompetency,
+      indicators: [...section.querySelectorAll("[data-kq-indicator]")].map(
+        (node) => node.dataset.kqIndicator,
+      ),
+    })),
+    targetLevels: targetSelects.length
+      ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
+      : [],
+    positions: new Set([...position.options].filter((o) => o.value).map((o) => o.value)),
+  };
+}
+
+export function emptyDoc(shape) {
+  return {
+    format: FORMAT,
+    format_version: FORMAT_VERSION,
+    standards_version: shape.version,
+    position: null,
+    targets: {},
+    total_jp: shape.defaultJp,
+    ratings: {},
+    submitted: false,
+  };
+}
+
+export function validate(doc, shape, lenient) {
+  const problems = [];
+  const dropped = [];
+  const soft = (path, message) => (lenient ? dropped : problems).push({ path, message });
+  if (!isPlainObject(doc)) {
+    return { problems: [{ path: "", message: "isi berkas harus berupa objek JSON" }], dropped };
+  }
+  for (const key of Object.keys(doc)) {
+    if (!KEYS.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
+  }
+  if (doc.format !== FORMAT) problems.push({ path: "format", message: `harus "${FORMAT}"` });
+  if (doc.format_version !== FORMAT_VERSION) {
+    problems.push({ path: "format_version", message: `harus ${FORMAT_VERSION}` });
+  }
+  if (typeof doc.standards_version !== "string") {
+    problems.push({ path: "standards_version", message: "harus berupa teks" });
+  } else if (doc.standards_version !== shape.version && !lenient) {
+    problems.push({
+      path: "standards_version",
+      message: `dibuat untuk versi standar ${doc.standards_version}, sedangkan halaman ini memakai versi ${shape.version}`,
+    });
+  }
+  const value = emptyDoc(shape);
+  if (doc.position !== null && doc.position !== undefined) {
+    if (typeof doc.position === "string" && shape.positions.has(doc.position)) {
+      value.position = doc.position;
+    } else soft("position", "jabatan tidak dikenal");
+  }
+  if (doc.targets !== null && doc.targets !== undefined) {
+    if (!isPlainObject(doc.targets)) {
+      soft("targets", "harus berupa objek");
+    } else {
+      const known = new Set(shape.competencies.map((c) => c.id));
+      for (const key of Object.keys(doc.targets)) {
+        const target = doc.targets[key];
+        if (!known.has(key)) soft(`targets.${key}`, "kompetensi tidak dikenal");
+        else if (target === null) value.targets[key] = null;
+        else if (isInteger(target) && shape.targetLevels.includes(target)) value.targets[key] = target;
+        else soft(`targets.${key}`, `harus level ${shape.targetLevels.join(", ")} atau null`);
+      }
+    }
+  }
+  if (doc.total_jp !== undefined && doc.total_jp !== null) {
+    if (isInteger(doc.total_jp) && doc.total_jp >= MIN_JP && doc.total_jp <= MAX_JP) {
+      value.total_jp = doc.total_jp;
+    } else soft("total_jp", `harus bilangan bulat ${MIN_JP} sampai ${MAX_JP}`);
+  }
+  if (!isPlainObject(doc.ratings)) {
+    problems.push({ path: "ratings", message: "harus berupa objek" });
+  } else {
+    for (const key of Object.keys(doc.ratings)) {
+      const rating = doc.ratings[key];
+      if (!shape.indicatorSet.has(key)) soft(`ratings.${key}`, "indikator tidak dikenal");
+      else if (!isInteger(rating) || !shape.scaleValues.includes(rating)) {
+        soft(`ratings.${key}`, `harus salah satu nilai ${shape.scaleValues.join(", ")}`);
+      } else value.ratings[key] = rating;
+    }
+  }
+  if (doc.submitted !== undefined && typeof doc.submitted !== "boolean") {
+    problems.push({ path: "submitted", message: "harus true atau false" });
+  } else value.submitted = Boolean(doc.submitted);
+  if (doc.result !== undefined && !isPlainObject(doc.result)) {
+    problems.push({ path: "result", message: "harus berupa objek" });
+  }
+  return { problems, dropped, value, claimed: isPlainObject(doc.result) ? doc.result : null };
+}
+
+// What the engine is asked: a position, or explicit targets when some are set, never both.
+export function engineRequest(doc, claimed) {
+  const request = { ratings: doc.ratings, total_jp: doc.total_jp };
+  const targets = doc.targets || {};
+  if (doc.position) request.position = doc.position;
+  else if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
+  if (claimed) request.claimed = claimed;
+  return request;
+}
+
+// Share links carry the answers in the fragment (never sent to a server), compactly:
+// #jawaban=1~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
+export function shareFragment(doc, shape) {
+  const digit = (value) =>
+    value === null || value === undefined ? "0" : Number(value).toString(36);
+  const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
+  const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
+  const parts = [
+    "1",
+    doc.standards_version,
+    doc.position || "-",
+    String(doc.total_jp),
+    ratings,
+    targets.join(""),
+  ];
+  return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
+}
+
+// The document a share fragment describes (to be validated), or null if it is not one.
+export function parseShare(fragment, shape) {
+  let parts;
+  try {
+    parts = fragment.split("~").map((part) => decodeURIComponent(part));
+  } catch (_) {
+    return null;
+  }
+  if (parts.length !== 6 || parts[0] !== "1") return null;
+  const [, version, position, jp, ratingDigits, targetDigits] = parts;
+  if (
+    ratingDigits.length !== shape.indicators.length ||
+    targetDigits.length !== shape.competencies.length
+  ) {
+    return null;
+  }
+  const doc = {
+    format: FORMAT,
+    format_version: FORMAT_VERSION,
+    standards_version: version,
+    position: position === "-" ? null : position,
+    targets: {},
+    total_jp: /^\d+$/.test(jp) ? Number(jp) : jp,
+    ratings: {},
+    submitted: true,
+  };
+  // A character that is not a base-36 digit is kept as text, so validation names it.
+  const read = (character) => (/^[0-9a-z]$/.test(character) ? parseInt(character, 36) : character);
+  shape.indicators.forEach((id, index) => {
+    const value = read(ratingDigits[index]);
+    if (value !== 0) doc.ratings[id] = value;
+  });
+  shape.competencies.forEach((competency, index) => {
+    const value = read(targetDigits[index]);
+    doc.targets[competency.id] = value === 0 ? null : value;
+  });
+  return doc;
+}

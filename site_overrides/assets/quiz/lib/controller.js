@@ -1,0 +1,405 @@
+// The quiz bound to one page: the form, kept answers, notices, and what the buttons do.
+
+import { emptyDoc, engineRequest, formShape, validate } from "./answers.js";
+import { clear, download } from "./dom.js";
+import { Engine } from "./engine.js";
+import { compare, downloadJson, fileChosen } from "./files.js";
+import { hideErrors, notice, showErrors } from "./messages.js";
+import { clearResults, showResults } from "./results.js";
+import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
+import { STORAGE_PREFIX, Store } from "./store.js";
+
+const ANSWERS_PREFIX = STORAGE_PREFIX + "jawaban:";
+
+export class Quiz {
+  // root: the [data-kq-root] element; urls: {workerUrl, siteRoot}
+  constructor(root, urls) {
+    this.root = root;
+    root.dataset.kqBound = "true";
+    this.byId = (id) => root.querySelector("#" + CSS.escape(id));
+    this.form = this.byId("kq-form");
+    this.position = this.form.elements.namedItem("position");
+    this.jp = this.byId("kq-jp");
+    this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
+    this.shape = formShape(root);
+    this.storageKey = ANSWERS_PREFIX + this.shape.version;
+    this.pending = new Map(); // tasks waiting for the engine, one per purpose
+    this.last = null; // the last answer shown: {response, doc}
+    this.submitted = false;
+    this.listeners = [];
+
+    const absolute = (name) => new URL(root.getAttribute(name), urls.siteRoot).href;
+    this.engine = new Engine(
+      {
+        workerUrl: urls.workerUrl,
+        boot: {
+          pyodide: absolute("data-kq-pyodide"),
+          wheel: absolute("data-kq-wheel"),
+          exportUrl: absolute("data-kq-export"),
+          standardsVersion: this.shape.version,
+        },
+      },
+      {
+        onLoading: (text) => this.setEngine("loading", text),
+        onReady: () => this.engineReady(),
+        onFailed: (code, text, detail) => this.engineFailed(code, text, detail),
+      },
+    );
+    this.store = new Store((reason) => this.storageProblem(reason));
+    this.bindEvents();
+    for (const id of ["kq-submit", "kq-erase", "kq-import-file"]) this.byId(id).disabled = false;
+    this.restore();
+    this.updateProgress();
+    this.engine.start();
+  }
+
+  listen(target, type, handler) {
+    target.addEventListener(type, handler);
+    this.listeners.push(() => target.removeEventListener(type, handler));
+  }
+
+  destroy() {
+    this.engine.stop();
+    for (const remove of this.listeners) remove();
+    this.listeners = [];
+    delete document.documentElement.dataset.engine;
+    document.documentElement.classList.remove("kq-has-result");
+  }
+
+  bindEvents() {
+    this.listen(this.form, "change", () => this.formChanged());
+    this.listen(this.jp, "input", () => this.formChanged());
+    this.listen(this.form, "submit", (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    const click = (id, handler) => this.listen(this.byId(id), "click", handler);
+    click("kq-retry", () => this.engine.start());
+    click("kq-erase", () => {
+      this.byId("kq-erase-confirm").hidden = false;
+      this.byId("kq-erase-yes").focus();
+    });
+    click("kq-erase-no", () => {
+      this.byId("kq-erase-confirm").hidden = true;
+      this.byId("kq-erase").focus();
+    });
+    click("kq-erase-yes", () => this.eraseAll());
+    click("kq-print", () => window.print());
+    click("kq-download-json", () => downloadJson(this));
+    click("kq-download-md", () => {
+      if (!this.last) return;
+      const name = "rencana-pengembangan-kompetensi.md";
+      download(name, this.last.response.markdown, "text/markdown;charset=utf-8");
+    });
+    click("kq-download-csv", () => {
+      if (!this.last) return;
+      const name = "rencana-pengembangan-kompetensi.csv";
+      download(name, this.last.response.csv, "text/csv;charset=utf-8");
+    });
+    click("kq-share", () => makeShareLink(this));
+    click("kq-share-copy", () => copyShareLink(this));
+    this.listen(this.byId("kq-import-file"), "change", (event) => fileChosen(this, event, "import"));
+    this.listen(this.byId("kq-compare-file"), "change", (event) =>
+      fileChosen(this, event, "compare"),
+    );
+    this.listen(window, "hashchange", () => openShareLink(this));
+  }
+
+  formChanged() {
+    this.updateProgress();
+    this.updateTargetsVisibility();
+    this.save();
+    if (this.last) this.byId("kq-stale").hidden = false;
+  }
+
+  // -- the form and the kept answers ---------------------------------------------------------
+
+  readForm() {
+    const doc = emptyDoc(this.shape);
+    for (const id of this.shape.indicators) {
+      const checked = this.form.querySelector(`input[name="${CSS.escape(id)}"]:checked`);
+      if (checked) doc.ratings[id] = Number(checked.value);
+    }
+    for (const select of this.targetSelects) {
+      doc.targets[select.dataset.kqTarget] = select.value ? Number(select.value) : null;
+    }
+    const text = this.jp.value.trim();
+    doc.total_jp = /^\d+$/.test(text) ? Number(text) : null;
+    doc.position = this.position.value || null;
+    doc.submitted = this.submitted;
+    return doc;
+  }
+
+  applyDoc(doc) {
+    for (const input of this.form.querySelectorAll("input[type=radio]")) input.checked = false;
+    for (const [id, value] of Object.entries(doc.ratings)) {
+      const input = this.form.querySelector(
+        `input[name="${CSS.escape(id)}"][value="${CSS.escape(String(value))}"]`,
+      );
+      if (input) input.checked = true;
+    }
+    this.position.value = doc.position || "";
+    for (const select of this.targetSelects) {
+      const value = doc.targets ? doc.targets[select.dataset.kqTarget] : null;
+      select.value = value === null || value === undefined ? "" : String(value);
+    }
+    this.jp.value = String(doc.total_jp ?? this.shape.defaultJp);
+    this.submitted = Boolean(doc.submitted);
+    this.updateProgress();
+    this.updateTargetsVisibility();
+  }
+
+  save() {
+    this.store.set(this.storageKey, JSON.stringify(this.readForm()));
+  }
+
+  readStored(key, lenient) {
+    let doc;
+    try {
+      doc = JSON.parse(this.store.get(key));
+    } catch (_) {
+      return null;
+    }
+    const checked = validate(doc, this.shape, lenient);
+    return checked.problems.length ? null : checked;
+  }
+
+  restore() {
+    if (this.store.get(this.storageKey) !== null) {
+      const checked = this.readStored(this.storageKey, false);
+      if (checked) this.applyDoc(checked.value);
+      else {
+        notice(
+          this,
+          "corrupt",
+          "warning",
+          "Jawaban yang tersimpan di peramban ini rusak sehingga tidak dapat dipulihkan. Jawaban baru akan disimpan menggantikannya.",
+        );
+      }
+    } else this.migrate();
+    openShareLink(this);
+    if (this.submitted && !this.pending.has("assess")) {
+      this.queue("assess", () => this.assess({ focus: false }));
+    }
+  }
+
+  // Answers kept under another standards version: carry over what still fits, and say so.
+  migrate() {
+    const older = this.store.keys(ANSWERS_PREFIX).filter((key) => key !== this.storageKey);
+    if (!older.length) return;
+    const key = older[0];
+    const from = key.slice(ANSWERS_PREFIX.length);
+    const checked = this.readStored(key, true);
+    if (!checked) {
+      notice(
+        this,
+        "migrate-failed",
+        "warning",
+        `Jawaban tersimpan dari versi standar ${from} tidak dapat dipindahkan ke versi ${this.shape.version} dan telah dihapus.`,
+      );
+    } else {
+      checked.value.submitted = false;
+      this.applyDoc(checked.value);
+      const dropped = checked.dropped.length;
+      notice(
+        this,
+        "migrated",
+        "warning",
+        `Standar kompetensi telah diperbarui dari versi ${from} ke versi ${this.shape.version}. Jawaban Anda telah dipindahkan` +
+          (dropped ? `; ${dropped} isian tidak berlaku lagi dan dibuang` : "") +
+          ". Periksa kembali jawaban Anda sebelum melihat hasil.",
+      );
+      this.save();
+    }
+    for (const old of older) this.store.remove(old);
+  }
+
+  storageProblem(reason) {
+    const text =
+      reason === "quota"
+        ? "Penyimpanan peramban penuh, sehingga jawaban hanya disimpan sementara di halaman ini dan akan hilang bila halaman ditutup. Unduh jawaban Anda sebagai JSON agar tidak hilang."
+        : "Penyimpanan lokal peramban tidak tersedia (misalnya dinonaktifkan atau mode privat), sehingga jawaban hanya disimpan sementara di halaman ini. Unduh jawaban Anda sebagai JSON agar tidak hilang.";
+    notice(this, reason === "quota" ? "storage-quota" : "storage-disabled", "warning", text);
+  }
+
+  // -- storage notices and progress ---------------------------------------------------------------
+
+  updateProgress() {
+    let answered = 0;
+    for (const competency of this.shape.competencies) {
+      const count = competency.indicators.filter((id) =>
+        this.form.querySelector(`input[name="${CSS.escape(id)}"]:checked`),
+      ).length;
+      answered += count;
+      const badge = this.root.querySelector(`[data-kq-count="${CSS.escape(competency.id)}"]`);
+      if (badge) {
+        badge.textContent = `${count}/${competency.indicators.length}`;
+        badge.dataset.complete = String(count === competency.indicators.length);
+      }
+    }
+    this.byId("kq-progress").value = answered;
+    this.byId("kq-progress-text").textContent =
+      `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
+  }
+
+  // Targets of one's own apply only without a position: hide them otherwise.
+  updateTargetsVisibility() {
+    const fieldset = this.byId("kq-targets");
+    fieldset.hidden = Boolean(this.position.value);
+    fieldset.disabled = Boolean(this.position.value);
+  }
+
+  // -- the engine ---------------------------------------------------------------------------------
+
+  setEngine(state, text) {
+    document.documentElement.dataset.engine = state;
+    if (text !== undefined) this.byId("kq-status").textContent = text;
+    if (state === "loading") this.byId("kq-engine-error").hidden = true;
+  }
+
+  engineReady() {
+    this.setEngine("ready", "Mesin penilaian siap. Perhitungan berjalan di peramban Anda.");
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const task of waiting) task();
+  }
+
+  engineFailed(code, text, detail) {
+    this.setEngine("error", "Mesin penilaian gagal dimuat. Jawaban Anda tetap tersimpan.");
+    this.byId("kq-engine-error-message").textContent = text;
+    this.byId("kq-engine-error-detail").textContent = detail;
+    const box = this.byId("kq-engine-error");
+    box.dataset.code = code;
+    box.hidden = false;
+    if (this.waitingForSubmit) box.focus();
+  }
+
+  // Run ``task`` now if the engine is ready, or as soon as it is (the latest task per purpose
+  // wins, so pressing submit twice while loading assesses once).
+  queue(purpose, task) {
+    if (this.engine.state === "ready") task();
+    else this.pending.set(purpose, task);
+  }
+
+  queueWithStatus(purpose, task, text) {
+    if (this.engine.state === "loading") {
+      this.byId("kq-status").textContent = `${text} Memuat mesin penilaian…`;
+    } else if (this.engine.state === "error") {
+      this.byId("kq-engine-error").focus();
+    }
+    this.queue(purpose, task);
+  }
+
+  async ask(fn, payload) {
+    let response;
+    try {
+      response = await this.engine.call(fn, payload);
+    } catch (error) {
+      const detail = error && error.code ? `${error.code}: ${error.detail || ""}` : String(error);
+      showErrors(this, "Mesin penilaian tidak dapat memproses jawaban", [
+        {
+          path: "",
+          message:
+            "Terjadi kesalahan saat menghitung hasil. Jawaban Anda tetap tersimpan; coba lagi.",
+        },
+        { path: "", message: `Rincian teknis: ${detail}` },
+      ]);
+      return null;
+    }
+    if (response.ok) return response;
+    const problems = [{ path: "", message: response.message }];
+    for (const item of response.problems || []) {
+      const message = item.hint ? `${item.message} (${item.hint})` : item.message;
+      problems.push({ path: item.path, message });
+    }
+    if (response.detail) problems.push({ path: "", message: `Rincian teknis: ${response.detail}` });
+    showErrors(this, "Mesin penilaian tidak dapat memproses jawaban", problems);
+    return null;
+  }
+
+  // -- submitting and results -------------------------------------------------------------------
+
+  checkForm(doc) {
+    const problems = [];
+    if (!Object.keys(doc.ratings).length) {
+      problems.push({
+        path: "",
+        message:
+          "Belum ada pernyataan yang dijawab. Jawab pernyataan pada langkah 2 terlebih dahulu.",
+        target: "kq-i-" + this.shape.indicators[0],
+      });
+    }
+    if (doc.total_jp === null || doc.total_jp < 1 || doc.total_jp > 1000) {
+      problems.push({
+        path: "",
+        message: "Total jam pelajaran harus bilangan bulat dari 1 sampai 1000.",
+        target: "kq-jp",
+      });
+    }
+    return problems;
+  }
+
+  submit() {
+    const problems = this.checkForm(this.readForm());
+    if (problems.length) {
+      showErrors(this, "Periksa kembali isian Anda", problems);
+      return;
+    }
+    hideErrors(this);
+    this.submitted = true;
+    this.save();
+    performance.clearMarks("kq:submit");
+    performance.mark("kq:submit");
+    this.waitingForSubmit = this.engine.state !== "ready";
+    this.queueWithStatus(
+      "assess",
+      () => {
+        this.waitingForSubmit = false;
+        this.assess({ focus: true });
+      },
+      "Jawaban Anda akan dinilai segera setelah mesin penilaian siap.",
+    );
+  }
+
+  async assess({ focus, claimed }) {
+    const doc = this.readForm();
+    const response = await this.ask("run_assessment", engineRequest(doc, claimed));
+    if (!response) return null;
+    hideErrors(this);
+    this.last = { response, doc };
+    showResults(this.byId, response);
+    performance.mark("kq:results");
+    if (performance.getEntriesByName("kq:submit").length) {
+      performance.measure("kq:submit-to-results", "kq:submit", "kq:results");
+    }
+    if (focus) this.byId("kq-hasil-judul").focus();
+    return response;
+  }
+
+  // -- erasing -------------------------------------------------------------------------------------
+
+  eraseAll() {
+    this.store.clear(STORAGE_PREFIX);
+    this.form.reset();
+    this.jp.value = String(this.shape.defaultJp);
+    this.submitted = false;
+    this.waitingForSubmit = false;
+    this.last = null;
+    this.pending.clear();
+    clearResults(this.byId);
+    this.byId("kq-share-box").hidden = true;
+    this.byId("kq-share-url").value = "";
+    clear(this.byId("kq-notices"));
+    hideErrors(this);
+    this.byId("kq-erase-confirm").hidden = true;
+    this.updateProgress();
+    this.updateTargetsVisibility();
+    notice(
+      this,
+      "erased",
+      "info",
+      "Semua jawaban dan hasil penilaian telah dihapus dari peramban ini.",
+    );
+    this.byId("kq-erase").focus();
+  }
+}

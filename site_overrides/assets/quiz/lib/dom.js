@@ -1,0 +1,41 @@
+// Small DOM helpers. Every text reaches the page through textContent, never as markup.
+
+export function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") node.textContent = String(value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+// A data-* attribute value: null (no target, no gap) becomes "".
+export function attr(value) {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+export function today() {
+  try {
+    return new Date().toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric" });
+  } catch (_) {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el("a", { href: url, download: name, class: "kq-hidden-link" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

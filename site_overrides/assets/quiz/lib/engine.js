@@ -1,0 +1,173 @@
+// The engine's Web Worker seen from the page: start, watchdog, calls, failures, retry.
+//
+// Pyodide can hang forever (a blocked .wasm, a CSP without 'wasm-unsafe-eval'), so every load
+// runs under a watchdog that fires when no progress arrives for a while; a retry always starts
+// a fresh worker. Failure codes from the worker become the Indonesian messages below.
+
+const DEFAULT_WATCHDOG_MS = 90000;
+const MAX_WATCHDOG_MS = 600000;
+const CALL_TIMEOUT_MS = 60000;
+
+export const STAGES = {
+  runtime: "mengunduh Pyodide",
+  python: "menyiapkan Python",
+  micropip: "memasang micropip",
+  engine: "memasang paket mesin penilaian",
+  data: "memuat data standar kompetensi",
+};
+
+export const FAILURES = {
+  "no-wasm":
+    "Peramban ini tidak mendukung WebAssembly, yang diperlukan mesin penilaian. Gunakan versi terbaru Chrome, Edge, Firefox, atau Safari, atau minta pengelola TI mengaktifkan WebAssembly.",
+  "no-worker":
+    "Peramban ini tidak mendukung Web Worker modul, yang diperlukan mesin penilaian. Gunakan versi terbaru Chrome, Edge, Firefox, atau Safari.",
+  "csp-wasm":
+    "Kebijakan keamanan (Content Security Policy) situs ini tidak mengizinkan WebAssembly ('wasm-unsafe-eval'), sehingga mesin penilaian tidak dapat berjalan. Mohon sampaikan kepada pengelola situs.",
+  runtime: "Berkas program mesin penilaian (Pyodide) gagal dimuat dari server.",
+  wasm: "Berkas WebAssembly mesin penilaian gagal dimuat: berkas tidak ditemukan, diblokir, atau dikirim dengan jenis MIME yang salah (server harus mengirim .wasm sebagai application/wasm).",
+  python:
+    "Python di peramban gagal dimulai; kemungkinan pustaka standar Python (python_stdlib.zip) tidak dapat dimuat dari server.",
+  micropip: "Pemasang paket Python (micropip) gagal dimuat dari server.",
+  engine: "Paket mesin penilaian gagal dipasang dari server.",
+  data: "Data standar kompetensi gagal dimuat dari server.",
+  dictionary: "Data standar kompetensi tidak dapat dipakai oleh mesin penilaian.",
+  "version-mismatch":
+    "Data standar kompetensi di server tidak cocok dengan versi halaman ini. Muat ulang halaman untuk mendapatkan versi terbaru.",
+  crash: "Mesin penilaian berhenti secara tak terduga.",
+  timeout:
+    "Mesin penilaian tidak selesai dimuat dalam {seconds} detik. Koneksi mungkin lambat, atau ada berkas yang diblokir.",
+};
+
+// ?kq-watchdog=<ms> shortens the watchdog (tests) or lengthens it (very slow links).
+function watchdogFromUrl() {
+  const value = Number(new URLSearchParams(location.search).get("kq-watchdog"));
+  return Number.isFinite(value) && value >= 1000
+    ? Math.min(value, MAX_WATCHDOG_MS)
+    : DEFAULT_WATCHDOG_MS;
+}
+
+export class Engine {
+  // config: {workerUrl, boot: {...}}; handlers: onLoading(text), onReady(), onFailed(code, text, detail)
+  constructor(config, handlers) {
+    this.config = config;
+    this.handlers = handlers;
+    this.state = "loading";
+    this.worker = null;
+    this.calls = new Map();
+    this.nextId = 1;
+    this.watchdogMs = watchdogFromUrl();
+    this.lastFailure = null;
+    this.timings = null;
+  }
+
+  start() {
+    this.stop();
+    if (this.state === "error" && this.lastFailure === "timeout") {
+      // A retry after a timeout is usually a slow connection: give it more time.
+      this.watchdogMs = Math.min(this.watchdogMs * 2, MAX_WATCHDOG_MS);
+    }
+    this.state = "loading";
+    this.handlers.onLoading("Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
+    performance.clearMarks("kq:engine-start");
+    performance.mark("kq:engine-start");
+    if (typeof WebAssembly !== "object" || WebAssembly === null) {
+      this.fail("no-wasm", "WebAssembly is not defined");
+      return;
+    }
+    if (typeof Worker !== "function") {
+      this.fail("no-worker", "Worker is not defined");
+      return;
+    }
+    let worker;
+    try {
+      worker = new Worker(this.config.workerUrl, { type: "module", name: "kompetensi-engine" });
+    } catch (error) {
+      this.fail("no-worker", String(error));
+      return;
+    }
+    this.worker = worker;
+    worker.addEventListener("message", (event) => this.message(worker, event.data || {}));
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (worker === this.worker) {
+        this.fail("crash", event.message || "the worker stopped (its script failed or crashed)");
+      }
+    });
+    worker.addEventListener("messageerror", () => {
+      if (worker === this.worker) this.fail("crash", "messageerror");
+    });
+    worker.postMessage({ type: "boot", ...this.config.boot });
+    this.arm();
+  }
+
+  arm() {
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      if (this.state === "loading") this.fail("timeout", `no progress for ${this.watchdogMs} ms`);
+    }, this.watchdogMs);
+  }
+
+  stop() {
+    clearTimeout(this.watchdog);
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    for (const call of this.calls.values()) {
+      clearTimeout(call.timer);
+      call.reject({ code: "crash", detail: "the engine was stopped" });
+    }
+    this.calls.clear();
+  }
+
+  message(worker, message) {
+    if (worker !== this.worker) return;
+    if (message.type === "progress") {
+      const stage = STAGES[message.stage] || message.stage;
+      this.handlers.onLoading(`Memuat mesin penilaian… (${stage})`);
+      this.arm();
+    } else if (message.type === "ready") {
+      clearTimeout(this.watchdog);
+      performance.mark("kq:engine-ready");
+      performance.measure("kq:engine", "kq:engine-start", "kq:engine-ready");
+      this.timings = message.timings;
+      this.state = "ready";
+      this.handlers.onReady();
+    } else if (message.type === "boot-failed" || message.type === "fatal") {
+      this.fail(message.type === "fatal" ? "crash" : message.code, message.detail);
+    } else if (message.type === "reply") {
+      const call = this.calls.get(message.id);
+      if (!call) return;
+      this.calls.delete(message.id);
+      clearTimeout(call.timer);
+      if (message.error) call.reject(message.error);
+      else call.resolve(JSON.parse(message.text));
+    }
+  }
+
+  fail(code, detail) {
+    this.stop();
+    this.state = "error";
+    this.lastFailure = code;
+    const seconds = String(Math.round(this.watchdogMs / 1000));
+    const text = (FAILURES[code] || FAILURES.crash).replace("{seconds}", seconds);
+    this.handlers.onFailed(code, text, `${code}: ${detail || ""}`);
+  }
+
+  // The bridge's JSON answer to one call (a promise); rejects with {code, detail}.
+  call(fn, payload) {
+    return new Promise((resolve, reject) => {
+      if (!this.worker || this.state !== "ready") {
+        reject({ code: "not-ready", detail: this.state });
+        return;
+      }
+      const id = this.nextId++;
+      const timer = setTimeout(() => {
+        if (!this.calls.has(id)) return;
+        this.calls.delete(id);
+        reject({ code: "timeout", detail: `${fn} took longer than ${CALL_TIMEOUT_MS} ms` });
+        this.fail("crash", `${fn} did not answer`);
+      }, CALL_TIMEOUT_MS);
+      this.calls.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "call", id, fn, payload: JSON.stringify(payload) });
+    });
+  }
+}

@@ -1,0 +1,76 @@
+// Files the reader keeps: the JSON download, importing it back, and comparing with another.
+
+import { engineRequest, validate } from "./answers.js";
+import { download } from "./dom.js";
+import { hideErrors, notice, showErrors } from "./messages.js";
+import { showComparison } from "./results.js";
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const KEEP = "Tidak ada yang diubah; jawaban Anda tetap seperti semula.";
+
+// The JSON file holds the answers the shown result was computed from, and that result.
+export function downloadJson(quiz) {
+  if (!quiz.last) return;
+  const { submitted: _, ...doc } = quiz.last.doc;
+  doc.result = quiz.last.response.result;
+  download("penilaian-kompetensi.json", JSON.stringify(doc, null, 2) + "\n", "application/json");
+}
+
+// An imported answers file is validated completely first: all of it is used, or none.
+export async function fileChosen(quiz, event, purpose) {
+  const input = event.target;
+  const file = input.files && input.files[0];
+  input.value = "";
+  if (!file) return;
+  const title =
+    purpose === "import" ? "Berkas jawaban tidak dimuat" : "Berkas pembanding tidak dimuat";
+  if (file.size > MAX_FILE_BYTES) {
+    showErrors(quiz, title, [{ path: "", message: `Berkas lebih besar dari 1 MB. ${KEEP}` }]);
+    return;
+  }
+  let doc;
+  try {
+    doc = JSON.parse(await file.text());
+  } catch (_) {
+    showErrors(quiz, title, [{ path: "", message: `Berkas bukan JSON yang valid. ${KEEP}` }]);
+    return;
+  }
+  const checked = validate(doc, quiz.shape, false);
+  if (checked.problems.length) {
+    showErrors(quiz, title, [{ path: "", message: KEEP }, ...checked.problems]);
+    return;
+  }
+  hideErrors(quiz);
+  const waitText = "Berkas akan diproses segera setelah mesin penilaian siap.";
+  if (purpose === "compare") {
+    const label = file.name.replace(/\.json$/i, "") || "pembanding";
+    quiz.queueWithStatus("compare", () => compare(quiz, checked.value, label), waitText);
+    return;
+  }
+  checked.value.submitted = true;
+  quiz.applyDoc(checked.value);
+  quiz.save();
+  notice(quiz, "imported", "info", `Jawaban dimuat dari berkas ${file.name}.`);
+  const run = async () => {
+    const response = await quiz.assess({ focus: true, claimed: checked.claimed });
+    if (response && response.claimed_matches === false) {
+      notice(
+        quiz,
+        "claimed-differs",
+        "warning",
+        "Hasil yang tercantum di dalam berkas berbeda dari hasil perhitungan ulang atas jawabannya. Yang ditampilkan adalah hasil perhitungan ulang.",
+      );
+    }
+  };
+  quiz.queueWithStatus("assess", run, waitText);
+}
+
+export async function compare(quiz, otherDoc, label) {
+  if (!quiz.last && !(await quiz.assess({ focus: false }))) return;
+  const response = await quiz.ask("run_comparison", {
+    own: engineRequest(quiz.readForm()),
+    other: engineRequest(otherDoc),
+    label,
+  });
+  if (response) showComparison(quiz.byId, response.comparison);
+}

@@ -1,0 +1,159 @@
+// Copies the engine's answer into the results section. Every number and label comes from
+// Python (the result and its "view"); this module only builds elements around them.
+
+import { attr, clear, el, today } from "./dom.js";
+
+const CHART_ALT =
+  "Grafik level perkiraan dan target setiap kompetensi. Angka yang sama tercantum pada daftar di bawahnya.";
+const CHART_CAPTION =
+  "Batang menunjukkan level perkiraan (0–5); garis putus-putus bertanda T menunjukkan target.";
+
+function competencyItem(item, raw) {
+  const numbers = el(
+    "dl",
+    { class: "kq-result-numbers" },
+    el("dt", { text: "Level perkiraan" }),
+    el("dd", { text: item.estimated_label }),
+    el("dt", { text: "Target" }),
+    el("dd", { text: item.target_label }),
+    el("dt", { text: "Kesenjangan" }),
+    el("dd", { text: item.gap_label }),
+    el("dt", { text: "Status" }),
+    el("dd", { text: item.status_label }),
+  );
+  const node = el(
+    "li",
+    {
+      class: `kq-result kq-result--${raw.status}`,
+      "data-competency": raw.id,
+      "data-estimated": attr(raw.estimated),
+      "data-target": attr(raw.target),
+      "data-gap": attr(raw.gap),
+      "data-status": raw.status,
+    },
+    el("h3", { class: "kq-result-title", text: item.name }),
+    numbers,
+    el("p", { class: "kq-explanation", text: item.explanation }),
+  );
+  if (!item.complete) {
+    node.append(
+      el(
+        "p",
+        { class: "kq-incomplete" },
+        `${item.unanswered_count} pernyataan belum dijawab. `,
+        el("a", { href: `#kq-c-${raw.id}`, text: `Lengkapi ${item.name}` }),
+      ),
+    );
+  }
+  return node;
+}
+
+function planCategory(category) {
+  const section = el(
+    "section",
+    { class: "kq-plan-category", "data-plan-category": category.id, "data-jp": category.jp },
+    el("h3", { text: `${category.name} (${category.id}%): ${category.jp} JP` }),
+    el("p", { class: "kq-hint", text: category.description }),
+  );
+  const items = el("ul", { class: "kq-plan-items" });
+  for (const item of category.items) {
+    items.append(
+      el(
+        "li",
+        {
+          class: "kq-plan-item",
+          "data-plan-item": true,
+          "data-category": item.category,
+          "data-jp": item.jp,
+          "data-plan-competency": item.competency,
+          "data-level": item.level,
+        },
+        el(
+          "p",
+          { class: "kq-plan-head" },
+          el("strong", { text: item.competency_name }),
+          ` — menuju level ${item.level_label} · ${item.form_name} · `,
+          el("span", { class: "kq-jp", text: `${item.jp} JP` }),
+        ),
+        el("p", { class: "kq-plan-activity", text: item.activity }),
+      ),
+    );
+  }
+  if (!category.items.length) {
+    items.append(
+      el("li", { class: "kq-plan-empty", text: "Tidak ada aktivitas pada kategori ini." }),
+    );
+  }
+  section.append(items);
+  return section;
+}
+
+// byId: looks up an element of the quiz root; response: the bridge's run_assessment answer.
+export function showResults(byId, response) {
+  const { view, result } = response;
+  byId("kq-meta-basis").textContent = view.basis;
+  byId("kq-meta-version").textContent = view.standards_version;
+  byId("kq-meta-date").textContent = today();
+  byId("kq-summary").textContent = view.summary;
+
+  const chart = byId("kq-chart");
+  clear(chart);
+  chart.append(
+    el("img", {
+      src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(view.chart),
+      alt: CHART_ALT,
+      class: "kq-chart-image",
+    }),
+    el("figcaption", { text: CHART_CAPTION }),
+  );
+
+  const list = byId("kq-result-list");
+  clear(list);
+  view.competencies.forEach((item, index) => {
+    list.append(competencyItem(item, result.competencies[index]));
+  });
+
+  byId("kq-plan-note").textContent = `${view.plan.mode_label}. ${view.plan.note}`;
+  const plan = byId("kq-plan");
+  clear(plan);
+  for (const category of view.plan.categories) plan.append(planCategory(category));
+  byId("kq-stale").hidden = true;
+  byId("kq-hasil").hidden = false;
+  document.documentElement.classList.add("kq-has-result");
+}
+
+export function clearResults(byId) {
+  byId("kq-hasil").hidden = true;
+  byId("kq-compare").hidden = true;
+  for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body"]) clear(byId(id));
+  document.documentElement.classList.remove("kq-has-result");
+}
+
+export function showComparison(byId, comparison) {
+  byId("kq-compare-other-head").textContent = comparison.label;
+  byId("kq-compare-summary").textContent = comparison.summary;
+  const body = byId("kq-compare-body");
+  clear(body);
+  for (const row of comparison.rows) {
+    body.append(
+      el(
+        "tr",
+        {
+          "data-compare-competency": row.id,
+          "data-own": attr(row.own),
+          "data-other": attr(row.other),
+          "data-difference": attr(row.difference),
+        },
+        el("th", { scope: "row", text: row.name }),
+        el("td", { text: row.own_label }),
+        el("td", { text: row.other_label }),
+        el("td", { text: row.difference_label }),
+        el("td", { text: row.target_label }),
+      ),
+    );
+  }
+  byId("kq-compare").hidden = false;
+  const title = byId("kq-compare-title");
+  title.setAttribute("tabindex", "-1");
+  title.focus();
+}
