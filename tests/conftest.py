@@ -113,6 +113,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a browser aborting a download (BrokenPipe) is normal, not a test failure
+
+
 class StaticServer:
     """Serves a folder on 127.0.0.1; headers and per-path overrides are for fault injection."""
 
@@ -130,7 +135,7 @@ class StaticServer:
                 "overrides": dict(overrides or {}),
             },
         )
-        self.httpd = http.server.ThreadingHTTPServer(
+        self.httpd = _QuietServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
         )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
