@@ -82,7 +82,7 @@ def test_markdown_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "- 70 (Belajar melalui pengalaman kerja): 14 JP" in lines
     assert (
         "| Kerja Sama | 1 (Paham) | 70 | Perluasan dan Pengayaan Tugas | "
-        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 |"
+        "Aktivitas uji penugasan untuk kerjasama level 1. | 4 |"
     ) in lines
     assert lines[-1].startswith("*Hasil ini adalah perkiraan dari penilaian mandiri.")
 

@@ -16,7 +16,8 @@ The arithmetic, in order:
 
    Ties go to the competency that comes first in the dictionary.
 3. A competency's share of a category is filled with the catalogue activities for (competency,
-   level, category) in catalogue order, where level is ``estimated + 1`` (the level to reach
+   level, category), those whose learning form the plan has not used yet first, then in
+   catalogue order, where level is ``estimated + 1`` (the level to reach
    next; the top level in ``maintain`` mode). Each activity first gets up to its indicative JP;
    JP beyond the sum of the indicative JP are spread over the same activities in proportion to
    their indicative JP (largest remainder again). Activities that end with 0 JP are left out.
@@ -26,6 +27,7 @@ The arithmetic, in order:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -122,9 +124,17 @@ def _note(
 
 
 def _items_for(
-    dictionary: Dictionary, competency: str, level: int, category: str, budget: int
+    dictionary: Dictionary,
+    competency: str,
+    level: int,
+    category: str,
+    budget: int,
+    used_forms: Counter[str],
 ) -> list[dict[str, Any]]:
-    activities: Sequence[Activity] = dictionary.activities.get((competency, level, category), ())
+    catalogue: Sequence[Activity] = dictionary.activities.get((competency, level, category), ())
+    # Prefer forms the plan has not used yet (a plan of nine identical "penugasan" lines helps
+    # no one); ties keep the catalogue order, so the choice stays deterministic.
+    activities = sorted(catalogue, key=lambda activity: used_forms[activity.form])
     if not activities:
         return [
             {
@@ -141,6 +151,7 @@ def _items_for(
             }
         ]
     parts = spread_over_activities(budget, [activity.jp for activity in activities])
+    used_forms.update(activity.form for activity, jp in zip(activities, parts, strict=True) if jp)
     return [
         {
             "competency": competency,
@@ -170,6 +181,7 @@ def build_plan(
     # shares[c][f]: JP of category c for focus competency f (none without any competency).
     shares = [largest_remainder(jp, weights) if focus else [] for jp in category_jp]
     items: list[dict[str, Any]] = []
+    used_forms: Counter[str] = Counter()
     for index, (estimate, _, level) in enumerate(focus):
         for category, category_shares in zip(categories, shares, strict=True):
             if category_shares[index]:
@@ -179,6 +191,7 @@ def build_plan(
                     level,
                     category.id,
                     category_shares[index],
+                    used_forms,
                 )
     return {
         "total_jp": total_jp,

@@ -71,10 +71,12 @@ def test_gap_mode_weights_by_gap(dictionary: dict[str, Any]) -> None:
         ("integritas", 3, "70", "penugasan", 4),
         ("integritas", 3, "20", "coaching", 1),
         ("integritas", 3, "10", "pelatihan-klasikal", 1),
-        ("kerjasama", 1, "70", "penugasan", 6),
+        # Forms already in the plan come last, so kerjasama leads with magang and mentoring.
         ("kerjasama", 1, "70", "magang", 4),
-        ("kerjasama", 1, "20", "coaching", 3),
-        ("kerjasama", 1, "10", "pelatihan-klasikal", 1),
+        ("kerjasama", 1, "70", "penugasan", 6),
+        ("kerjasama", 1, "20", "mentoring", 2),
+        ("kerjasama", 1, "20", "coaching", 1),
+        ("kerjasama", 1, "10", "e-learning", 1),
     ]
     assert plan["note"] == (
         "Rencana ini menutup kesenjangan: total 20 JP dibagi 70:20:10 menjadi 14, 4, dan 2 JP, "
@@ -93,10 +95,11 @@ def test_growth_mode_when_every_target_is_met(dictionary: dict[str, Any]) -> Non
         ("integritas", 2, "70", "penugasan", 5),
         ("integritas", 2, "20", "coaching", 2),
         ("integritas", 2, "10", "pelatihan-klasikal", 1),
-        ("kerjasama", 2, "70", "penugasan", 5),
-        ("kerjasama", 2, "20", "coaching", 1),
-        ("kerjasama", 2, "10", "pelatihan-klasikal", 1),
-        ("perekat-bangsa", 2, "70", "penugasan", 4),
+        ("kerjasama", 2, "70", "magang", 4),
+        ("kerjasama", 2, "70", "penugasan", 1),
+        ("kerjasama", 2, "20", "mentoring", 1),
+        ("kerjasama", 2, "10", "e-learning", 1),
+        ("perekat-bangsa", 2, "70", "magang", 4),
         ("perekat-bangsa", 2, "20", "coaching", 1),
     ]
     assert plan["note"] == (
