@@ -56,6 +56,7 @@ class Options:
 @dataclass(frozen=True)
 class Measured:
     seconds: float
+    cpu_seconds: float
     max_rss_mb: float
     returncode: int
     output: str
@@ -74,6 +75,7 @@ def measure(command: Sequence[str], *, cwd: Path, log: Path) -> Measured:
     figures = json.loads(completed.stdout.strip().splitlines()[-1])
     return Measured(
         seconds=figures["seconds"],
+        cpu_seconds=figures["cpu_seconds"],
         max_rss_mb=figures["max_rss_mb"],
         returncode=figures["returncode"],
         output=log.read_text(encoding="utf-8", errors="replace"),
@@ -240,7 +242,7 @@ def machine() -> dict[str, Any]:
                 memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    versions = {}
+    versions: dict[str, str | None] = {}
     for package in ("mkdocs", "mkdocs-material", "markdown", "playwright"):
         try:
             versions[package] = metadata.version(package)
@@ -266,12 +268,27 @@ def git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
+def dirty_files() -> list[str]:
+    """Files of the work tree that differ from the commit (others work in the same tree)."""
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return []
+    return [line[3:] for line in out.stdout.splitlines() if line[3:] and "bench" not in line]
+
+
 def new_result(name: str, title: str, settings: dict[str, Any]) -> dict[str, Any]:
     return {
         "benchmark": name,
         "title": title,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "commit": git_commit(),
+        "uncommitted": dirty_files(),
         # Other work on the machine skews timings: the 1-minute load average before and after.
         "load_before": round(os.getloadavg()[0], 2),
         "settings": settings,
@@ -289,7 +306,7 @@ def save(result: dict[str, Any], folder: Path = RESULTS_DIR) -> Path:
     return path
 
 
-def _number(value: float | None, unit: str) -> str:
+def number(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit in ("s",):
@@ -308,18 +325,18 @@ def table(result: dict[str, Any]) -> str:
     lines = [f"== {result['title']} =="]
     width = max([len(r["name"]) for r in result["rows"]] + [20])
     for r in result["rows"]:
-        spread = f"{_number(r['min'], r['unit'])}–{_number(r['max'], r['unit'])}"
+        spread = f"{number(r['min'], r['unit'])}–{number(r['max'], r['unit'])}"
         lines.append(
-            f"  {r['name']:<{width}}  {_number(r['median'], r['unit']):>9} {r['unit']:<14}"
+            f"  {r['name']:<{width}}  {number(r['median'], r['unit']):>9} {r['unit']:<14}"
             f" ({spread}, n={r['runs']})"
         )
     for q in result["ratios"]:
-        lines.append(f"  ratio {q['name']}: {_number(q['value'], '×')}×  ({q['of']})")
+        lines.append(f"  ratio {q['name']}: {number(q['value'], '×')}×  ({q['of']})")
     for b in result["budgets"]:
         verdict = "PASS" if b["pass"] else "FAIL"
         lines.append(
-            f"  [{verdict}] {b['name']}: {_number(b['value'], b['unit'])} {b['unit']}"
-            f" (budget ≤ {_number(b['limit'], b['unit'])})"
+            f"  [{verdict}] {b['name']}: {number(b['value'], b['unit'])} {b['unit']}"
+            f" (budget ≤ {number(b['limit'], b['unit'])})"
         )
     if "load_before" in result:
         after = result.get("load_after")

@@ -1,4 +1,4 @@
-"""Run one command and report its wall time and peak memory as JSON.
+"""Run one command and report its wall time, CPU time and peak memory as JSON.
 
 ``python -m bench.measure --log FILE -- COMMAND...`` is started fresh for every measurement: the
 children's peak resident set size (``getrusage(RUSAGE_CHILDREN)``) of a new interpreter then
@@ -28,8 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         returncode = subprocess.call(command, stdout=log, stderr=subprocess.STDOUT)
         seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": seconds, "max_rss_mb": peak_kb / 1024, "returncode": returncode}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = {
+        "seconds": seconds,
+        # CPU time moves less than wall time when other work shares the machine.
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "max_rss_mb": usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
+        "returncode": returncode,
+    }
+    print(json.dumps(figures))
     return 0
 
 

@@ -47,6 +47,7 @@ def run(options: Options) -> dict[str, Any]:
         result["settings"]["strict"] = strict
         times: dict[str, list[float]] = {"plugin": [], "static": []}
         memory: dict[str, list[float]] = {"plugin": [], "static": []}
+        cpu: dict[str, list[float]] = {"plugin": [], "static": []}
         configs = {"plugin": plugin_config, "static": static_config}
         for index in range(options.runs):
             # Alternate which variant goes first, so drift in machine load hits both alike.
@@ -56,6 +57,7 @@ def run(options: Options) -> dict[str, Any]:
                 measured = timed_build(configs[variant], site, strict=strict)
                 times[variant].append(measured.seconds)
                 memory[variant].append(measured.max_rss_mb)
+                cpu[variant].append(measured.cpu_seconds)
         plugin_files, static_files = _files(work / "site-plugin"), _files(work / "site-static")
         html = sum(1 for f in plugin_files if f.endswith(".html"))
         if plugin_files == static_files:
@@ -69,6 +71,8 @@ def run(options: Options) -> dict[str, Any]:
         rows = result["rows"]
         rows.append(row("build with the plugin", times["plugin"], "s"))
         rows.append(row("build of static Markdown (baseline)", times["static"], "s"))
+        rows.append(row("CPU time, plugin build", cpu["plugin"], "s"))
+        rows.append(row("CPU time, static build", cpu["static"], "s"))
         rows.append(row("peak memory, plugin build", memory["plugin"], "MB"))
         rows.append(row("peak memory, static build", memory["static"], "MB"))
         overhead = ratio(
@@ -77,7 +81,13 @@ def run(options: Options) -> dict[str, Any]:
             rows[1]["median"],
             "median build times of the same run",
         )
-        result["ratios"].append(overhead)
+        cpu_ratio = ratio(
+            "plugin / static, CPU time",
+            rows[2]["median"],
+            rows[3]["median"],
+            "median CPU times: less sensitive to other work on the machine",
+        )
+        result["ratios"] += [overhead, cpu_ratio]
         result["budgets"].append(
             budget("generator overhead (plugin / static)", overhead["value"], BUDGET_RATIO, "×")
         )

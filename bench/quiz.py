@@ -6,7 +6,9 @@ the quiz and the content page, then one new page per run (saved answers cleared 
 headers, gzip). Three pages are measured in turn in every run, so machine load hits all alike:
 
 - the quiz (``/asesmen/``): first answerable question = the later of first contentful paint and
-  the quiz binding its form (``data-kq-bound``); engine ready = ``data-engine="ready"``;
+  the quiz binding its form (``data-kq-bound``: from then on answers are saved and counted; the
+  static radios can be clicked from first paint, reported as the lower bound); engine ready =
+  ``data-engine="ready"``;
   submit-to-plan = click on submit until the plan's categories are in the DOM and a frame has
   passed; main-thread long tasks; bytes on the wire (the server's count, workers included);
 - baseline, a plain content page of the same site: its load event (``loadEventEnd``);
@@ -102,20 +104,21 @@ def visit_quiz(context: Any, server: Server, *, submit: bool = True) -> dict[str
     _settle(page)
     t = browser.timings(page)
     sent = server.site.take()
-    loading_window = (t["engine_start"] or 0.0, t["ready"])
+    # Tasks that begin once the engine has started (the task that starts it is the quiz's own
+    # set-up, counted in the page-load figure) and before it is ready.
+    engine_start, ready = t["engine_start"] or 0.0, t["ready"]
     tasks = t["longtasks"] or []
-    during = [
-        d for start, d in tasks if start < loading_window[1] and start + d > loading_window[0]
-    ]
+    during = [d for start, d in tasks if engine_start < start < ready]
     figures: dict[str, Any] = {
         "answerable": max(t["bound"], t["fcp"] or 0.0),
         "bound": t["bound"],
+        "dcl": t["dcl"],
         "fcp": t["fcp"],
         "load": t["load"],
         "ready": t["ready"],
         "longest_task_loading": max(during, default=0.0),
         "long_tasks_loading": len(during),
-        "longest_task": max((d for _, d in tasks), default=0.0),
+        "longest_task": max((d for start, d in tasks if start < ready), default=0.0),
         "kb": wire_kb(sent),
         "pyodide_kb": pyodide_kb(sent),
         "requests": len(sent),
@@ -249,12 +252,13 @@ def _report(result: dict[str, Any], figures: dict[str, dict[str, list[dict[str, 
             f"{cache}: quiz, submit to rendered plan", _values(quiz, "submit_painted"), "ms"
         )
         longest = row(
-            f"{cache}: quiz, longest main-thread task while Pyodide loads",
+            f"{cache}: quiz, longest main-thread task begun while Pyodide loads",
             _values(quiz, "longest_task_loading"),
             "ms",
         )
         rows += [
             answerable,
+            row(f"{cache}: quiz, first contentful paint (static form)", _values(quiz, "fcp"), "ms"),
             row(f"{cache}: quiz, load event", _values(quiz, "load"), "ms"),
             content_load,
             row(f"{cache}: content page first contentful paint", _values(content, "fcp"), "ms"),
@@ -267,7 +271,12 @@ def _report(result: dict[str, Any], figures: dict[str, dict[str, list[dict[str, 
             ),
             longest,
             row(
-                f"{cache}: quiz, long tasks (>50 ms) while Pyodide loads",
+                f"{cache}: quiz, longest main-thread task until ready, page load included",
+                _values(quiz, "longest_task"),
+                "ms",
+            ),
+            row(
+                f"{cache}: quiz, long tasks (>50 ms) begun while Pyodide loads",
                 _values(quiz, "long_tasks_loading"),
                 "count",
             ),

@@ -174,18 +174,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if options.site is not None and not options.keep:
             shutil.rmtree(options.site.parent, ignore_errors=True)
+    budgets = [{"benchmark": r["benchmark"], **b} for r in results for b in r["budgets"]]
+    missed = [b for b in budgets if not b["pass"]]
     summary = {
         "machine": machine(),
         "seconds": round(time.perf_counter() - started, 1),
         "benchmarks": [r["benchmark"] for r in results],
         "failed_to_run": failed,
-        "budgets": [{"benchmark": r["benchmark"], **b} for r in results for b in r["budgets"]],
+        "budgets": budgets,
     }
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
-    missed = [b for b in summary["budgets"] if not b["pass"]]
     print(
-        f"\n{len(summary['budgets']) - len(missed)} of {len(summary['budgets'])} budgets met"
+        f"\n{len(budgets) - len(missed)} of {len(budgets)} budgets met"
         f"{'; could not run: ' + ', '.join(failed) if failed else ''}"
         f" ({summary['seconds']:.0f} s). Results in {args.results}/"
     )

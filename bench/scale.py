@@ -47,6 +47,7 @@ def run(options: Options) -> dict[str, Any]:
     notes: list[str] = result["notes"]
     work = scratch(options, "scale")
     medians: dict[int, float] = {}
+    cpu_medians: dict[int, float] = {}
     try:
         for n in sizes:
             standards = write_standard(work / f"standards-{n}", n)
@@ -54,14 +55,16 @@ def run(options: Options) -> dict[str, Any]:
             site = work / f"site-{n}"
             strict = choose_strict(options, config_file, site, notes)
             result["settings"]["strict"] = strict
-            times, memory = [], []
+            times, cpu, memory = [], [], []
             for _ in range(runs[n]):
                 measured = timed_build(config_file, site, strict=strict)
                 times.append(measured.seconds)
+                cpu.append(measured.cpu_seconds)
                 memory.append(measured.max_rss_mb)
             size_mb = folder_size_mb(site)
             pages = sum(1 for _ in site.rglob("*.html"))
             result["rows"].append(row(f"{n} competencies: build", times, "s", pages=pages))
+            result["rows"].append(row(f"{n} competencies: build CPU time", cpu, "s"))
             result["rows"].append(row(f"{n} competencies: peak memory", memory, "MB"))
             result["rows"].append(row(f"{n} competencies: site size", [size_mb], "MB"))
             result["rows"].append(
@@ -72,6 +75,7 @@ def run(options: Options) -> dict[str, Any]:
                 )
             )
             medians[n] = statistics.median(times)
+            cpu_medians[n] = statistics.median(cpu)
             cleanup(options, site)
             cleanup(options, standards)
         base = sizes[0]
@@ -80,6 +84,18 @@ def run(options: Options) -> dict[str, Any]:
             result["rows"].append(
                 row(
                     f"{n} competencies: marginal time per competency",
+                    [value],
+                    "ms/competency",
+                    baseline=f"{base} competencies",
+                )
+            )
+        marginal_cpu = {
+            n: (cpu_medians[n] - cpu_medians[base]) / (n - base) * 1000 for n in sizes if n > base
+        }
+        for n, value in marginal_cpu.items():
+            result["rows"].append(
+                row(
+                    f"{n} competencies: marginal CPU time per competency",
                     [value],
                     "ms/competency",
                     baseline=f"{base} competencies",
@@ -98,7 +114,13 @@ def run(options: Options) -> dict[str, Any]:
                 medians[SMALL] / SMALL,
                 "for reference: fixed cost dominates at small sizes",
             )
-            result["ratios"] += [growth, plain]
+            growth_cpu = ratio(
+                f"marginal CPU ms/competency at {LARGE} / at {SMALL}",
+                marginal_cpu[LARGE],
+                marginal_cpu[SMALL],
+                "the same on CPU time, less sensitive to other work on the machine",
+            )
+            result["ratios"] += [growth, growth_cpu, plain]
             result["budgets"].append(
                 budget(
                     "per-competency time, 3,000 vs 100 (marginal)",
