@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_support import ROOT, Built
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -18,9 +19,18 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 def _search(page: Any, url: str, query: str) -> list[str]:
     """The result paths for ``query``, typed into Material's search on a freshly loaded page."""
     page.goto(url)
-    # The search index loads in a worker; under load that can take a while, so allow a minute.
-    page.fill("input[data-md-component=search-query]", query)
-    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    # The search index loads in a worker; a query typed before it is ready can be dropped, and
+    # under load that takes a while: retype until results show, for up to two minutes.
+    box = "input[data-md-component=search-query]"
+    for attempt in range(8):
+        page.fill(box, "")
+        page.fill(box, query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 7:
+                raise
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     return [urlsplit(link).path for link in links]
 
