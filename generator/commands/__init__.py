@@ -22,6 +22,17 @@ def add_standards_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml)",
+    )
+
+
 def print_problems(problems: list[Problem] | tuple[Problem, ...], *, label: str = "") -> None:
     for problem in problems:
         print(f"{label}{problem}", file=sys.stderr)

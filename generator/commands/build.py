@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from generator import build as site_build
+from generator.commands import add_config_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,14 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "replace the output folder. A failed build leaves the previous site unchanged."
         ),
     )
-    parser.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar="FILE",
-        help="the MkDocs configuration (default: mkdocs.yml)",
-    )
+    add_config_option(parser)
     parser.add_argument(
         "-d",
         "--site-dir",

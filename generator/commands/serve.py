@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from generator import build as site_build
+from generator.commands import add_config_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,14 +18,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "valid pages stay on screen."
         ),
     )
-    parser.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar="FILE",
-        help="the MkDocs configuration (default: mkdocs.yml)",
-    )
+    add_config_option(parser)
     parser.add_argument(
         "-a",
         "--dev-addr",
