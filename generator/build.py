@@ -23,6 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
 
+from generator import csp
+
 MKDOCS = (sys.executable, "-m", "mkdocs")
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
 QUIET_BANNER = {"NO_MKDOCS_2_WARNING": "1"}
@@ -271,6 +273,20 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
         if _run(command, out, config_file.parent) != 0:
             print(f"Build failed; {site_dir} was left unchanged.", file=out)
             return 1
+        # The Content-Security-Policy, from the final HTML: csp.txt, csp-hashes.conf (nginx) and
+        # a meta tag in every page (static hosts). Before the checker, so it sees the published
+        # bytes.
+        try:
+            published = csp.publish(staging)
+        except csp.CspError as exc:
+            print(f"ERROR   -  Content-Security-Policy: {exc}", file=out)
+            print(f"Build failed; {site_dir} was left unchanged.", file=out)
+            return 1
+        print(
+            f"INFO    -  Content-Security-Policy: {len(published.hashes)} inline script hashes "
+            f"in {csp.POLICY_FILE}, {csp.NGINX_FILE} and {published.pages} pages",
+            file=out,
+        )
         findings = check_site(staging)
         for finding in findings:
             print(f"ERROR   -  {finding}", file=out)  # the MkDocs log format

@@ -1,0 +1,77 @@
+"""Fixtures of the security suites: the real site and a hostile site, each built once per session
+through ``kompetensi build`` (strict MkDocs build, output checker, CSP step, atomic swap)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from security_support import (
+    HOSTILE_HOME,
+    ROOT,
+    Built,
+    Hostile,
+    TourRecord,
+    hostile_standards,
+    make_project,
+    project_config,
+    run_build,
+    run_strict_tour,
+)
+
+# The malformed-input table and its helpers live with the standards tests; the build test here
+# reuses them (appended, so nothing here is shadowed).
+sys.path.append(str(ROOT / "tests" / "standard"))
+
+
+def _root_conftest(config: pytest.Config) -> Any:
+    """tests/conftest.py as loaded by pytest (found by path: several conftest.py share a name)."""
+    wanted = (ROOT / "tests" / "conftest.py").resolve()
+    for plugin in config.pluginmanager.get_plugins():
+        source = getattr(plugin, "__file__", None)
+        if source and Path(source).resolve() == wanted:
+            return plugin
+    raise AssertionError("tests/conftest.py is not loaded")
+
+
+@pytest.fixture(scope="session")
+def require(request: pytest.FixtureRequest) -> Any:
+    """``require()`` of tests/conftest.py: skips locally, fails under CI=true."""
+    return _root_conftest(request.config).require
+
+
+@pytest.fixture(scope="session")
+def serve_module(request: pytest.FixtureRequest) -> Any:
+    """The loopback server class behind ``serve``, for module-scoped fixtures."""
+    return _root_conftest(request.config).StaticServer
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project's own site (mkdocs.yml, content/, standards/), with the quiz's runtime."""
+    built = run_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("security-real") / "site")
+    assert built.code == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
+    """Three competencies with hostile text in every free-text field, quiz included."""
+    folder = tmp_path_factory.mktemp("security-hostile")
+    payloads = hostile_standards(folder / "standards")
+    assert len(payloads) >= 100, len(payloads)  # every text field of the fixture, not a sample
+    config_file = make_project(folder, {"index.md": HOSTILE_HOME}, project_config())
+    built = run_build(config_file, folder / "site")
+    assert built.code == 0, built.output
+    return Hostile(built, payloads)
+
+
+@pytest.fixture(scope="session")
+def strict_tour(browser: Any, serve_module: Any, real_site: Built) -> TourRecord:
+    """One visit of every page type, the search and the whole quiz under the published policy;
+    the privacy and CSP suites both assert on it. (Under the policy, a request to another host
+    would be blocked *and* reported as a violation, so "no violation" and "no off-origin request
+    in the log" together mean the site never tried one.)"""
+    return run_strict_tour(browser, serve_module, real_site.site)

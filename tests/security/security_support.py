@@ -1,0 +1,481 @@
+"""Helpers of the security suites: sites built through ``kompetensi build``, hostile standards,
+and a watch over everything a browser context does (requests, CSP violations, console errors,
+page errors, dialogs, cookies, storage)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import build as site_build
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE_FIXTURES = ROOT / "tests" / "site" / "fixtures"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PYODIDE = "/assets/pyodide/314.0.7"
+ENGINE_TIMEOUT_MS = 60_000
+STORAGE_PREFIX = "kompetensi-asn:"
+ANSWERS_KEY = STORAGE_PREFIX + "jawaban:"
+
+# Every page type of the real site, by URL path. The 404 page is served for a missing path by a
+# server override (see ``not_found_override``).
+PAGE_TYPES: dict[str, str] = {
+    "home": "/",
+    "about": "/tentang/",
+    "about-levels": "/tentang/level/",
+    "competency-index": "/kompetensi/",
+    "competency": "/kompetensi/integritas/",
+    "transition": "/kompetensi/integritas/transisi/",
+    "matrix": "/matriks/",
+    "positions": "/jabatan/",
+    "position": "/jabatan/jpt-pratama/",
+    "downloads": "/unduh/",
+    "print": "/cetak/",
+    "method": "/metode-penilaian/",
+    "handbook": "/panduan/publikasi/",
+    "quiz": "/asesmen/",
+    "404": "/tidak/ada/",
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    """One run of ``kompetensi build``."""
+
+    code: int
+    output: str
+    site: Path
+    config: Path
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """The hostile site and the payload of each poisoned field, by number."""
+
+    built: Built
+    payloads: dict[int, str]
+
+
+def run_build(config_file: Path, site: Path) -> Built:
+    """``kompetensi build`` in-process (MkDocs runs in a subprocess), with its CSP step."""
+    out = io.StringIO()
+    code = site_build.build(config_file, site, out=out)
+    return Built(code, out.getvalue(), site, config_file)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path: for byte-identical comparisons."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def project_config(
+    standards_dir: str = "standards", *, quiz_assets: bool = True, nav: list[Any] | None = None
+) -> dict[str, Any]:
+    """The real mkdocs.yml, for a project in another folder (only the given navigation)."""
+    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
+    config["nav"] = nav or [
+        {"Beranda": "index.md"},
+        {"Kompetensi": "kompetensi/index.md"},
+        {"Matriks": "matriks.md"},
+        {"Jabatan": "jabatan/index.md"},
+        {"Penilaian Mandiri": "asesmen.md"},
+        {"Unduh": "unduh.md"},
+        {"Cetak": "cetak.md"},
+    ]
+    config.pop("watch", None)
+    options = {"standards_dir": standards_dir, "quiz_assets": quiz_assets}
+    config["plugins"] = [
+        {"kompetensi": options} if plugin == "kompetensi" else plugin
+        for plugin in config["plugins"]
+    ]
+    return config
+
+
+def make_project(folder: Path, pages: dict[str, str], config: dict[str, Any]) -> Path:
+    """``folder/mkdocs.yml`` and ``folder/content/``; returns the config file."""
+    for name, text in pages.items():
+        path = folder / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return config_file
+
+
+# ---- Hostile text ------------------------------------------------------------------------------
+
+# Keys of free text in the standards files (ids, enums and numbers are validated elsewhere).
+TEXT_KEYS = frozenset(
+    {
+        "title", "short_title", "regulation", "short", "part", "note", "name", "summary",
+        "description", "label", "definition", "text", "example", "source", "activity",
+    }
+)  # fmt: skip
+LIST_TEXT_KEYS = frozenset({"aliases"})
+SEARCH_WORD = "zqxpayload"
+
+
+# Longest text the schemas allow, by key (the other text fields have no limit).
+LIMITS = {"short_title": 40, "name": 120}
+# Fields that reach the CSV exports (the dictionary's and the quiz's).
+FORMULA_KEYS = frozenset({"name", "text", "activity", "description"})
+
+
+def payload(number: int, key: str = "") -> str:
+    """Hostile text for field ``number``: every vector sets ``window.__pwned`` to the number.
+
+    It starts with a search word (search results then show payloads; half the names, indicator
+    texts and activities start with a spreadsheet formula, for the CSV exports) and ends with an
+    attr_list block, which only applies at the end of a line. A field whose ``key`` has a length
+    limit gets the attr_list block and as many other vectors as fit, in an order that rotates
+    with ``number`` so every vector reaches short fields too.
+    """
+    js = f"__pwned={number}"  # a sloppy-mode assignment: sets window.__pwned
+    vectors = [
+        f"<script>{js}</script>",
+        f"<img src=x onerror={js}>",
+        f"<svg onload={js}></svg>",
+        f'<a href="javascript:{js}">a</a>',
+        f"[k](javascript:{js})",
+        f"[d](data:text/html,<script>{js}</script>)",
+        f"![i](x){{ onerror={js} }}",
+        f'" onmouseover="{js}" x="',
+        f"' onfocus='{js}' autofocus x='",
+        f"</title></textarea></style></noscript></script><script>{js}</script>",
+        f"<iframe srcdoc='<script>parent.{js}</script>'></iframe>",
+        f"<!-- --><script>{js}</script>",
+        f"${{{js}}} {{{{ {number}*7 }}}}",
+    ]
+    tail = f'{{ onclick="{js}" }}'
+    formula = number % 2 == 0 and key in FORMULA_KEYS
+    lead = f"=HYPERLINK(1) {SEARCH_WORD}{number}" if formula else f"{SEARCH_WORD}{number}"
+    limit = LIMITS.get(key)
+    if limit is None:
+        return " ".join([lead, *vectors, tail])
+    shift = number % len(vectors)
+    chosen: list[str] = []
+    for vector in [tail, *vectors[shift:], *vectors[:shift]]:
+        if len(" ".join([lead, *chosen, vector])) <= limit:
+            chosen.append(vector)
+    return " ".join([lead, *chosen[1:], chosen[0]] if chosen else [lead])
+
+
+def _poison(node: Any, payloads: dict[int, str], key: str = "") -> Any:
+    if isinstance(node, dict):
+        return {k: _poison(v, payloads, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_poison(v, payloads, key) for v in node]
+    if isinstance(node, str) and (key in TEXT_KEYS or key in LIST_TEXT_KEYS):
+        number = len(payloads) + 1
+        payloads[number] = payload(number, key)
+        return payloads[number]
+    return node
+
+
+def hostile_standards(target: Path, source: Path = SITE_FIXTURES / "three") -> dict[int, str]:
+    """A copy of ``source`` with hostile text in every free-text field; the payloads by number."""
+    payloads: dict[int, str] = {}
+    for path in sorted(source.rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out = target / path.relative_to(source)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        text = yaml.safe_dump(
+            _poison(data, payloads), allow_unicode=True, sort_keys=False, width=10_000
+        )
+        out.write_text(text, encoding="utf-8")
+    return payloads
+
+
+HOSTILE_HOME = f"""# Beranda
+
+Skala: <!-- data:scale_label:1 -->x<!-- /data -->, <!-- data:scale_label:3 -->x<!-- /data -->.
+
+## Level <!-- data:level_name:1 -->x<!-- /data -->
+
+| Level | Nama |
+|---|---|
+| 2 | <!-- data:level_name:2 -->x<!-- /data --> |
+
+Cari kata {SEARCH_WORD} di kotak pencarian.
+"""
+
+
+# ---- The browser ------------------------------------------------------------------------------
+
+# Runs before every page script: collects CSP violations of the document.
+VIOLATIONS_SCRIPT = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push([event.effectiveDirective, event.blockedURI, event.sourceFile,
+                            event.lineNumber, event.sample].join(' '));
+});
+"""
+
+
+@dataclass
+class Watch:
+    """What one browser context did: requests, console errors, page errors, dialogs."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attach(self, context: Any) -> None:
+        context.add_init_script(VIOLATIONS_SCRIPT)
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("console", self._console)
+        context.on("page", self._page)
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.console_errors.append(f"{message.type}: {message.text}")
+
+    def _page(self, page: Any) -> None:
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+        def dialog(d: Any) -> None:
+            self.dialogs.append(f"{d.type}: {d.message}")
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+    def csp_console(self) -> list[str]:
+        """Console messages about the Content Security Policy (documents and workers)."""
+        return [m for m in self.console_errors if "Content Security Policy" in m]
+
+    def off_origin(self, origin: str) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(origin + "/") and not url.startswith(("data:", "blob:"))
+        ]
+
+
+@contextmanager
+def watched_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, Watch]]:
+    """A fresh context and page under a :class:`Watch`; the context is closed afterwards."""
+    context = browser.new_context(**options)
+    watch = Watch()
+    watch.attach(context)
+    page = context.new_page()
+    page.set_default_timeout(ENGINE_TIMEOUT_MS)
+    try:
+        yield context, page, watch
+    finally:
+        context.close()
+
+
+def violations(page: Any) -> list[str]:
+    found: list[str] = page.evaluate("window.__violations || []")
+    return found
+
+
+def not_found_override(site: Path) -> Any:
+    """A server override answering with the site's own 404.html and status 404."""
+    body = (site / "404.html").read_bytes()
+
+    def respond(handler: Any) -> bool:
+        handler.send_response(404)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+        return True
+
+    return respond
+
+
+def open_search(page: Any, query: str) -> None:
+    """Type ``query`` into Material's search and wait for its results.
+
+    Material reads the query on key events: a value set without one (Playwright's ``fill``
+    alone) is sometimes never searched, so a key press follows."""
+    box = "input[data-md-component=search-query]"
+    page.fill(box, query)
+    page.press(box, "End")
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+
+
+# ---- The quiz ---------------------------------------------------------------------------------
+
+
+def wait_engine(page: Any, state: str = "ready", timeout: int = ENGINE_TIMEOUT_MS) -> None:
+    """Wait until the engine leaves ``loading``; fail with the page's message if not ``state``."""
+    page.wait_for_function(
+        "() => ['ready', 'error'].includes(document.documentElement.dataset.engine)",
+        timeout=timeout,
+    )
+    actual = page.evaluate("document.documentElement.dataset.engine")
+    if actual != state:
+        raise AssertionError(f"engine is {actual}, expected {state}: {page.text_content('#kq')}")
+
+
+def indicator_names(page: Any) -> list[str]:
+    names: list[str] = page.eval_on_selector_all(
+        "[data-kq-indicator]", "els => els.map(e => e.dataset.kqIndicator)"
+    )
+    return names
+
+
+def answer(page: Any, ratings: dict[str, int]) -> None:
+    """Check the radio buttons of ``ratings`` and tell the form, as a click would."""
+    page.evaluate(
+        """(ratings) => { for (const [name, value] of Object.entries(ratings)) {
+               document.querySelector(
+                   `input[name="${CSS.escape(name)}"][value="${value}"]`).checked = true; }
+           document.querySelector('#kq-form').dispatchEvent(new Event('change')); }""",
+        ratings,
+    )
+
+
+def checked_ratings(page: Any) -> dict[str, int]:
+    ratings: dict[str, int] = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(
+               '#kq-form input[type=radio]:checked')].map(i => [i.name, Number(i.value)]))"""
+    )
+    return ratings
+
+
+def wait_results(page: Any) -> None:
+    page.wait_for_selector("#kq-hasil:not([hidden]) #kq-result-list [data-competency]")
+
+
+def stored_answers(page: Any, version: str) -> Any:
+    raw = page.evaluate("(key) => localStorage.getItem(key)", ANSWERS_KEY + version)
+    return None if raw is None else json.loads(raw)
+
+
+def seed_storage(entries: dict[str, str]) -> str:
+    """An init script that stores ``entries`` once, in this order, before the page's scripts."""
+    sets = " ".join(
+        f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});"
+        for key, value in entries.items()
+    )
+    return (
+        "if (!sessionStorage.getItem('kq-test-seeded')) {"
+        f" {sets} sessionStorage.setItem('kq-test-seeded', '1'); }}"
+    )
+
+
+def full_quiz_run(page: Any, url: str, position: str | None = None) -> dict[str, int]:
+    """Open the quiz, answer every statement, submit, wait for the results; the ratings."""
+    page.goto(url + "/asesmen/")
+    names = indicator_names(page)
+    ratings = {name: 1 + (index * 7) % 4 for index, name in enumerate(names)}
+    if position:
+        page.select_option("select[name=position]", position)
+    answer(page, ratings)
+    wait_engine(page)
+    page.click("#kq-submit")
+    wait_results(page)
+    return ratings
+
+
+def copy_site(site: Path, target: Path) -> Path:
+    shutil.copytree(site, target)
+    return target
+
+
+def visit(page: Any, url: str) -> None:
+    """Open ``url`` and wait until the page has made every request it makes by itself."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def tour(page: Any, origin: str) -> Iterator[str]:
+    """Every page type (except the quiz), then the search box open with results: yields the
+    name of each state once the page shows it."""
+    for name, path in PAGE_TYPES.items():
+        if name == "quiz":
+            continue
+        visit(page, origin + path)
+        yield name
+    visit(page, origin + PAGE_TYPES["competency"])
+    open_search(page, "integritas")
+    yield "search"
+
+
+def quiz_flow(page: Any, origin: str) -> dict[str, int]:
+    """The whole quiz: answer everything for a position, results, the three downloads, a share
+    link. Returns the ratings given."""
+    ratings = full_quiz_run(page, origin, position="jpt-pratama")
+    for button in ("#kq-download-json", "#kq-download-md", "#kq-download-csv"):
+        with page.expect_download():
+            page.click(button)
+    page.click("#kq-share")
+    page.wait_for_selector("#kq-share-box:not([hidden])")
+    return ratings
+
+
+@dataclass
+class TourRecord:
+    """Everything one strict-policy tour of the real site saw (see ``strict_tour``)."""
+
+    origin: str
+    states: list[str] = field(default_factory=list)
+    violations: dict[str, list[str]] = field(default_factory=dict)
+    watch: Watch = field(default_factory=Watch)
+    cookies: list[Any] = field(default_factory=list)
+    storage: dict[str, Any] = field(default_factory=dict)
+    csp_console: list[str] = field(default_factory=list)
+    control_blocked: bool = False
+    control_reported: list[str] = field(default_factory=list)
+
+
+# Inline script injected at the end of a tour: the policy must block it and report it.
+INJECT = """() => { const s = document.createElement('script');
+    s.textContent = 'window.__injected = true'; document.head.append(s);
+    return window.__injected !== true; }"""
+
+STORAGE_STATE = """async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookie: document.cookie,
+    databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
+    caches: await caches.keys(),
+    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+})"""
+
+
+def run_strict_tour(browser: Any, server_class: Any, site: Path) -> TourRecord:
+    """Every page type, the search, and the whole quiz, under the published policy as a header
+    on every response (workers included); records requests, violations, cookies and storage."""
+    policy = (site / "csp.txt").read_text(encoding="utf-8").strip()
+    headers = {"Content-Security-Policy": policy}
+    overrides = {"/tidak/ada/": not_found_override(site)}
+    with (
+        server_class(site, headers=headers, overrides=overrides) as server,
+        watched_page(browser, accept_downloads=True) as (context, page, watch),
+    ):
+        record = TourRecord(server.url, watch=watch)
+        for state in tour(page, server.url):
+            record.states.append(state)
+            record.violations[state] = violations(page)
+        quiz_flow(page, server.url)
+        page.wait_for_load_state("networkidle")
+        record.states.append("quiz")
+        record.violations["quiz"] = violations(page)
+        record.storage = page.evaluate(STORAGE_STATE)
+        record.cookies = context.cookies()
+        record.csp_console = watch.csp_console()  # before the control adds its own message
+        record.control_blocked = page.evaluate(INJECT)
+        page.wait_for_function("window.__violations.length > 0")
+        record.control_reported = violations(page)
+    return record
