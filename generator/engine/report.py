@@ -20,9 +20,27 @@ DISCLAIMER = (
 )
 
 
+# Data text must stay text in any Markdown viewer: no links ([...](...)), attribute lists
+# ({ onclick=... }), code spans or raw HTML (<...>), and no pipe breaking a table row.
+_INERT = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "{": "\\{",
+        "}": "\\}",
+        ">": "\\>",
+        "|": "\\|",
+        "<": "&lt;",
+        "&": "&amp;",
+    }
+)
+
+
 def _cell(text: object) -> str:
-    """Table-safe text: one line, pipes escaped."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Table-safe, inert text: one line, Markdown and HTML syntax escaped."""
+    return " ".join(str(text).split()).translate(_INERT)
 
 
 def _level(view: Dictionary, level: int | None) -> str:
@@ -56,7 +74,7 @@ def to_markdown(dictionary: Mapping[str, Any], result: Mapping[str, Any]) -> str
     lines = [
         "# Hasil penilaian mandiri kompetensi",
         "",
-        f"Standar kompetensi versi {result['standards_version']}; {basis}.",
+        f"Standar kompetensi versi {_cell(result['standards_version'])}; {_cell(basis)}.",
         "",
     ]
     lines += _table(

@@ -260,13 +260,6 @@ def test_the_quiz_csv_disarms_formulas(hostile_quiz: QuizRun) -> None:
     assert any(cell.startswith("'=HYPERLINK(1)") for cell in cells)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the Markdown download (generator/engine/report.py to_markdown) writes data text "
-    "as Markdown source: '<script>', '[x](javascript:...)' and '{ onclick=... }' become live "
-    "markup in a Markdown viewer; escape Markdown and HTML syntax in data text",
-)
 def test_the_quiz_markdown_renders_inert(hostile_quiz: QuizRun, tmp_path: Path) -> None:
     html = markdown.markdown(
         hostile_quiz.downloads["md"], extensions=["attr_list", "md_in_html", "tables"]

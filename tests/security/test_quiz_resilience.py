@@ -255,13 +255,6 @@ def test_a_new_version_on_the_server_while_the_page_is_open(
         assert watch.page_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="controller.js migrate() carries over whichever older key localStorage lists first "
-    "and deletes the rest, so the newer answers can be lost; sort the older keys newest first "
-    "(localeCompare with numeric: true) before taking older[0]",
-)
 def test_answers_under_two_older_versions_keep_the_newer_ones(
     browser: Any, serve: Any, real_site: Built
 ) -> None:

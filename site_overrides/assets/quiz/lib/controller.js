@@ -185,7 +185,11 @@ export class Quiz {
 
   // Answers kept under another standards version: carry over what still fits, and say so.
   migrate() {
-    const older = this.store.keys(ANSWERS_PREFIX).filter((key) => key !== this.storageKey);
+    // Newest version first: the answers carried over must be the latest the user gave.
+    const older = this.store
+      .keys(ANSWERS_PREFIX)
+      .filter((key) => key !== this.storageKey)
+      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
     if (!older.length) return;
     const key = older[0];
     const from = key.slice(ANSWERS_PREFIX.length);
