@@ -10,34 +10,22 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
 - the quiz's own browser files from ``site_overrides/assets/quiz/`` into a folder named after
   their hash (the theme's ``custom_dir`` also copies them, unversioned; the page does not use
   that copy);
-- ``.gz`` siblings of the large compressible files for hosts that serve precompressed files
-  (nginx ``gzip_static``). They are made with ``mtime=0``, so builds stay byte-identical.
+- ``.gz`` and ``.br`` siblings of the compressible files for hosts that serve precompressed
+  files (nginx ``gzip_static``/``brotli_static``), deterministic and cached on disk by
+  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 (paid once per
+  machine); the files that change with the data get the cheaper per-build quality.
 
 Every path comes from :mod:`generator.quiz.layout`, the same module the page uses for its URLs.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from generator import precompress
 from generator.quiz import layout, runtime, wheel
-
-GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".json", ".css")
-GZIP_MIN_BYTES = 16 * 1024
-
-_gzip_cache: dict[str, bytes] = {}
-
-
-def _gzip(data: bytes) -> bytes:
-    """Deterministic gzip (no name, mtime 0), cached across rebuilds of ``mkdocs serve``."""
-    key = hashlib.sha256(data).hexdigest()
-    if key not in _gzip_cache:
-        _gzip_cache[key] = gzip.compress(data, compresslevel=6, mtime=0)
-    return _gzip_cache[key]
 
 
 class _Writer:
@@ -45,16 +33,14 @@ class _Writer:
         self.site_dir = site_dir
         self.written: list[Path] = []
 
-    def write(self, relative: str, data: bytes) -> None:
+    def write(self, relative: str, data: bytes, *, pinned: bool = False) -> None:
         path = layout.site_path(self.site_dir, relative)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         self.written.append(path)
-        if relative.endswith(GZIP_SUFFIXES) and len(data) >= GZIP_MIN_BYTES:
-            sibling = path.with_name(path.name + ".gz")
-            sibling.write_bytes(_gzip(data))
-            self.written.append(sibling)
+        quality = precompress.RUNTIME_QUALITY if pinned else precompress.BUILD_QUALITY
+        self.written.extend(precompress.write_siblings(path, data, quality=quality))
 
 
 def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
@@ -69,7 +55,7 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
     out = _Writer(Path(site_dir))
 
     for name in runtime.RUNTIME_FILES:
-        out.write(f"{paths.pyodide_path}/{name}", (source / name).read_bytes())
+        out.write(f"{paths.pyodide_path}/{name}", (source / name).read_bytes(), pinned=True)
     stock_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     lock = json.dumps(runtime.lock_file(stock_lock), indent=1, sort_keys=True) + "\n"
     out.write(f"{paths.pyodide_path}/pyodide-lock.json", lock.encode("utf-8"))

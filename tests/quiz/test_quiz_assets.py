@@ -5,11 +5,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 
+from generator import precompress
 from generator.quiz import assets, layout, runtime, wheel
 
 
@@ -50,14 +54,156 @@ def test_engine_wheel_and_export_sit_at_the_paths_the_page_uses(
         assert copied.read_bytes() == (layout.STATIC_SOURCE / name).read_bytes()
 
 
-def test_gzip_siblings_decompress_to_the_file(site: Path) -> None:
-    siblings = sorted(site.rglob("*.gz"))
-    names = {path.name for path in siblings}
-    assert "pyodide.asm.wasm.gz" in names
-    assert "python_stdlib.zip.gz" not in names  # already compressed: not worth it
-    for sibling in siblings:
-        original = sibling.with_name(sibling.name[: -len(".gz")])
-        assert gzip.decompress(sibling.read_bytes()) == original.read_bytes()
+def test_gzip_and_brotli_siblings_decompress_to_the_file(site: Path) -> None:
+    gz = {p.relative_to(site).as_posix()[: -len(".gz")] for p in site.rglob("*.gz")}
+    br = {p.relative_to(site).as_posix()[: -len(".br")] for p in site.rglob("*.br")}
+    assert gz == br
+    runtime_folder = f"assets/pyodide/{runtime.PYODIDE_VERSION}"
+    assert {f"{runtime_folder}/pyodide.asm.wasm", f"{runtime_folder}/pyodide.asm.mjs"} <= gz
+    assert any(name.endswith(".json") for name in gz)  # the export
+    assert f"{runtime_folder}/python_stdlib.zip" not in gz  # already compressed: not worth it
+    assert not [name for name in gz if name.endswith(".whl")]
+    for name in gz:
+        original = (site / name).read_bytes()
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == original, name
+        assert brotli.decompress((site / f"{name}.br").read_bytes()) == original, name
+
+
+def test_the_pinned_runtime_gets_brotli_quality_11_and_the_rest_the_build_quality(
+    site: Path, export: dict[str, Any]
+) -> None:
+    runtime_file = site / "assets" / "pyodide" / runtime.PYODIDE_VERSION / "pyodide.mjs"
+    assert runtime_file.with_name("pyodide.mjs.br").read_bytes() == brotli.compress(
+        runtime_file.read_bytes(), quality=precompress.RUNTIME_QUALITY
+    )
+    exported = layout.site_path(site, layout.layout(export).export_path)
+    assert exported.with_name(exported.name + ".br").read_bytes() == brotli.compress(
+        exported.read_bytes(), quality=precompress.BUILD_QUALITY
+    )
+    assert exported.with_name(exported.name + ".gz").read_bytes() == gzip.compress(
+        exported.read_bytes(), compresslevel=precompress.GZIP_LEVEL, mtime=0
+    )
+
+
+# ---- generator.precompress: the disk cache ------------------------------------------------------
+
+DATA = b"".join(
+    f"indikator {n}: peserta menunjukkan perilaku {n % 7}.\n".encode() for n in range(400)
+)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty disk cache of its own, and no in-memory entries from other tests."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(precompress.CACHE_ENV, str(folder))
+    monkeypatch.setattr(precompress, "_memory", {})
+    return folder
+
+
+def _counting(method: precompress.Method, calls: list[int]) -> precompress.Method:
+    def compress(data: bytes, level: int) -> bytes:
+        calls.append(level)
+        return method.compress(data, level)
+
+    return precompress.Method(
+        method.suffix, method.name, method.version, compress, method.decompress
+    )
+
+
+def test_a_fresh_process_reads_the_body_from_disk_instead_of_compressing(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    method = _counting(precompress.BROTLI, calls)
+    body = precompress.compressed(DATA, method, 7)
+    assert calls == [7] and brotli.decompress(body) == DATA
+    monkeypatch.setattr(precompress, "_memory", {})  # as in a new build process
+    assert precompress.compressed(DATA, method, 7) == body
+    assert calls == [7]
+    (entry,) = [p for p in cache.rglob("*") if p.is_file()]
+    assert entry.name == hashlib.sha256(DATA).hexdigest()
+    assert entry.parent.parent.name == f"brotli-7-{precompress.BROTLI.version}"
+    # Other settings are another entry, never the same body.
+    precompress.compressed(DATA, method, 3)
+    assert calls == [7, 3]
+    assert len([p for p in cache.rglob("*") if p.is_file()]) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "other-file", "empty"])
+def test_a_damaged_cache_entry_is_recompressed_never_published(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    good = precompress.compressed(DATA, precompress.GZIP, 6)
+    (entry,) = [p for p in cache.rglob("*") if p.is_file()]
+    entry.write_bytes(
+        {
+            "truncated": good[: len(good) // 2],
+            "garbage": os.urandom(len(good)),
+            "other-file": gzip.compress(DATA + b"x", mtime=0),
+            "empty": b"",
+        }[damage]
+    )
+    monkeypatch.setattr(precompress, "_memory", {})
+    assert precompress.compressed(DATA, precompress.GZIP, 6) == good
+    assert entry.read_bytes() == good  # repaired for the next build
+
+
+def test_an_unusable_cache_folder_only_costs_time(cache: Path) -> None:
+    cache.write_text("not a folder", encoding="utf-8")
+    body = precompress.compressed(DATA, precompress.BROTLI, 5)
+    assert brotli.decompress(body) == DATA
+
+
+def test_concurrent_writers_leave_one_valid_entry_and_no_temporary_file(cache: Path) -> None:
+    results: list[bytes] = []
+
+    def build() -> None:
+        # Each thread stands for a build with an empty memory cache.
+        body = precompress.BROTLI.compress(DATA, 9)
+        path = precompress._entry(cache, precompress.BROTLI, 9, hashlib.sha256(DATA).hexdigest())
+        precompress._store_entry(path, body)
+        results.append(path.read_bytes())
+
+    threads = [threading.Thread(target=build) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    files = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(files) == 1 and not files[0].name.startswith(".tmp-")
+    assert all(brotli.decompress(body) == DATA for body in results)
+
+
+def test_precompress_site_covers_every_text_file_and_keeps_current_siblings(
+    cache: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "index.html").write_bytes(DATA)
+    (site / "search" / "search_index.json").write_bytes(DATA + b"{}")
+    (site / "small.css").write_bytes(b"a{}")  # below MIN_BYTES
+    (site / "logo.png").write_bytes(DATA)  # not a compressible type
+    (site / "sitemap.xml").write_bytes(DATA + b"<x/>")
+    kept = gzip.compress(DATA + b"<x/>", compresslevel=9)  # MkDocs' own sitemap.xml.gz
+    (site / "sitemap.xml.gz").write_bytes(kept)
+    (site / "index.html.br").write_bytes(brotli.compress(b"an older build"))  # stale
+    written = precompress.precompress_site(site)
+    assert [p.relative_to(site).as_posix() for p in written] == [
+        "index.html.gz",
+        "index.html.br",
+        "search/search_index.json.gz",
+        "search/search_index.json.br",
+        "sitemap.xml.br",
+    ]
+    assert (site / "sitemap.xml.gz").read_bytes() == kept
+    assert brotli.decompress((site / "index.html.br").read_bytes()) == DATA
+    assert not (site / "small.css.gz").exists() and not (site / "logo.png.br").exists()
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()}
+    assert precompress.precompress_site(site) == []  # everything current: nothing rewritten
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == (
+        before
+    )
 
 
 def test_writing_twice_gives_the_same_bytes(tmp_path: Path, export: dict[str, Any]) -> None:
