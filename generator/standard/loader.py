@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from generator.errors import DataErrors, Problem, join_path
 from generator.standard import schema, strict_yaml
+from generator.standard.strict_yaml import Mapping, Node, Scalar, Sequence
 
 FRAMEWORK_FILE = "framework.yaml"
 POSITIONS_FILE = "positions.yaml"
@@ -38,7 +37,7 @@ class Parsed:
             if child is None:
                 break
             node = child
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return node.line, node.column
 
     def locate_key(self, *keys: str | int) -> tuple[int, int]:
         """Like :meth:`locate`, but points at the last mapping key itself, not its value."""
@@ -48,20 +47,20 @@ class Parsed:
             if child is None:
                 return self.locate(*keys)
             parent = child
-        if isinstance(parent, MappingNode):
+        if isinstance(parent, Mapping):
             for key_node, _ in parent.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == keys[-1]:
-                    return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                if isinstance(key_node, Scalar) and key_node.value == keys[-1]:
+                    return key_node.line, key_node.column
         return self.locate(*keys)
 
 
 def _child(node: Node, key: str | int) -> Node | None:
-    if isinstance(node, MappingNode) and isinstance(key, str):
+    if isinstance(node, Mapping) and isinstance(key, str):
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == key:
-                return value_node  # type: ignore[no-any-return]
-    if isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-        return node.value[key]  # type: ignore[no-any-return]
+            if isinstance(key_node, Scalar) and key_node.value == key:
+                return value_node
+    if isinstance(node, Sequence) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
     return None
 
 

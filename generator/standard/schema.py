@@ -17,10 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from generator.errors import Problem, join_path
-from generator.standard.strict_yaml import ALIAS_TAG
+from generator.standard.strict_yaml import Alias, Mapping, Node, Scalar, Sequence
 
 Schema = dict[str, Any]
 
@@ -106,11 +104,13 @@ def _bounds(schema: Schema) -> str:
 
 
 def _describe(node: Node) -> str:
-    if isinstance(node, MappingNode):
+    if isinstance(node, Mapping):
         return "a mapping"
-    if isinstance(node, SequenceNode):
+    if isinstance(node, Sequence):
         return "a list"
-    if getattr(node, "style", None) is None and node.value in _NULLS:
+    if not isinstance(node, Scalar):
+        return "an alias"
+    if node.style is None and node.value in _NULLS:
         return "nothing (null)"
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f"'{shown}'"
@@ -125,11 +125,8 @@ class Validator:
         self.problems: list[Problem] = []
 
     def problem(self, node: Node, key_path: str, message: str, hint: str = "") -> None:
-        mark = node.start_mark
         self.problems.append(
-            Problem(
-                self.path, mark.line + 1, mark.column + 1, key_path or "(document)", message, hint
-            )
+            Problem(self.path, node.line, node.column, key_path or "(document)", message, hint)
         )
 
     def _resolve(self, schema: Schema) -> Schema:
@@ -141,7 +138,7 @@ class Validator:
         return schema
 
     def validate(self, node: Node, schema: Schema, key_path: str = "") -> Any:
-        if node.tag == ALIAS_TAG:
+        if isinstance(node, Alias):
             return None  # the reader has reported the alias; its stand-in is no data
         schema = self._resolve(schema)
         types = schema.get("type", [])
@@ -197,13 +194,13 @@ class Validator:
             )
 
     def _typed(self, node: Node, types: list[str], schema: Schema, key_path: str) -> Any:
-        if isinstance(node, MappingNode):
+        if isinstance(node, Mapping):
             if "object" in types:
                 return self._object(node, schema, key_path)
-        elif isinstance(node, SequenceNode):
+        elif isinstance(node, Sequence):
             if "array" in types:
                 return self._array(node, schema, key_path)
-        elif isinstance(node, ScalarNode):
+        elif isinstance(node, Scalar):
             plain = node.style is None
             if plain and node.value in _NULLS:
                 if "null" in types:
@@ -227,7 +224,7 @@ class Validator:
         expected = " or ".join(_KIND[t] for t in types)
         got = _describe(node)
         hint = schema.get("x-hint", "")
-        if isinstance(node, ScalarNode):
+        if isinstance(node, Scalar):
             if "boolean" in types and node.value in _BOOLEAN_LOOKALIKES:
                 hint = "write true or false in lower case"
             elif "integer" in types and node.style is not None and _INTEGER.fullmatch(node.value):
@@ -239,13 +236,13 @@ class Validator:
         self.problem(node, key_path, f"expected {expected}, got {got}", hint)
         return _INVALID
 
-    def _object(self, node: MappingNode, schema: Schema, key_path: str) -> dict[str, Any]:
+    def _object(self, node: Mapping, schema: Schema, key_path: str) -> dict[str, Any]:
         properties: dict[str, Schema] = schema.get("properties", {})
         extra = schema.get("additionalProperties", True)
         names_schema = schema.get("propertyNames")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if not isinstance(key_node, Scalar):
                 continue  # reported by the strict reader
             key = key_node.value
             child_path = join_path(key_path, key)
@@ -267,7 +264,7 @@ class Validator:
                 )
         for name in schema.get("required", []):
             if name not in result and not any(
-                isinstance(k, ScalarNode) and k.value == name for k, _ in node.value
+                isinstance(k, Scalar) and k.value == name for k, _ in node.value
             ):
                 prop = self._resolve(properties.get(name, {}))
                 self.problem(
@@ -275,7 +272,7 @@ class Validator:
                 )
         return result
 
-    def _array(self, node: SequenceNode, schema: Schema, key_path: str) -> list[Any]:
+    def _array(self, node: Sequence, schema: Schema, key_path: str) -> list[Any]:
         items = schema.get("items", {})
         result = [
             self.validate(child, items, join_path(key_path, i))

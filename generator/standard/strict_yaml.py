@@ -6,38 +6,92 @@ reader composes a node tree with *no* implicit type resolution (every scalar sta
 maintainer typed) and refuses anchors, aliases, merge keys, explicit tags, duplicate keys,
 several documents and deep nesting. Typing happens later, against the JSON Schema, so that
 ``"3"`` and ``3`` can be told apart and every problem keeps its line and column.
+
+Scanning and parsing are libyaml's (``CParser``) when PyYAML was built with it: the pure-Python
+scanner was more than 90 % of a validation run. Every strictness rule lives here, in the
+composer that consumes the parser's events, so both parsers give the same tree and the same
+problems; where libyaml words a syntax error differently, it is translated to PyYAML's wording.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from generator.errors import Problem
+from generator.errors import Problem, join_path
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
-STR_TAG = "tag:yaml.org,2002:str"
-# C0/C1 controls, lone CR and the Unicode line separators: PyYAML treats some of them as line
-# breaks that editors do not show, which would put every later error on the wrong line.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-ALIAS_TAG = "tag:kompetensi,2026:refused-alias"
+# C0/C1 controls, lone CR, the Unicode line separators and a BOM past the start: PyYAML treats
+# some of them as line breaks that editors do not show, which would put every later error on
+# the wrong line, and libyaml and PyYAML disagree on a BOM inside the text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# The same set over the whole text, except the CR of a CRLF line end (or at the very end).
+_CONTROL_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n|\\Z)"
+)
+ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 
 
-class _TooDeep(Exception):
-    def __init__(self, node_mark: Any) -> None:
-        self.mark = node_mark
+class Node:
+    """A composed value and where it starts (1-based), nothing more: the trees of a whole
+    standards folder stay in memory for the cross-file rules, so nodes are small."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class Scalar(Node):
+    __slots__ = ("style", "value")
+
+    def __init__(self, line: int, column: int, value: str, style: str | None) -> None:
+        super().__init__(line, column)
+        self.value = value
+        self.style = style
+        """``None`` for a plain scalar, else the quote or block indicator."""
+
+
+class Sequence(Node):
+    __slots__ = ("value",)
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.value: list[Node] = []
+
+
+class Mapping(Node):
+    __slots__ = ("value",)
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.value: list[tuple[Node, Node]] = []
+
+
+class Alias(Node):
+    """Stands in for a refused alias: the reader has reported it; it is no data."""
+
+    __slots__ = ()
 
 
 @dataclass
@@ -49,56 +103,209 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """Composes nodes; BaseResolver has no implicit resolvers, so every scalar is a string."""
+class _EventSource(Protocol):
+    def get_event(self) -> Event | None: ...
+    def check_event(self, *choices: type[Event]) -> bool: ...
+    def dispose(self) -> None: ...
 
-    def __init__(self, text: str, path: str) -> None:
+
+class PurePythonParser(Reader, Scanner, Parser):
+    """PyYAML's own scanner and parser: the fallback when PyYAML has no libyaml."""
+
+    def __init__(self, text: str) -> None:
         Reader.__init__(self, text)
         Scanner.__init__(self)
         Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
+
+
+try:
+    from yaml._yaml import CParser
+
+    PARSER: Callable[[str], _EventSource] = CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    PARSER = PurePythonParser
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+class _Syntax(Exception):
+    """A problem that makes the whole file unusable, found by the composer itself."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+_NO_KEY: Any = object()  # a mapping frame waits for a key
+_DROPPED: Any = object()  # the key was refused (a merge key): its value is dropped too
+
+
+class _Frame:
+    __slots__ = ("key", "node", "seen")
+
+    def __init__(self, node: Sequence | Mapping) -> None:
+        self.node = node
+        self.key: Node = _NO_KEY
+        self.seen: dict[str, int] = {}
+
+
+class _Composer:
+    """Builds the node tree from parser events without recursion (depth is checked per node)."""
+
+    def __init__(self, parser: _EventSource, path: str, quoted_spans: bool) -> None:
+        self.parser = parser
         self.path = path
         self.problems: list[Problem] = []
-        self.depth = 0
+        self.stack: list[_Frame] = []
+        # Character spans of quoted and block scalars, where a tab is text (kept only when the
+        # file has a tab at all).
+        self.spans: list[tuple[int, int]] | None = [] if quoted_spans else None
 
-    def _problem(self, mark: Any, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, "", message, hint))
+    def key_path(self, key: str | None = None) -> str:
+        """Where the node being composed sits; ``key`` names it when it is itself a key."""
+        path = ""
+        for frame in self.stack:
+            if isinstance(frame.node, Sequence):
+                path = join_path(path, len(frame.node.value))
+            elif frame.key is _NO_KEY:
+                if key is not None:
+                    path = join_path(path, key)
+            elif isinstance(frame.key, Scalar):
+                path = join_path(path, frame.key.value)
+        return path or "(document)"
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, AliasEvent):
-            self.get_event()  # type: ignore[no-untyped-call]
-            self._problem(
-                event.start_mark,
-                f"aliases (*{event.anchor}) are not allowed",
-                "write the value out in full; anchors and aliases can hide very large data",
+    def report(self, mark: Any, key_path: str, message: str, hint: str) -> None:
+        self.problems.append(
+            Problem(self.path, mark.line + 1, mark.column + 1, key_path, message, hint)
+        )
+
+    def compose(self) -> Node | None:
+        parser = self.parser
+        parser.get_event()  # stream start
+        if parser.check_event(StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        root = self._node()
+        parser.get_event()  # document end
+        if not parser.check_event(StreamEndEvent):
+            event: Any = parser.get_event()
+            mark = event.start_mark
+            raise _Syntax(
+                Problem(
+                    self.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    "only one YAML document per file is allowed",
+                    "remove the '---' separator and the second document",
+                )
             )
-            return ScalarNode(ALIAS_TAG, "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            self._problem(
+        return root
+
+    def _node(self) -> Node:
+        get_event = self.parser.get_event
+        stack = self.stack
+        spans = self.spans
+        while True:
+            event: Any = get_event()
+            kind = event.__class__
+            node: Node
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                node = stack.pop().node
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                if kind is AliasEvent:
+                    self.report(
+                        mark,
+                        self.key_path(),
+                        f"aliases (*{event.anchor}) are not allowed",
+                        ANCHOR_HINT,
+                    )
+                    node = Alias(line, column)
+                else:
+                    if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                        self._refuse_anchor_and_tag(event)
+                    if kind is ScalarEvent:
+                        # libyaml gives '' for a plain scalar, PyYAML None
+                        style = event.style or None
+                        node = Scalar(line, column, event.value, style)
+                        if spans is not None and style is not None:
+                            spans.append((mark.index, event.end_mark.index))
+                    else:
+                        stack.append(
+                            _Frame(
+                                Mapping(line, column)
+                                if kind is MappingStartEvent
+                                else Sequence(line, column)
+                            )
+                        )
+                        continue
+            if not stack:
+                return node
+            frame = stack[-1]
+            parent = frame.node
+            if isinstance(parent, Sequence):
+                parent.value.append(node)
+            elif frame.key is _NO_KEY:
+                frame.key = self._key(frame, node)
+            else:
+                if frame.key is not _DROPPED:
+                    parent.value.append((frame.key, node))
+                frame.key = _NO_KEY
+
+    def _refuse_anchor_and_tag(self, event: Any) -> None:
+        key = event.value if event.__class__ is ScalarEvent else None
+        at_key = bool(self.stack) and self.stack[-1].key is _NO_KEY
+        key_path = self.key_path(key if at_key else None)
+        if event.anchor is not None:
+            self.report(
                 event.start_mark,
-                f"anchors (&{anchor}) are not allowed",
-                "write the value out in full; anchors and aliases can hide very large data",
+                key_path,
+                f"anchors (&{event.anchor}) are not allowed",
+                ANCHOR_HINT,
             )
-            event.anchor = None
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
-            self._problem(
+        if event.tag is not None and event.tag != "!":
+            self.report(
                 event.start_mark,
-                f"explicit tags ({tag}) are not allowed",
+                key_path,
+                f"explicit tags ({event.tag}) are not allowed",
                 "remove the tag; types come from the schema",
             )
-            event.tag = None
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise _TooDeep(event.start_mark)
-        try:
-            node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
-            return node
-        finally:
-            self.depth -= 1
+
+    def _key(self, frame: _Frame, key: Node) -> Node:
+        """Checks a mapping key as it arrives; returns what the frame keeps for its value."""
+        if not isinstance(key, Scalar):
+            self._report_key(
+                key, self.key_path(), "keys must be plain text", "write the key as a word"
+            )
+            return key
+        if key.value == "<<" and key.style is None:
+            self._report_key(
+                key,
+                self.key_path(),
+                "merge keys (<<) are not allowed",
+                "write the keys out in full",
+            )
+            return _DROPPED  # type: ignore[no-any-return]
+        first = frame.seen.get(key.value)
+        if first is not None:
+            self._report_key(
+                key,
+                self.key_path(key.value),
+                f"duplicate key '{key.value}' (first defined on line {first})",
+                "keep one of the two; YAML would silently drop the first",
+            )
+        else:
+            frame.seen[key.value] = key.line
+        return key
+
+    def _report_key(self, key: Node, key_path: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.path, key.line, key.column, key_path, message, hint))
 
 
 def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -123,6 +330,8 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 "save the file with UTF-8 encoding",
             ),
         ]
+    if _CONTROL_IN_TEXT.search(text) is None:
+        return text, []
     problems = []
     for number, line_text in enumerate(text.split("\n"), start=1):
         for match in _CONTROL.finditer(line_text.removesuffix("\r")):
@@ -136,38 +345,117 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                     "delete it; it is invisible in most editors",
                 )
             )
-    return (None if problems else text), problems
+    return None, problems
 
 
 _BRACKETS = {"flow sequence": ("a list", "[", "]"), "flow mapping": ("a mapping", "{", "}")}
 
+# libyaml's wording of the syntax errors that PyYAML words differently, as PyYAML words them:
+# one message per mistake whichever parser ran. ``{found}`` is the character at the error,
+# ``{token}`` the token that starts there, both as PyYAML quotes them.
+_LIBYAML_WORDING = {
+    "mapping values are not allowed in this context": "mapping values are not allowed here",
+    "block sequence entries are not allowed in this context": "sequence entries are not allowed here",
+    "mapping keys are not allowed in this context": "mapping keys are not allowed here",
+    "found character that cannot start any token": "found character {found} that cannot start any token",
+    "did not find expected key": "expected <block end>, but found {token}",
+    "did not find expected '-' indicator": "expected <block end>, but found {token}",
+    "did not find expected ',' or ']'": "expected ',' or ']', but got {token}",
+    "did not find expected ',' or '}'": "expected ',' or '}', but got {token}",
+    "did not find expected node content": "expected the node content, but found {token}",
+    "did not find expected alphabetic or numeric character": (
+        "expected alphabetic or numeric character, but found {found}"
+    ),
+    "did not find expected comment or line break": (
+        "expected a comment or a line break, but found {found}"
+    ),
+    "found unexpected document indicator": "found unexpected document separator",
+    "found duplicate %YAML directive": "found duplicate YAML directive",
+    "found undefined tag handle": "found undefined tag handle {handle}",
+}
+# A key on the rest of the line: PyYAML names what starts there a block mapping.
+_KEY_AHEAD = re.compile(r"""[^\s\-?:,\[\]{}#&*!|>'"%@`][^\n]*?:(?:[ \r\n]|$)""")
+_TAG_HANDLE = re.compile(r"![\w-]*!")
+_INDICATOR_TOKENS = {
+    "[": "[",
+    "]": "]",
+    "{": "{",
+    "}": "}",
+    ",": ",",
+    "*": "<alias>",
+    "&": "<anchor>",
+    "!": "<tag>",
+    "%": "<directive>",
+}
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, lines: list[str]) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "invalid YAML"
-    context = exc.context or ""
-    cm = exc.context_mark
-    if "'\\t'" in problem or "\t" in problem:
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
-        tab = text.find("\t")
-        if tab >= 0 and text[:tab].strip():
-            return Problem(
-                path,
-                line,
-                tab + 1,
-                "",
-                "a tab character is not allowed here",
-                "replace it with a space",
-            )
+
+def _token_at(text: str, index: int) -> str:
+    """The token PyYAML would name at ``index``, as PyYAML's messages quote it."""
+    char = text[index : index + 1]
+    after = text[index + 1 : index + 2]
+    if not char:
+        name = "<stream end>"
+    elif char in "-?:" and after in ("", " ", "\n", "\r"):
+        name = char
+    elif text.startswith(("---", "..."), index) and text[index + 3 : index + 4] in (
+        "",
+        " ",
+        "\n",
+        "\r",
+    ):
+        name = "<document start>" if char == "-" else "<document end>"
+    elif _KEY_AHEAD.match(text, index):
+        name = "<block mapping start>"
+    else:
+        name = _INDICATOR_TOKENS.get(char, "<scalar>")
+    return f"'{name}'"
+
+
+def _reworded(problem: str, text: str, mark: Any) -> str:
+    template = _LIBYAML_WORDING.get(problem)
+    if template is None or mark is None:
+        return problem
+    index = mark.index
+    found = repr(text[index : index + 1] or "\0")
+    handle = _TAG_HANDLE.match(text, index)
+    return (
+        template.replace("{found}", found)
+        .replace("{token}", _token_at(text, index))
+        .replace("{handle}", repr(handle.group()) if handle else "")
+    )
+
+
+def _tab_problem(path: str, line: int, text_line: str, column: int) -> Problem:
+    tab = text_line.find("\t")
+    if tab >= 0 and text_line[:tab].strip():
         return Problem(
             path,
             line,
-            tab + 1 if tab >= 0 else column,
+            tab + 1,
             "",
-            "tab characters cannot be used for indentation",
-            "indent with spaces",
+            "a tab character is not allowed here",
+            "replace it with a space",
         )
+    return Problem(
+        path,
+        line,
+        tab + 1 if tab >= 0 else column,
+        "",
+        "tab characters cannot be used for indentation",
+        "indent with spaces",
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = _reworded(exc.problem or "invalid YAML", text, exc.problem_mark)
+    context = exc.context or ""
+    cm = exc.context_mark
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    if at_tab or "'\\t'" in problem or "\t" in problem:
+        lines = text.split("\n")
+        return _tab_problem(path, line, lines[line - 1] if 0 < line <= len(lines) else "", column)
     if "quoted scalar" in context and cm is not None:
         return Problem(
             path,
@@ -187,15 +475,6 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, lines: list[str]) -> P
                 f"{what} opened with '{opening}' is never closed",
                 f"add the closing '{closing}'",
             )
-    if "another document" in problem or "expected a single document" in context:
-        return Problem(
-            path,
-            line,
-            column,
-            "",
-            "only one YAML document per file is allowed",
-            "remove the '---' separator and the second document",
-        )
     if "<document start>" in problem:
         return Problem(
             path,
@@ -213,45 +492,49 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, lines: list[str]) -> P
     )
 
 
-def _check_mappings(node: Node, path: str, problems: list[Problem]) -> None:
-    """Duplicate keys, merge keys and non-text keys, at any depth (iterative: depth is bounded).
+def _stray_tab(text: str, spans: list[tuple[int, int]], path: str) -> Problem | None:
+    """The first tab outside a quoted or block scalar and outside a comment.
 
-    A refused merge entry is dropped from the tree so that the schema does not report it again.
+    PyYAML refuses such a tab as a syntax error; libyaml takes it for a space. Both parsers
+    must give the same answer, so the rule is checked here for either.
     """
+    starts = [start for start, _ in spans]
 
-    def report(mark: Any, message: str, hint: str) -> None:
-        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", message, hint))
+    def in_scalar(index: int) -> bool:
+        at = bisect.bisect_right(starts, index) - 1
+        return at >= 0 and index < spans[at][1]
 
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, MappingNode):
-            seen: dict[str, Any] = {}
-            kept = []
-            for key, value in current.value:
-                stack.append(value)
-                if not isinstance(key, ScalarNode):
-                    report(key.start_mark, "keys must be plain text", "write the key as a word")
-                elif key.value == "<<" and key.style is None:
-                    report(
-                        key.start_mark,
-                        "merge keys (<<) are not allowed",
-                        "write the keys out in full",
-                    )
-                    continue
-                elif key.value in seen:
-                    report(
-                        key.start_mark,
-                        f"duplicate key '{key.value}' (first defined on line "
-                        f"{seen[key.value].line + 1})",
-                        "keep one of the two; YAML would silently drop the first",
-                    )
-                else:
-                    seen[key.value] = key.start_mark
-                kept.append((key, value))
-            current.value = kept
+    for match in re.finditer("\t", text):
+        index = match.start()
+        if in_scalar(index):
+            continue
+        line_start = text.rfind("\n", 0, index) + 1
+        before = text[line_start:index]
+        if any(
+            char == "#" and (at == 0 or before[at - 1] in " \t") and not in_scalar(line_start + at)
+            for at, char in enumerate(before)
+        ):
+            continue  # inside a comment
+        line = text.count("\n", 0, index) + 1
+        return _tab_problem(path, line, before + "\t", index - line_start + 1)
+    return None
+
+
+def _too_large(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        1,
+        1,
+        "",
+        f"the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES} bytes)",
+        "split it into several files",
+    )
+
+
+def _empty(path: str) -> Document:
+    return Document(
+        path, None, [Problem(path, 1, 1, "", "the file is empty", "remove it or fill it in")]
+    )
 
 
 def read(file: Path, display_path: str | None = None) -> Document:
@@ -260,21 +543,7 @@ def read(file: Path, display_path: str | None = None) -> Document:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Document(
-                path,
-                None,
-                [
-                    Problem(
-                        path,
-                        1,
-                        1,
-                        "",
-                        f"the file is too large ({size} bytes; the limit is "
-                        f"{MAX_FILE_BYTES} bytes)",
-                        "split it into several files",
-                    )
-                ],
-            )
+            return Document(path, None, [_too_large(path, size)])
         data = file.read_bytes()
     except OSError as exc:
         return Document(
@@ -286,12 +555,27 @@ def read(file: Path, display_path: str | None = None) -> Document:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return Document(
-            path, None, [Problem(path, 1, 1, "", "the file is empty", "remove it or fill it in")]
-        )
-    loader = _StrictLoader(text, path)
+        return _empty(path)
+    document = _compose(text, path, PARSER)
+    if document is None:
+        document = _compose(text, path, PurePythonParser)
+    return document or _empty(path)
+
+
+# libyaml errors that PyYAML does not raise at that place: the file is composed again with
+# PyYAML's parser. libyaml refuses more than 1,000 levels of flow nesting while scanning ahead,
+# before the composer could see the 41st (PyYAML reads one token at a time, so the depth
+# problem gets the place of the first node too deep), and refuses ``%YAML 1.3``.
+_LIBYAML_ONLY = frozenset({"exceeded maximum nesting depth", "found incompatible YAML document"})
+
+
+def _compose(text: str, path: str, parser_type: Callable[[str], _EventSource]) -> Document | None:
+    """The composed document; ``None`` when libyaml's own nesting limit stopped it."""
+    has_tab = "\t" in text
+    parser = parser_type(text)
+    composer = _Composer(parser, path, has_tab)
     try:
-        root = loader.get_single_node()
+        root = composer.compose()
     except _TooDeep as exc:
         return Document(
             path,
@@ -307,15 +591,20 @@ def read(file: Path, display_path: str | None = None) -> Document:
                 )
             ],
         )
+    except _Syntax as exc:
+        return Document(path, None, [*composer.problems, exc.problem])
     except yaml.MarkedYAMLError as exc:
-        return Document(
-            path, None, [*loader.problems, _syntax_problem(exc, path, text.split("\n"))]
-        )
+        if parser_type is not PurePythonParser and exc.problem in _LIBYAML_ONLY:
+            return None
+        return Document(path, None, [*composer.problems, _syntax_problem(exc, path, text)])
     except yaml.YAMLError as exc:
         return Document(path, None, [Problem(path, 1, 1, "", f"YAML error: {exc}")])
     finally:
-        loader.dispose()
-    problems = list(loader.problems)
-    if root is not None:
-        _check_mappings(root, path, problems)
-    return Document(path, root, problems)
+        parser.dispose()
+    if root is None:
+        return _empty(path)
+    if has_tab and composer.spans is not None:
+        tab = _stray_tab(text, composer.spans, path)
+        if tab is not None:
+            return Document(path, None, [*composer.problems, tab])
+    return Document(path, root, composer.problems)

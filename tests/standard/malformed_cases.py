@@ -87,7 +87,7 @@ def _billion_laughs(depth: int = 9) -> tuple[str, tuple[str, ...]]:
     expected = [
         f"std/{P}:1:1: (document): missing required key 'positions'",
         f"std/{P}:1:1: {names[0]}: unknown key '{names[0]}' Hint: allowed keys: positions",
-        f"std/{P}:1:4: anchors (&{names[0]}) are not allowed Hint: {ANCHOR_HINT}",
+        f"std/{P}:1:4: {names[0]}: anchors (&{names[0]}) are not allowed Hint: {ANCHOR_HINT}",
     ]
     for number, name in enumerate(names[1:], start=2):
         previous = names[number - 2]
@@ -96,10 +96,11 @@ def _billion_laughs(depth: int = 9) -> tuple[str, tuple[str, ...]]:
             f"std/{P}:{number}:1: {name}: unknown key '{name}' Hint: allowed keys: positions"
         )
         expected.append(
-            f"std/{P}:{number}:4: anchors (&{name}) are not allowed Hint: {ANCHOR_HINT}"
+            f"std/{P}:{number}:4: {name}: anchors (&{name}) are not allowed Hint: {ANCHOR_HINT}"
         )
         expected.extend(
-            f"std/{P}:{number}:{8 + 4 * i}: aliases (*{previous}) are not allowed Hint: {ANCHOR_HINT}"
+            f"std/{P}:{number}:{8 + 4 * i}: {name}[{i}]: aliases (*{previous}) are not allowed "
+            f"Hint: {ANCHOR_HINT}"
             for i in range(9)
         )
     return "\n".join(lines) + "\n", tuple(expected)
@@ -238,7 +239,7 @@ READER_CASES = [
     case(
         "anchor",
         replace(K, "name: Kerjasama\n", "name: &n Kerjasama\n"),
-        f"std/{K}:3:7: anchors (&n) are not allowed Hint: {ANCHOR_HINT}",
+        f"std/{K}:3:7: name: anchors (&n) are not allowed Hint: {ANCHOR_HINT}",
     ),
     case(
         "alias",
@@ -246,38 +247,38 @@ READER_CASES = [
             replace(K, "name: Kerjasama\n", "name: &n Kerjasama\n"),
             replace(K, "aliases: []\n", "aliases: [*n]\n"),
         ),
-        f"std/{K}:3:7: anchors (&n) are not allowed Hint: {ANCHOR_HINT}",
-        f"std/{K}:6:11: aliases (*n) are not allowed Hint: {ANCHOR_HINT}",
+        f"std/{K}:3:7: name: anchors (&n) are not allowed Hint: {ANCHOR_HINT}",
+        f"std/{K}:6:11: aliases[0]: aliases (*n) are not allowed Hint: {ANCHOR_HINT}",
     ),
     case("billion-laughs", write(P, BOMB), *BOMB_LINES),
     case(
         "merge-key",
         replace(L, '  - {level: 2, category: "70"', '  - {<<: {jp: 1}, level: 2, category: "70"'),
-        f"std/{L}:7:6: merge keys (<<) are not allowed Hint: write the keys out in full",
+        f"std/{L}:7:6: activities[3]: merge keys (<<) are not allowed Hint: write the keys out in full",
     ),
     # Tags.
     case(
         "explicit-str-tag",
         replace(K, "name: Kerjasama\n", "name: !!str Kerjasama\n"),
-        f"std/{K}:3:7: explicit tags (tag:yaml.org,2002:str) are not allowed Hint: {TAG_HINT}",
+        f"std/{K}:3:7: name: explicit tags (tag:yaml.org,2002:str) are not allowed Hint: {TAG_HINT}",
     ),
     case(
         "python-object-apply-tag",
         replace(K, "name: Kerjasama\n", 'name: !!python/object/apply:os.system ["echo pwned"]\n'),
-        f"std/{K}:3:7: explicit tags (tag:yaml.org,2002:python/object/apply:os.system) are not "
-        f"allowed Hint: {TAG_HINT}",
         f"std/{K}:3:7: name: expected a text, got a list",
+        f"std/{K}:3:7: name: explicit tags (tag:yaml.org,2002:python/object/apply:os.system) "
+        f"are not allowed Hint: {TAG_HINT}",
     ),
     case(
         "python-object-tag",
         replace(K, "name: Kerjasama\n", "name: !!python/object:os.system Kerjasama\n"),
-        f"std/{K}:3:7: explicit tags (tag:yaml.org,2002:python/object:os.system) are not "
+        f"std/{K}:3:7: name: explicit tags (tag:yaml.org,2002:python/object:os.system) are not "
         f"allowed Hint: {TAG_HINT}",
     ),
     case(
         "local-tag",
         replace(K, "name: Kerjasama\n", "name: !teks Kerjasama\n"),
-        f"std/{K}:3:7: explicit tags (!teks) are not allowed Hint: {TAG_HINT}",
+        f"std/{K}:3:7: name: explicit tags (!teks) are not allowed Hint: {TAG_HINT}",
     ),
     # Documents.
     case(
@@ -332,25 +333,29 @@ READER_CASES = [
     case(
         "duplicate-key-top-level",
         replace(K, "aliases: []\n", "order: 3\n"),
-        f"std/{K}:6:1: duplicate key 'order' (first defined on line 5) Hint: {DUPLICATE_HINT}",
+        f"std/{K}:6:1: order: duplicate key 'order' (first defined on line 5) "
+        f"Hint: {DUPLICATE_HINT}",
     ),
     case(
         "duplicate-key-quoted-and-plain",
         replace(K, "aliases: []\n", "'order': 3\n"),
-        f"std/{K}:6:1: duplicate key 'order' (first defined on line 5) Hint: {DUPLICATE_HINT}",
+        f"std/{K}:6:1: order: duplicate key 'order' (first defined on line 5) "
+        f"Hint: {DUPLICATE_HINT}",
     ),
     case(
         "duplicate-key-in-indicator",
         replace(
             K, "        example: Contoh Kerjasama 2.2.\n", "        text: Contoh Kerjasama 2.2.\n"
         ),
-        f"std/{K}:26:9: duplicate key 'text' (first defined on line 25) Hint: {DUPLICATE_HINT}",
+        f"std/{K}:26:9: levels[1].indicators[1].text: duplicate key 'text' (first defined on "
+        f"line 25) Hint: {DUPLICATE_HINT}",
     ),
     case(
         "duplicate-key-in-targets",
         replace(P, "      perekat-bangsa: 1\n", "      kerjasama: 2\n"),
         f"std/{P}:20:7: positions[1].targets: no target for perekat-bangsa Hint: {TARGET_HINT}",
-        f"std/{P}:22:7: duplicate key 'kerjasama' (first defined on line 21) Hint: {DUPLICATE_HINT}",
+        f"std/{P}:22:7: positions[1].targets.kerjasama: duplicate key 'kerjasama' (first defined "
+        f"on line 21) Hint: {DUPLICATE_HINT}",
     ),
     case(
         "duplicate-key-in-flow-mapping",
@@ -359,12 +364,13 @@ READER_CASES = [
             "jp: 4, activity: Tugas Kerjasama level 2.",
             "jp: 4, jp: 5, activity: Tugas Kerjasama level 2.",
         ),
-        f"std/{L}:7:56: duplicate key 'jp' (first defined on line 7) Hint: {DUPLICATE_HINT}",
+        f"std/{L}:7:56: activities[3].jp: duplicate key 'jp' (first defined on line 7) "
+        f"Hint: {DUPLICATE_HINT}",
     ),
     case(
         "complex-key",
         append(K, "? [a]\n: b\n"),
-        f"std/{K}:36:3: keys must be plain text Hint: write the key as a word",
+        f"std/{K}:36:3: (document): keys must be plain text Hint: write the key as a word",
     ),
 ]
 

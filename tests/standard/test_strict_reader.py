@@ -1,5 +1,8 @@
 """The strict YAML reader: one case per rule (see ``malformed_cases.READER_CASES``), plus what it
-must accept and what must never happen (a RecursionError, a silent type change)."""
+must accept and what must never happen (a RecursionError, a silent type change).
+
+The reader runs on libyaml's parser when PyYAML has it, else on PyYAML's own: the rule cases and
+the syntax-error table run on both, and must give the same lines."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from malformed_cases import NESTED_1000, READER_CASES, Case, K, P
 from standard_support import Outcome, append, replace, transform
 
@@ -17,6 +21,130 @@ from generator.standard import strict_yaml
 @pytest.mark.parametrize("case", [c.param() for c in READER_CASES])
 def test_reader_rule(case: Case, load_edited: Callable[..., Outcome]) -> None:
     assert load_edited(*case.edits).errors == list(case.expected)
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test once on each parser the reader can use."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(strict_yaml, "PARSER", strict_yaml.PurePythonParser)
+    return str(request.param)
+
+
+def test_libyaml_is_used_when_pyyaml_has_it() -> None:
+    assert (strict_yaml.PARSER is not strict_yaml.PurePythonParser) == yaml.__with_libyaml__
+
+
+@pytest.mark.parametrize("case", [c.param() for c in READER_CASES])
+def test_reader_rule_without_libyaml(
+    case: Case, load_edited: Callable[..., Outcome], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(strict_yaml, "PARSER", strict_yaml.PurePythonParser)
+    assert load_edited(*case.edits).errors == list(case.expected)
+
+
+SYNTAX_HINT = "Hint: check the indentation and the ':' after each key"
+TAB_HERE = "a tab character is not allowed here Hint: replace it with a space"
+
+# Mistakes the two parsers see differently (libyaml takes a tab for a space, words its errors
+# its own way, scans ahead): one line each, whichever parser ran.
+SYNTAX = {
+    "colon-in-a-plain-value": (
+        "a: b: c\n",
+        f"x.yaml:1:5: YAML syntax error: mapping values are not allowed here {SYNTAX_HINT}",
+    ),
+    "text-after-a-closing-quote": (
+        'a:\n  b: "x\n  c" d\n',
+        "x.yaml:3:6: YAML syntax error: expected <block end>, but found '<scalar>' "
+        f"(while parsing a block mapping) {SYNTAX_HINT}",
+    ),
+    "key-indented-less": (
+        "a:\n  b: 1\n c: 2\n",
+        "x.yaml:3:2: YAML syntax error: expected <block end>, but found '<block mapping start>' "
+        f"(while parsing a block mapping) {SYNTAX_HINT}",
+    ),
+    "list-item-in-a-mapping": (
+        "a: b\n- c\n",
+        "x.yaml:2:1: YAML syntax error: expected <block end>, but found '-' "
+        f"(while parsing a block mapping) {SYNTAX_HINT}",
+    ),
+    "missing-list-item": (
+        "a: [\n",
+        "x.yaml:2:1: YAML syntax error: expected the node content, but found '<stream end>' "
+        f"(while parsing a flow node) {SYNTAX_HINT}",
+    ),
+    "empty-anchor-name": (
+        "a: &\n",
+        "x.yaml:1:5: YAML syntax error: expected alphabetic or numeric character, but found "
+        f"'\\n' (while scanning an anchor) {SYNTAX_HINT}",
+    ),
+    "text-after-a-block-indicator": (
+        "a: | x\n  b\n",
+        "x.yaml:1:6: YAML syntax error: expected a comment or a line break, but found 'x' "
+        f"(while scanning a block scalar) {SYNTAX_HINT}",
+    ),
+    "undefined-tag-handle": (
+        "a: !x!y b\n",
+        "x.yaml:1:4: YAML syntax error: found undefined tag handle '!x!' (while parsing a node) "
+        f"{SYNTAX_HINT}",
+    ),
+    "unclosed-flow-mapping": (
+        "a: {b: c\nd: e\n",
+        "x.yaml:1:4: a mapping opened with '{' is never closed Hint: add the closing '}'",
+    ),
+    "tab-after-a-colon": ("a:\tb\n", f"x.yaml:1:3: {TAB_HERE}"),
+    "tab-at-the-end-of-a-line": ("a: b\t\n", f"x.yaml:1:5: {TAB_HERE}"),
+    "tab-before-a-comment": ("a: b\t# c\n", f"x.yaml:1:5: {TAB_HERE}"),
+    "tab-in-a-flow-list": ("a: [b,\tc]\n", f"x.yaml:1:7: {TAB_HERE}"),
+    "tab-after-a-hash-that-is-text": ("a: b#c\td\n", f"x.yaml:1:7: {TAB_HERE}"),
+    "tab-indenting-block-text": (
+        "a: |\n  b\n\tc\nd: e\n",
+        "x.yaml:3:1: tab characters cannot be used for indentation Hint: indent with spaces",
+    ),
+    "bom-inside-the-text": (
+        "a: b\ufeffc\n",
+        "x.yaml:1:5: control character U+FEFF is not allowed "
+        "Hint: delete it; it is invisible in most editors",
+    ),
+    "1001-levels-deep": (
+        "a: " + "[" * 1001 + "]" * 1001 + "\n",
+        "x.yaml:1:43: the data is nested more than 40 levels deep Hint: flatten the structure",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SYNTAX))
+def test_syntax_errors_read_the_same_on_both_parsers(
+    name: str, parser: str, tmp_path: Path
+) -> None:
+    text, expected = SYNTAX[name]
+    file = tmp_path / "x.yaml"
+    file.write_text(text, encoding="utf-8")
+    document = strict_yaml.read(file, "x.yaml")
+    assert document.root is None
+    assert [str(p) for p in document.problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a: b # c\td\n", "b"),
+        ('a: "b\tc"\n', "b\tc"),
+        ("a: |\n  b\tc\nd: e\n", "b\tc\n"),
+        ("%YAML 1.3\n---\na: b\n", "b"),
+        ("a: b😀\n", "b😀"),
+    ],
+    ids=["tab-in-a-comment", "tab-in-quotes", "tab-in-block-text", "yaml-1.3", "emoji"],
+)
+def test_accepted_on_both_parsers(text: str, value: str, parser: str, tmp_path: Path) -> None:
+    file = tmp_path / "x.yaml"
+    file.write_text(text, encoding="utf-8")
+    document = strict_yaml.read(file, "x.yaml")
+    assert document.problems == []
+    assert isinstance(document.root, strict_yaml.Mapping)
+    first = document.root.value[0][1]
+    assert isinstance(first, strict_yaml.Scalar)
+    assert first.value == value
 
 
 def test_utf8_bom_is_accepted(load_edited: Callable[..., Outcome]) -> None:
@@ -122,7 +250,7 @@ def test_reader_and_schema_errors_of_one_file_are_all_reported(
         replace(K, "order: 2\n", "order: dua\n"),
     )
     assert outcome.errors == [
-        f"std/{K}:3:7: anchors (&n) are not allowed Hint: write the value out in full; anchors "
-        "and aliases can hide very large data",
+        f"std/{K}:3:7: name: anchors (&n) are not allowed Hint: write the value out in full; "
+        "anchors and aliases can hide very large data",
         f"std/{K}:5:8: order: expected an integer, got 'dua'",
     ]
