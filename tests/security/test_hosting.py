@@ -3,27 +3,22 @@
 in Chromium under the full policy header without a single violation.
 
 Only the ``listen`` and ``root`` lines of the shipped server block are changed (a free loopback
-port, the built site). nginx runs in the foreground as one process with its own prefix under
-tmp_path. ``tests/handbook/test_nginx.py`` checks the headers on a small folder; this test is the
-real site end to end.
+port, the built site; see ``tests/nginx_support.py``), and the brotli module is loaded with
+``deploy/nginx-brotli.conf`` installed, as CI does. ``tests/handbook/test_nginx.py`` checks the
+headers on a small folder; this test is the real site end to end.
 """
 
 from __future__ import annotations
 
 import gzip
-import http.client
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
+from nginx_support import Server, require_nginx, running
 from security_support import (
     PYODIDE,
-    ROOT,
     Built,
     open_search,
     quiz_flow,
@@ -32,106 +27,23 @@ from security_support import (
     watched_page,
 )
 
-NGINX = Path("/usr/sbin/nginx")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _server_block(root: Path, port: int) -> str:
-    text = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    for old, new in (
-        ("    listen 80;\n", f"    listen 127.0.0.1:{port};\n"),
-        ("    root /var/www/kompetensi-asn;\n", f"    root {root};\n"),
-    ):
-        assert text.count(old) == 1, f"deploy/nginx.conf should contain {old.strip()!r} once"
-        text = text.replace(old, new)
-    return text
-
-
-def _main_config(prefix: Path) -> str:
-    temp = prefix / "temp"
-    paths = [
-        f"    {kind}_temp_path {temp / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    ]
-    return "\n".join(
-        [
-            "daemon off;",
-            "master_process off;",
-            f"pid {prefix / 'nginx.pid'};",
-            f"error_log {prefix / 'error.log'} warn;",
-            "events { worker_connections 256; }",
-            "http {",
-            "    access_log off;",
-            *paths,
-            "    include site.conf;",
-            "}",
-            "",
-        ]
-    )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
 
 @pytest.fixture(scope="module")
 def nginx(
     require: Any, tmp_path_factory: pytest.TempPathFactory, real_site: Built
 ) -> Iterator[str]:
-    """nginx serving the built site on 127.0.0.1; yields its origin."""
-    require(NGINX.is_file() and shutil.which(str(NGINX)) is not None, f"{NGINX} (apt-get nginx)")
+    """nginx (with the brotli module, as CI installs it) serving the built site; yields its
+    origin."""
+    require_nginx(require, brotli=True)
     prefix = tmp_path_factory.mktemp("nginx")
-    conf = prefix / "conf"
-    (conf / "kompetensi-asn").mkdir(parents=True)
-    (prefix / "temp").mkdir()
     # The file the build wrote, exactly as the handbook tells the maintainer to install it.
-    shutil.copy(real_site.site / "csp-hashes.conf", conf / "kompetensi-asn" / "csp-hashes.conf")
-    (conf / "nginx.conf").write_text(_main_config(prefix), "utf-8")
-    for _attempt in range(5):  # the free port can be taken between probing and binding
-        port = _free_port()
-        (conf / "site.conf").write_text(_server_block(real_site.site, port), "utf-8")
-        args = [str(NGINX), "-p", f"{prefix}/", "-c", str(conf / "nginx.conf")]
-        checked = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
-        assert checked.returncode == 0, checked.stderr
-        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        if process.poll() is None:
-            try:
-                yield f"http://127.0.0.1:{port}"
-            finally:
-                _stop(process)
-            return
-        _stop(process)
-    raise AssertionError(f"nginx did not start:\n{(prefix / 'error.log').read_text()}")
+    hashes_conf = (real_site.site / "csp-hashes.conf").read_text(encoding="utf-8")
+    with running(prefix, real_site.site, hashes_conf, brotli=True) as server:
+        yield server.origin
 
 
-def _get(origin: str, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    host, port = origin.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        connection.request("GET", path, headers=headers)
-        answer = connection.getresponse()
-        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
-    finally:
-        connection.close()
+def _server(origin: str) -> Server:
+    return Server(int(origin.rsplit(":", 1)[1]))
 
 
 def _normalised(policy: str) -> str:
@@ -139,8 +51,11 @@ def _normalised(policy: str) -> str:
 
 
 def test_nginx_sends_the_policy_the_build_published(nginx: str, real_site: Built) -> None:
+    # The header is csp.txt plus the one directive a meta tag cannot carry.
     policy = (real_site.site / "csp.txt").read_text(encoding="utf-8").strip()
+    expected = f"{policy}; frame-ancestors 'none'"
     worker = next((real_site.site / "assets" / "quiz").glob("*/worker.mjs"))
+    server = _server(nginx)
     for path in (
         "/",
         "/asesmen/",
@@ -148,18 +63,34 @@ def test_nginx_sends_the_policy_the_build_published(nginx: str, real_site: Built
         f"{PYODIDE}/pyodide.asm.wasm",
         "/tidak/ada/",
     ):
-        status, headers, _ = _get(nginx, path)
-        assert status in (200, 404), path
-        assert _normalised(headers["content-security-policy"]) == policy, path
-    status, headers, body = _get(
-        nginx, f"{PYODIDE}/pyodide.asm.wasm", **{"Accept-Encoding": "gzip"}
-    )
-    assert status == 200 and headers["content-encoding"] == "gzip"
-    assert headers["content-type"] == "application/wasm"
-    assert (
-        gzip.decompress(body)
-        == (real_site.site / PYODIDE.lstrip("/") / "pyodide.asm.wasm").read_bytes()
-    )
+        response = server.get(path)
+        assert response.status in (200, 404), path
+        assert _normalised(response.headers["content-security-policy"]) == expected, path
+        assert response.headers["x-frame-options"] == "DENY", path
+
+
+def test_nginx_sends_the_builds_brotli_and_gzip_siblings(nginx: str, real_site: Built) -> None:
+    server = _server(nginx)
+    runtime = real_site.site / PYODIDE.lstrip("/")
+    for name, kind in (
+        ("pyodide.asm.wasm", "application/wasm"),
+        ("pyodide.asm.mjs", "text/javascript"),
+    ):
+        original = (runtime / name).read_bytes()
+        as_brotli = server.get(f"{PYODIDE}/{name}", **{"Accept-Encoding": "gzip, deflate, br"})
+        assert as_brotli.status == 200 and as_brotli.headers["content-encoding"] == "br", name
+        assert as_brotli.headers["content-type"].split(";")[0] == kind
+        assert "accept-encoding" in as_brotli.headers["vary"].lower()
+        assert brotli.decompress(as_brotli.body) == original
+        assert as_brotli.body == (runtime / f"{name}.br").read_bytes()
+        as_gzip = server.get(f"{PYODIDE}/{name}", **{"Accept-Encoding": "gzip"})
+        assert as_gzip.status == 200 and as_gzip.headers["content-encoding"] == "gzip", name
+        assert as_gzip.headers["content-type"].split(";")[0] == kind
+        assert gzip.decompress(as_gzip.body) == original
+    # Already compressed: sent as it is whatever the browser accepts.
+    stdlib = server.get(f"{PYODIDE}/python_stdlib.zip", **{"Accept-Encoding": "gzip, br"})
+    assert "content-encoding" not in stdlib.headers
+    assert stdlib.body == (runtime / "python_stdlib.zip").read_bytes()
 
 
 @pytest.mark.browser
