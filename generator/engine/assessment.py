@@ -20,7 +20,7 @@ STATUS_NO_TARGET = "no_target"
 
 
 def validate_inputs(
-    dictionary: Mapping[str, Any],
+    dictionary: Mapping[str, Any] | Dictionary,
     ratings: object,
     *,
     position: object = None,
@@ -69,7 +69,7 @@ def _competency_result(
 
 
 def assess(
-    dictionary: dict[str, Any],
+    dictionary: Mapping[str, Any] | Dictionary,
     ratings: dict[str, int],
     *,
     position: str | None = None,
@@ -78,7 +78,8 @@ def assess(
 ) -> dict[str, Any]:
     """Estimate every competency's level from ``ratings`` and plan ``total_jp`` JP of learning.
 
-    ``dictionary`` is the exported JSON (schema_version 1); ``ratings`` maps indicator ids to
+    ``dictionary`` is the exported JSON (schema_version 1), or the :class:`Dictionary` that
+    :func:`generator.engine.dictionary.read_dictionary` made of it once; ``ratings`` maps indicator ids to
     integers on ``assessment.scale``; unrated indicators are unanswered. Targets come from
     ``position`` (a position id), from ``targets`` ({competency id: level or null}), or from
     neither (no targets). ``total_jp`` defaults to ``assessment.default_jp``.

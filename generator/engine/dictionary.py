@@ -115,8 +115,14 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
     return targets
 
 
-def read_dictionary(export: Mapping[str, Any]) -> Dictionary:
-    """Index the export for the engine; raises :class:`DictionaryError` if it is unusable."""
+def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
+    """Index the export for the engine; raises :class:`DictionaryError` if it is unusable.
+
+    A :class:`Dictionary` is returned as it is: a caller that assesses many times (the browser's
+    bridge) reads the export once and passes the view, instead of re-checking it every call.
+    """
+    if isinstance(export, Dictionary):
+        return export
     data = dict(export)
     version = _get(data, "schema_version", int, "")
     if version != SUPPORTED_SCHEMA_VERSION:

@@ -55,8 +55,11 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
-def to_markdown(dictionary: Mapping[str, Any], result: Mapping[str, Any]) -> str:
-    """The report: levels and gaps, explanations, the plan, and the limits of a self-assessment."""
+def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str, Any]) -> str:
+    """The report: levels and gaps, explanations, the plan, and the limits of a self-assessment.
+
+    ``dictionary`` is the export or the :class:`Dictionary` already read from it.
+    """
     view = read_dictionary(dictionary)
     position = result["position"]
     if position is None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.engine import DictionaryError, InputError, assess
+from generator.engine.dictionary import Dictionary, read_dictionary
 from generator.engine.report import to_markdown
 from generator.quiz import chart, report
 
@@ -74,27 +75,33 @@ def _parse(text: str, limit: int, what: str) -> Any:
         raise RequestError(f"{what}: not JSON ({error})") from None
 
 
-def _export() -> dict[str, Any]:
-    export = _state.get("export")
-    if export is None:
+def _loaded() -> tuple[dict[str, Any], Dictionary]:
+    """The export kept by :func:`load` and the engine's view of it, read once there."""
+    export, view = _state.get("export"), _state.get("view")
+    if export is None or view is None:
         raise RequestError("load() must be called before assess()")
-    return dict(export)
+    return export, view
 
 
 def load(export_json: str) -> str:
-    """Keep the exported dictionary (``kompetensi.json``) for later calls; checks it once."""
+    """Keep the exported dictionary (``kompetensi.json``) for later calls; checks it once.
+
+    The engine's indexed view of it is kept too: reading and checking the whole export was
+    three quarters of every assessment's time when each call did it again.
+    """
 
     def run() -> dict[str, Any]:
         export = _parse(export_json, MAX_EXPORT_CHARS, "export")
         if not isinstance(export, dict):
             raise DictionaryError("the export is not a JSON object")
-        assess(export, {})  # raises DictionaryError when the export is unusable
-        _state["export"] = export
+        view = read_dictionary(export)  # raises DictionaryError when the export is unusable
+        assess(view, {})  # and so does anything the scoring needs beyond its shape
         indicators = sum(
             len(level["indicators"])
             for competency in export["competencies"]
             for level in competency["levels"]
         )
+        _state.update(export=export, view=view)
         return {
             "standards_version": export["framework"]["version"],
             "competencies": len(export["competencies"]),
@@ -104,10 +111,11 @@ def load(export_json: str) -> str:
     return _guarded(run)
 
 
-def _arguments(request: Any, what: str) -> dict[str, Any]:
+def _arguments(request: Any, what: str, extra: frozenset[str] = frozenset()) -> dict[str, Any]:
     if not isinstance(request, dict):
         raise RequestError(f"{what}: expected an object")
-    unknown = sorted(set(request) - {"ratings", "position", "targets", "total_jp", "claimed"})
+    known = {"ratings", "position", "targets", "total_jp", "claimed"} | extra
+    unknown = sorted(set(request) - known)
     if unknown:
         raise RequestError(f"{what}: unknown keys {', '.join(unknown)}")
     return {
@@ -118,36 +126,58 @@ def _arguments(request: Any, what: str) -> dict[str, Any]:
     }
 
 
-def _result_with_reports(arguments: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    export = _export()
-    result = assess(export, **arguments)
+def _result_and_view(arguments: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    export, dictionary = _loaded()
+    result = assess(dictionary, **arguments)
     presented = report.view(result, export)
-    max_level = max(level["level"] for level in export["framework"]["levels"])
-    presented["chart"] = chart.svg(presented, max_level)
+    presented["chart"] = chart.svg(presented, dictionary.max_level)
     return result, presented
 
 
 def run_assessment(request_json: str) -> str:
     """Assess ``{"ratings", "position", "targets", "total_jp", "claimed"?}``.
 
-    Returns the engine's ``result``, the ``view`` the page shows (labels, chart SVG) and the
-    ``markdown`` (the engine's report, as ``kompetensi assess --format markdown``) and ``csv``
-    exports. ``claimed`` (a result read from an imported file) is
-    never trusted: ``claimed_matches`` says whether it equals the recomputed result.
+    Returns the engine's ``result`` and the ``view`` the page shows (labels, chart SVG); the
+    downloads are made by :func:`run_report` only when the reader asks for one, which keeps
+    this reply small. ``claimed`` (a result read from an imported file) is never trusted:
+    ``claimed_matches`` says whether it equals the recomputed result.
     """
 
     def run() -> dict[str, Any]:
         request = _parse(request_json, MAX_REQUEST_CHARS, "request")
         arguments = _arguments(request, "request")
-        result, presented = _result_with_reports(arguments)
+        result, presented = _result_and_view(arguments)
         claimed = request.get("claimed")
         return {
             "result": result,
             "view": presented,
-            "markdown": to_markdown(_export(), result),
-            "csv": report.csv_text(presented),
             "claimed_matches": None if claimed is None else claimed == result,
         }
+
+    return _guarded(run)
+
+
+REPORT_FORMATS = ("markdown", "csv")
+
+
+def run_report(request_json: str) -> str:
+    """One download for ``{"format": "markdown" | "csv", <the run_assessment request>}``.
+
+    The result is recomputed from the answers (a few milliseconds), so the file always matches
+    them: ``markdown`` is the engine's report, as ``kompetensi assess --format markdown``
+    writes it; ``csv`` the results and plan as one table. Returns ``{"text": ...}``.
+    """
+
+    def run() -> dict[str, Any]:
+        request = _parse(request_json, MAX_REQUEST_CHARS, "request")
+        arguments = _arguments(request, "request", frozenset({"format"}))
+        kind = request.get("format")
+        if kind not in REPORT_FORMATS:
+            raise RequestError(f"format: expected one of {', '.join(REPORT_FORMATS)}")
+        result, presented = _result_and_view(arguments)
+        if kind == "markdown":
+            return {"text": to_markdown(_loaded()[1], result)}
+        return {"text": report.csv_text(presented)}
 
     return _guarded(run)
 
@@ -162,8 +192,8 @@ def run_comparison(request_json: str) -> str:
         label = request.get("label")
         if not isinstance(label, str) or not label.strip():
             label = "pembanding"
-        _, own = _result_with_reports(_arguments(request.get("own"), "own"))
-        other_result, other = _result_with_reports(_arguments(request.get("other"), "other"))
+        _, own = _result_and_view(_arguments(request.get("own"), "own"))
+        other_result, other = _result_and_view(_arguments(request.get("other"), "other"))
         return {
             "comparison": report.comparison(own, other, label.strip()[:80]),
             "other_result": other_result,
@@ -172,4 +202,4 @@ def run_comparison(request_json: str) -> str:
     return _guarded(run)
 
 
-__all__ = ["load", "run_assessment", "run_comparison"]
+__all__ = ["load", "run_assessment", "run_comparison", "run_report"]

@@ -75,6 +75,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     return {
         "root": root,
         "static_dir": paths.static_path,
+        "modules": layout.page_modules(),
         "attributes": {
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],

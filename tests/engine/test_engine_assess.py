@@ -6,9 +6,12 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from engine_testdata import up_to
 
-from generator.engine import RESULT_SCHEMA_VERSION, assess
+from generator.engine import RESULT_SCHEMA_VERSION, InputError, assess
+from generator.engine.dictionary import read_dictionary
+from generator.engine.report import to_markdown
 
 
 def _by_id(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -118,3 +121,16 @@ def test_inputs_are_not_modified(dictionary: dict[str, Any]) -> None:
     targets: dict[str, int | None] = {"integritas": 3}
     assess(dictionary, ratings, targets=targets, total_jp=30)
     assert (dictionary, ratings, targets) == (before, {"integritas.1.1": 4}, {"integritas": 3})
+
+
+def test_a_dictionary_read_once_gives_the_same_results(dictionary: dict[str, Any]) -> None:
+    """Callers that assess many times (the browser's bridge) read the export once."""
+    view = read_dictionary(dictionary)
+    assert read_dictionary(view) is view
+    ratings = up_to(dictionary, 2)
+    for kwargs in ({"position": "administrator"}, {"targets": {"integritas": 3}}, {}):
+        result = assess(view, ratings, total_jp=30, **kwargs)  # type: ignore[arg-type]
+        assert result == assess(dictionary, ratings, total_jp=30, **kwargs)  # type: ignore[arg-type]
+        assert to_markdown(view, result) == to_markdown(dictionary, result)
+    with pytest.raises(InputError):
+        assess(view, {"nothing.1.1": 4})

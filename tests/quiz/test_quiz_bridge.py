@@ -9,7 +9,7 @@ import pytest
 
 from generator.engine import assess
 from generator.engine.report import to_markdown
-from generator.quiz import bridge
+from generator.quiz import bridge, report
 
 
 @pytest.fixture
@@ -35,10 +35,43 @@ def test_assessment_equals_the_engine(loaded: dict[str, Any]) -> None:
     assert answer["ok"] is True
     assert answer["result"] == assess(loaded, ratings, position="pengawas", total_jp=40)
     assert answer["claimed_matches"] is None
-    expected = assess(loaded, ratings, position="pengawas", total_jp=40)
-    assert answer["markdown"] == to_markdown(loaded, expected)  # the CLI's own report
-    assert answer["csv"].startswith("\ufeffbagian,kompetensi_id,")
     assert answer["view"]["chart"].startswith("<svg ")
+    # The downloads are made on request (run_report): the reply the page waits for stays small.
+    assert set(answer) == {"ok", "result", "view", "claimed_matches"}
+
+
+def test_downloads_are_made_on_request(loaded: dict[str, Any]) -> None:
+    ratings = {"integritas.1.1": 4, "integritas.1.2": 3, "integritas.1.3": 3, "kerjasama.1.1": 1}
+    request = {"ratings": ratings, "position": "pengawas", "total_jp": 40}
+    expected = assess(loaded, ratings, position="pengawas", total_jp=40)
+    markdown = json.loads(bridge.run_report(json.dumps({**request, "format": "markdown"})))
+    assert markdown == {"ok": True, "text": to_markdown(loaded, expected)}  # the CLI's own report
+    csv = json.loads(bridge.run_report(json.dumps({**request, "format": "csv"})))
+    assert csv["ok"] is True
+    view = _run(request)["view"]
+    assert csv["text"] == report.csv_text(view)
+    assert csv["text"].startswith("\ufeffbagian,kompetensi_id,")
+
+
+@pytest.mark.parametrize(
+    ("request_", "detail"),
+    [
+        ({"ratings": {}}, "format: expected one of markdown, csv"),
+        ({"ratings": {}, "format": "pdf"}, "format: expected one of markdown, csv"),
+        ({"ratings": {}, "format": "csv", "evil": 1}, "request: unknown keys evil"),
+    ],
+)
+def test_malformed_report_requests(
+    loaded: dict[str, Any], request_: dict[str, Any], detail: str
+) -> None:
+    answer = json.loads(bridge.run_report(json.dumps(request_)))
+    assert (answer["ok"], answer["kind"], answer["detail"]) == (False, "request", detail)
+
+
+def test_report_input_problems_come_back_as_a_list(loaded: dict[str, Any]) -> None:
+    answer = json.loads(bridge.run_report(json.dumps({"ratings": {"x": 1}, "format": "csv"})))
+    assert (answer["ok"], answer["kind"]) == (False, "input")
+    assert [problem["path"] for problem in answer["problems"]] == ["ratings.x"]
 
 
 def test_targets_instead_of_a_position(loaded: dict[str, Any]) -> None:

@@ -112,8 +112,17 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     assert paths.static_path == f"assets/quiz/{layout.static_version()}"
     scripts = [(node.attrs["src"], node.attrs.get("type")) for node in tree.iter("script")]
     assert scripts == [(f"../{paths.static_path}/quiz.js", "module")]
-    links = [node.attrs["href"] for node in tree.iter("link")]
-    assert links == [f"../{paths.static_path}/quiz.css"]
+    links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
+    assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
+    # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
+    modules = sorted(
+        path.relative_to(layout.STATIC_SOURCE).as_posix()
+        for path in layout.STATIC_SOURCE.rglob("*.js")
+    )
+    assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
+        f"../{paths.static_path}/{name}" for name in modules
+    ]
+    assert [rel for rel, _ in links[1:]] == ["modulepreload"] * len(modules)
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-kq-export"] == paths.export_path
     assert root.attrs["data-kq-wheel"] == paths.wheel_path

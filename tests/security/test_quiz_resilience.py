@@ -160,6 +160,7 @@ class BootFailure:
     """What the page showed when Pyodide could not allocate its memory, and after the retry."""
 
     message: str = ""
+    code: str = ""
     detail: str = ""
     hits: int = 0
     recovered: bool = False
@@ -183,6 +184,7 @@ def boot_out_of_memory(browser: Any, serve_module: Any, real_site: Built) -> Boo
     ):
         ratings, seen.message = _engine_fault(page, server.url, code=None)
         seen.detail = page.text_content("#kq-engine-error-detail") or ""
+        seen.code = page.get_attribute("#kq-engine-error", "data-code") or ""
         seen.hits = len(fault.hits)
         _recover(page, fault, ratings)
         seen.recovered = True
@@ -199,15 +201,11 @@ def test_out_of_memory_while_pyodide_starts(boot_out_of_memory: BootFailure) -> 
     assert boot_out_of_memory.page_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a failed WebAssembly allocation is reported as a missing Python standard library "
-    "(code 'python'); worker.mjs/engine.js should map 'Out of memory' to its own message "
-    "(close other tabs, use a device with more memory)",
-)
 def test_out_of_memory_is_named_as_such(boot_out_of_memory: BootFailure) -> None:
+    # Not the missing-standard-library message of the stage it happened in.
+    assert boot_out_of_memory.code == "memory"
     assert "memori" in boot_out_of_memory.message.lower()
+    assert "python_stdlib" not in boot_out_of_memory.message
 
 
 def test_out_of_memory_inside_the_engine(browser: Any, serve: Any, real_site: Built) -> None:

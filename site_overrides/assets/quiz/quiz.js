@@ -48,7 +48,15 @@ window.KompetensiQuiz = {
   },
 };
 
-const stream = window.document$;
-if (stream && typeof stream.subscribe === "function") stream.subscribe(() => scan());
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
-else scan();
+// The page loads this module with "async" from the end of the quiz's root element: it runs as
+// soon as it is fetched, once the parser has inserted it, so the form above it is complete even
+// while the rest of the page (the theme's scripts) is still being parsed. Binding now, not at
+// DOMContentLoaded, is what makes the form answerable early.
+scan();
+
+function follow() {
+  const stream = window.document$;
+  if (stream && typeof stream.subscribe === "function") stream.subscribe(() => scan());
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
+else follow();

@@ -10,6 +10,9 @@
 // The smallest valid WebAssembly module: compiling it tells whether the CSP allows wasm.
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
+// The bridge functions the page may call (generator/quiz/bridge.py).
+const CALLS = new Set(["run_assessment", "run_comparison", "run_report"]);
+
 let pyodide = null;
 let bridge = null;
 let booting = false;
@@ -161,9 +164,7 @@ function call(message) {
   }
   let text;
   try {
-    if (message.fn !== "run_assessment" && message.fn !== "run_comparison") {
-      throw new Error(`unknown function ${message.fn}`);
-    }
+    if (!CALLS.has(message.fn)) throw new Error(`unknown function ${message.fn}`);
     text = bridge[message.fn](message.payload);
   } catch (reason) {
     const detail = describe(reason);
@@ -193,10 +194,16 @@ self.addEventListener("message", async (event) => {
   }
 });
 
+// Running out of memory surfaces at whatever stage asked for it (mostly "python", when the
+// WebAssembly instance cannot reserve its memory), and that stage's message would send the
+// reader looking for a missing file: name it for what it is.
+const OUT_OF_MEMORY = /\bout of memory\b|cannot allocate|\bMemoryError\b/i;
+
 function fail(code, detail) {
   if (failed) return;
   failed = true;
-  self.postMessage({ type: "boot-failed", code, detail });
+  const named = OUT_OF_MEMORY.test(detail || "") ? "memory" : code;
+  self.postMessage({ type: "boot-failed", code: named, detail });
 }
 
 // Pyodide 314 leaves some load failures (e.g. a missing python_stdlib.zip) as unhandled

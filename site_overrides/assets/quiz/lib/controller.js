@@ -13,9 +13,14 @@ const ANSWERS_PREFIX = STORAGE_PREFIX + "jawaban:";
 
 export class Quiz {
   // root: the [data-kq-root] element; urls: {workerUrl, siteRoot}
+  //
+  // Binding is split in two. Now: what makes an answer safe (the listeners, the saved answers
+  // back in the radios); data-kq-bound then marks the form as answerable. In a later task: the
+  // progress counts, a migration from an older standards version, a share link and the engine's
+  // start, so the page can take input and paint first.
   constructor(root, urls) {
+    performance.mark("kq:bind-start");
     this.root = root;
-    root.dataset.kqBound = "true";
     this.byId = (id) => root.querySelector("#" + CSS.escape(id));
     this.form = this.byId("kq-form");
     this.position = this.form.elements.namedItem("position");
@@ -48,8 +53,24 @@ export class Quiz {
     this.store = new Store((reason) => this.storageProblem(reason));
     this.bindEvents();
     for (const id of ["kq-submit", "kq-erase", "kq-import-file"]) this.byId(id).disabled = false;
-    this.restore();
+    const saved = this.store.get(this.storageKey) !== null;
+    if (saved) this.restore();
+    root.dataset.kqBound = "true";
+    performance.mark("kq:bound");
+    performance.measure("kq:bind", "kq:bind-start", "kq:bound");
+    this.later = setTimeout(() => this.finishSetup(saved), 0);
+  }
+
+  // The rest of the set-up (see the constructor).
+  finishSetup(saved) {
+    this.later = null;
+    if (!saved) this.migrate();
     this.updateProgress();
+    this.updateTargetsVisibility();
+    openShareLink(this);
+    if (this.submitted && !this.pending.has("assess")) {
+      this.queue("assess", () => this.assess({ focus: false }));
+    }
     this.engine.start();
   }
 
@@ -59,6 +80,7 @@ export class Quiz {
   }
 
   destroy() {
+    clearTimeout(this.later);
     this.engine.stop();
     for (const remove of this.listeners) remove();
     this.listeners = [];
@@ -86,16 +108,12 @@ export class Quiz {
     click("kq-erase-yes", () => this.eraseAll());
     click("kq-print", () => window.print());
     click("kq-download-json", () => downloadJson(this));
-    click("kq-download-md", () => {
-      if (!this.last) return;
-      const name = "rencana-pengembangan-kompetensi.md";
-      download(name, this.last.response.markdown, "text/markdown;charset=utf-8");
-    });
-    click("kq-download-csv", () => {
-      if (!this.last) return;
-      const name = "rencana-pengembangan-kompetensi.csv";
-      download(name, this.last.response.csv, "text/csv;charset=utf-8");
-    });
+    click("kq-download-md", () =>
+      this.downloadReport("markdown", "rencana-pengembangan-kompetensi.md", "text/markdown"),
+    );
+    click("kq-download-csv", () =>
+      this.downloadReport("csv", "rencana-pengembangan-kompetensi.csv", "text/csv"),
+    );
     click("kq-share", () => makeShareLink(this));
     click("kq-share-copy", () => copyShareLink(this));
     this.listen(this.byId("kq-import-file"), "change", (event) => fileChosen(this, event, "import"));
@@ -114,12 +132,19 @@ export class Quiz {
 
   // -- the form and the kept answers ---------------------------------------------------------
 
+  // The checked radios, {indicator id: rating}, in the form's order: one pass over the form
+  // (a query per indicator walked the whole form 135 times, on every change and submit).
+  checkedRatings() {
+    const ratings = {};
+    for (const input of this.form.querySelectorAll("input[type=radio]:checked")) {
+      if (this.shape.indicatorSet.has(input.name)) ratings[input.name] = Number(input.value);
+    }
+    return ratings;
+  }
+
   readForm() {
     const doc = emptyDoc(this.shape);
-    for (const id of this.shape.indicators) {
-      const checked = this.form.querySelector(`input[name="${CSS.escape(id)}"]:checked`);
-      if (checked) doc.ratings[id] = Number(checked.value);
-    }
+    doc.ratings = this.checkedRatings();
     for (const select of this.targetSelects) {
       doc.targets[select.dataset.kqTarget] = select.value ? Number(select.value) : null;
     }
@@ -130,13 +155,10 @@ export class Quiz {
     return doc;
   }
 
-  applyDoc(doc) {
-    for (const input of this.form.querySelectorAll("input[type=radio]")) input.checked = false;
-    for (const [id, value] of Object.entries(doc.ratings)) {
-      const input = this.form.querySelector(
-        `input[name="${CSS.escape(id)}"][value="${CSS.escape(String(value))}"]`,
-      );
-      if (input) input.checked = true;
+  applyDoc(doc, { quiet = false } = {}) {
+    for (const input of this.form.querySelectorAll("input[type=radio]")) {
+      const wanted = Object.hasOwn(doc.ratings, input.name) ? doc.ratings[input.name] : undefined;
+      input.checked = wanted !== undefined && String(wanted) === input.value;
     }
     this.position.value = doc.position || "";
     for (const select of this.targetSelects) {
@@ -145,8 +167,11 @@ export class Quiz {
     }
     this.jp.value = String(doc.total_jp ?? this.shape.defaultJp);
     this.submitted = Boolean(doc.submitted);
-    this.updateProgress();
-    this.updateTargetsVisibility();
+    // While binding, the counts wait for finishSetup (one update instead of two).
+    if (!quiet) {
+      this.updateProgress();
+      this.updateTargetsVisibility();
+    }
   }
 
   save() {
@@ -164,22 +189,17 @@ export class Quiz {
     return checked.problems.length ? null : checked;
   }
 
+  // The answers saved under this standards version, back in the form.
   restore() {
-    if (this.store.get(this.storageKey) !== null) {
-      const checked = this.readStored(this.storageKey, false);
-      if (checked) this.applyDoc(checked.value);
-      else {
-        notice(
-          this,
-          "corrupt",
-          "warning",
-          "Jawaban yang tersimpan di peramban ini rusak sehingga tidak dapat dipulihkan. Jawaban baru akan disimpan menggantikannya.",
-        );
-      }
-    } else this.migrate();
-    openShareLink(this);
-    if (this.submitted && !this.pending.has("assess")) {
-      this.queue("assess", () => this.assess({ focus: false }));
+    const checked = this.readStored(this.storageKey, false);
+    if (checked) this.applyDoc(checked.value, { quiet: true });
+    else {
+      notice(
+        this,
+        "corrupt",
+        "warning",
+        "Jawaban yang tersimpan di peramban ini rusak sehingga tidak dapat dipulihkan. Jawaban baru akan disimpan menggantikannya.",
+      );
     }
   }
 
@@ -229,15 +249,17 @@ export class Quiz {
   // -- storage notices and progress ---------------------------------------------------------------
 
   updateProgress() {
+    const ratings = this.checkedRatings();
     let answered = 0;
     for (const competency of this.shape.competencies) {
-      const count = competency.indicators.filter((id) =>
-        this.form.querySelector(`input[name="${CSS.escape(id)}"]:checked`),
-      ).length;
+      let count = 0;
+      for (const id of competency.indicators) if (Object.hasOwn(ratings, id)) count += 1;
       answered += count;
       const badge = this.root.querySelector(`[data-kq-count="${CSS.escape(competency.id)}"]`);
-      if (badge) {
-        badge.textContent = `${count}/${competency.indicators.length}`;
+      const text = `${count}/${competency.indicators.length}`;
+      // Writing the same text again would still dirty the layout: skip unchanged badges.
+      if (badge && badge.textContent !== text) {
+        badge.textContent = text;
         badge.dataset.complete = String(count === competency.indicators.length);
       }
     }
@@ -378,6 +400,15 @@ export class Quiz {
     }
     if (focus) this.byId("kq-hasil-judul").focus();
     return response;
+  }
+
+  // The Markdown and CSV files are made by the engine only when asked for (a few ms), from the
+  // answers the shown result was computed from: the reply to every submit stays small.
+  async downloadReport(format, name, type) {
+    if (!this.last) return;
+    const request = { ...engineRequest(this.last.doc), format };
+    const response = await this.ask("run_report", request);
+    if (response) download(name, response.text, `${type};charset=utf-8`);
   }
 
   // -- erasing -------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ export const FAILURES = {
   engine: "Paket mesin penilaian gagal dipasang dari server.",
   data: "Data standar kompetensi gagal dimuat dari server.",
   dictionary: "Data standar kompetensi tidak dapat dipakai oleh mesin penilaian.",
+  memory:
+    "Memori perangkat tidak cukup untuk menjalankan mesin penilaian. Tutup tab atau aplikasi lain, lalu tekan “Coba lagi”; bila masih gagal, gunakan perangkat dengan memori yang lebih besar.",
   "version-mismatch":
     "Data standar kompetensi di server tidak cocok dengan versi halaman ini. Muat ulang halaman untuk mendapatkan versi terbaru.",
   crash: "Mesin penilaian berhenti secara tak terduga.",

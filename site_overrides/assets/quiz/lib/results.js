@@ -89,34 +89,36 @@ function planCategory(category) {
 }
 
 // byId: looks up an element of the quiz root; response: the bridge's run_assessment answer.
+//
+// Everything new is built off the document first, then written in one go with no layout read
+// in between (replaceChildren per container, one attribute per flag): the browser then styles
+// and lays out the results once, not once per competency and plan item.
 export function showResults(byId, response) {
   const { view, result } = response;
-  byId("kq-meta-basis").textContent = view.basis;
-  byId("kq-meta-version").textContent = view.standards_version;
-  byId("kq-meta-date").textContent = today();
-  byId("kq-summary").textContent = view.summary;
-
-  const chart = byId("kq-chart");
-  clear(chart);
-  chart.append(
+  const chart = [
     el("img", {
       src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(view.chart),
       alt: CHART_ALT,
       class: "kq-chart-image",
     }),
     el("figcaption", { text: CHART_CAPTION }),
-  );
-
-  const list = byId("kq-result-list");
-  clear(list);
+  ];
+  const list = document.createDocumentFragment();
   view.competencies.forEach((item, index) => {
     list.append(competencyItem(item, result.competencies[index]));
   });
-
-  byId("kq-plan-note").textContent = `${view.plan.mode_label}. ${view.plan.note}`;
-  const plan = byId("kq-plan");
-  clear(plan);
+  const plan = document.createDocumentFragment();
   for (const category of view.plan.categories) plan.append(planCategory(category));
+  const date = today();
+
+  byId("kq-meta-basis").textContent = view.basis;
+  byId("kq-meta-version").textContent = view.standards_version;
+  byId("kq-meta-date").textContent = date;
+  byId("kq-summary").textContent = view.summary;
+  byId("kq-chart").replaceChildren(...chart);
+  byId("kq-result-list").replaceChildren(list);
+  byId("kq-plan-note").textContent = `${view.plan.mode_label}. ${view.plan.note}`;
+  byId("kq-plan").replaceChildren(plan);
   byId("kq-stale").hidden = true;
   byId("kq-hasil").hidden = false;
   document.documentElement.classList.add("kq-has-result");
