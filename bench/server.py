@@ -1,8 +1,9 @@
 """A loopback static server that behaves like the project's nginx config, and counts bytes.
 
-It follows ``deploy/nginx.conf``: the same type map (``.wasm`` application/wasm, ``.mjs``
-text/javascript), ``gzip_static`` (a ``.gz`` sibling written by the build is sent as is to a
-browser that accepts gzip), on-the-fly gzip of the other text types (here at level 9, computed
+It follows ``deploy/nginx.conf`` with ``deploy/nginx-brotli.conf``: the same type map (``.wasm``
+application/wasm, ``.mjs`` text/javascript), ``brotli_static`` and ``gzip_static`` (a ``.br``
+sibling written by the build is sent as is to a browser that accepts brotli, else a ``.gz``
+sibling to one that accepts gzip), on-the-fly gzip of the other text types (here at level 9, computed
 once per file and kept in memory, so compression time never lands in a timing), ``Cache-Control:
 no-cache`` by default and a year, ``immutable``, for the versioned Pyodide folder (JSON
 excepted), and ``ETag``/``Last-Modified`` revalidation answered with 304. HTTP/1.1 keep-alive.
@@ -72,6 +73,18 @@ class Sent:
     encoding: str
 
 
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an ``Accept-Encoding`` value allows (``q=0`` refuses one)."""
+    accepted = set()
+    for part in header.split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        quality = next((p[2:] for p in params if p.startswith("q=")), "1")
+        with contextlib.suppress(ValueError):
+            if name and float(quality) > 0:
+                accepted.add(name.lower())
+    return accepted
+
+
 def content_type(path: Path) -> str:
     return TYPES.get(path.suffix.lower(), "application/octet-stream")
 
@@ -83,9 +96,10 @@ def cache_control(url_path: str) -> str:
 class Site:
     """The served folder, its gzip bodies (computed once) and the log of responses."""
 
-    def __init__(self, root: Path, *, compress: bool = True) -> None:
+    def __init__(self, root: Path, *, compress: bool = True, brotli: bool = True) -> None:
         self.root = root.resolve()
         self.compress = compress
+        self.brotli = brotli
         self.log: list[Sent] = []
         self.lock = threading.Lock()
         self._gzip: dict[Path, bytes] = {}
@@ -108,7 +122,7 @@ class Site:
             if (
                 path.is_file()
                 and not sibling.is_file()
-                and path.suffix != ".gz"
+                and path.suffix not in (".gz", ".br")
                 and content_type(path).startswith(COMPRESSED_TYPES)
             ):
                 self.gzip_body(path)
@@ -175,10 +189,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.write(304, url_path, {**headers, "Content-Length": "0"}, b"", True, 0)
             return
         kind = content_type(path)
-        accepts_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding") or "")
+        accepts_gzip = "gzip" in accepted
         sibling = path.with_name(path.name + ".gz")
+        br_sibling = path.with_name(path.name + ".br")
         encoding = ""
-        if self.site.compress and accepts_gzip and sibling.is_file():
+        if self.site.compress and self.site.brotli and "br" in accepted and br_sibling.is_file():
+            body, encoding = br_sibling.read_bytes(), "br"
+        elif self.site.compress and accepts_gzip and sibling.is_file():
             body, encoding = sibling.read_bytes(), "gzip"
         elif self.site.compress and accepts_gzip and kind.startswith(COMPRESSED_TYPES):
             body, encoding = self.site.gzip_body(path), "gzip"
@@ -217,8 +235,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server:
     """``with Server(folder) as server: page.goto(server.url + "/asesmen/")``."""
 
-    def __init__(self, root: Path, *, compress: bool = True) -> None:
-        self.site = Site(root, compress=compress)
+    def __init__(self, root: Path, *, compress: bool = True, brotli: bool = True) -> None:
+        self.site = Site(root, compress=compress, brotli=brotli)
         handler = type("BoundHandler", (Handler,), {"site": self.site})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
