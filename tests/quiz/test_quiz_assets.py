@@ -85,6 +85,14 @@ def test_the_pinned_runtime_gets_brotli_quality_11_and_the_rest_the_build_qualit
     )
 
 
+def test_the_site_wide_pass_after_the_build_finds_every_quiz_sibling_current(site: Path) -> None:
+    # The build runs precompress_site over the finished site: it must agree with the asset
+    # step on which files get siblings, and keep (not downgrade) the runtime's quality-11 ones.
+    before = {p: p.read_bytes() for p in site.rglob("*.br")}
+    assert precompress.precompress_site(site) == []
+    assert {p: p.read_bytes() for p in site.rglob("*.br")} == before
+
+
 # ---- generator.precompress: the disk cache ------------------------------------------------------
 
 DATA = b"".join(
