@@ -67,7 +67,9 @@ def export(config_file: Path, out: Path) -> Path:
     for generated in plugin.generated:
         target = docs / generated.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(generated.content, encoding="utf-8")
+        # The page as one Markdown file: its HTML parts, which the plugin inserts after
+        # Markdown, are here parsed by Python-Markdown as raw HTML, as a static site's would be.
+        target.write_text(generated.assembled(), encoding="utf-8")
         if not generated.in_nav:
             hidden.append("/" + generated.uri)
     quiz_assets.write(docs, standard.data)

@@ -12,25 +12,26 @@ import logging
 import os
 import posixpath
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.errors import DataErrors
-from generator.glossary import replace_marker as replace_glossary_marker
-from generator.quiz import assets as quiz_assets
 from generator.quiz import page as quiz_page
 from generator.render import links, navigation
 from generator.render.markers import fill_markers
-from generator.render.pages import GeneratedFile, render_site
+from generator.render.pages import GeneratedFile, placeholder, render_site
 from generator.standard import Standard, load_standard
+
+if TYPE_CHECKING:
+    # Only `mkdocs serve` loads the live-reload server; a build need not import it.
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.kompetensi")
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
@@ -47,6 +48,11 @@ class KompetensiConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs'
     nav_section_size = c.Type(int, default=40)
     """Most pages listed in one navigation section. A larger competency group is split into
     consecutive sub-sections, which keeps the navigation Material renders into every page small."""
+
+    transition_pages_max = c.Type(int, default=50)
+    """Largest standard, in competencies, that gets a transition page per competency
+    (``/kompetensi/<id>/transisi/``). They double the page count; above this size the
+    competency pages alone show each level's indicators, and no page links to a transition."""
 
     quiz_assets = c.Type(bool, default=True)
     """Write the self-assessment's browser runtime (Pyodide, engine wheel) after the build.
@@ -65,6 +71,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self.standard: Standard | None = None
         self.generated: list[GeneratedFile] = []
         self.edit_uris: dict[str, str] = {}
+        self.parts: dict[str, tuple[str, ...]] = {}
         self.standards_root = Path("standards")
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -96,20 +103,28 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             for warning in standard.warnings:
                 log.warning(str(warning))
             self.standard = standard
-            self.generated = self._render(standard, project, Path(config.docs_dir))
+            self.generated = self._render(standard, project, config)
         if config.nav is not None and self.standard is not None:
             config.nav = navigation.expand(
                 config.nav, self.standard.data, self.config.nav_section_size
             )
         return config
 
-    def _render(self, standard: Standard, project: Path, docs_dir: Path) -> list[GeneratedFile]:
+    def _render(
+        self, standard: Standard, project: Path, config: MkDocsConfig
+    ) -> list[GeneratedFile]:
         shown = {key: _relative(path, project) for key, path in standard.sources.items()}
-        generated = render_site(standard.data, shown)
-        generated.append(GeneratedFile(links.ASSESSMENT, quiz_page.render(standard.data)))
+        transitions = len(standard.data["competencies"]) <= self.config.transition_pages_max
+        directory_urls = config.use_directory_urls
+        generated = render_site(
+            standard.data, shown, transitions=transitions, directory_urls=directory_urls
+        )
+        generated.append(_assessment(standard.data, directory_urls))
+        docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
         }
+        self.parts = {f.uri: f.parts for f in generated if f.parts}
         return generated
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -144,6 +159,15 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
                 if collisions == 1
                 else f"{collisions} generated pages collide with other pages."
             )
+        missing = sorted(
+            f"{generated.uri} -> {target}"
+            for generated in self.generated
+            for target in generated.targets
+            if files.get_file_from_path(target) is None
+        )
+        if missing:
+            # The HTML parts of generated pages bypass MkDocs' link validation.
+            raise PluginError("Generated pages link to missing pages: " + "; ".join(missing))
         return files
 
     def on_page_markdown(
@@ -151,6 +175,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> str | None:
         if not self.config.enabled or self.standard is None or page.file.generated_by:
             return markdown
+        from generator.glossary import replace_marker as replace_glossary_marker
+
         filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.data)
         if problems:
             where = _origin(page.file, config)
@@ -158,6 +184,24 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
                 log.error(f"{where}:{line}: {message}")
             raise PluginError(f"{_plural(len(problems), 'data marker problem')} in {where}.")
         return filled
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        parts = self.parts.get(page.file.src_uri) if page.file.generated_by else None
+        if not parts:
+            return html
+        out: list[str] = []
+        position = 0
+        for index, part in enumerate(parts):
+            marker = placeholder(index)
+            found = html.find(marker, position)
+            if found < 0:
+                raise PluginError(f"{page.file.src_uri}: the HTML placeholder {index} is missing.")
+            out += [html[position:found], part]
+            position = found + len(marker)
+        out.append(html[position:])
+        return "".join(out)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -168,7 +212,21 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
+            from generator.quiz import assets as quiz_assets  # not needed before this point
+
             quiz_assets.write(Path(config.site_dir), self.standard.data)
+
+
+def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
+    """The self-assessment page: its form (megabytes for a large standard) is an HTML part, so
+    Python-Markdown parses only the title."""
+    url = links.url_path(links.ASSESSMENT, directory_urls)
+    root = "../" * url.count("/") or "./"
+    front = "\n".join(
+        ["---", f"title: {quiz_page.PAGE_TITLE}", "hide:", "  - toc", "search:", "  exclude: true"]
+    )
+    markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
+    return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
 
 
 def _relative(path: Path, start: Path) -> str:

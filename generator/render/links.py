@@ -6,7 +6,9 @@ rewrites them for the URL style in use and ``--strict`` validation checks every 
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -48,17 +50,63 @@ def transition_anchor(level: int) -> Markup:
     return Markup(f"level-{int(level)}-ke-{int(level) + 1}")
 
 
-class Linker:
-    """Relative link targets as seen from the page at ``here`` (a docs-relative ``.md`` path)."""
+@functools.cache
+def _relative(target: str, folder: str) -> str:
+    # Every page of a large standard links to the same few targets from the same few folders;
+    # posixpath.relpath (two abspath calls each) was the largest cost of rendering.
+    return posixpath.relpath(target, folder)
 
-    def __init__(self, here: str) -> None:
+
+def url_path(target: str, directory_urls: bool = True) -> str:
+    """The site path of a docs-relative ``.md`` source, as MkDocs writes it: with
+    ``use_directory_urls``, ``kompetensi/integritas.md`` -> ``kompetensi/integritas/`` and
+    ``kompetensi/index.md`` -> ``kompetensi/``; without, ``.html`` files."""
+    if not target.endswith(".md"):
+        return target  # a download keeps its name
+    stem = target.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def url_resolver(here: str, directory_urls: bool = True) -> Callable[[str], str]:
+    """Final URLs relative to the page at ``here``, as MkDocs rewrites Markdown links."""
+    page = url_path(here, directory_urls)
+    folder = page if directory_urls else posixpath.dirname(page)
+
+    def resolve(target: str) -> str:
+        url = url_path(target, directory_urls)
+        relative = posixpath.relpath(url or ".", folder or ".")
+        return relative + "/" if url.endswith("/") or not url else relative
+
+    return resolve
+
+
+class Linker:
+    """Relative link targets as seen from the page at ``here`` (a docs-relative ``.md`` path).
+
+    By default a target is the relative path of its ``.md`` source, which MkDocs rewrites and
+    checks in Markdown. HTML that is inserted after Markdown (``GeneratedFile.parts``) is neither
+    rewritten nor checked: its linker takes ``resolve`` (see :func:`url_resolver`) and records
+    every target in :attr:`targets`, which the plugin checks against the site's files.
+    """
+
+    def __init__(self, here: str, resolve: Callable[[str], str] | None = None) -> None:
         self.here = here
+        self.folder = posixpath.dirname(here) or "."
+        self.resolve = resolve
+        self.targets: set[str] = set()
 
     def to(self, target: str, fragment: str = "") -> Markup:
         if target == self.here:
             path = ""
+        elif self.resolve is not None:
+            self.targets.add(target)
+            path = self.resolve(target)
         else:
-            path = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+            path = _relative(target, self.folder)
         return Markup(path + (f"#{anchor(fragment)}" if fragment else ""))
 
     def competency(self, competency_id: str, fragment: str = "") -> Markup:

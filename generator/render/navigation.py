@@ -1,9 +1,11 @@
 """Navigation entries for generated pages, in MkDocs' ``nav`` configuration shape.
 
 Material renders the expanded part of the navigation into every page. With ``navigation.prune``
-only the active section is expanded, so each section is kept small: one per competency group, and
-a group larger than ``chunk_size`` is split into consecutive sub-sections. The work per page then
-stays bounded as a standard grows to hundreds of competencies.
+only the active section is expanded, but the siblings of every expanded section are listed too. So
+each section is kept small: one per competency group, and a group larger than ``chunk_size`` is
+split into consecutive sub-sections, nested again whenever there would be more than ``chunk_size``
+of them (3,000 competencies: 2 sections of 38–40 sub-sections of 40). A page then carries at most
+about ``chunk_size`` entries per level of nesting, whatever the size of the standard.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ NavItem = str | dict[str, Any]
 
 
 def _chunked(pages: list[tuple[str, str]], chunk_size: int) -> list[NavItem]:
-    """``(name, uri)`` pairs as a flat list, or as sub-sections named after their first and last."""
+    """``(name, uri)`` pairs as a flat list, or as at most ``chunk_size`` sub-sections (nested
+    as deep as needed) named after their first and last page."""
     if len(pages) <= chunk_size:
         return [uri for _, uri in pages]
+    span = chunk_size
+    while chunk_size > 1 and -(-len(pages) // span) > chunk_size:
+        span *= chunk_size
     sections: list[NavItem] = []
-    for start in range(0, len(pages), chunk_size):
-        part = pages[start : start + chunk_size]
+    for start in range(0, len(pages), span):
+        part = pages[start : start + span]
         label = part[0][0] if len(part) == 1 else f"{part[0][0]} – {part[-1][0]}"
-        sections.append({title(label): [uri for _, uri in part]})
+        sections.append({title(label): _chunked(part, chunk_size)})
     return sections
 
 

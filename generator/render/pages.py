@@ -8,6 +8,7 @@ render it directly. Data text is handed to the templates as plain ``str`` and ma
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from generator.render import links
 from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
-from generator.standard.export import CSV_COLUMNS, to_csv, to_json
+from generator.standard.export import CSV_COLUMNS, to_csv
 
 POSITION_CATEGORIES = {
     "pimpinan_tinggi": "Jabatan Pimpinan Tinggi",
@@ -47,14 +48,30 @@ class GeneratedFile:
     """The one data file the page comes from (for its edit link), if there is exactly one."""
     in_nav: bool = True
     """``False`` for pages reached only through links (transition views)."""
+    parts: tuple[str, ...] = ()
+    """The page's HTML, put back in place of its :func:`placeholder` comments after Markdown
+    (see :func:`split_markdown`)."""
+    targets: frozenset[str] = frozenset()
+    """The docs-relative paths the parts link to: MkDocs does not check links in HTML, so the
+    plugin checks these against the site's files."""
+
+    def assembled(self) -> str:
+        """The whole page as one text: the parts in place of their placeholders."""
+        text = self.content
+        for index, part in enumerate(self.parts):
+            text = text.replace(placeholder(index), part, 1)
+        return text
 
 
 class Dictionary:
     """Lookups over the export dict shared by the page renderers."""
 
-    def __init__(self, data: Mapping[str, Any], sources: Mapping[str, str]) -> None:
+    def __init__(
+        self, data: Mapping[str, Any], sources: Mapping[str, str], directory_urls: bool = True
+    ) -> None:
         self.data = data
         self.sources = sources
+        self.directory_urls = directory_urls
         framework = data["framework"]
         self.framework = framework
         self.levels: list[dict[str, Any]] = list(framework["levels"])
@@ -84,12 +101,69 @@ class Dictionary:
     def source(self, key: str) -> str | None:
         return self.sources.get(key)
 
+    def linker(self, here: str) -> Linker:
+        """Links for the HTML parts of the page at ``here``: final URLs, targets recorded."""
+        return Linker(here, links.url_resolver(here, self.directory_urls))
 
-def _page(meta: Mapping[str, Any], template: str, **context: Any) -> str:
-    return render(template, front=front_matter(**meta), **context)
+
+def placeholder(index: int) -> str:
+    """Stands in a generated page's Markdown for its HTML part number ``index``."""
+    return f"<!-- kompetensi:html:{index} -->"
 
 
-def _levels(d: Dictionary, competency: Mapping[str, Any], link: Linker) -> list[dict[str, Any]]:
+def split_markdown(text: str) -> tuple[str, tuple[str, ...]]:
+    """A rendered page, HTML with Markdown headings, as Markdown and HTML parts.
+
+    Page templates write everything as HTML except the headings, which are Markdown lines
+    (``## Level 1 · Paham { #level-1 }``) so that MkDocs builds the table of contents and the
+    search sections from them. Each run of lines between headings becomes a part, replaced by
+    a :func:`placeholder`; the plugin puts the parts back after Markdown. Python-Markdown then
+    parses a few headings per page instead of every tag (its HTML parser cost more than the
+    rest of a page's build). Data text cannot start a line with ``#``: it is inert, one line.
+    """
+    head, _, body = text.partition("\n---\n")
+    blocks: list[str] = []
+    parts: list[str] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if any(line.strip() for line in lines):
+            blocks.append(placeholder(len(parts)))
+            parts.append("\n".join(lines).strip("\n"))
+        lines.clear()
+
+    for line in body.splitlines():
+        if line.startswith("#"):
+            flush()
+            blocks.append(line)
+        else:
+            lines.append(line)
+    flush()
+    return f"{head}\n---\n\n" + "\n\n".join(blocks) + "\n", tuple(parts)
+
+
+def _file(
+    here: str,
+    link: Linker,
+    meta: Mapping[str, Any],
+    template: str,
+    *,
+    source: str | None = None,
+    edit_source: bool = True,
+    in_nav: bool = True,
+    **context: Any,
+) -> GeneratedFile:
+    """The page: ``source`` is the data file it shows, also its edit link if ``edit_source``."""
+    text = render(template, front=front_matter(**meta), source=source, **context)
+    markdown, parts = split_markdown(text)
+    return GeneratedFile(
+        here, markdown, source if edit_source else None, in_nav, parts, frozenset(link.targets)
+    )
+
+
+def _levels(
+    d: Dictionary, competency: Mapping[str, Any], link: Linker, transitions: bool
+) -> list[dict[str, Any]]:
     cid = competency["id"]
     return [
         {
@@ -110,7 +184,9 @@ def _levels(d: Dictionary, competency: Mapping[str, Any], link: Linker) -> list[
                 {"name": p["name"], "href": link.position(p["id"]), "verified": p["verified"]}
                 for p in d.positions_at(cid, lv["level"])
             ],
-            "transition_from": (link.transition(cid, lv["level"] - 1) if index > 0 else None),
+            "transition_from": (
+                link.transition(cid, lv["level"] - 1) if transitions and index > 0 else None
+            ),
         }
         for index, lv in enumerate(competency["levels"])
     ]
@@ -118,7 +194,7 @@ def _levels(d: Dictionary, competency: Mapping[str, Any], link: Linker) -> list[
 
 def competency_index(d: Dictionary) -> GeneratedFile:
     here = links.COMPETENCY_INDEX
-    link = Linker(here)
+    link = d.linker(here)
     groups = [
         {
             "id": anchor(f"kelompok-{group['id']}"),
@@ -136,7 +212,9 @@ def competency_index(d: Dictionary) -> GeneratedFile:
         }
         for group, members in d.grouped()
     ]
-    content = _page(
+    return _file(
+        here,
+        link,
         {"title": "Kompetensi"},
         "kompetensi_index.md.j2",
         groups=groups,
@@ -146,31 +224,38 @@ def competency_index(d: Dictionary) -> GeneratedFile:
         print_page=link.to(links.PRINT),
         framework=d.framework,
         source=d.source("framework"),
+        edit_source=False,  # the page lists every competency file too
     )
-    return GeneratedFile(here, content)
 
 
-def competency(d: Dictionary, c: Mapping[str, Any]) -> GeneratedFile:
+def has_transitions(c: Mapping[str, Any]) -> bool:
+    return len(c["levels"]) > 1
+
+
+def competency(d: Dictionary, c: Mapping[str, Any], transitions: bool = True) -> GeneratedFile:
+    """The competency page; it links to its transition view when ``transitions`` is true."""
     here = links.competency_page(c["id"])
-    link = Linker(here)
-    content = _page(
+    link = d.linker(here)
+    transitions = transitions and has_transitions(c)
+    return _file(
+        here,
+        link,
         {"title": title(c["name"])},
         "kompetensi.md.j2",
         c=c,
         code=slug(c["id"]),
         group=d.group_name(c["group"]),
-        levels=_levels(d, c, link),
-        transitions=link.transition(c["id"]) if len(c["levels"]) > 1 else None,
+        levels=_levels(d, c, link, transitions),
+        transitions=link.transition(c["id"]) if transitions else None,
         matrix=link.to(links.MATRIX),
         positions=link.to(links.POSITION_INDEX),
         source=d.source(c["id"]),
     )
-    return GeneratedFile(here, content, d.source(c["id"]))
 
 
 def transition(d: Dictionary, c: Mapping[str, Any]) -> GeneratedFile:
     here = links.transition_page(c["id"])
-    link = Linker(here)
+    link = d.linker(here)
     levels = c["levels"]
     steps = [
         {
@@ -201,20 +286,22 @@ def transition(d: Dictionary, c: Mapping[str, Any]) -> GeneratedFile:
         }
         for index, (lower, upper) in enumerate(itertools.pairwise(levels))
     ]
-    content = _page(
+    return _file(
+        here,
+        link,
         {"title": title(f"{c['name']}: perubahan antarlevel"), "search": {"exclude": True}},
         "transisi.md.j2",
+        in_nav=False,
         c=c,
         competency=link.competency(c["id"]),
         steps=steps,
         source=d.source(c["id"]),
     )
-    return GeneratedFile(here, content, d.source(c["id"]), in_nav=False)
 
 
 def matrix(d: Dictionary) -> GeneratedFile:
     here = links.MATRIX
-    link = Linker(here)
+    link = d.linker(here)
     groups = [
         {
             "id": anchor(f"kelompok-{group['id']}"),
@@ -237,14 +324,17 @@ def matrix(d: Dictionary) -> GeneratedFile:
         }
         for group, members in d.grouped()
     ]
-    content = _page(
-        {"title": "Matriks Kompetensi", "hide": ["navigation", "toc"]},
+    return _file(
+        here,
+        link,
+        # Out of the search index like the print page: it repeats every level description of
+        # the competency pages, and parsing it for the index cost seconds on a large standard.
+        {"title": "Matriks Kompetensi", "hide": ["navigation", "toc"], "search": {"exclude": True}},
         "matriks.md.j2",
         levels=[{"number": lv["level"], "name": lv["name"]} for lv in d.levels],
         groups=groups,
         competencies=link.to(links.COMPETENCY_INDEX),
     )
-    return GeneratedFile(here, content)
 
 
 def _target_summary(position: Mapping[str, Any]) -> str:
@@ -272,7 +362,7 @@ def position_categories(d: Dictionary) -> list[tuple[str, str, list[dict[str, An
 
 def position_index(d: Dictionary) -> GeneratedFile:
     here = links.POSITION_INDEX
-    link = Linker(here)
+    link = d.linker(here)
     categories = [
         {
             "id": anchor(f"kategori-{cat}"),
@@ -290,20 +380,21 @@ def position_index(d: Dictionary) -> GeneratedFile:
         }
         for cat, name, members in position_categories(d)
     ]
-    content = _page(
+    return _file(
+        here,
+        link,
         {"title": "Jabatan"},
         "jabatan_index.md.j2",
+        source=d.source("positions"),
         categories=categories,
         unverified=sum(1 for p in d.positions if not p["verified"]),
         assessment=link.to(links.ASSESSMENT),
-        source=d.source("positions"),
     )
-    return GeneratedFile(here, content, d.source("positions"))
 
 
 def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
     here = links.position_page(p["id"])
-    link = Linker(here)
+    link = d.linker(here)
     groups = []
     for group, members in d.grouped():
         rows = []
@@ -323,18 +414,19 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
                 }
             )
         groups.append({"name": group["name"], "rows": rows})
-    content = _page(
+    return _file(
+        here,
+        link,
         {"title": title(p["name"])},
         "jabatan.md.j2",
+        source=d.source("positions"),
         p=p,
         code=slug(p["id"]),
         category=POSITION_CATEGORIES.get(p["category"], p["category"]),
         groups=groups,
         index=link.to(links.POSITION_INDEX),
         assessment=link.to(links.ASSESSMENT),
-        source=d.source("positions"),
     )
-    return GeneratedFile(here, content, d.source("positions"))
 
 
 def _size(text: str) -> str:
@@ -344,11 +436,15 @@ def _size(text: str) -> str:
 
 def downloads(d: Dictionary) -> list[GeneratedFile]:
     """The JSON and CSV exports, and the page that describes them."""
-    json_text = to_json(dict(d.data))
+    # Compact, so the C encoder writes it (``indent`` falls back to the pure-Python encoder,
+    # a second of a large standard's build); readers load it with a JSON parser anyway.
+    json_text = json.dumps(d.data, ensure_ascii=False, separators=(",", ":")) + "\n"
     csv_text = to_csv(dict(d.data))
-    link = Linker(links.DOWNLOADS)
+    link = d.linker(links.DOWNLOADS)
     indicators = sum(len(lv["indicators"]) for c in d.competencies for lv in c["levels"])
-    content = _page(
+    page = _file(
+        links.DOWNLOADS,
+        link,
         {"title": "Unduh Data"},
         "unduh.md.j2",
         framework=d.framework,
@@ -368,21 +464,19 @@ def downloads(d: Dictionary) -> list[GeneratedFile]:
         assessment=link.to(links.ASSESSMENT),
     )
     return [
-        GeneratedFile(links.DOWNLOADS, content),
+        page,
         GeneratedFile(links.JSON_DOWNLOAD, json_text),
         GeneratedFile(links.CSV_DOWNLOAD, csv_text),
     ]
 
 
 def print_page(d: Dictionary) -> GeneratedFile:
-    here = links.PRINT
-    link = Linker(here)
+    link = d.linker(links.PRINT)
     items = [
         {
             "id": anchor(f"cetak-{c['id']}"),
             "name": c["name"],
             "group": d.group_name(c["group"]),
-            "href": link.competency(c["id"]),
             "aliases": c["aliases"],
             "definition": c["definition"],
             "levels": [
@@ -400,7 +494,9 @@ def print_page(d: Dictionary) -> GeneratedFile:
         }
         for c in d.competencies
     ]
-    content = _page(
+    return _file(
+        links.PRINT,
+        link,
         {
             "title": "Cetak Kamus Kompetensi",
             "hide": ["navigation", "toc"],
@@ -410,20 +506,27 @@ def print_page(d: Dictionary) -> GeneratedFile:
         framework=d.framework,
         items=items,
     )
-    return GeneratedFile(here, content)
 
 
-def render_site(data: Mapping[str, Any], sources: Mapping[str, str]) -> list[GeneratedFile]:
+def render_site(
+    data: Mapping[str, Any],
+    sources: Mapping[str, str],
+    *,
+    transitions: bool = True,
+    directory_urls: bool = True,
+) -> list[GeneratedFile]:
     """Every generated file, in a stable order.
 
     ``sources`` maps a competency id, ``framework`` and ``positions`` to the data file's path as
-    the maintainer sees it (``standards/competencies/integritas.yaml``).
+    the maintainer sees it (``standards/competencies/integritas.yaml``). ``transitions=False``
+    leaves out the transition views (and the links to them); ``directory_urls`` is MkDocs'
+    ``use_directory_urls``, which decides the URLs written into the pages.
     """
-    d = Dictionary(data, sources)
+    d = Dictionary(data, sources, directory_urls)
     files = [competency_index(d)]
     for c in d.competencies:
-        files.append(competency(d, c))
-        if len(c["levels"]) > 1:
+        files.append(competency(d, c, transitions))
+        if transitions and has_transitions(c):
             files.append(transition(d, c))
     files.append(matrix(d))
     files.append(position_index(d))

@@ -1,9 +1,9 @@
 """Make data text inert wherever it lands in a generated page.
 
-Generated pages are Markdown with HTML blocks (``md_in_html``). HTML escaping alone is not enough
-there: Python-Markdown still turns ``[x](javascript:...)`` into a link inside ``markdown="span"``
-elements, and ``attr_list`` applies a trailing ``{ onclick="..." }`` to any heading, even one
-written as HTML. :func:`inert` therefore writes *every* ASCII punctuation character of data text
+Generated pages are HTML with Markdown headings, and hand-written pages take data values through
+markers. HTML escaping alone is not enough there: Python-Markdown turns ``[x](javascript:...)``
+into a link in Markdown text, and ``attr_list`` applies a trailing ``{ onclick="..." }`` to any
+heading. :func:`inert` therefore writes *every* ASCII punctuation character of data text
 as a numeric character reference: the browser shows the same text, while neither HTML, Markdown
 nor any Markdown extension sees a single syntax character in it.
 
@@ -13,6 +13,7 @@ a value that slipped past validation fails the build instead of reaching a page.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -38,7 +39,13 @@ def inert(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = str(value)
+    return _inert_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _inert_text(text: str) -> Markup:
+    # The same texts (names, level labels, indicators) reach several pages each; a large
+    # standard would otherwise spend a second of its render here.
     if not text.isprintable():
         text = "".join(char for char in text if char.isprintable() or char.isspace())
     return Markup(_WHITESPACE.sub(" ", text).strip().translate(_REFERENCES))

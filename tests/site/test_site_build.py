@@ -132,6 +132,27 @@ def test_navigation_groups_competencies(three_site: Built) -> None:
     assert active and active[0]["href"] == "./"
 
 
+def test_html_parts_are_in_place_with_the_urls_mkdocs_writes(three_site: Built) -> None:
+    assert "kompetensi:html" not in "".join(p.read_text() for p in three_site.site.rglob("*.html"))
+    matrix = Page(three_site.page("matriks/"))
+    assert {"../kompetensi/integritas/#level-3", "../kompetensi/"} <= set(matrix.links())
+    assert "kelompok-manajerial" in matrix.ids
+    form = Page(three_site.page("asesmen/"))
+    assert any(tag == "form" and attrs.get("id") == "kq-form" for tag, attrs in form.elements)
+
+
+def test_large_standards_get_no_transition_pages(tmp_path: Path) -> None:
+    config = site_config(transition_pages_max=2)
+    built = run_build(
+        make_project(tmp_path / "p", FIXTURES / "three", config=config), tmp_path / "s"
+    )
+    assert built.code == 0, built.output
+    assert not list(built.site.glob("kompetensi/*/transisi"))
+    page = Page(built.page("kompetensi/integritas/"))
+    assert not [href for href in page.links() if "transisi" in href]
+    assert {"level-1", "level-3", "integritas-3-2"} <= page.ids
+
+
 def test_built_output_passes_the_checker(three_site: Built) -> None:
     assert check_site(three_site.site) == []
     assert leftovers(three_site.site.parent) == []

@@ -82,7 +82,10 @@ def test_print_page_holds_the_whole_dictionary(real_site: Built) -> None:
 
 
 def test_downloads_are_the_export(real_site: Built) -> None:
-    assert (real_site.site / "unduh/kompetensi.json").read_bytes() == to_json(DATA).encode()
+    # The same dictionary as `kompetensi export --format json`, written compactly.
+    published = (real_site.site / "unduh/kompetensi.json").read_text(encoding="utf-8")
+    assert json.loads(published) == json.loads(to_json(DATA))
+    assert published == json.dumps(DATA, ensure_ascii=False, separators=(",", ":")) + "\n"
     assert (real_site.site / "unduh/kompetensi.csv").read_bytes() == to_csv(DATA).encode()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 from hypothesis import given
@@ -12,7 +13,7 @@ from site_support import FIXTURES, GOLDEN
 
 from generator.render import links, navigation
 from generator.render.markers import fill_markers
-from generator.render.pages import GeneratedFile, render_site
+from generator.render.pages import GeneratedFile, placeholder, render_site, split_markdown
 from generator.render.safe import anchor, front_matter, inert, slug, title
 from generator.standard import load_standard
 
@@ -24,6 +25,15 @@ def rendered(fixture: str) -> list[GeneratedFile]:
         for key, path in standard.sources.items()
     }
     return render_site(standard.data, sources)
+
+
+def assembled(page: GeneratedFile) -> str:
+    """The page as the plugin hands it on: its HTML parts back in place of the placeholders."""
+    text = page.content
+    for index, part in enumerate(page.parts):
+        assert text.count(placeholder(index)) == 1, (page.uri, index)
+        text = text.replace(placeholder(index), part)
+    return text
 
 
 def golden_cases() -> list[tuple[str, str]]:
@@ -41,9 +51,9 @@ def test_page_matches_golden(fixture: str, uri: str, update_goldens: bool) -> No
     golden = GOLDEN / fixture / uri
     if update_goldens:
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(page.content, encoding="utf-8")
+        golden.write_text(assembled(page), encoding="utf-8")
     assert golden.is_file(), f"missing golden {golden}; run pytest tests/site --update-goldens"
-    assert page.content == golden.read_text(encoding="utf-8")
+    assert assembled(page) == golden.read_text(encoding="utf-8")
 
 
 def test_every_golden_file_is_still_rendered() -> None:
@@ -84,7 +94,7 @@ def test_hostile_text_reaches_pages_only_as_character_references() -> None:
     for page in rendered("hostile"):
         if not page.uri.endswith(".md"):
             continue
-        meta, body = page.content.split("\n---\n", 1)
+        meta, body = assembled(page).split("\n---\n", 1)
         for needle in (
             "<script",
             "<img",
@@ -143,6 +153,66 @@ def test_links_are_relative_to_the_page() -> None:
     assert links.Linker("kompetensi/a/transisi.md").level("a", 1) == "../a.md#level-1"
 
 
+def test_html_parts_link_with_the_urls_mkdocs_writes() -> None:
+    assert links.url_path("kompetensi/integritas.md") == "kompetensi/integritas/"
+    assert links.url_path("kompetensi/index.md") == "kompetensi/"
+    assert links.url_path("index.md") == ""
+    assert links.url_path("unduh/kompetensi.json") == "unduh/kompetensi.json"
+    assert links.url_path("kompetensi/index.md", directory_urls=False) == "kompetensi/index.html"
+    link = links.Linker("matriks.md", links.url_resolver("matriks.md"))
+    assert link.level("integritas", 3) == "../kompetensi/integritas/#level-3"
+    assert link.to(links.COMPETENCY_INDEX) == "../kompetensi/"
+    assert link.to("index.md") == "../"
+    assert link.to(links.MATRIX, "judul") == "#judul"
+    # Every other page linked from HTML is recorded for the plugin to check.
+    assert link.targets == {"kompetensi/integritas.md", "kompetensi/index.md", "index.md"}
+    flat = links.Linker(
+        "kompetensi/integritas.md", links.url_resolver("kompetensi/integritas.md", False)
+    )
+    assert flat.transition("integritas", 1) == "integritas/transisi.html#level-1-ke-2"
+    assert flat.position("pelaksana") == "../jabatan/pelaksana.html"
+    assert flat.to(links.JSON_DOWNLOAD) == "../unduh/kompetensi.json"
+
+
+def test_pages_are_markdown_headings_around_html_parts() -> None:
+    text = '---\ntitle: "T"\n---\n<div class="a">\n# T { #judul }\n<p>x</p>\n\n<ol>\n<li>1</li>\n</ol>\n## L { #level-1 }\n<p>y</p>\n</div>\n'
+    markdown, parts = split_markdown(text)
+    assert markdown == (
+        '---\ntitle: "T"\n---\n\n<!-- kompetensi:html:0 -->\n\n# T { #judul }\n\n'
+        "<!-- kompetensi:html:1 -->\n\n## L { #level-1 }\n\n<!-- kompetensi:html:2 -->\n"
+    )
+    assert parts == ('<div class="a">', "<p>x</p>\n\n<ol>\n<li>1</li>\n</ol>", "<p>y</p>\n</div>")
+
+
+def test_generated_pages_leave_markdown_only_their_headings() -> None:
+    for page in rendered("three"):
+        if page.uri.endswith(".md"):
+            _, body = page.content.split("\n---\n", 1)
+            blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+            assert all(b.startswith(("#", "<!-- kompetensi:html:")) for b in blocks), page.uri
+            assert "markdown" not in assembled(page), page.uri
+
+
+def test_transition_views_can_be_left_out() -> None:
+    standard = load_standard(FIXTURES / "three")
+    pages = render_site(standard.data, {}, transitions=False)
+    assert not [p for p in pages if "transisi" in p.uri]
+    assert not [p for p in pages if "transisi" in assembled(p)]
+    assert [p.uri for p in pages if p.uri.startswith("kompetensi/")] == [
+        "kompetensi/index.md",
+        "kompetensi/integritas.md",
+        "kompetensi/kerjasama.md",
+        "kompetensi/perekat-bangsa.md",
+    ]
+
+
+def test_the_json_download_is_the_export_in_compact_form() -> None:
+    standard = load_standard(FIXTURES / "three")
+    download = next(p for p in rendered("three") if p.uri == links.JSON_DOWNLOAD)
+    assert json.loads(download.content) == standard.data
+    assert download.content.count("\n") == 1 and '": ' not in download.content
+
+
 def test_markers_take_the_current_values() -> None:
     data = load_standard(FIXTURES / "hostile").data
     text = "Ambang <!-- data:met_threshold -->9<!-- /data -->, <!-- data:scale_label:3 -->x<!-- /data -->"
@@ -197,6 +267,22 @@ def test_navigation_lists_groups_and_splits_large_ones() -> None:
             {"Jabatan Administrasi": ["jabatan/pelaksana.md"]},
         ]
     }
+
+
+def test_navigation_nests_sections_so_no_level_lists_more_than_the_chunk_size() -> None:
+    data = load_standard(FIXTURES / "three").data
+    base = data["competencies"][0]
+    data["competencies"] = [{**base, "id": f"k{i:04d}", "name": f"K{i:04d}"} for i in range(3000)]
+    (group,) = [item for item in navigation.competency_nav(data, 40)[1:] if item]
+    (sections,) = group.values()
+    assert [next(iter(s)) for s in sections] == ["K0000 – K1599", "K1600 – K2999"]
+    first, second = (next(iter(s.values())) for s in sections)
+    assert (len(first), len(second)) == (40, 35)
+    assert first[0] == {"K0000 – K0039": [f"kompetensi/k{i:04d}.md" for i in range(40)]}
+    assert second[-1] == {"K2960 – K2999": [f"kompetensi/k{i:04d}.md" for i in range(2960, 3000)]}
+    data["competencies"] = data["competencies"][:300]
+    (sections,) = navigation.competency_nav(data, 40)[1].values()
+    assert len(sections) == 8 and next(iter(sections[-1])) == "K0280 – K0299"
 
 
 def test_navigation_titles_are_escaped() -> None:
