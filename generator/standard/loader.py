@@ -22,36 +22,48 @@ RESERVED_IDS = frozenset({"index", "semua", "transisi"})
 
 @dataclass
 class Parsed:
-    """One validated file: its typed value, its node tree (for locations) and its display path."""
+    """One validated file: its typed value, its source file and its display path.
+
+    The node tree is not kept: with thousands of files the trees were most of the memory of a
+    run, and only a file that has a problem needs one. :meth:`tree` composes the file again
+    when a rule reports on it (about a millisecond); if the file was edited in between, the
+    place reported is that of the nearest key that still exists.
+    """
 
     path: str
     file: Path
     value: Any
-    root: Node
 
-    def locate(self, *keys: str | int) -> tuple[int, int]:
-        """Line and column of the value at ``keys`` (or of the nearest existing parent)."""
-        node: Node = self.root
-        for key in keys:
-            child = _child(node, key)
-            if child is None:
-                break
-            node = child
-        return node.line, node.column
+    def tree(self) -> Node | None:
+        return strict_yaml.read(self.file, self.path).root
 
-    def locate_key(self, *keys: str | int) -> tuple[int, int]:
-        """Like :meth:`locate`, but points at the last mapping key itself, not its value."""
-        parent: Node = self.root
-        for key in keys[:-1]:
-            child = _child(parent, key)
-            if child is None:
-                return self.locate(*keys)
-            parent = child
-        if isinstance(parent, Mapping):
-            for key_node, _ in parent.value:
-                if isinstance(key_node, Scalar) and key_node.value == keys[-1]:
-                    return key_node.line, key_node.column
-        return self.locate(*keys)
+
+def locate(root: Node | None, *keys: str | int) -> tuple[int, int]:
+    """Line and column of the value at ``keys`` (or of the nearest existing parent)."""
+    if root is None:
+        return 1, 1
+    node: Node = root
+    for key in keys:
+        child = _child(node, key)
+        if child is None:
+            break
+        node = child
+    return node.line, node.column
+
+
+def locate_key(root: Node | None, *keys: str | int) -> tuple[int, int]:
+    """Like :func:`locate`, but points at the last mapping key itself, not its value."""
+    parent = root
+    for key in keys[:-1]:
+        child = None if parent is None else _child(parent, key)
+        if child is None:
+            return locate(root, *keys)
+        parent = child
+    if isinstance(parent, Mapping):
+        for key_node, _ in parent.value:
+            if isinstance(key_node, Scalar) and key_node.value == keys[-1]:
+                return key_node.line, key_node.column
+    return locate(root, *keys)
 
 
 def _child(node: Node, key: str | int) -> Node | None:
@@ -79,6 +91,7 @@ class Loaded:
     """File stems of competency files that could not be read: references to them are not
     reported again as unknown."""
     competency_folder_missing: bool = False
+    _tree: tuple[Parsed, Node | None] | None = field(default=None, repr=False, compare=False)
 
     def report(
         self,
@@ -90,7 +103,11 @@ class Loaded:
         at_key: bool = False,
         warning: bool = False,
     ) -> None:
-        line, column = parsed.locate_key(*keys) if at_key else parsed.locate(*keys)
+        # Reports on one file come together: its tree is composed once for all of them.
+        if self._tree is None or self._tree[0] is not parsed:
+            self._tree = (parsed, parsed.tree())
+        root = self._tree[1]
+        line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
         key_path = ""
         for key in keys:
             key_path = join_path(key_path, key)
@@ -115,7 +132,7 @@ def _parse(loaded: Loaded, file: Path, schema_name: str) -> Parsed | None:
     loaded.problems.extend(problems)
     if value is None:
         return None
-    return Parsed(document.path, file, value, document.root)
+    return Parsed(document.path, file, value)
 
 
 def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:

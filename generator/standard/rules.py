@@ -115,6 +115,7 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
     by_id: dict[str, Parsed] = {}
     orders: dict[tuple[str, int], str] = {}
     names: dict[str, str] = {}
+    holders = _holders(loaded.competencies, "id")
     for parsed in loaded.competencies:
         value = parsed.value
         cid = value.get("id")
@@ -131,13 +132,15 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
             loaded.report(
                 parsed, ("id",), f"'{cid}' is reserved for a site page", "choose another id"
             )
-        if cid in by_id:
+        others = _others(holders, cid, parsed)
+        if others:
             loaded.report(
                 parsed,
                 ("id",),
-                f"duplicate competency id '{cid}' (also in {by_id[cid].path})",
+                f"duplicate competency id '{cid}' (also in {others})",
                 "every id must be unique",
             )
+        if cid in by_id:
             continue
         by_id[cid] = parsed
         group = value.get("group")
@@ -171,6 +174,20 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
                 )
         _check_levels(loaded, parsed, cid, level_numbers)
     return by_id
+
+
+def _holders(files: list[Parsed], key: str) -> dict[Any, list[Parsed]]:
+    """The files that share each value of ``key``: a clash is reported in every one of them."""
+    holders: dict[Any, list[Parsed]] = {}
+    for parsed in files:
+        value = parsed.value.get(key)
+        if value is not None:
+            holders.setdefault(value, []).append(parsed)
+    return holders
+
+
+def _others(holders: dict[Any, list[Parsed]], value: Any, parsed: Parsed) -> str:
+    return ", ".join(p.path for p in holders.get(value, []) if p is not parsed)
 
 
 def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_numbers: list[int]) -> None:
@@ -252,7 +269,8 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     known = sorted(competencies)
     excused = _excused_references(loaded, competencies)
     by_stem = {p.file.stem: cid for cid, p in competencies.items()}
-    seen: dict[str, str] = {}
+    holders = _holders(loaded.learning, "competency")
+    level_count = len(fw.get("levels") or [])
     cells: Counter[tuple[str, int, str]] = Counter()
     for parsed in loaded.learning:
         cid = parsed.value.get("competency")
@@ -275,15 +293,23 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"unknown competency '{cid}'",
                 _did_you_mean(cid, known) or "use an id from standards/competencies/",
             )
-        elif cid in seen:
+        elif others := _others(holders, cid, parsed):
             loaded.report(
                 parsed,
                 ("competency",),
-                f"a catalogue for '{cid}' already exists in {seen[cid]}",
+                f"a catalogue for '{cid}' already exists in {others}",
                 "keep one catalogue file per competency",
             )
-        seen.setdefault(cid, parsed.path)
+        top = _top_level(competencies.get(cid_for_cells), level_count)
         for index, activity in enumerate(parsed.value.get("activities") or []):
+            level = activity.get("level")
+            if top and isinstance(level, int) and level > top:
+                loaded.report(
+                    parsed,
+                    ("activities", index, "level"),
+                    f"'{cid}' has no level {level}",
+                    f"its levels run from 1 to {top}",
+                )
             form_id = activity.get("form")
             category = activity.get("category")
             if form_id is None:
@@ -327,6 +353,19 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
 
 
 LEARNING_HINT = "standards/learning/"
+
+
+def _top_level(competency: Parsed | None, level_count: int) -> int:
+    """The highest level of a competency whose levels are in order and complete, else 0: a
+    broken list of levels is reported on the competency, and activities follow its fix."""
+    if competency is None:
+        return 0
+    numbers = [lv.get("level") for lv in competency.value.get("levels") or []]
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        return 0
+    if level_count and len(numbers) != level_count:
+        return 0
+    return len(numbers)
 
 
 def check_all(loaded: Loaded) -> None:

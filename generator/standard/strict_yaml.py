@@ -48,6 +48,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\ufff
 _CONTROL_IN_TEXT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n|\\Z)"
 )
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n"
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 
 
@@ -308,6 +309,16 @@ class _Composer:
         self.problems.append(Problem(self.path, key.line, key.column, key_path, message, hint))
 
 
+def _no_control(data: bytes, text: str) -> bool:
+    """True when there is no character :data:`_CONTROL` refuses (fast for plain ASCII files)."""
+    if text.isascii():
+        # Deleting every allowed byte is much faster than a regular expression over the text.
+        rest = data.translate(None, _ASCII_TEXT)
+        if not rest or (rest.count(b"\r") == len(rest) == data.count(b"\r\n")):
+            return True
+    return _CONTROL_IN_TEXT.search(text) is None
+
+
 def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(path, 1, 1, "", "the file is encoded as UTF-16", "save it as UTF-8")]
@@ -330,7 +341,7 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 "save the file with UTF-8 encoding",
             ),
         ]
-    if _CONTROL_IN_TEXT.search(text) is None:
+    if _no_control(data, text):
         return text, []
     problems = []
     for number, line_text in enumerate(text.split("\n"), start=1):

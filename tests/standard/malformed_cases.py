@@ -681,6 +681,8 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-competency-id",
         copy(I, "competencies/integritas-2.yaml"),
+        "std/competencies/integritas-2.yaml:2:5: id: duplicate competency id 'integritas' (also "
+        f"in std/{I}) Hint: every id must be unique",
         "std/competencies/integritas-2.yaml:2:5: id: the id 'integritas' differs from the file "
         "name 'integritas-2.yaml' Hint: rename the file to integritas.yaml or fix the id",
         f"std/{I}:2:5: id: duplicate competency id 'integritas' (also in "
@@ -842,8 +844,19 @@ CROSS_FILE_CASES = [
         copy(L, "learning/kerjasama-2.yaml"),
         "std/learning/kerjasama-2.yaml:2:13: competency: 'kerjasama' differs from the file name "
         "'kerjasama-2.yaml' Hint: rename the file to kerjasama.yaml",
+        "std/learning/kerjasama-2.yaml:2:13: competency: a catalogue for 'kerjasama' already "
+        f"exists in std/{L} Hint: keep one catalogue file per competency",
         f"std/{L}:2:13: competency: a catalogue for 'kerjasama' already exists in "
         "std/learning/kerjasama-2.yaml Hint: keep one catalogue file per competency",
+    ),
+    case(
+        "learning-activity-for-a-level-the-competency-lacks",
+        append(
+            L,
+            '  - {level: 4, category: "70", form: penugasan, jp: 4, activity: Tugas level 4.}\n',
+        ),
+        f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
+        "Hint: its levels run from 1 to 3",
     ),
     # Framework.
     case(
