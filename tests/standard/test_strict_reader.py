@@ -186,9 +186,21 @@ def test_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
     assert document.root is not None
 
 
-def test_1000_levels_deep_give_a_located_error_not_a_recursion_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (NESTED_1000, "1:51"),
+        # Past libyaml's own limit of 1,000 levels, and as deep as the size limit allows.
+        ("positions: " + "[" * 499_000 + "]" * 499_000 + "\n", "1:51"),
+        ("positions:\n" + "".join(" " * d + "- x:\n" for d in range(0, 1300, 2)), "21:41"),
+    ],
+    ids=["flow-1000", "flow-499000", "block-650"],
+)
+def test_deep_nesting_gives_a_located_error_not_a_recursion_error(
+    text: str, place: str, parser: str, tmp_path: Path
+) -> None:
     file = tmp_path / "deep.yaml"
-    file.write_text(NESTED_1000, encoding="utf-8")
+    file.write_text(text, encoding="utf-8")
     limit = sys.getrecursionlimit()
     # Well below the default: the depth cap must trip long before Python's own limit.
     sys.setrecursionlimit(400)
@@ -198,7 +210,8 @@ def test_1000_levels_deep_give_a_located_error_not_a_recursion_error(tmp_path: P
         sys.setrecursionlimit(limit)
     assert document.root is None
     assert [str(p) for p in document.problems] == [
-        "deep.yaml:1:51: the data is nested more than 40 levels deep Hint: flatten the structure"
+        f"deep.yaml:{place}: the data is nested more than 40 levels deep "
+        "Hint: flatten the structure"
     ]
 
 
