@@ -1,11 +1,13 @@
 """Navigation entries for generated pages, in MkDocs' ``nav`` configuration shape.
 
 Material renders the expanded part of the navigation into every page. With ``navigation.prune``
-only the active section is expanded, but the siblings of every expanded section are listed too. So
-each section is kept small: one per competency group, and a group larger than ``chunk_size`` is
+only the active section is expanded, but the siblings of every expanded section are listed too
+(and, with ``navigation.indexes``, each sibling's children are looked through for an index page).
+So each section is kept small: one per competency group, and a group larger than ``chunk_size`` is
 split into consecutive sub-sections, nested again whenever there would be more than ``chunk_size``
-of them (3,000 competencies: 2 sections of 38–40 sub-sections of 40). A page then carries at most
-about ``chunk_size`` entries per level of nesting, whatever the size of the standard.
+of them (3,000 competencies in sections of 10: 3 sections of 10 of 10 of 10). A page's navigation
+then costs about ``chunk_size`` squared per level of nesting, which grows with the logarithm of
+the size of the standard instead of with the size.
 """
 
 from __future__ import annotations
