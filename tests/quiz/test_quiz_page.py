@@ -110,14 +110,27 @@ def test_no_inline_script_style_or_event_handler(tree: Node) -> None:
 def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any]) -> None:
     paths = layout.layout(export)
     assert paths.static_path == f"assets/quiz/{layout.static_version()}"
-    scripts = [(node.attrs["src"], node.attrs.get("type")) for node in tree.iter("script")]
-    assert scripts == [(f"../{paths.static_path}/quiz.js", "module")]
+    scripts = [
+        (node.attrs["src"], node.attrs.get("type"), "async" in node.attrs)
+        for node in tree.iter("script")
+    ]
+    # quiz.js loads at once, in parallel with the form; bind.js, a classic script after the
+    # form, lets it bind the form as soon as the parser has read it (see quiz.js).
+    assert scripts == [
+        (f"../{paths.static_path}/quiz.js", "module", True),
+        (f"../{paths.static_path}/bind.js", None, False),
+    ]
+    root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
+    last = [node for node in root.children if isinstance(node, Node)][-1]
+    assert (last.tag, last.attrs.get("id")) == ("script", "kq-bind")
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
+    # (bind.js is a classic script, not a module.)
     modules = sorted(
         path.relative_to(layout.STATIC_SOURCE).as_posix()
         for path in layout.STATIC_SOURCE.rglob("*.js")
+        if path.name != "bind.js"
     )
     assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
@@ -147,7 +160,7 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
     tree, errors = parse(html)
     assert errors == []
     assert [node.attrs.get("src") for node in tree.iter("script")] == [
-        f"../assets/quiz/{layout.static_version()}/quiz.js"
+        f"../assets/quiz/{layout.static_version()}/{name}" for name in ("quiz.js", "bind.js")
     ]
     assert not [node for node in tree.iter("img")]
 

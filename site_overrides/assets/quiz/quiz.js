@@ -20,13 +20,19 @@ const urls = {
 
 let current = null;
 
+// The form is complete once the parser has inserted the classic script that ends the quiz
+// (bind.js, id kq-bind), or when parsing is over (also after Material's instant navigation).
+function parsed() {
+  return document.readyState !== "loading" || document.getElementById("kq-bind") !== null;
+}
+
 function scan() {
   const root = document.querySelector("[data-kq-root]");
   if (current && current.root !== root) {
     current.destroy();
     current = null;
   }
-  if (root && !current && !root.dataset.kqBound) current = new Quiz(root, urls);
+  if (root && !current && !root.dataset.kqBound && parsed()) current = new Quiz(root, urls);
 }
 
 window.KompetensiQuiz = {
@@ -48,15 +54,19 @@ window.KompetensiQuiz = {
   },
 };
 
-// The page loads this module with "async" from the end of the quiz's root element: it runs as
-// soon as it is fetched, once the parser has inserted it, so the form above it is complete even
-// while the rest of the page (the theme's scripts) is still being parsed. Binding now, not at
-// DOMContentLoaded, is what makes the form answerable early.
+// The page loads this module with "async" from the top of the quiz: it runs as soon as it is
+// fetched, often while the long form is still being parsed. It binds now if the form is
+// complete; otherwise bind.js calls scan() when the parser reaches the end of the form, before
+// the theme's scripts run and well before DOMContentLoaded. Binding early is what makes the
+// form answerable early.
 scan();
 
+// Material's document$ announces every page, also those of its instant navigation; without
+// the theme, the document's own DOMContentLoaded is the last chance to bind.
 function follow() {
   const stream = window.document$;
   if (stream && typeof stream.subscribe === "function") stream.subscribe(() => scan());
+  else scan();
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
 else follow();
