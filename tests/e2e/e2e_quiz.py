@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from quiz_support import (
+    ANSWERS_KEY,
+    ENGINE_TIMEOUT_MS,
+    answer,
+    checked_ratings,
+    stored_answers,
+    wait_engine,
+    wait_results,
+)
+
 from generator.engine import assess
 
-ENGINE_TIMEOUT_MS = 60_000
-STORAGE_KEY = "kompetensi-asn:jawaban:"
+# The helpers shared with tests/security live in tests/quiz_support.py; the names the e2e tests
+# have always used stay importable from here.
+STORAGE_KEY = ANSWERS_KEY
+answer_by_clicking = answer
+stored = stored_answers
+
 CATEGORIES = ("70", "20", "10")
 
 
@@ -37,37 +50,6 @@ def random_ratings(export: dict[str, Any], seed: int, share: float = 1.0) -> dic
     ids = indicator_ids(export)
     chosen = ids if share >= 1 else rng.sample(ids, int(len(ids) * share))
     return {i: rng.choice([1, 2, 3, 3, 4, 4]) for i in ids if i in set(chosen)}
-
-
-def wait_engine(page: Any, state: str = "ready", timeout: int = ENGINE_TIMEOUT_MS) -> None:
-    """Wait until ``data-engine`` leaves ``loading``; fail with the page's message if not ``state``."""
-    page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.documentElement.dataset.engine)",
-        timeout=timeout,
-    )
-    actual = page.evaluate("document.documentElement.dataset.engine")
-    if actual != state:
-        message = page.text_content("#kq-engine-error")
-        raise AssertionError(f"engine is {actual}, expected {state}: {message}")
-
-
-def checked_ratings(page: Any) -> dict[str, int]:
-    ratings: dict[str, int] = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll(
-               '#kq-form input[type=radio]:checked')].map(i => [i.name, Number(i.value)]))"""
-    )
-    return ratings
-
-
-def answer_by_clicking(page: Any, ratings: dict[str, int]) -> None:
-    page.evaluate(
-        """(ratings) => { for (const [name, value] of Object.entries(ratings)) {
-               const input = document.querySelector(
-                   `input[name="${CSS.escape(name)}"][value="${value}"]`);
-               input.checked = true; }
-           document.querySelector('#kq-form').dispatchEvent(new Event('change')); }""",
-        ratings,
-    )
 
 
 def shown_results(page: Any) -> list[tuple[str, str, str, str]]:
@@ -125,15 +107,6 @@ def assert_page_matches_engine(
     return result
 
 
-def wait_results(page: Any) -> None:
-    page.wait_for_selector("#kq-hasil:not([hidden]) #kq-result-list [data-competency]")
-
-
-def stored(page: Any, version: str) -> Any:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY + version)
-    return None if raw is None else json.loads(raw)
-
-
 class RequestLog:
     """Every URL the pages and workers of a context request."""
 
@@ -162,3 +135,25 @@ def new_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, RequestLo
         assert errors == [], errors
     finally:
         context.close()
+
+
+__all__ = [
+    "CATEGORIES",
+    "ENGINE_TIMEOUT_MS",
+    "STORAGE_KEY",
+    "RequestLog",
+    "answer_by_clicking",
+    "assert_page_matches_engine",
+    "checked_ratings",
+    "expected_plan",
+    "expected_results",
+    "indicator_ids",
+    "new_page",
+    "random_ratings",
+    "shown_plan",
+    "shown_results",
+    "site_export_path",
+    "stored",
+    "wait_engine",
+    "wait_results",
+]

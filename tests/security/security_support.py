@@ -5,7 +5,6 @@ page errors, dialogs, cookies, storage)."""
 from __future__ import annotations
 
 import io
-import json
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,19 @@ from typing import Any
 
 import yaml
 
+# The quiz helpers are shared with tests/e2e (tests/quiz_support.py); imported here under their
+# own names, so the security tests keep importing them from this module.
+from quiz_support import ANSWERS_KEY as ANSWERS_KEY
+from quiz_support import ENGINE_TIMEOUT_MS as ENGINE_TIMEOUT_MS
+from quiz_support import STORAGE_PREFIX as STORAGE_PREFIX
+from quiz_support import answer as answer
+from quiz_support import checked_ratings as checked_ratings
+from quiz_support import indicator_names as indicator_names
+from quiz_support import seed_storage as seed_storage
+from quiz_support import stored_answers as stored_answers
+from quiz_support import wait_engine as wait_engine
+from quiz_support import wait_results as wait_results
+
 from generator import build as site_build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,9 +34,6 @@ SITE_FIXTURES = ROOT / "tests" / "site" / "fixtures"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PYODIDE = "/assets/pyodide/314.0.7"
-ENGINE_TIMEOUT_MS = 60_000
-STORAGE_PREFIX = "kompetensi-asn:"
-ANSWERS_KEY = STORAGE_PREFIX + "jawaban:"
 
 # Every page type of the real site, by URL path. The 404 page is served for a missing path by a
 # server override (see ``not_found_override``).
@@ -314,64 +323,6 @@ def open_search(page: Any, query: str) -> None:
 
 
 # ---- The quiz ---------------------------------------------------------------------------------
-
-
-def wait_engine(page: Any, state: str = "ready", timeout: int = ENGINE_TIMEOUT_MS) -> None:
-    """Wait until the engine leaves ``loading``; fail with the page's message if not ``state``."""
-    page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.documentElement.dataset.engine)",
-        timeout=timeout,
-    )
-    actual = page.evaluate("document.documentElement.dataset.engine")
-    if actual != state:
-        raise AssertionError(f"engine is {actual}, expected {state}: {page.text_content('#kq')}")
-
-
-def indicator_names(page: Any) -> list[str]:
-    names: list[str] = page.eval_on_selector_all(
-        "[data-kq-indicator]", "els => els.map(e => e.dataset.kqIndicator)"
-    )
-    return names
-
-
-def answer(page: Any, ratings: dict[str, int]) -> None:
-    """Check the radio buttons of ``ratings`` and tell the form, as a click would."""
-    page.evaluate(
-        """(ratings) => { for (const [name, value] of Object.entries(ratings)) {
-               document.querySelector(
-                   `input[name="${CSS.escape(name)}"][value="${value}"]`).checked = true; }
-           document.querySelector('#kq-form').dispatchEvent(new Event('change')); }""",
-        ratings,
-    )
-
-
-def checked_ratings(page: Any) -> dict[str, int]:
-    ratings: dict[str, int] = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll(
-               '#kq-form input[type=radio]:checked')].map(i => [i.name, Number(i.value)]))"""
-    )
-    return ratings
-
-
-def wait_results(page: Any) -> None:
-    page.wait_for_selector("#kq-hasil:not([hidden]) #kq-result-list [data-competency]")
-
-
-def stored_answers(page: Any, version: str) -> Any:
-    raw = page.evaluate("(key) => localStorage.getItem(key)", ANSWERS_KEY + version)
-    return None if raw is None else json.loads(raw)
-
-
-def seed_storage(entries: dict[str, str]) -> str:
-    """An init script that stores ``entries`` once, in this order, before the page's scripts."""
-    sets = " ".join(
-        f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});"
-        for key, value in entries.items()
-    )
-    return (
-        "if (!sessionStorage.getItem('kq-test-seeded')) {"
-        f" {sets} sessionStorage.setItem('kq-test-seeded', '1'); }}"
-    )
 
 
 def full_quiz_run(page: Any, url: str, position: str | None = None) -> dict[str, int]:

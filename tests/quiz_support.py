@@ -1,0 +1,77 @@
+"""Driving the quiz's page in Chromium: the helpers ``tests/e2e`` and ``tests/security`` share.
+
+Waiting for the engine and the results, giving answers as a click would, reading back the
+checked radios and the answers kept in localStorage. Importable as ``quiz_support`` from any
+test folder (``tests/`` holds the root conftest, so pytest puts it on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+ENGINE_TIMEOUT_MS = 60_000
+STORAGE_PREFIX = "kompetensi-asn:"
+ANSWERS_KEY = STORAGE_PREFIX + "jawaban:"
+
+
+def wait_engine(page: Any, state: str = "ready", timeout: int = ENGINE_TIMEOUT_MS) -> None:
+    """Wait until ``data-engine`` leaves ``loading``; fail with the page's message if not ``state``."""
+    page.wait_for_function(
+        "() => ['ready', 'error'].includes(document.documentElement.dataset.engine)",
+        timeout=timeout,
+    )
+    actual = page.evaluate("document.documentElement.dataset.engine")
+    if actual != state:
+        message = page.text_content("#kq-engine-error")
+        raise AssertionError(f"engine is {actual}, expected {state}: {message}")
+
+
+def indicator_names(page: Any) -> list[str]:
+    """The indicator ids of the form, in its order."""
+    names: list[str] = page.eval_on_selector_all(
+        "[data-kq-indicator]", "els => els.map(e => e.dataset.kqIndicator)"
+    )
+    return names
+
+
+def answer(page: Any, ratings: dict[str, int]) -> None:
+    """Check the radio buttons of ``ratings`` and tell the form, as a click would."""
+    page.evaluate(
+        """(ratings) => { for (const [name, value] of Object.entries(ratings)) {
+               document.querySelector(
+                   `input[name="${CSS.escape(name)}"][value="${value}"]`).checked = true; }
+           document.querySelector('#kq-form').dispatchEvent(new Event('change')); }""",
+        ratings,
+    )
+
+
+def checked_ratings(page: Any) -> dict[str, int]:
+    """The form's checked radios as ``{indicator id: rating}``."""
+    ratings: dict[str, int] = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(
+               '#kq-form input[type=radio]:checked')].map(i => [i.name, Number(i.value)]))"""
+    )
+    return ratings
+
+
+def wait_results(page: Any) -> None:
+    page.wait_for_selector("#kq-hasil:not([hidden]) #kq-result-list [data-competency]")
+
+
+def stored_answers(page: Any, version: str) -> Any:
+    """The answers kept in localStorage for standards ``version`` (``None`` if none)."""
+    raw = page.evaluate("(key) => localStorage.getItem(key)", ANSWERS_KEY + version)
+    return None if raw is None else json.loads(raw)
+
+
+def seed_storage(entries: dict[str, str]) -> str:
+    """An init script that stores ``entries`` once, in this order, before the page's scripts."""
+    sets = " ".join(
+        f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});"
+        for key, value in entries.items()
+    )
+    return (
+        "if (!sessionStorage.getItem('kq-test-seeded')) {"
+        f" {sets} sessionStorage.setItem('kq-test-seeded', '1'); }}"
+    )
