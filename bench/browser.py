@@ -1,7 +1,8 @@
 """Headless Chromium for the browser benchmarks, and the in-page probes they read.
 
 The probe script is installed with ``add_init_script``, before any script of the page: it keeps
-every main-thread long task (``PerformanceObserver`` ``longtask``) and the moment the quiz binds
+every main-thread long task (``PerformanceObserver`` ``longtask``), every long animation frame
+with the scripts it ran (``long-animation-frame``, Chromium), and the moment the quiz binds
 (``data-kq-bound``) and the engine reports ready (``data-engine``), read by a MutationObserver so
 the timestamp does not depend on polling. All times are ms from navigation start.
 """
@@ -33,6 +34,29 @@ PROBE = """
   } catch (error) {
     bench.longtasks = null;
   }
+  // Long animation frames name the scripts that ran in them (source, function, invoker),
+  // which the longtask entries do not: what the report quotes for the longest task.
+  bench.frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          scripts: e.scripts.map((s) => ({
+            source: (s.sourceURL || "").split("/").pop(),
+            function: s.sourceFunctionName || "",
+            invoker: s.invoker || "",
+            duration: s.duration,
+            layout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch (error) {
+    bench.frames = null;
+  }
   const seen = () => {
     const root = document.documentElement;
     if (!root) return;
@@ -63,6 +87,7 @@ READ_TIMINGS = """
     ready: window.__bench.ready,
     failed: window.__bench.failed,
     longtasks: window.__bench.longtasks,
+    frames: window.__bench.frames,
     error: document.documentElement.dataset.engineDetail || null,
   };
 }

@@ -89,6 +89,21 @@ def pyodide_kb(sent: list[Sent]) -> float:
     return sum(s.wire_bytes for s in sent if s.path.startswith("/assets/pyodide/")) / 1024
 
 
+def describe_frame(frame: dict[str, Any] | None) -> str | None:
+    """A long animation frame in a few words: its length and the scripts that ran in it."""
+    if frame is None:
+        return None
+    scripts = [
+        f"{item['source'] or '?'} {item['invoker'] or item['function']} "
+        f"{item['duration']:.0f} ms (forced layout {item['layout']:.0f} ms)"
+        for item in sorted(frame["scripts"], key=lambda item: -item["duration"])[:3]
+    ]
+    return (
+        f"{frame['duration']:.0f} ms frame at {frame['start']:.0f} ms, "
+        f"blocking {frame['blocking']:.0f} ms: " + ("; ".join(scripts) or "no script (rendering)")
+    )
+
+
 def _settle(page: Any) -> None:
     """Let late requests (the search index, the worker's last fetches) finish."""
     # A page still busy after 10 s is measured as it is.
@@ -109,6 +124,8 @@ def visit_quiz(context: Any, server: Server, *, submit: bool = True) -> dict[str
     engine_start, ready = t["engine_start"] or 0.0, t["ready"]
     tasks = t["longtasks"] or []
     during = [d for start, d in tasks if engine_start < start < ready]
+    frames = [f for f in t.get("frames") or [] if engine_start < f["start"] < ready]
+    longest_frame = max(frames, key=lambda f: f["duration"], default=None)
     figures: dict[str, Any] = {
         "answerable": max(t["bound"], t["fcp"] or 0.0),
         "bound": t["bound"],
@@ -123,6 +140,7 @@ def visit_quiz(context: Any, server: Server, *, submit: bool = True) -> dict[str
         "pyodide_kb": pyodide_kb(sent),
         "requests": len(sent),
         "longtasks_supported": t["longtasks"] is not None,
+        "longest_frame_loading": describe_frame(longest_frame),
     }
     if submit:
         answered = page.evaluate(ANSWER_ALL)
@@ -312,5 +330,11 @@ def _report(result: dict[str, Any], figures: dict[str, dict[str, list[dict[str, 
         ]
         if not all(item["longtasks_supported"] for item in quiz):
             result["notes"].append(f"{cache}: the longtask observer was not available")
+        frames = [item["longest_frame_loading"] for item in quiz if item["longest_frame_loading"]]
+        if frames:
+            longest_frame = max(frames, key=lambda text: float(text.split(" ms")[0]))
+            result["notes"].append(
+                f"{cache}: longest animation frame begun while Pyodide loads: {longest_frame}"
+            )
     answered = {item.get("answered") for seen in figures.values() for item in seen["quiz"]}
     result["notes"].append(f"each submit rated {sorted(a for a in answered if a)} indicators")
