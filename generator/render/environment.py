@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import functools
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+)
 
 from generator.render.safe import inert
 
@@ -25,7 +31,18 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    # Compiling the templates took 45 ms of every build of the real site (a sixth of the
+    # generator's own time). Jinja keeps the bytecode in a private per-user temporary folder,
+    # keyed by each template's source checksum, and replaces files atomically.
+    try:
+        return FileSystemBytecodeCache()
+    except RuntimeError:  # no safe temporary folder: compile every time
+        return None
 
 
 def render(template: str, **context: object) -> str:
