@@ -23,7 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
 
-from generator import csp
+from generator import csp, precompress
+from generator.quiz import assets as quiz_assets
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
@@ -298,6 +299,9 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
                 file=out,
             )
             return 1
+        # After the CSP step and the checker: siblings of the exact bytes that are published.
+        siblings = precompress.precompress_site(staging, pinned=quiz_assets.pinned)
+        print(f"INFO    -  Precompressed: {len(siblings)} .gz/.br siblings written", file=out)
         _swap(staging, site_dir)
     except OSError as exc:
         print(f"{site_dir}: cannot replace the site: {exc}", file=out)

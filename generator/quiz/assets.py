@@ -28,6 +28,12 @@ from generator import precompress
 from generator.quiz import layout, runtime, wheel
 
 
+def pinned(relative: str) -> bool:
+    """Whether a site file (POSIX path from the site root) is part of the pinned Pyodide runtime,
+    whose brotli siblings get :data:`generator.precompress.RUNTIME_QUALITY`."""
+    return relative.startswith(layout.PYODIDE_DIR + "/")
+
+
 class _Writer:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
