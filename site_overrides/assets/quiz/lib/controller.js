@@ -1,7 +1,7 @@
 // The quiz bound to one page: the form, kept answers, notices, and what the buttons do.
 
 import { emptyDoc, engineRequest, formShape, validate } from "./answers.js";
-import { clear, download } from "./dom.js";
+import { clear, download, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
@@ -72,6 +72,9 @@ export class Quiz {
       this.queue("assess", () => this.assess({ focus: false }));
     }
     this.engine.start();
+    // Work the first result would otherwise wait for, done while the reader answers.
+    const idle = window.requestIdleCallback || ((task) => setTimeout(task, 200));
+    idle(() => prepareToday());
   }
 
   listen(target, type, handler) {

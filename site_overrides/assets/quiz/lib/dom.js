@@ -23,12 +23,23 @@ export function attr(value) {
   return value === null || value === undefined ? "" : String(value);
 }
 
-export function today() {
+// Making the Indonesian date format loads locale data (~15 ms): it is made once, ahead of the
+// first result (prepareToday), instead of between the engine's answer and the results.
+let dateFormat = null;
+
+export function prepareToday() {
   try {
-    return new Date().toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric" });
+    dateFormat =
+      dateFormat ||
+      new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric" });
   } catch (_) {
-    return new Date().toISOString().slice(0, 10);
+    dateFormat = null;
   }
+}
+
+export function today() {
+  prepareToday();
+  return dateFormat ? dateFormat.format(new Date()) : new Date().toISOString().slice(0, 10);
 }
 
 export function download(name, text, type) {
