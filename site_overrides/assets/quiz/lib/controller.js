@@ -72,9 +72,6 @@ export class Quiz {
       this.queue("assess", () => this.assess({ focus: false }));
     }
     this.engine.start();
-    // Work the first result would otherwise wait for, done while the reader answers.
-    const idle = window.requestIdleCallback || ((task) => setTimeout(task, 200));
-    idle(() => prepareToday());
   }
 
   listen(target, type, handler) {
@@ -291,6 +288,11 @@ export class Quiz {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const task of waiting) task();
+    // Work the first result would otherwise wait for, done while the reader answers. Not
+    // earlier: while the page and Pyodide load, the first use of the locale data was one
+    // task of 120-140 ms.
+    const idle = window.requestIdleCallback || ((task) => setTimeout(task, 200));
+    idle(() => prepareToday());
   }
 
   engineFailed(code, text, detail) {
