@@ -55,7 +55,9 @@ def test_overhead(tiny: Options) -> None:
     assert names(result, "budgets") == ["generator overhead (plugin / static)"]
     # The baseline is only fair if it builds the very same files.
     assert any(note.startswith("both builds wrote the same") for note in result["notes"]), result
-    assert tiny.site is not None and (tiny.site / "asesmen" / "index.html").is_file()
+    # Its mkdocs build is not what a host publishes: the browser benchmarks build their own site
+    # with `kompetensi build` (CSP meta tags, siblings of every page).
+    assert tiny.site is None
 
 
 def test_scale(tiny: Options) -> None:
