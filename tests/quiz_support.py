@@ -8,6 +8,8 @@ test folder (``tests/`` holds the root conftest, so pytest puts it on ``sys.path
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 ENGINE_TIMEOUT_MS = 60_000
@@ -75,3 +77,20 @@ def seed_storage(entries: dict[str, str]) -> str:
         "if (!sessionStorage.getItem('kq-test-seeded')) {"
         f" {sets} sessionStorage.setItem('kq-test-seeded', '1'); }}"
     )
+
+
+@dataclass
+class Fault:
+    """A switchable server-side fault: while ``active``, ``respond`` answers the request; then
+    the real file goes through. Passed to the test server as a route override."""
+
+    respond: Callable[[Any], None]
+    active: bool = True
+    hits: list[str] = field(default_factory=list)
+
+    def __call__(self, handler: Any) -> bool:
+        if not self.active:
+            return False
+        self.hits.append(handler.path)
+        self.respond(handler)
+        return True

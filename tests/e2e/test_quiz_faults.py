@@ -9,7 +9,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
+from quiz_support import Fault
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,22 +37,6 @@ RELEASE = threading.Event()  # set at the end of the module so stalled responses
 def _release_stalls() -> Any:
     yield
     RELEASE.set()
-
-
-@dataclass
-class Fault:
-    """A switchable server-side fault: while ``active``, ``respond`` answers the request."""
-
-    respond: Callable[[Any], None]
-    active: bool = True
-    hits: list[str] = field(default_factory=list)
-
-    def __call__(self, handler: Any) -> bool:
-        if not self.active:
-            return False
-        self.hits.append(handler.path)
-        self.respond(handler)
-        return True
 
 
 def not_found(handler: Any) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from quiz_support import Fault
 from security_support import (
     ANSWERS_KEY,
     Built,
@@ -70,22 +71,6 @@ PYTHON_OOM = """
   };
 }
 """
-
-
-@dataclass
-class Switch:
-    """A server override that answers while ``active``, then lets the real file through."""
-
-    respond: Callable[[Any], None]
-    active: bool = True
-    hits: list[str] = field(default_factory=list)
-
-    def __call__(self, handler: Any) -> bool:
-        if not self.active:
-            return False
-        self.hits.append(handler.path)
-        self.respond(handler)
-        return True
 
 
 def _body(content: bytes, content_type: str) -> Callable[[Any], None]:
@@ -146,7 +131,7 @@ def _engine_fault(page: Any, origin: str, code: str | None) -> tuple[dict[str, i
     return ratings, message
 
 
-def _recover(page: Any, fault: Switch, ratings: dict[str, int]) -> None:
+def _recover(page: Any, fault: Fault, ratings: dict[str, int]) -> None:
     """Fault gone, "Coba lagi": the submission made during the failure now gives results."""
     fault.active = False
     page.click("#kq-retry")
@@ -172,7 +157,7 @@ def boot_out_of_memory(browser: Any, serve_module: Any, real_site: Built) -> Boo
     """Pyodide cannot allocate its WebAssembly memory: the fault run, then "Coba lagi"."""
     site = real_site.site
     path, real = _worker(site)
-    fault = Switch(_body(WASM_OOM.encode() + real, "text/javascript"))
+    fault = Fault(_body(WASM_OOM.encode() + real, "text/javascript"))
     seen = BootFailure()
     with (
         serve_module(site, overrides={path: fault}) as server,
@@ -213,7 +198,7 @@ def test_out_of_memory_inside_the_engine(browser: Any, serve: Any, real_site: Bu
     once memory is available again the same answers give results."""
     site = real_site.site
     path, real = _worker(site)
-    fault = Switch(_body(real + PYTHON_OOM.encode(), "text/javascript"))
+    fault = Fault(_body(real + PYTHON_OOM.encode(), "text/javascript"))
     with serve(site, overrides={path: fault}) as server, watched_page(browser) as (_, page, watch):
         page.goto(server.url + "/asesmen/")
         version = page.get_attribute("[data-kq-root]", "data-standards-version")
@@ -242,7 +227,7 @@ def test_a_new_version_on_the_server_while_the_page_is_open(
     path, export = _export(site)
     export["framework"]["version"] = "9999.1"
     newer = json.dumps(export, ensure_ascii=False).encode("utf-8")
-    fault = Switch(_body(newer, "application/json"))
+    fault = Fault(_body(newer, "application/json"))
     with serve(site, overrides={path: fault}) as server, watched_page(browser) as (_, page, watch):
         ratings, message = _engine_fault(page, server.url, code="version-mismatch")
         assert "Muat ulang halaman" in message
