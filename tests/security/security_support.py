@@ -4,7 +4,6 @@ page errors, dialogs, cookies, storage)."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from project_support import Built as Built
+from project_support import real_config, write_project
+from project_support import run_build as run_build
 
 # The quiz helpers are shared with tests/e2e (tests/quiz_support.py); imported here under their
 # own names, so the security tests keep importing them from this module.
@@ -26,8 +28,6 @@ from quiz_support import seed_storage as seed_storage
 from quiz_support import stored_answers as stored_answers
 from quiz_support import wait_engine as wait_engine
 from quiz_support import wait_results as wait_results
-
-from generator import build as site_build
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_FIXTURES = ROOT / "tests" / "site" / "fixtures"
@@ -57,28 +57,11 @@ PAGE_TYPES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Built:
-    """One run of ``kompetensi build``."""
-
-    code: int
-    output: str
-    site: Path
-    config: Path
-
-
-@dataclass(frozen=True)
 class Hostile:
     """The hostile site and the payload of each poisoned field, by number."""
 
     built: Built
     payloads: dict[int, str]
-
-
-def run_build(config_file: Path, site: Path) -> Built:
-    """``kompetensi build`` in-process (MkDocs runs in a subprocess), with its CSP step."""
-    out = io.StringIO()
-    code = site_build.build(config_file, site, out=out)
-    return Built(code, out.getvalue(), site, config_file)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -94,37 +77,11 @@ def project_config(
     standards_dir: str = "standards", *, quiz_assets: bool = True, nav: list[Any] | None = None
 ) -> dict[str, Any]:
     """The real mkdocs.yml, for a project in another folder (only the given navigation)."""
-    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
-    config["nav"] = nav or [
-        {"Beranda": "index.md"},
-        {"Kompetensi": "kompetensi/index.md"},
-        {"Matriks": "matriks.md"},
-        {"Jabatan": "jabatan/index.md"},
-        {"Penilaian Mandiri": "asesmen.md"},
-        {"Unduh": "unduh.md"},
-        {"Cetak": "cetak.md"},
-    ]
-    config.pop("watch", None)
-    options = {"standards_dir": standards_dir, "quiz_assets": quiz_assets}
-    config["plugins"] = [
-        {"kompetensi": options} if plugin == "kompetensi" else plugin
-        for plugin in config["plugins"]
-    ]
-    return config
+    return real_config(nav=nav, standards_dir=standards_dir, quiz_assets=quiz_assets)
 
 
-def make_project(folder: Path, pages: dict[str, str], config: dict[str, Any]) -> Path:
-    """``folder/mkdocs.yml`` and ``folder/content/``; returns the config file."""
-    for name, text in pages.items():
-        path = folder / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    config_file = folder / "mkdocs.yml"
-    config_file.write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    return config_file
+# Projects are written the same way as the site tests' (tests/project_support.py).
+make_project = write_project
 
 
 # ---- Hostile text ------------------------------------------------------------------------------

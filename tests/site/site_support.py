@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+# Shared with the security tests (tests/project_support.py); re-exported for the site tests.
+from project_support import ROOT as ROOT
+from project_support import Built as Built
+from project_support import real_config, write_project
+from project_support import run_build as run_build
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -24,45 +25,9 @@ Ambang: <!-- data:met_threshold -->9<!-- /data --> (<!-- data:scale_label:3 -->l
 """
 
 
-@dataclass(frozen=True)
-class Built:
-    """One run of ``kompetensi build`` on a project."""
-
-    code: int
-    output: str
-    site: Path
-    config: Path
-
-    @property
-    def lines(self) -> list[str]:
-        return self.output.splitlines()
-
-    def page(self, url_path: str) -> str:
-        """The HTML of a page by its URL path, e.g. ``kompetensi/integritas/``."""
-        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
-
-
 def site_config(**plugin_options: Any) -> dict[str, Any]:
-    """The real mkdocs.yml, adapted for a project in a temporary folder."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
-    config["nav"] = [  # the real navigation, minus the hand-written pages of the real site
-        {"Beranda": "index.md"},
-        {"Kompetensi": "kompetensi/index.md"},
-        {"Matriks": "matriks.md"},
-        {"Jabatan": "jabatan/index.md"},
-        {"Penilaian Mandiri": "asesmen.md"},
-        {"Unduh": "unduh.md"},
-        {"Cetak": "cetak.md"},
-    ]
-    config.pop("watch", None)
-    config["plugins"] = [
-        plugin
-        if plugin != "kompetensi"
-        else {"kompetensi": {"quiz_assets": False, **plugin_options}}
-        for plugin in config["plugins"]
-    ]
-    return config
+    """The real mkdocs.yml for a project in a temporary folder (no Pyodide runtime copied)."""
+    return real_config(**{"quiz_assets": False, **plugin_options})
 
 
 def make_project(
@@ -75,22 +40,4 @@ def make_project(
     """A tiny project: mkdocs.yml, content/ (a home page by default), a copy of ``standards``."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(standards, folder / "standards")
-    for name, text in (pages or {"index.md": HOME_PAGE}).items():
-        path = folder / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    config_file = folder / "mkdocs.yml"
-    config_file.write_text(
-        yaml.safe_dump(config or site_config(), allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
-    )
-    return config_file
-
-
-def run_build(config_file: Path, site: Path) -> Built:
-    """``kompetensi build`` in-process (MkDocs itself runs in a subprocess)."""
-    from generator import build as site_build
-
-    out = io.StringIO()
-    code = site_build.build(config_file, site, out=out)
-    return Built(code, out.getvalue(), site, config_file)
+    return write_project(folder, pages or {"index.md": HOME_PAGE}, config or site_config())

@@ -1,0 +1,80 @@
+"""Scratch MkDocs projects built from the real ``mkdocs.yml``, and ``kompetensi build`` on them.
+
+Shared by the site tests (``tests/site``) and the security tests (``tests/security``): both
+build small projects in temporary folders with the real theme, overrides and plugins.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The real navigation minus the hand-written pages of the real site: the generated pages only.
+GENERATED_NAV: list[dict[str, str]] = [
+    {"Beranda": "index.md"},
+    {"Kompetensi": "kompetensi/index.md"},
+    {"Matriks": "matriks.md"},
+    {"Jabatan": "jabatan/index.md"},
+    {"Penilaian Mandiri": "asesmen.md"},
+    {"Unduh": "unduh.md"},
+    {"Cetak": "cetak.md"},
+]
+
+
+@dataclass(frozen=True)
+class Built:
+    """One run of ``kompetensi build`` on a project."""
+
+    code: int
+    output: str
+    site: Path
+    config: Path
+
+    @property
+    def lines(self) -> list[str]:
+        return self.output.splitlines()
+
+    def page(self, url_path: str) -> str:
+        """The HTML of a page by its URL path, e.g. ``kompetensi/integritas/``."""
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def real_config(*, nav: list[Any] | None = None, **plugin_options: Any) -> dict[str, Any]:
+    """The real mkdocs.yml for a project in another folder, with the kompetensi options given."""
+    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
+    config["nav"] = nav or GENERATED_NAV
+    config.pop("watch", None)
+    config["plugins"] = [
+        {"kompetensi": plugin_options} if plugin == "kompetensi" else plugin
+        for plugin in config["plugins"]
+    ]
+    return config
+
+
+def write_project(folder: Path, pages: dict[str, str], config: dict[str, Any]) -> Path:
+    """``folder/mkdocs.yml`` and ``folder/content/``; returns the config file."""
+    for name, text in pages.items():
+        path = folder / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return config_file
+
+
+def run_build(config_file: Path, site: Path) -> Built:
+    """``kompetensi build`` in-process (MkDocs itself runs in a subprocess), CSP step included."""
+    from generator import build as site_build
+
+    out = io.StringIO()
+    code = site_build.build(config_file, site, out=out)
+    return Built(code, out.getvalue(), site, config_file)
