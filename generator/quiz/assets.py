@@ -12,8 +12,9 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
   that copy);
 - ``.gz`` and ``.br`` siblings of the compressible files for hosts that serve precompressed
   files (nginx ``gzip_static``/``brotli_static``), deterministic and cached on disk by
-  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 (paid once per
-  machine); the files that change with the data get the cheaper per-build quality.
+  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 and gzip
+  level 9 (paid once per machine); the files that change with the data get the cheaper
+  per-build settings.
 
 Every path comes from :mod:`generator.quiz.layout`, the same module the page uses for its URLs.
 """
@@ -45,8 +46,12 @@ class _Writer:
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         self.written.append(path)
-        quality = precompress.RUNTIME_QUALITY if pinned else precompress.BUILD_QUALITY
-        self.written.extend(precompress.write_siblings(path, data, quality=quality))
+        if pinned:
+            quality, gzip_level = precompress.RUNTIME_QUALITY, precompress.RUNTIME_GZIP_LEVEL
+        else:
+            quality, gzip_level = precompress.BUILD_QUALITY, precompress.GZIP_LEVEL
+        siblings = precompress.write_siblings(path, data, quality=quality, gzip_level=gzip_level)
+        self.written.extend(siblings)
 
 
 def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
