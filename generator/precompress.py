@@ -53,7 +53,9 @@ RUNTIME_GZIP_LEVEL = 9
 Pages, nginx without the brotli module). Measured on Pyodide 314.0.7: ``pyodide.asm.wasm``
 3,463 KB at level 6, 3,446 KB at 9 (4 s of CPU, once), 3,466 KB at 9 with ``memLevel`` 9.
 Zopfli (PyPI ``zopfli``, still plain gzip) would give 3,334 KB for 18 s at one iteration and
-``pyodide.asm.mjs`` 238 KB instead of 253 KB."""
+``pyodide.asm.mjs`` 238 KB instead of 253 KB: not worth a compiled dependency once the trimmed
+standard library (:mod:`generator.quiz.stdlib_trim`) brought the gzip-only first load well under
+its budget."""
 RUNTIME_QUALITY = 11
 """Brotli quality for the pinned Pyodide runtime: paid once per machine thanks to the cache."""
 BUILD_QUALITY = 5
