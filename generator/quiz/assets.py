@@ -2,9 +2,11 @@
 
 Called by the site plugin after every build (``write(site_dir, data)``). It writes:
 
-- ``assets/pyodide/<version>/``: the Pyodide runtime copied from ``node_modules/pyodide``, the
-  vendored micropip and packaging wheels, and a ``pyodide-lock.json`` listing only those two
-  wheels with their real hashes (see :mod:`generator.quiz.runtime`);
+- ``assets/pyodide/<version>/``: the Pyodide runtime copied from ``node_modules/pyodide``, its
+  ``python_stdlib.zip`` without the modules the quiz never imports
+  (:mod:`generator.quiz.stdlib_trim`), the vendored micropip and packaging wheels, and a
+  ``pyodide-lock.json`` listing only those two wheels with their real hashes (see
+  :mod:`generator.quiz.runtime`);
 - the engine wheel, built deterministically by :mod:`generator.quiz.wheel`;
 - the export the page was built from, as compact JSON;
 - the quiz's own browser files from ``site_overrides/assets/quiz/`` into a folder named after
@@ -12,8 +14,9 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
   that copy);
 - ``.gz`` and ``.br`` siblings of the compressible files for hosts that serve precompressed
   files (nginx ``gzip_static``/``brotli_static``), deterministic and cached on disk by
-  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 (paid once per
-  machine); the files that change with the data get the cheaper per-build quality.
+  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 and gzip
+  level 9 (paid once per machine); the files that change with the data get the cheaper
+  per-build settings.
 
 Every path comes from :mod:`generator.quiz.layout`, the same module the page uses for its URLs.
 """
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import precompress
-from generator.quiz import layout, runtime, wheel
+from generator.quiz import layout, runtime, stdlib_trim, wheel
 
 
 def pinned(relative: str) -> bool:
@@ -45,8 +48,12 @@ class _Writer:
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         self.written.append(path)
-        quality = precompress.RUNTIME_QUALITY if pinned else precompress.BUILD_QUALITY
-        self.written.extend(precompress.write_siblings(path, data, quality=quality))
+        if pinned:
+            quality, gzip_level = precompress.RUNTIME_QUALITY, precompress.RUNTIME_GZIP_LEVEL
+        else:
+            quality, gzip_level = precompress.BUILD_QUALITY, precompress.GZIP_LEVEL
+        siblings = precompress.write_siblings(path, data, quality=quality, gzip_level=gzip_level)
+        self.written.extend(siblings)
 
 
 def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
@@ -61,7 +68,10 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
     out = _Writer(Path(site_dir))
 
     for name in runtime.RUNTIME_FILES:
-        out.write(f"{paths.pyodide_path}/{name}", (source / name).read_bytes(), pinned=True)
+        content = (source / name).read_bytes()
+        if name == stdlib_trim.FILE_NAME:
+            content = stdlib_trim.trimmed(content)
+        out.write(f"{paths.pyodide_path}/{name}", content, pinned=True)
     stock_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     lock = json.dumps(runtime.lock_file(stock_lock), indent=1, sort_keys=True) + "\n"
     out.write(f"{paths.pyodide_path}/pyodide-lock.json", lock.encode("utf-8"))

@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 from generator import precompress
-from generator.quiz import assets, layout, runtime, wheel
+from generator.quiz import assets, layout, runtime, stdlib_trim, wheel
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,10 @@ def test_pyodide_runtime_and_wheels_are_in_the_versioned_folder(site: Path) -> N
     folder = site / "assets" / "pyodide" / runtime.PYODIDE_VERSION
     source = runtime.pyodide_dir()
     for name in runtime.RUNTIME_FILES:
-        assert (folder / name).read_bytes() == (source / name).read_bytes()
+        expected = (source / name).read_bytes()
+        if name == stdlib_trim.FILE_NAME:
+            expected = stdlib_trim.trim(expected)
+        assert (folder / name).read_bytes() == expected, name
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     for pinned in runtime.WHEELS:
         data = (folder / pinned.filename).read_bytes()
@@ -76,6 +79,11 @@ def test_the_pinned_runtime_gets_brotli_quality_11_and_the_rest_the_build_qualit
     assert runtime_file.with_name("pyodide.mjs.br").read_bytes() == brotli.compress(
         runtime_file.read_bytes(), quality=precompress.RUNTIME_QUALITY
     )
+    # Gzip level 9 too, for hosts that serve .gz but not .br.
+    assert precompress.RUNTIME_GZIP_LEVEL == 9
+    assert runtime_file.with_name("pyodide.mjs.gz").read_bytes() == gzip.compress(
+        runtime_file.read_bytes(), compresslevel=9, mtime=0
+    )
     exported = layout.site_path(site, layout.layout(export).export_path)
     assert exported.with_name(exported.name + ".br").read_bytes() == brotli.compress(
         exported.read_bytes(), quality=precompress.BUILD_QUALITY
@@ -87,13 +95,15 @@ def test_the_pinned_runtime_gets_brotli_quality_11_and_the_rest_the_build_qualit
 
 def test_the_site_wide_pass_after_the_build_finds_every_quiz_sibling_current(site: Path) -> None:
     # The build runs precompress_site over the finished site: it must agree with the asset
-    # step on which files get siblings, and keep (not downgrade) the runtime's quality-11 ones.
-    before = {p: p.read_bytes() for p in site.rglob("*.br")}
+    # step on which files get siblings, and keep (not downgrade) the runtime's quality-11 and
+    # level-9 ones.
+    siblings = [*site.rglob("*.br"), *site.rglob("*.gz")]
+    before = {p: p.read_bytes() for p in siblings}
     assert precompress.precompress_site(site, pinned=assets.pinned) == []
-    assert {p: p.read_bytes() for p in site.rglob("*.br")} == before
+    assert {p: p.read_bytes() for p in siblings} == before
     # Without knowing the pinned files, it still keeps their siblings: they decode to the file.
     assert precompress.precompress_site(site) == []
-    assert {p: p.read_bytes() for p in site.rglob("*.br")} == before
+    assert {p: p.read_bytes() for p in siblings} == before
 
 
 # ---- generator.precompress: the disk cache ------------------------------------------------------
@@ -216,6 +226,26 @@ def test_precompress_site_covers_every_text_file_and_keeps_current_siblings(
     assert precompress.precompress_site(site) == []  # everything current: nothing rewritten
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == (
         before
+    )
+
+
+def test_precompress_site_gives_the_pinned_runtime_gzip_level_9_and_brotli_11(
+    cache: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    (site / "runtime").mkdir(parents=True)
+    (site / "runtime" / "pyodide.mjs").write_bytes(DATA)
+    (site / "index.html").write_bytes(DATA)
+    precompress.precompress_site(site, pinned=lambda relative: relative.startswith("runtime/"))
+    pinned = site / "runtime" / "pyodide.mjs"
+    assert pinned.with_name("pyodide.mjs.gz").read_bytes() == gzip.compress(
+        DATA, compresslevel=precompress.RUNTIME_GZIP_LEVEL, mtime=0
+    )
+    assert pinned.with_name("pyodide.mjs.br").read_bytes() == brotli.compress(
+        DATA, quality=precompress.RUNTIME_QUALITY
+    )
+    assert (site / "index.html.gz").read_bytes() == gzip.compress(
+        DATA, compresslevel=precompress.GZIP_LEVEL, mtime=0
     )
 
 
