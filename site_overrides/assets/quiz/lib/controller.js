@@ -5,7 +5,7 @@ import { clear, download, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
-import { clearResults, showResults } from "./results.js";
+import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
 
@@ -85,7 +85,7 @@ export class Quiz {
     for (const remove of this.listeners) remove();
     this.listeners = [];
     delete document.documentElement.dataset.engine;
-    document.documentElement.classList.remove("kq-has-result");
+    markResultShown(false);
   }
 
   bindEvents() {
