@@ -94,6 +94,27 @@ def test_keyboard_flow_equals_engine_and_reload_restores(
         assert any(url.endswith("pyodide.asm.wasm") for url in log.urls)
 
 
+def test_enter_in_a_field_submits_on_the_page(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    """Enter in a field still assesses on the page (browsers turn it into a click on the submit
+    button, which the quiz handles): the form is never sent, the URL keeps no query."""
+    version = site_export["framework"]["version"]
+    ratings = random_ratings(site_export, seed=21, share=0.6)
+    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+        page.goto(server.url + "/asesmen/")
+        answer_by_clicking(page, ratings)
+        page.fill("#kq-jp", "24")
+        page.focus("#kq-jp")
+        page.keyboard.press("Enter")
+        wait_results(page)
+        assert _focus_is(page, "#kq-hasil-judul")
+        assert page.url == server.url + "/asesmen/"
+        assert_page_matches_engine(page, site_export, ratings, total_jp=24)
+        saved = stored(page, version)
+        assert (saved["ratings"], saved["total_jp"], saved["submitted"]) == (ratings, 24, True)
+
+
 def test_export_erase_import_round_trip(
     browser: Any,
     serve: Any,

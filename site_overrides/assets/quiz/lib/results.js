@@ -121,14 +121,22 @@ export function showResults(byId, response) {
   byId("kq-plan").replaceChildren(plan);
   byId("kq-stale").hidden = true;
   byId("kq-hasil").hidden = false;
-  document.documentElement.classList.add("kq-has-result");
+  markResultShown(true);
+}
+
+// The print style hides the form once there is a result. The flag is an attribute, not a class:
+// Material has selectors such as `.md-typeset table:not([class]) td > :first-child`, so any
+// class change on <html> restyled the whole page (744 elements, the largest single cost between
+// the engine's answer and the rendered plan).
+export function markResultShown(shown) {
+  document.documentElement.toggleAttribute("data-kq-result", shown);
 }
 
 export function clearResults(byId) {
   byId("kq-hasil").hidden = true;
   byId("kq-compare").hidden = true;
   for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body"]) clear(byId(id));
-  document.documentElement.classList.remove("kq-has-result");
+  markResultShown(false);
 }
 
 export function showComparison(byId, comparison) {
