@@ -4,8 +4,8 @@ Every URL the browser fetches for the quiz is versioned by content or by pin, so
 can cache all of them for a year and a new build is still picked up at once:
 
 - ``assets/quiz/<hash of the browser files>/`` (``quiz.js``, ``lib/*.js``, ``worker.mjs``,
-  ``quiz.css``: ES modules import each other by relative URL, so the whole set moves together;
-  ``early.js`` and ``bind.js`` are copied too, but the page carries them inline)
+  ``bind.js``, ``quiz.css``: ES modules import each other by relative URL, so the whole set
+  moves together; ``early.js`` is copied too, but the page carries it inline)
 - ``assets/pyodide/<pyodide version>/...`` (the npm pin)
 - ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
 - ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)

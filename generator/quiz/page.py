@@ -5,11 +5,12 @@ still loads the engine, and the questions stay readable without JavaScript. Text
 standard reaches the page only through Jinja2 autoescaping. The page is Markdown holding one raw
 HTML block (no blank lines or indentation inside, so Python-Markdown passes it through intact).
 
-Two small classic scripts are inlined from ``site_overrides/assets/quiz/`` (:func:`inline_script`):
-``early.js`` right after the quiz root opens, which saves and counts answers given before the
-quiz is bound, and ``bind.js`` after the form, which binds it as soon as the parser has read it.
-Inline, because an external script would make the parser wait for a request in the middle of
-the page; :mod:`generator.csp` hashes them with the theme's inline scripts.
+``site_overrides/assets/quiz/early.js`` is inlined right after the quiz root opens
+(:func:`inline_script`): it saves and counts answers given before the quiz is bound, from the
+moment the parser reaches the quiz, without waiting for a request; :mod:`generator.csp` hashes
+it with the theme's inline scripts. ``bind.js`` stays a file after the form: the parser waits
+for it there, and that wait is when the browser runs the already loaded quiz.js, which then
+binds the form (inlined, it bound later in the measurements, see ``bind.js``).
 
 Form contract, kept stable for tests and integrators: ``<select name="position">`` with position
 ids as values; per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
@@ -107,7 +108,6 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "static_dir": paths.static_path,
         "modules": layout.page_modules(),
         "early_script": inline_script("early.js"),
-        "bind_script": inline_script("bind.js"),
         "attributes": {
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],

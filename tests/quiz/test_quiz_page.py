@@ -114,7 +114,7 @@ def test_targets_are_not_shown_while_answering(tree: Node) -> None:
         assert not re.search(r"\blevel\b|\d", option.text().lower())
 
 
-def test_no_style_or_event_handler_and_only_the_two_known_inline_scripts(tree: Node) -> None:
+def test_no_style_or_event_handler_and_only_the_known_inline_script(tree: Node) -> None:
     inline = []
     for node in tree.iter():
         assert "style" not in node.attrs
@@ -123,7 +123,7 @@ def test_no_style_or_event_handler_and_only_the_two_known_inline_scripts(tree: N
             inline.append(node.text())
         assert node.tag != "style"
     # Each is the file's own text (csp.py hashes the published copy), not anything else.
-    assert inline == [str(page.inline_script("early.js")), str(page.inline_script("bind.js"))]
+    assert inline == [str(page.inline_script("early.js"))]
 
 
 def test_inlined_scripts_keep_their_code_and_drop_their_comments() -> None:
@@ -133,9 +133,6 @@ def test_inlined_scripts_keep_their_code_and_drop_their_comments() -> None:
     ]
     assert '"kompetensi-asn:jawaban-awal:"' in source
     assert "root.dataset.kqAnswerable = " in source
-    assert str(page.inline_script("bind.js")) == (
-        '"use strict";\nif (window.KompetensiQuiz) window.KompetensiQuiz.scan();'
-    )
 
 
 def test_a_script_that_would_end_its_element_is_refused(
@@ -159,12 +156,12 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
         for node in tree.iter("script")
     ]
     # early.js, inline, is the quiz root's first child: it keeps answers from then on. quiz.js
-    # loads at once, in parallel with the form; bind.js, inline after the form, lets it bind
-    # the form as soon as the parser has read it (see quiz.js).
+    # loads at once, in parallel with the form; bind.js, a classic script after the form, lets
+    # it bind the form as soon as the parser has read it (see quiz.js).
     assert scripts == [
         (None, None, False),
         (f"../{paths.static_path}/quiz.js", "module", True),
-        (None, None, False),
+        (f"../{paths.static_path}/bind.js", None, False),
     ]
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     children = [node for node in root.children if isinstance(node, Node)]
@@ -173,7 +170,7 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
-    # (early.js and bind.js are inline classic scripts, not modules.)
+    # (early.js, inline, and bind.js are classic scripts, not modules.)
     modules = sorted(
         path.relative_to(layout.STATIC_SOURCE).as_posix()
         for path in layout.STATIC_SOURCE.rglob("*.js")
@@ -209,7 +206,7 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
     assert [node.attrs.get("src") for node in tree.iter("script")] == [
         None,
         f"../assets/quiz/{layout.static_version()}/quiz.js",
-        None,
+        f"../assets/quiz/{layout.static_version()}/bind.js",
     ]
     assert not [node for node in tree.iter("img")]
 

@@ -20,9 +20,8 @@ const urls = {
 
 let current = null;
 
-// The form is complete once the parser has inserted the inline script that ends the quiz
-// (bind.js, id kq-bind), or when parsing is over (also after Material's instant navigation,
-// which re-creates inline scripts without their id).
+// The form is complete once the parser has inserted the classic script that ends the quiz
+// (bind.js, id kq-bind), or when parsing is over (also after Material's instant navigation).
 function parsed() {
   return document.readyState !== "loading" || document.getElementById("kq-bind") !== null;
 }
