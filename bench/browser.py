@@ -2,9 +2,12 @@
 
 The probe script is installed with ``add_init_script``, before any script of the page: it keeps
 every main-thread long task (``PerformanceObserver`` ``longtask``), every long animation frame
-with the scripts it ran (``long-animation-frame``, Chromium), and the moment the quiz binds
-(``data-kq-bound``) and the engine reports ready (``data-engine``), read by a MutationObserver so
-the timestamp does not depend on polling. All times are ms from navigation start.
+with the scripts it ran (``long-animation-frame``, Chromium), and, read by a MutationObserver so
+the timestamp does not depend on polling: the moment the quiz root first says it takes answers
+(``data-kq-answerable``, set by the inline early.js as soon as the parser reaches the quiz, or
+``data-kq-bound`` on a page without it), the moment the controller binds the whole form
+(``data-kq-bound``) and the moment the engine reports ready (``data-engine``). All times are ms
+from navigation start.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ TIMEOUT_MS = 120_000
 
 PROBE = """
 (() => {
-  const bench = (window.__bench = { longtasks: [], bound: null, ready: null, failed: null });
+  const bench = (window.__bench = {
+    longtasks: [], answerable: null, bound: null, ready: null, failed: null,
+  });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
@@ -63,12 +68,18 @@ PROBE = """
     const engine = root.dataset.engine;
     if (engine === "ready" && bench.ready === null) bench.ready = performance.now();
     if (engine === "error" && bench.failed === null) bench.failed = performance.now();
+    // From either attribute on, an answer is saved and counted (early.js, then the controller).
+    const takes = "[data-kq-root][data-kq-answerable], [data-kq-root][data-kq-bound]";
+    if (bench.answerable === null && document.querySelector(takes)) {
+      bench.answerable = performance.now();
+    }
     if (bench.bound === null && document.querySelector("[data-kq-root][data-kq-bound]")) {
       bench.bound = performance.now();
     }
   };
   new MutationObserver(seen).observe(document, {
-    attributes: true, subtree: true, attributeFilter: ["data-engine", "data-kq-bound"],
+    attributes: true, subtree: true,
+    attributeFilter: ["data-engine", "data-kq-answerable", "data-kq-bound"],
   });
 })();
 """
@@ -83,6 +94,7 @@ READ_TIMINGS = """
     load: nav ? nav.loadEventEnd : null,
     fcp: paint ? paint.startTime : null,
     engine_start: start ? start.startTime : null,
+    answerable: window.__bench.answerable,
     bound: window.__bench.bound,
     ready: window.__bench.ready,
     failed: window.__bench.failed,

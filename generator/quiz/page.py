@@ -5,6 +5,13 @@ still loads the engine, and the questions stay readable without JavaScript. Text
 standard reaches the page only through Jinja2 autoescaping. The page is Markdown holding one raw
 HTML block (no blank lines or indentation inside, so Python-Markdown passes it through intact).
 
+``site_overrides/assets/quiz/early.js`` is inlined right after the quiz root opens
+(:func:`inline_script`): it saves and counts answers given before the quiz is bound, from the
+moment the parser reaches the quiz, without waiting for a request; :mod:`generator.csp` hashes
+it with the theme's inline scripts. ``bind.js`` stays a file after the form: the parser waits
+for it there, and that wait is when the browser runs the already loaded quiz.js, which then
+binds the form (inlined, it bound later in the measurements, see ``bind.js``).
+
 Form contract, kept stable for tests and integrators: ``<select name="position">`` with position
 ids as values; per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
 ``fieldset`` with a ``legend``; one submit button. Results and plan items are filled in by the
@@ -16,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from generator.engine import MAX_JP, MIN_JP
 from generator.quiz import layout, report
@@ -34,6 +42,29 @@ _ENVIRONMENT = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=False,
 )
+
+
+class InlineScriptError(ValueError):
+    """A script to be inlined contains text that would end its ``<script>`` element early."""
+
+
+def inline_script(name: str) -> markupsafe.Markup:
+    """The source of ``site_overrides/assets/quiz/<name>`` for the inside of a ``<script>``.
+
+    Whole-line comments and indentation are left out: they explain the file, and every copy
+    of the page would carry them. Raises :class:`InlineScriptError` if the text holds ``</``
+    or ``<!--``, which the HTML parser would read as the end of the script (or worse).
+    """
+    text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    source = "\n".join(line for line in lines if line and not line.startswith("//"))
+    for marker in ("</", "<!--"):
+        if marker in source:
+            raise InlineScriptError(
+                f"site_overrides/assets/quiz/{name}: contains {marker!r}. Hint: an inlined "
+                "script cannot hold it; build the string from two parts."
+            )
+    return markupsafe.Markup(source)
 
 
 def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -76,6 +107,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "root": root,
         "static_dir": paths.static_path,
         "modules": layout.page_modules(),
+        "early_script": inline_script("early.js"),
         "attributes": {
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],

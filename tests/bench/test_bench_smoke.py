@@ -85,6 +85,11 @@ def test_quiz(tiny: Options, playwright_instance: Any, browser: Any) -> None:
         assert f"{cache}: bare Pyodide + engine wheel ready (baseline)" in names(result)
     assert len(result["budgets"]) == 8
     by_name = {r["name"]: r for r in result["rows"]}
+    for cache in ("cold", "warm"):
+        # early.js takes answers before the controller binds the whole form.
+        takes = by_name[f"{cache}: quiz, root takes answers (data-kq-answerable)"]["median"]
+        bound = by_name[f"{cache}: quiz, form bound by the controller (data-kq-bound)"]["median"]
+        assert 0 < takes < bound
     assert by_name["cold: quiz, bytes transferred until ready"]["median"] > 1000  # Pyodide came
     assert by_name["cold: quiz, submit to rendered plan"]["median"] > 0
 

@@ -55,6 +55,10 @@ def test_instant_navigation_binds_once_and_stops_the_worker_on_leave(
         page.evaluate("window.__sameDocument = true")
         page.click("nav a[href$='asesmen/']")
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
+        # Material re-creates the swapped-in page's inline scripts: early.js served the new
+        # root and handed over to the controller, leaving nothing under its own key.
+        assert page.evaluate("document.querySelector('[data-kq-root]').dataset.kqAnswerable")
+        assert page.evaluate("Object.keys(localStorage)") == []
         wait_engine(page)
         assert page.evaluate("window.__sameDocument") is True  # no full page load happened
         answer_by_clicking(page, ratings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,6 +76,22 @@ def test_every_indicator_is_a_radio_group_in_a_fieldset_with_legend(
         assert all(node.parent is not None and node.parent.tag == "label" for node in inputs)
 
 
+def test_each_competency_badge_knows_its_number_of_indicators(
+    tree: Node, export: dict[str, Any]
+) -> None:
+    """early.js counts answers before the controller is bound, from these attributes."""
+    badges = {
+        node.attrs["data-kq-count"]: (node.attrs["data-kq-total"], node.text())
+        for node in tree.iter("span")
+        if "data-kq-count" in node.attrs
+    }
+    expected = {}
+    for competency in export["competencies"]:
+        count = sum(len(level["indicators"]) for level in competency["levels"])
+        expected[competency["id"]] = (str(count), f"0/{count}")
+    assert badges == expected
+
+
 def test_one_submit_button_and_results_placeholders(tree: Node) -> None:
     submits = [node for node in tree.iter("button") if node.attrs.get("type") == "submit"]
     assert len(submits) == 1
@@ -97,40 +114,67 @@ def test_targets_are_not_shown_while_answering(tree: Node) -> None:
         assert not re.search(r"\blevel\b|\d", option.text().lower())
 
 
-def test_no_inline_script_style_or_event_handler(tree: Node) -> None:
+def test_no_style_or_event_handler_and_only_the_known_inline_script(tree: Node) -> None:
+    inline = []
     for node in tree.iter():
         assert "style" not in node.attrs
         assert not [name for name in node.attrs if name.startswith("on")]
-        if node.tag == "script":
-            assert node.attrs.get("src")
-            assert node.text() == ""
+        if node.tag == "script" and not node.attrs.get("src"):
+            inline.append(node.text())
         assert node.tag != "style"
+    # Each is the file's own text (csp.py hashes the published copy), not anything else.
+    assert inline == [str(page.inline_script("early.js"))]
+
+
+def test_inlined_scripts_keep_their_code_and_drop_their_comments() -> None:
+    source = str(page.inline_script("early.js"))
+    assert not [
+        line for line in source.splitlines() if line.startswith("//") or line != line.strip()
+    ]
+    assert '"kompetensi-asn:jawaban-awal:"' in source
+    assert "root.dataset.kqAnswerable = " in source
+
+
+def test_a_script_that_would_end_its_element_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bad.js").write_text('const end = "</script>";\n', encoding="utf-8")
+    monkeypatch.setattr(layout, "STATIC_SOURCE", tmp_path)
+    with pytest.raises(page.InlineScriptError) as caught:
+        page.inline_script("bad.js")
+    assert str(caught.value) == (
+        "site_overrides/assets/quiz/bad.js: contains '</'. Hint: an inlined script cannot "
+        "hold it; build the string from two parts."
+    )
 
 
 def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any]) -> None:
     paths = layout.layout(export)
     assert paths.static_path == f"assets/quiz/{layout.static_version()}"
     scripts = [
-        (node.attrs["src"], node.attrs.get("type"), "async" in node.attrs)
+        (node.attrs.get("src"), node.attrs.get("type"), "async" in node.attrs)
         for node in tree.iter("script")
     ]
-    # quiz.js loads at once, in parallel with the form; bind.js, a classic script after the
-    # form, lets it bind the form as soon as the parser has read it (see quiz.js).
+    # early.js, inline, is the quiz root's first child: it keeps answers from then on. quiz.js
+    # loads at once, in parallel with the form; bind.js, a classic script after the form, lets
+    # it bind the form as soon as the parser has read it (see quiz.js).
     assert scripts == [
+        (None, None, False),
         (f"../{paths.static_path}/quiz.js", "module", True),
         (f"../{paths.static_path}/bind.js", None, False),
     ]
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
-    last = [node for node in root.children if isinstance(node, Node)][-1]
-    assert (last.tag, last.attrs.get("id")) == ("script", "kq-bind")
+    children = [node for node in root.children if isinstance(node, Node)]
+    assert (children[0].tag, children[0].text()) == ("script", str(page.inline_script("early.js")))
+    assert (children[-1].tag, children[-1].attrs.get("id")) == ("script", "kq-bind")
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
-    # (bind.js is a classic script, not a module.)
+    # (early.js, inline, and bind.js are classic scripts, not modules.)
     modules = sorted(
         path.relative_to(layout.STATIC_SOURCE).as_posix()
         for path in layout.STATIC_SOURCE.rglob("*.js")
-        if path.name != "bind.js"
+        if path.name not in ("early.js", "bind.js")
     )
     assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
@@ -160,7 +204,9 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
     tree, errors = parse(html)
     assert errors == []
     assert [node.attrs.get("src") for node in tree.iter("script")] == [
-        f"../assets/quiz/{layout.static_version()}/{name}" for name in ("quiz.js", "bind.js")
+        None,
+        f"../assets/quiz/{layout.static_version()}/quiz.js",
+        f"../assets/quiz/{layout.static_version()}/bind.js",
     ]
     assert not [node for node in tree.iter("img")]
 

@@ -57,8 +57,8 @@ window.KompetensiQuiz = {
 // The page loads this module with "async" from the top of the quiz: it runs as soon as it is
 // fetched, often while the long form is still being parsed. It binds now if the form is
 // complete; otherwise bind.js calls scan() when the parser reaches the end of the form, before
-// the theme's scripts run and well before DOMContentLoaded. Binding early is what makes the
-// form answerable early.
+// the theme's scripts run and well before DOMContentLoaded. Until then early.js, inline at the
+// top of the quiz, saves and counts the answers; the controller takes them over when it binds.
 scan();
 
 // Material's document$ announces every page, also those of its instant navigation; without

@@ -137,6 +137,39 @@ export function validate(doc, shape, lenient) {
   return { problems, dropped, value, claimed: isPlainObject(doc.result) ? doc.result : null };
 }
 
+// The answers early.js kept before the quiz was bound: only what the reader touched, each value
+// checked as a saved document's would be (what the form does not offer is dropped), or null.
+export function earlyAnswers(record, shape) {
+  if (!isPlainObject(record)) return null;
+  const has = (key) => Object.hasOwn(record, key);
+  const doc = emptyDoc(shape);
+  doc.ratings = isPlainObject(record.ratings) ? record.ratings : {};
+  doc.targets = isPlainObject(record.targets) ? record.targets : {};
+  if (has("position")) doc.position = record.position;
+  if (has("total_jp")) doc.total_jp = record.total_jp;
+  const { value } = validate(doc, shape, true);
+  const early = { ratings: value.ratings, targets: value.targets };
+  if (has("position") && value.position === record.position) early.position = value.position;
+  if (has("total_jp") && value.total_jp === record.total_jp) early.total_jp = value.total_jp;
+  const touched = Object.keys(early).length > 2;
+  return touched || Object.keys(early.ratings).length || Object.keys(early.targets).length
+    ? early
+    : null;
+}
+
+// ``doc`` with the early answers on top: they were given after ``doc`` was saved.
+export function withEarly(doc, early) {
+  if (!early) return doc;
+  const merged = {
+    ...doc,
+    ratings: { ...doc.ratings, ...early.ratings },
+    targets: { ...doc.targets, ...early.targets },
+  };
+  if (Object.hasOwn(early, "position")) merged.position = early.position;
+  if (Object.hasOwn(early, "total_jp")) merged.total_jp = early.total_jp;
+  return merged;
+}
+
 // What the engine is asked: a position, or explicit targets when some are set, never both.
 export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };

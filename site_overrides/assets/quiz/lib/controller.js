@@ -1,6 +1,13 @@
 // The quiz bound to one page: the form, kept answers, notices, and what the buttons do.
 
-import { emptyDoc, engineRequest, formShape, validate } from "./answers.js";
+import {
+  earlyAnswers,
+  emptyDoc,
+  engineRequest,
+  formShape,
+  validate,
+  withEarly,
+} from "./answers.js";
 import { clear, download, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
@@ -10,14 +17,21 @@ import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
 
 const ANSWERS_PREFIX = STORAGE_PREFIX + "jawaban:";
+// early.js's key; "jawaban-awal:" does not start with ANSWERS_PREFIX, so migrate() skips it.
+const EARLY_PREFIX = STORAGE_PREFIX + "jawaban-awal:";
 
 export class Quiz {
   // root: the [data-kq-root] element; urls: {workerUrl, siteRoot}
   //
   // Binding is split in two. Now: what makes an answer safe (the listeners, the saved answers
-  // back in the radios); data-kq-bound then marks the form as answerable. In a later task: the
-  // progress counts, a migration from an older standards version, a share link and the engine's
-  // start, so the page can take input and paint first.
+  // back in the radios, with the answers early.js kept before binding on top); data-kq-bound
+  // then marks the form as bound. In a later task: the progress counts, a migration from an
+  // older standards version, a share link and the engine's start, so the page can take input
+  // and paint first.
+  //
+  // Answers given before binding are newer than anything stored, so they win wherever they
+  // come first: over the saved answers here, over migrated ones in migrate(). A share link
+  // that would replace them asks first (openShareLink), and an import needs the bound form.
   constructor(root, urls) {
     performance.mark("kq:bind-start");
     this.root = root;
@@ -53,8 +67,15 @@ export class Quiz {
     this.store = new Store((reason) => this.storageProblem(reason));
     this.bindEvents();
     for (const id of ["kq-submit", "kq-erase", "kq-import-file"]) this.byId(id).disabled = false;
+    this.early = this.takeEarly();
     const saved = this.store.get(this.storageKey) !== null;
     if (saved) this.restore();
+    if (this.early) {
+      this.applyDoc(withEarly(this.readForm(), this.early), { quiet: true });
+      this.save();
+    }
+    // Saved under the normal key now (in memory too if storage fails): the early copy can go.
+    for (const key of this.store.keys(EARLY_PREFIX)) this.store.remove(key);
     root.dataset.kqBound = "true";
     performance.mark("kq:bound");
     performance.measure("kq:bind", "kq:bind-start", "kq:bound");
@@ -65,6 +86,7 @@ export class Quiz {
   finishSetup(saved) {
     this.later = null;
     if (!saved) this.migrate();
+    this.early = null;
     this.updateProgress();
     this.updateTargetsVisibility();
     openShareLink(this);
@@ -197,6 +219,24 @@ export class Quiz {
     return checked.problems.length ? null : checked;
   }
 
+  // The answers early.js kept before binding (its in-memory copy, complete even when storage
+  // failed, or what storage kept from a visit that ended before binding); it stops now.
+  takeEarly() {
+    const early = this.root.kqEarly;
+    let record = null;
+    if (early) {
+      early.stop();
+      record = early.answers();
+    } else {
+      try {
+        record = JSON.parse(this.store.get(EARLY_PREFIX + this.shape.version));
+      } catch (_) {
+        record = null;
+      }
+    }
+    return earlyAnswers(record, this.shape);
+  }
+
   // The answers saved under this standards version, back in the form.
   restore() {
     const checked = this.readStored(this.storageKey, false);
@@ -231,7 +271,7 @@ export class Quiz {
       );
     } else {
       checked.value.submitted = false;
-      this.applyDoc(checked.value);
+      this.applyDoc(withEarly(checked.value, this.early));
       const dropped = checked.dropped.length;
       notice(
         this,
