@@ -12,7 +12,6 @@ type its annotation promises: a rating of ``"4"``, ``3.0`` or ``true`` is report
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -78,6 +77,10 @@ def _is_int_between(value: object, low: int, high: int) -> bool:
 
 
 def _did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
+    # Imported here: only a wrong answer file needs it, and in the browser every stdlib module
+    # is compiled from source on first import (difflib: a noticeable part of the start-up).
+    import difflib
+
     matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
     return f"did you mean '{matches[0]}'?" if matches else fallback
 

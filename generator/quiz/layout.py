@@ -5,7 +5,8 @@ can cache all of them for a year and a new build is still picked up at once:
 
 - ``assets/quiz/<hash of the browser files>/`` (``quiz.js``, ``lib/*.js``, ``worker.mjs``,
   ``bind.js``, ``quiz.css``: ES modules import each other by relative URL, so the whole set
-  moves together; ``early.js`` is copied too, but the page carries it inline)
+  moves together; ``early.js`` and ``start-engine.js`` are copied too, but the page carries
+  them inline)
 - ``assets/pyodide/<pyodide version>/...`` (the npm pin)
 - ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
 - ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)

@@ -108,6 +108,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "static_dir": paths.static_path,
         "modules": layout.page_modules(),
         "early_script": inline_script("early.js"),
+        "engine_script": inline_script("start-engine.js"),
         "attributes": {
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],

@@ -10,8 +10,6 @@ in Python, and tested on CPython.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -178,6 +176,11 @@ CSV_HEADER = (
 
 def csv_text(report: Mapping[str, Any]) -> str:
     """Results and plan in one CSV table (UTF-8 with BOM so spreadsheets read the accents)."""
+    # Imported on the first download, not with the engine: in the browser the csv module is
+    # compiled from source on first import, and most readers never download the table.
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -160,3 +162,40 @@ def test_comparison(loaded: dict[str, Any]) -> None:
     )
     assert comparison["summary"] == "Hasil Anda dan atasan berbeda pada 1 dari 9 kompetensi."
     assert answer["other_result"] == assess(loaded, {}, position="pelaksana")
+
+
+# Pyodide's standard library is Python source: a module the engine imports for the first time
+# is compiled in the worker, before the engine is ready. xml.sax.saxutils alone brought in
+# urllib.request, http.client and the email package (about a second of a cold start).
+LOADED_ONLY_FOR_REPORTS = {"csv"}
+NEVER_LOADED = {"difflib", "xml.sax.saxutils", "urllib.request", "http.client", "email"}
+
+IMPORT_PROBE = """
+import json, sys
+export = sys.stdin.read()
+before = set(sys.modules)
+from generator.quiz import bridge
+assert json.loads(bridge.load(export))["ok"]
+request = {"ratings": {"integritas.1.1": 4}, "position": "pengawas", "total_jp": 40}
+assert json.loads(bridge.run_assessment(json.dumps(request)))["ok"]
+assessed = set(sys.modules) - before
+for format in ("csv", "markdown"):
+    assert json.loads(bridge.run_report(json.dumps({**request, "format": format})))["ok"]
+print(json.dumps({"assessed": sorted(assessed), "reported": sorted(set(sys.modules) - before)}))
+"""
+
+
+def test_the_engine_starts_without_modules_only_downloads_need(export: dict[str, Any]) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE],
+        input=json.dumps(export),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = json.loads(completed.stdout)
+    assessed, reported = set(modules["assessed"]), set(modules["reported"])
+    assert "generator.engine" in assessed  # the probe measured the real import
+    assert assessed & (LOADED_ONLY_FOR_REPORTS | NEVER_LOADED) == set()
+    assert reported >= LOADED_ONLY_FOR_REPORTS
+    assert reported & NEVER_LOADED == set()

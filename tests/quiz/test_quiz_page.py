@@ -122,8 +122,14 @@ def test_no_style_or_event_handler_and_only_the_known_inline_script(tree: Node) 
         if node.tag == "script" and not node.attrs.get("src"):
             inline.append(node.text())
         assert node.tag != "style"
-    # Each is the file's own text (csp.py hashes the published copy), not anything else.
-    assert inline == [str(page.inline_script("early.js"))]
+    # Each is the file's own text (csp.py hashes the published copy), not anything else: early.js
+    # keeps answers, start-engine.js starts the worker before quiz.js runs. They read URLs from
+    # the page instead of carrying them, so their text and hash are the same in every build.
+    assert inline == [
+        str(page.inline_script("early.js")),
+        str(page.inline_script("start-engine.js")),
+    ]
+    assert not [source for source in inline if "assets/" in source]
 
 
 def test_inlined_scripts_keep_their_code_and_drop_their_comments() -> None:
@@ -156,13 +162,19 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
         for node in tree.iter("script")
     ]
     # early.js, inline, is the quiz root's first child: it keeps answers from then on. quiz.js
-    # loads at once, in parallel with the form; bind.js, a classic script after the form, lets
-    # it bind the form as soon as the parser has read it (see quiz.js).
+    # loads at once, in parallel with the form; right after it, start-engine.js (inline) starts
+    # the engine's worker; bind.js, a classic script after the form, lets quiz.js bind the form
+    # as soon as the parser has read it (see quiz.js).
     assert scripts == [
         (None, None, False),
         (f"../{paths.static_path}/quiz.js", "module", True),
+        (None, None, False),
         (f"../{paths.static_path}/bind.js", None, False),
     ]
+    starter = list(tree.iter("script"))[2]
+    assert starter.text() == str(page.inline_script("start-engine.js"))
+    assert starter.attrs["data-kq-worker"] == f"../{paths.static_path}/worker.mjs"
+    assert starter.attrs["data-kq-site"] == "../"
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     children = [node for node in root.children if isinstance(node, Node)]
     assert (children[0].tag, children[0].text()) == ("script", str(page.inline_script("early.js")))
@@ -170,11 +182,11 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
-    # (early.js, inline, and bind.js are classic scripts, not modules.)
+    # (early.js and start-engine.js, inline, and bind.js are classic scripts, not modules.)
     modules = sorted(
         path.relative_to(layout.STATIC_SOURCE).as_posix()
         for path in layout.STATIC_SOURCE.rglob("*.js")
-        if path.name not in ("early.js", "bind.js")
+        if path.name not in ("early.js", "start-engine.js", "bind.js")
     )
     assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
@@ -203,11 +215,16 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     tree, errors = parse(html)
     assert errors == []
-    assert [node.attrs.get("src") for node in tree.iter("script")] == [
+    scripts = list(tree.iter("script"))
+    assert [node.attrs.get("src") for node in scripts] == [
         None,
         f"../assets/quiz/{layout.static_version()}/quiz.js",
+        None,
         f"../assets/quiz/{layout.static_version()}/bind.js",
     ]
+    # The inline scripts (early.js, start-engine.js) are the files' own text, untouched by data.
+    for inline in (node for node in scripts if not node.attrs.get("src")):
+        assert "alert" not in inline.text()
     assert not [node for node in tree.iter("img")]
 
 

@@ -92,3 +92,15 @@ def test_comparison_rows(result: dict[str, Any], export: dict[str, Any]) -> None
     same = report.comparison(own, own, "salinan")
     assert same["summary"] == "Hasil Anda dan salinan sama pada semua kompetensi."
     assert {row["difference"] for row in same["rows"]} == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "a & b < c > d", 'say "hi"', "it's", "both \" and '", "tab\there\nline\rend"],
+)
+def test_chart_escapes_as_the_standard_library_does(text: str) -> None:
+    # chart.py has its own two functions so the engine need not import xml.sax in the browser.
+    from xml.sax.saxutils import escape, quoteattr
+
+    assert chart.escape(text) == escape(text)
+    assert chart.quoteattr(text) == quoteattr(text)

@@ -10,6 +10,7 @@
 // worker when the reader leaves.
 
 import { Quiz } from "./lib/controller.js";
+import { dropEarlyWorker } from "./lib/engine.js";
 
 const here = new URL(import.meta.url);
 const urls = {
@@ -32,6 +33,7 @@ function scan() {
     current.destroy();
     current = null;
   }
+  if (!root) dropEarlyWorker();
   if (root && !current && !root.dataset.kqBound && parsed()) current = new Quiz(root, urls);
 }
 

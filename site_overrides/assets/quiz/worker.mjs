@@ -94,6 +94,11 @@ async function boot(config) {
     throw new BootError("no-wasm", "WebAssembly is not available in this worker");
   }
   await step("csp-wasm", () => WebAssembly.compile(EMPTY_WASM));
+  // The export does not need Python: fetch it while Pyodide loads. A failure is reported at
+  // the "data" stage, where it was reported before; the catch only keeps it from counting as
+  // an unhandled rejection of whatever stage is running meanwhile.
+  const exportText = fetchText("data", config.exportUrl);
+  exportText.catch(() => {});
 
   progress("runtime");
   const module = await step("runtime", () => import(config.pyodide + "pyodide.mjs"));
@@ -144,8 +149,7 @@ async function boot(config) {
   mark("engine");
 
   progress("data");
-  const exportText = await fetchText("data", config.exportUrl);
-  const loaded = JSON.parse(bridge.load(exportText));
+  const loaded = JSON.parse(bridge.load(await exportText));
   if (!loaded.ok) throw new BootError("dictionary", `${loaded.message} ${loaded.detail || ""}`);
   if (loaded.standards_version !== config.standardsVersion) {
     throw new BootError(

@@ -40,6 +40,33 @@ export const FAILURES = {
     "Mesin penilaian tidak selesai dimuat dalam {seconds} detik. Koneksi mungkin lambat, atau ada berkas yang diblokir.",
 };
 
+// The worker the page may have started before any module ran (the inline script at the top of
+// the quiz, see generator/quiz/templates/asesmen.html): Pyodide's boot is most of the wait, and
+// that script runs while the parser is still reading the long form, a few hundred ms before the
+// controller binds it. It keeps what the worker says until an Engine takes the worker over.
+function takeEarlyWorker(config) {
+  const early = window.KompetensiEarlyEngine;
+  if (!early || early.taken) return null;
+  early.taken = true;
+  const same =
+    early.worker &&
+    early.url === config.workerUrl &&
+    JSON.stringify(early.boot) === JSON.stringify(config.boot);
+  if (same) return early;
+  // Started for another page or version (instant navigation): of no use here.
+  if (early.worker) early.worker.terminate();
+  return null;
+}
+
+// A worker started early for a quiz the reader has left before it bound.
+export function dropEarlyWorker() {
+  const early = window.KompetensiEarlyEngine;
+  if (early && !early.taken) {
+    early.taken = true;
+    if (early.worker) early.worker.terminate();
+  }
+}
+
 // ?kq-watchdog=<ms> shortens the watchdog (tests) or lengthens it (very slow links).
 function watchdogFromUrl() {
   const value = Number(new URLSearchParams(location.search).get("kq-watchdog"));
@@ -70,8 +97,12 @@ export class Engine {
     }
     this.state = "loading";
     this.handlers.onLoading("Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
-    performance.clearMarks("kq:engine-start");
-    performance.mark("kq:engine-start");
+    // Only the first start may take the early worker: a retry always starts a fresh one.
+    const early = takeEarlyWorker(this.config);
+    if (!early) {
+      performance.clearMarks("kq:engine-start");
+      performance.mark("kq:engine-start");
+    }
     if (typeof WebAssembly !== "object" || WebAssembly === null) {
       this.fail("no-wasm", "WebAssembly is not defined");
       return;
@@ -82,24 +113,33 @@ export class Engine {
     }
     let worker;
     try {
-      worker = new Worker(this.config.workerUrl, { type: "module", name: "kompetensi-engine" });
+      worker = early
+        ? early.worker
+        : new Worker(this.config.workerUrl, { type: "module", name: "kompetensi-engine" });
     } catch (error) {
       this.fail("no-worker", String(error));
       return;
     }
     this.worker = worker;
+    const failed = (detail) => {
+      if (worker === this.worker) {
+        this.fail("crash", detail || "the worker stopped (its script failed or crashed)");
+      }
+    };
     worker.addEventListener("message", (event) => this.message(worker, event.data || {}));
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      if (worker === this.worker) {
-        this.fail("crash", event.message || "the worker stopped (its script failed or crashed)");
-      }
+      failed(event.message);
     });
-    worker.addEventListener("messageerror", () => {
-      if (worker === this.worker) this.fail("crash", "messageerror");
-    });
-    worker.postMessage({ type: "boot", ...this.config.boot });
+    worker.addEventListener("messageerror", () => failed("messageerror"));
+    if (!early) worker.postMessage({ type: "boot", ...this.config.boot });
     this.arm();
+    // What the early worker said before this Engine listened, in order. All of it happens in
+    // this task, so nothing new can arrive in between.
+    for (const [type, data] of early ? early.events : []) {
+      if (type === "message") this.message(worker, data || {});
+      else failed(data);
+    }
   }
 
   arm() {

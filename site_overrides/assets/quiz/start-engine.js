@@ -1,0 +1,51 @@
+// Kompetensi ASN — starts the engine's worker while the parser still reads the form (a classic
+// script, inlined right after the quiz.js tag by generator/quiz/page.py; its hash is in the CSP).
+//
+// quiz.js can run only once the whole form is parsed; starting Pyodide then would lose that
+// time. lib/engine.js takes this worker over on its first start and replays what the worker
+// said meanwhile, so the watchdog, the failure codes and "Coba lagi" work as before. The URLs
+// come from the page (the root's and this script's data attributes), so the text, and with it
+// the CSP hash, is the same on every build.
+
+(() => {
+  const script = document.currentScript;
+  const root = script.parentElement;
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object" || !WebAssembly) return;
+  const previous = window.KompetensiEarlyEngine;
+  if (previous && !previous.taken && previous.worker) previous.worker.terminate();
+  const site = new URL(script.dataset.kqSite, document.baseURI);
+  const url = (name) => new URL(root.getAttribute(name), site).href;
+  const early = {
+    url: new URL(script.dataset.kqWorker, document.baseURI).href,
+    boot: {
+      pyodide: url("data-kq-pyodide"),
+      wheel: url("data-kq-wheel"),
+      exportUrl: url("data-kq-export"),
+      standardsVersion: root.dataset.standardsVersion || "",
+    },
+    events: [],
+    taken: false,
+    worker: null,
+  };
+  window.KompetensiEarlyEngine = early;
+  try {
+    early.worker = new Worker(early.url, { type: "module", name: "kompetensi-engine" });
+  } catch (error) {
+    return; // lib/engine.js tries again and reports it
+  }
+  const keep = (type) => (event) => {
+    if (early.taken) return;
+    const data = type === "message" ? event.data : event.message || type;
+    early.events.push([type, data]);
+    if (type !== "message") event.preventDefault();
+    // A failed worker has nothing more to say: stop it now, as lib/engine.js would.
+    if (type !== "message" || (data && (data.type === "boot-failed" || data.type === "fatal"))) {
+      early.worker.terminate();
+    }
+  };
+  for (const type of ["message", "error", "messageerror"]) {
+    early.worker.addEventListener(type, keep(type));
+  }
+  early.worker.postMessage({ type: "boot", ...early.boot });
+  performance.mark("kq:engine-start");
+})();

@@ -1,0 +1,123 @@
+"""The engine's worker starts from the inline script at the top of the quiz, before quiz.js runs,
+and lib/engine.js takes it over with everything it said in the meantime."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_quiz import (
+    answer_by_clicking,
+    assert_page_matches_engine,
+    new_page,
+    random_ratings,
+    wait_engine,
+    wait_results,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+EARLY_SAID = """(type) => (window.KompetensiEarlyEngine?.events || []).some(
+    ([kind, data]) => kind === type || (data && data.type === type))"""
+
+
+def _static(site: Path, name: str) -> str:
+    (path,) = (site / "assets" / "quiz").glob(f"*/{name}")  # the versioned copy
+    return "/" + path.relative_to(site).as_posix()
+
+
+def _held(release: threading.Event) -> Any:
+    """A route override that holds a request until ``release``, then lets the file through."""
+
+    def respond(handler: Any) -> bool:
+        release.wait(90)
+        return False
+
+    return respond
+
+
+def test_the_worker_starts_before_the_form_binds_and_only_once(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    ratings = random_ratings(site_export, seed=61, share=0.5)
+    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
+        page.goto(server.url + "/asesmen/")
+        wait_engine(page)
+        marks = page.evaluate(
+            """() => Object.fromEntries(performance.getEntriesByType("mark")
+                   .map((mark) => [mark.name, mark.startTime]))"""
+        )
+        assert marks["kq:engine-start"] < marks["kq:bind-start"]
+        assert page.evaluate("KompetensiEarlyEngine.taken") is True
+        assert [url for url in log.urls if url.endswith("/worker.mjs")] == [
+            server.url + _static(quiz_site, "worker.mjs")
+        ]
+        answer_by_clicking(page, ratings)
+        page.click("#kq-submit")
+        wait_results(page)
+        assert_page_matches_engine(page, site_export, ratings)
+
+
+def test_a_worker_ready_before_quiz_js_runs_is_taken_over(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    release = threading.Event()
+    overrides = {_static(quiz_site, "quiz.js"): _held(release)}
+    ratings = random_ratings(site_export, seed=62, share=0.4)
+    try:
+        with serve(quiz_site, overrides=overrides) as server, new_page(browser) as (_, page, _l):
+            page.goto(server.url + "/asesmen/", wait_until="commit")
+            # The whole boot happens while the page has no quiz.js: only the early script heard it.
+            page.wait_for_function(EARLY_SAID, arg="ready", timeout=90_000)
+            assert page.evaluate("document.documentElement.dataset.engine") is None
+            release.set()
+            wait_engine(page)
+            assert page.text_content("#kq-status") == (
+                "Mesin penilaian siap. Perhitungan berjalan di peramban Anda."
+            )
+            answer_by_clicking(page, ratings)
+            page.click("#kq-submit")
+            wait_results(page)
+            assert_page_matches_engine(page, site_export, ratings)
+    finally:
+        release.set()
+
+
+def test_a_worker_that_failed_before_quiz_js_runs_is_reported_and_retried(
+    browser: Any, serve: Any, quiz_site: Path
+) -> None:
+    release = threading.Event()
+    broken = threading.Event()
+    broken.set()
+
+    def crash(handler: Any) -> bool:
+        if not broken.is_set():
+            return False
+        content = b"throw new Error('mogok');\n"
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/javascript")
+        handler.send_header("Content-Length", str(len(content)))
+        handler.end_headers()
+        handler.wfile.write(content)
+        return True
+
+    overrides = {
+        _static(quiz_site, "quiz.js"): _held(release),
+        _static(quiz_site, "worker.mjs"): crash,
+    }
+    try:
+        with serve(quiz_site, overrides=overrides) as server, new_page(browser) as (_, page, _l):
+            page.goto(server.url + "/asesmen/", wait_until="commit")
+            page.wait_for_function(EARLY_SAID, arg="error", timeout=30_000)
+            release.set()
+            wait_engine(page, "error")
+            assert page.get_attribute("#kq-engine-error", "data-code") == "crash"
+            assert "berhenti secara tak terduga" in page.text_content("#kq-engine-error-message")
+            # "Coba lagi" starts a fresh worker, not the early one.
+            broken.clear()
+            page.click("#kq-retry")
+            wait_engine(page)
+    finally:
+        release.set()
