@@ -79,6 +79,20 @@ def seed_storage(entries: dict[str, str]) -> str:
     )
 
 
+def respond_with(content: bytes, content_type: str, status: int = 200) -> Callable[[Any], None]:
+    """A server override's answer: ``content`` with the given type and status, never cached."""
+
+    def respond(handler: Any) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(content)))
+        handler.send_header("Cache-Control", "no-store")
+        handler.end_headers()
+        handler.wfile.write(content)
+
+    return respond
+
+
 @dataclass
 class Fault:
     """A switchable server-side fault: while ``active``, ``respond`` answers the request; then

@@ -16,6 +16,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
+from quiz_support import Fault, respond_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -89,19 +90,7 @@ def test_a_worker_that_failed_before_quiz_js_runs_is_reported_and_retried(
     browser: Any, serve: Any, quiz_site: Path
 ) -> None:
     release = threading.Event()
-    broken = threading.Event()
-    broken.set()
-
-    def crash(handler: Any) -> bool:
-        if not broken.is_set():
-            return False
-        content = b"throw new Error('mogok');\n"
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/javascript")
-        handler.send_header("Content-Length", str(len(content)))
-        handler.end_headers()
-        handler.wfile.write(content)
-        return True
+    crash = Fault(respond_with(b"throw new Error('mogok');\n", "text/javascript"))
 
     overrides = {
         _static(quiz_site, "quiz.js"): _held(release),
@@ -116,7 +105,7 @@ def test_a_worker_that_failed_before_quiz_js_runs_is_reported_and_retried(
             assert page.get_attribute("#kq-engine-error", "data-code") == "crash"
             assert "berhenti secara tak terduga" in page.text_content("#kq-engine-error-message")
             # "Coba lagi" starts a fresh worker, not the early one.
-            broken.clear()
+            crash.active = False
             page.click("#kq-retry")
             wait_engine(page)
     finally:

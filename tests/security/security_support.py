@@ -21,6 +21,7 @@ from project_support import run_build as run_build
 from quiz_support import ANSWERS_KEY as ANSWERS_KEY
 from quiz_support import ENGINE_TIMEOUT_MS as ENGINE_TIMEOUT_MS
 from quiz_support import STORAGE_PREFIX as STORAGE_PREFIX
+from quiz_support import Fault, respond_with
 from quiz_support import answer as answer
 from quiz_support import checked_ratings as checked_ratings
 from quiz_support import indicator_names as indicator_names
@@ -255,17 +256,7 @@ def violations(page: Any) -> list[str]:
 
 def not_found_override(site: Path) -> Any:
     """A server override answering with the site's own 404.html and status 404."""
-    body = (site / "404.html").read_bytes()
-
-    def respond(handler: Any) -> bool:
-        handler.send_response(404)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-        return True
-
-    return respond
+    return Fault(respond_with((site / "404.html").read_bytes(), "text/html; charset=utf-8", 404))
 
 
 def open_search(page: Any, query: str) -> None:

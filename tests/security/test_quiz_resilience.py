@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from quiz_support import Fault
+from quiz_support import Fault, respond_with
 from security_support import (
     ANSWERS_KEY,
     Built,
@@ -71,18 +70,6 @@ PYTHON_OOM = """
   };
 }
 """
-
-
-def _body(content: bytes, content_type: str) -> Callable[[Any], None]:
-    def respond(handler: Any) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Content-Length", str(len(content)))
-        handler.send_header("Cache-Control", "no-store")
-        handler.end_headers()
-        handler.wfile.write(content)
-
-    return respond
 
 
 def _worker(site: Path) -> tuple[str, bytes]:
@@ -157,7 +144,7 @@ def boot_out_of_memory(browser: Any, serve_module: Any, real_site: Built) -> Boo
     """Pyodide cannot allocate its WebAssembly memory: the fault run, then "Coba lagi"."""
     site = real_site.site
     path, real = _worker(site)
-    fault = Fault(_body(WASM_OOM.encode() + real, "text/javascript"))
+    fault = Fault(respond_with(WASM_OOM.encode() + real, "text/javascript"))
     seen = BootFailure()
     with (
         serve_module(site, overrides={path: fault}) as server,
@@ -198,7 +185,7 @@ def test_out_of_memory_inside_the_engine(browser: Any, serve: Any, real_site: Bu
     once memory is available again the same answers give results."""
     site = real_site.site
     path, real = _worker(site)
-    fault = Fault(_body(real + PYTHON_OOM.encode(), "text/javascript"))
+    fault = Fault(respond_with(real + PYTHON_OOM.encode(), "text/javascript"))
     with serve(site, overrides={path: fault}) as server, watched_page(browser) as (_, page, watch):
         page.goto(server.url + "/asesmen/")
         version = page.get_attribute("[data-kq-root]", "data-standards-version")
@@ -227,7 +214,7 @@ def test_a_new_version_on_the_server_while_the_page_is_open(
     path, export = _export(site)
     export["framework"]["version"] = "9999.1"
     newer = json.dumps(export, ensure_ascii=False).encode("utf-8")
-    fault = Fault(_body(newer, "application/json"))
+    fault = Fault(respond_with(newer, "application/json"))
     with serve(site, overrides={path: fault}) as server, watched_page(browser) as (_, page, watch):
         ratings, message = _engine_fault(page, server.url, code="version-mismatch")
         assert "Muat ulang halaman" in message
