@@ -212,10 +212,14 @@ function fail(code, detail) {
 
 // Pyodide 314 leaves some load failures (e.g. a missing python_stdlib.zip) as unhandled
 // rejections while loadPyodide() itself may never settle: report them against the current
-// stage, after a moment in which the regular rejection can still arrive first.
+// stage, after a moment in which the regular rejection can still arrive first. Once the start
+// has failed, the rejections that follow belong to the same failure (an out-of-memory start
+// rejects twice, and on a busy machine the second comes after the first was reported): they
+// are handled too, not left to surface as uncaught errors.
 self.addEventListener("unhandledrejection", (event) => {
-  if (ready || failed) return;
-  event.preventDefault(); // handled: it becomes the page's message below
+  if (ready) return;
+  event.preventDefault(); // handled: it becomes the page's message below, or already has
+  if (failed) return;
   const detail = describe(event.reason);
   setTimeout(() => {
     if (!ready) fail(stage, detail);
