@@ -69,3 +69,44 @@ def test_phone_width_search_and_privacy(
 
         assert requests
         assert [url for url in requests if not url.startswith(server.url + "/")] == []
+
+
+CLASS_CHANGES = """
+(() => {
+  window.__classChanges = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target === document.documentElement) {
+        window.__classChanges.push([r.oldValue, r.target.className]);
+      }
+    }
+  }).observe(document, { subtree: true, attributeFilter: ["class"], attributeOldValue: true });
+})();
+"""
+
+
+def test_theme_script_leaves_the_class_of_html_unchanged(
+    browser: Any, serve: Callable[..., Any], real_site: Built
+) -> None:
+    """Material's stylesheet has ``:not([class])`` rules, so a change of <html>'s class restyles
+    the whole page; the head sets the classes the theme's script would set (main.html)."""
+    with serve(real_site.site) as server:
+        context = browser.new_context()
+        context.add_init_script(CLASS_CHANGES)
+        page = context.new_page()
+        for path in ("/", "/asesmen/"):
+            page.goto(server.url + path, wait_until="load")
+            page.wait_for_function("document.querySelector('.md-search__form')")
+            page.wait_for_load_state("networkidle")
+            changes = page.evaluate("window.__classChanges")
+            # The head's script is the only change; the theme's own, later, leave it as it is.
+            assert changes[0] == ["no-js", "js js-focus-visible"], (path, changes)
+            assert [old for old, new in changes[1:] if old != new] == [], (path, changes)
+            assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
+        context.close()
+
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(server.url + "/asesmen/")
+        assert page.evaluate("document.documentElement.className") == "no-js"
+        context.close()
