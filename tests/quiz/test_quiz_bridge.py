@@ -130,6 +130,27 @@ def test_a_broken_dictionary_is_reported(export: dict[str, Any]) -> None:
     assert json.loads(bridge.load("[]"))["kind"] == "dictionary"
 
 
+def test_loading_runs_a_whole_submit_once_and_keeps_the_old_export_when_it_fails(
+    loaded: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The warm-up is a real submit: gaps, and a plan with items in every 70:20:10 category.
+    _, dictionary = bridge._loaded()
+    result, view = bridge._result_and_view(bridge._warm_up_request(dictionary))
+    assert any(item["gap"] for item in result["competencies"])
+    assert {item["category"] for item in result["plan"]["items"]} == {"70", "20", "10"}
+    assert view["chart"].startswith("<svg ")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("the warm-up failed")
+
+    monkeypatch.setattr(bridge.chart, "svg", broken)
+    other = json.loads(json.dumps(loaded))
+    other["framework"]["version"] = "lain"
+    answer = json.loads(bridge.load(json.dumps(other)))
+    assert answer["ok"] is False and answer["kind"] == "internal"
+    assert bridge._loaded()[0]["framework"]["version"] == loaded["framework"]["version"]
+
+
 def test_a_bug_becomes_a_message(loaded: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
