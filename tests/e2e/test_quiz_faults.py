@@ -23,7 +23,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
-from quiz_support import Fault
+from quiz_support import Fault, respond_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,17 +41,6 @@ def _release_stalls() -> Any:
 
 def not_found(handler: Any) -> None:
     handler.send_error(404)
-
-
-def body(content: bytes, content_type: str) -> Callable[[Any], None]:
-    def respond(handler: Any) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Content-Length", str(len(content)))
-        handler.end_headers()
-        handler.wfile.write(content)
-
-    return respond
 
 
 def stall(handler: Any) -> None:
@@ -101,7 +90,7 @@ SERVER_FAULTS: dict[str, tuple[str, Callable[[Any], None], str, str, bool]] = {
     "wasm-404": (f"{PYODIDE}/pyodide.asm.wasm", not_found, "wasm", "WebAssembly", True),
     "wasm-wrong-mime": (
         f"{PYODIDE}/pyodide.asm.wasm",
-        body(b"\0asm\1\0\0\0", "text/plain"),
+        respond_with(b"\0asm\1\0\0\0", "text/plain"),
         "wasm",
         "jenis MIME",
         False,
@@ -116,7 +105,7 @@ SERVER_FAULTS: dict[str, tuple[str, Callable[[Any], None], str, str, bool]] = {
     "runtime-missing": (f"{PYODIDE}/pyodide.mjs", not_found, "runtime", "Pyodide", False),
     "worker-crash": (
         "worker",
-        body(b"throw new Error('mogok');\n", "text/javascript"),
+        respond_with(b"throw new Error('mogok');\n", "text/javascript"),
         "crash",
         "berhenti secara tak terduga",
         True,
@@ -124,7 +113,7 @@ SERVER_FAULTS: dict[str, tuple[str, Callable[[Any], None], str, str, bool]] = {
     "engine-wheel-missing": ("wheel", not_found, "engine", "Paket mesin penilaian", False),
     "export-unusable": (
         "export",
-        body(b'{"schema_version": 2}', "application/json"),
+        respond_with(b'{"schema_version": 2}', "application/json"),
         "dictionary",
         "tidak dapat dipakai",
         False,

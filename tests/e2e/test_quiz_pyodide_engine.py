@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from e2e_quiz import indicator_ids, new_page, random_ratings, site_export_path, wait_engine
+from quiz_support import Fault, respond_with
 
 from generator.quiz import bridge, layout
 
@@ -73,6 +74,7 @@ def test_engine_in_pyodide_equals_cpython(
 # ---- the trimmed standard library (generator/quiz/stdlib_trim.py) -------------------------------
 
 PROBE = "/stdlib-probe/"
+HTML = "text/html; charset=utf-8"
 BROKEN_WHEEL = "/stdlib-probe/broken/kompetensi_asn_engine-0.1.0-py3-none-any.whl"
 MISSING_WHEEL = "/stdlib-probe/missing/kompetensi_asn_engine-0.1.0-py3-none-any.whl"
 FOREIGN_WHEEL = "/stdlib-probe/foreign/kompetensi_asn_engine-0.1.0-cp27-cp27mu-win32.whl"
@@ -153,18 +155,6 @@ json.dumps(outcomes)
 """
 
 
-def _html(body: bytes, kind: str = "text/html; charset=utf-8") -> Any:
-    def respond(handler: Any) -> bool:
-        handler.send_response(200)
-        handler.send_header("Content-Type", kind)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-        return True
-
-    return respond
-
-
 def test_micropip_and_the_bridge_work_on_the_trimmed_stdlib_also_on_their_error_paths(
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
@@ -173,9 +163,9 @@ def test_micropip_and_the_bridge_work_on_the_trimmed_stdlib_also_on_their_error_
     wheel_url = "/" + engine_wheel.relative_to(quiz_site).as_posix()
     index = b'<!DOCTYPE html><html><body><a href="kompetensi_tidak_ada-1.0.tar.gz">sdist</a>'
     overrides = {
-        PROBE: _html(b"<!DOCTYPE html><title>probe</title>"),
-        BROKEN_WHEEL: _html(b"PK\x03\x04 not a wheel", "application/octet-stream"),
-        INDEX_PAGE: _html(index + b"</body></html>"),
+        PROBE: Fault(respond_with(b"<!DOCTYPE html><title>probe</title>", HTML)),
+        BROKEN_WHEEL: Fault(respond_with(b"PK\x03\x04 not a wheel", "application/octet-stream")),
+        INDEX_PAGE: Fault(respond_with(index + b"</body></html>", HTML)),
     }
     export_text = site_export_path(quiz_site).read_text(encoding="utf-8")
     with serve(quiz_site, overrides=overrides) as server, new_page(browser) as (_, page, log):
