@@ -1,5 +1,6 @@
-"""The engine's worker starts from the inline script at the top of the quiz, before quiz.js runs,
-and lib/engine.js takes it over with everything it said in the meantime."""
+"""The engine's worker starts from the inline script at the top of the quiz once the theme has
+started (after DOMContentLoaded), also when quiz.js has not run yet, and lib/engine.js takes it
+over with everything it said in the meantime."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def _held(release: threading.Event) -> Any:
     return respond
 
 
-def test_the_worker_starts_before_the_form_binds_and_only_once(
+def test_the_worker_starts_after_the_theme_has_started_and_only_once(
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=61, share=0.5)
@@ -50,7 +51,11 @@ def test_the_worker_starts_before_the_form_binds_and_only_once(
             """() => Object.fromEntries(performance.getEntriesByType("mark")
                    .map((mark) => [mark.name, mark.startTime]))"""
         )
-        assert marks["kq:engine-start"] < marks["kq:bind-start"]
+        started = page.evaluate(
+            "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+        )
+        # After the theme's DOMContentLoaded handler: its start-up is not slowed by Pyodide's.
+        assert marks["kq:engine-start"] >= started > 0
         assert page.evaluate("KompetensiEarlyEngine.taken") is True
         assert [url for url in log.urls if url.endswith("/worker.mjs")] == [
             server.url + _static(quiz_site, "worker.mjs")

@@ -1,11 +1,15 @@
-// Kompetensi ASN — starts the engine's worker while the parser still reads the form (a classic
+// Kompetensi ASN — starts the engine's worker as soon as the theme has started (a classic
 // script, inlined right after the quiz.js tag by generator/quiz/page.py; its hash is in the CSP).
 //
-// quiz.js can run only once the whole form is parsed; starting Pyodide then would lose that
-// time. lib/engine.js takes this worker over on its first start and replays what the worker
-// said meanwhile, so the watchdog, the failure codes and "Coba lagi" work as before. The URLs
-// come from the page (the root's and this script's data attributes), so the text, and with it
-// the CSP hash, is the same on every build.
+// Not earlier: Pyodide's boot keeps every core busy for seconds (V8 compiles the 9.6 MB wasm in
+// background threads), and on a 2-core machine the theme's own start-up (its bundle, then its
+// DOMContentLoaded handler) ran up to twice as long beside it, in tasks of up to 200 ms, while
+// the boot itself took longer too. The task after DOMContentLoaded comes after the theme's
+// handler. Not later either: quiz.js may still be loading its modules then (slow links), and
+// lib/engine.js takes this worker over on its first start and replays what it said meanwhile,
+// so the watchdog, the failure codes and "Coba lagi" work as before. lib/engine.js waits for
+// the same moment when it starts first. The URLs come from the page (the root's and this
+// script's data attributes), so the text, and with it the CSP hash, is the same on every build.
 
 (() => {
   const script = document.currentScript;
@@ -28,24 +32,32 @@
     worker: null,
   };
   window.KompetensiEarlyEngine = early;
-  try {
-    early.worker = new Worker(early.url, { type: "module", name: "kompetensi-engine" });
-  } catch (error) {
-    return; // lib/engine.js tries again and reports it
-  }
-  const keep = (type) => (event) => {
-    if (early.taken) return;
-    const data = type === "message" ? event.data : event.message || type;
-    early.events.push([type, data]);
-    if (type !== "message") event.preventDefault();
-    // A failed worker has nothing more to say: stop it now, as lib/engine.js would.
-    if (type !== "message" || (data && (data.type === "boot-failed" || data.type === "fatal"))) {
-      early.worker.terminate();
+  const begin = () => {
+    if (early.taken) return; // lib/engine.js started first
+    try {
+      early.worker = new Worker(early.url, { type: "module", name: "kompetensi-engine" });
+    } catch (error) {
+      return; // lib/engine.js tries again and reports it
     }
+    const keep = (type) => (event) => {
+      if (early.taken) return;
+      const data = type === "message" ? event.data : event.message || type;
+      early.events.push([type, data]);
+      if (type !== "message") event.preventDefault();
+      // A failed worker has nothing more to say: stop it now, as lib/engine.js would.
+      if (type !== "message" || (data && (data.type === "boot-failed" || data.type === "fatal"))) {
+        early.worker.terminate();
+      }
+    };
+    for (const type of ["message", "error", "messageerror"]) {
+      early.worker.addEventListener(type, keep(type));
+    }
+    early.worker.postMessage({ type: "boot", ...early.boot });
+    performance.mark("kq:engine-start");
   };
-  for (const type of ["message", "error", "messageerror"]) {
-    early.worker.addEventListener(type, keep(type));
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => setTimeout(begin, 0), { once: true });
+  } else {
+    begin();
   }
-  early.worker.postMessage({ type: "boot", ...early.boot });
-  performance.mark("kq:engine-start");
 })();

@@ -87,10 +87,20 @@ export class Engine {
     this.watchdogMs = watchdogFromUrl();
     this.lastFailure = null;
     this.timings = null;
+    this.waiting = null; // the DOMContentLoaded listener of a start that waits for it
   }
 
   start() {
     this.stop();
+    if (document.readyState === "loading") {
+      // The first start waits for the theme's start-up, as start-engine.js does (why: there).
+      this.state = "loading";
+      this.handlers.onLoading("Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
+      const waiting = () => setTimeout(() => this.waiting === waiting && this.start(), 0);
+      this.waiting = waiting;
+      document.addEventListener("DOMContentLoaded", waiting, { once: true });
+      return;
+    }
     if (this.state === "error" && this.lastFailure === "timeout") {
       // A retry after a timeout is usually a slow connection: give it more time.
       this.watchdogMs = Math.min(this.watchdogMs * 2, MAX_WATCHDOG_MS);
@@ -150,6 +160,8 @@ export class Engine {
   }
 
   stop() {
+    if (this.waiting) document.removeEventListener("DOMContentLoaded", this.waiting);
+    this.waiting = null;
     clearTimeout(this.watchdog);
     if (this.worker) this.worker.terminate();
     this.worker = null;
