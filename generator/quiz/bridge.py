@@ -98,7 +98,7 @@ def load(export_json: str) -> str:
         # A whole reply, once: it raises what the scoring needs beyond the export's shape, and
         # it runs the code of a submit before the reader's first one. In Pyodide the first
         # reply took 25-30 ms and the ones after it a few.
-        _dump(_presented(_result_and_view(_warm_up_request(view), (export, view))))
+        _dump(_assessment_reply(_warm_up_request(view), loaded=(export, view)))
         _state.update(export=export, view=view)
         indicators = sum(
             len(level["indicators"])
@@ -152,10 +152,13 @@ def _result_and_view(
     return result, presented
 
 
-def _presented(
-    result_and_view: tuple[dict[str, Any], dict[str, Any]], claimed: Any = None
+def _assessment_reply(
+    arguments: dict[str, Any],
+    claimed: Any = None,
+    loaded: tuple[dict[str, Any], Dictionary] | None = None,
 ) -> dict[str, Any]:
-    result, presented = result_and_view
+    """What :func:`run_assessment` answers (also made once by :func:`load`)."""
+    result, presented = _result_and_view(arguments, loaded)
     return {
         "result": result,
         "view": presented,
@@ -175,7 +178,7 @@ def run_assessment(request_json: str) -> str:
     def run() -> dict[str, Any]:
         request = _parse(request_json, MAX_REQUEST_CHARS, "request")
         arguments = _arguments(request, "request")
-        return _presented(_result_and_view(arguments), request.get("claimed"))
+        return _assessment_reply(arguments, request.get("claimed"))
 
     return _guarded(run)
 
