@@ -92,21 +92,19 @@ export class Engine {
 
   start() {
     this.stop();
-    if (document.readyState === "loading") {
-      // The first start waits for the theme's start-up, as start-engine.js does (why: there).
-      this.state = "loading";
-      this.handlers.onLoading("Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
-      const waiting = () => setTimeout(() => this.waiting === waiting && this.start(), 0);
-      this.waiting = waiting;
-      document.addEventListener("DOMContentLoaded", waiting, { once: true });
-      return;
-    }
     if (this.state === "error" && this.lastFailure === "timeout") {
       // A retry after a timeout is usually a slow connection: give it more time.
       this.watchdogMs = Math.min(this.watchdogMs * 2, MAX_WATCHDOG_MS);
     }
     this.state = "loading";
     this.handlers.onLoading("Memuat mesin penilaian… Anda dapat mulai menjawab sekarang.");
+    if (document.readyState === "loading") {
+      // The first start waits for the theme's start-up, as start-engine.js does (why: there).
+      const waiting = () => setTimeout(() => this.waiting === waiting && this.start(), 0);
+      this.waiting = waiting;
+      document.addEventListener("DOMContentLoaded", waiting, { once: true });
+      return;
+    }
     // Only the first start may take the early worker: a retry always starts a fresh one.
     const early = takeEarlyWorker(this.config);
     if (!early) {
