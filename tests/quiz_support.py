@@ -61,6 +61,35 @@ def wait_results(page: Any) -> None:
     page.wait_for_selector("#kq-hasil:not([hidden]) #kq-result-list [data-competency]")
 
 
+DOWNLOAD_TIMEOUT_MS = 30_000
+
+
+def download_from(page: Any, button: str) -> Any:
+    """Click ``button`` and return the finished download (Playwright's ``Download``).
+
+    Waits until the file is written, so the next download never starts while this one runs.
+    When no download comes, fails with what the page showed: the engine's state, the status
+    line and the error box (the Markdown and CSV files wait for an engine call)."""
+    try:
+        with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
+            page.click(button)
+        info.value.path()
+    except Exception as error:  # Playwright's TimeoutError: say what the page showed instead
+        shown = page.evaluate(
+            """() => ({
+                engine: document.documentElement.dataset.engine,
+                status: document.getElementById('kq-status')?.textContent,
+                errors: document.getElementById('kq-errors')?.hidden === false
+                    ? document.getElementById('kq-errors').textContent : null,
+                focused: document.activeElement && document.activeElement.id,
+            })"""
+        )
+        raise AssertionError(
+            f"no download from {button}: {error}; the page showed {shown}"
+        ) from error
+    return info.value
+
+
 def stored_answers(page: Any, version: str) -> Any:
     """The answers kept in localStorage for standards ``version`` (``None`` if none)."""
     raw = page.evaluate("(key) => localStorage.getItem(key)", ANSWERS_KEY + version)

@@ -25,7 +25,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
-from quiz_support import STORAGE_PREFIX, seed_storage
+from quiz_support import STORAGE_PREFIX, download_from, seed_storage
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -179,9 +179,7 @@ def test_answers_before_binding_are_counted_saved_and_win_when_the_quiz_binds(
         assert_page_matches_engine(
             page, site_export, expected, position="pengawas", total_jp=total_jp
         )
-        with page.expect_download() as info:
-            page.click("#kq-download-json")
-        info.value.save_as(tmp_path / "jawaban.json")
+        download_from(page, "#kq-download-json").save_as(tmp_path / "jawaban.json")
         assert json.loads((tmp_path / "jawaban.json").read_text("utf-8"))["ratings"] == expected
 
 

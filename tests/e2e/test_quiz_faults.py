@@ -23,7 +23,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
-from quiz_support import Fault, respond_with
+from quiz_support import Fault, download_from, respond_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -216,8 +216,7 @@ def test_strict_csp_whole_flow_without_violations(
         page.click("#kq-submit")
         wait_results(page)
         assert_page_matches_engine(page, site_export, ratings, position="jpt-pratama")
-        with page.expect_download():
-            page.click("#kq-download-csv")
+        download_from(page, "#kq-download-csv")
         page.click("#kq-share")
         assert page.evaluate("window.__violations") == []
         assert log.off_origin(server.url) == []

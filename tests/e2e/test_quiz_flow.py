@@ -21,6 +21,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
+from quiz_support import download_from
 
 from generator.engine import assess
 
@@ -141,11 +142,10 @@ def test_export_erase_import_round_trip(
             ("#kq-download-md", "rencana-pengembangan-kompetensi.md"),
             ("#kq-download-csv", "rencana-pengembangan-kompetensi.csv"),
         ]:
-            with page.expect_download() as info:
-                page.click(button)
-            assert info.value.suggested_filename == name
+            file = download_from(page, button)
+            assert file.suggested_filename == name
             target = tmp_path / name
-            info.value.save_as(target)
+            file.save_as(target)
             downloads[name] = target
         saved = json.loads(downloads["penilaian-kompetensi.json"].read_text(encoding="utf-8"))
         assert saved["ratings"] == ratings
@@ -236,9 +236,7 @@ def test_share_link_round_trip_and_comparison(
             page.click("#kq-share")
             link = page.input_value("#kq-share-url")
             assert link.startswith(server.url + "/asesmen/#jawaban=1~")
-            with page.expect_download() as info:
-                page.click("#kq-download-json")
-            info.value.save_as(tmp_path / "atasan.json")
+            download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")
 
         # A damaged link changes nothing and says why.
         with new_page(browser) as (_, page, _log):

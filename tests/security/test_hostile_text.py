@@ -32,6 +32,7 @@ import pytest
 from security_support import (
     SEARCH_WORD,
     Hostile,
+    download_from,
     not_found_override,
     open_search,
     wait_engine,
@@ -239,9 +240,8 @@ def hostile_quiz(browser: Any, serve_module: Any, hostile_site: Hostile) -> Quiz
         run.result_payloads = {int(n) for n in re.findall(rf"{SEARCH_WORD}(\d+)", results)}
         _shown_whole(page, hostile_site.payloads, "quiz results")
         for button in ("csv", "json", "md"):
-            with page.expect_download() as info:
-                page.click(f"#kq-download-{button}")
-            run.downloads[button] = Path(info.value.path()).read_text(encoding="utf-8")
+            saved = download_from(page, f"#kq-download-{button}").path()
+            run.downloads[button] = Path(saved).read_text(encoding="utf-8")
         _assert_inert(page, "quiz after downloads")
         assert watch.dialogs == [] and watch.page_errors == []
     return run
