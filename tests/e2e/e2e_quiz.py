@@ -107,6 +107,15 @@ def assert_page_matches_engine(
     return result
 
 
+def submit_and_compare(
+    page: Any, export: dict[str, Any], ratings: dict[str, int], **arguments: Any
+) -> dict[str, Any]:
+    """Press submit, wait for the results, and check them as ``assert_page_matches_engine``."""
+    page.click("#kq-submit")
+    wait_results(page)
+    return assert_page_matches_engine(page, export, ratings, **arguments)
+
+
 class RequestLog:
     """Every URL the pages and workers of a context request."""
 

@@ -22,6 +22,7 @@ from e2e_quiz import (
     new_page,
     random_ratings,
     stored,
+    submit_and_compare,
     wait_engine,
     wait_results,
 )
@@ -173,12 +174,8 @@ def test_answers_before_binding_are_counted_saved_and_win_when_the_quiz_binds(
         if position is None:
             page.select_option("select[name=position]", "pengawas")
         wait_engine(page)
-        page.click("#kq-submit")
-        wait_results(page)
         total_jp = 20 if before == "nothing" else 24
-        assert_page_matches_engine(
-            page, site_export, expected, position="pengawas", total_jp=total_jp
-        )
+        submit_and_compare(page, site_export, expected, position="pengawas", total_jp=total_jp)
         download_from(page, "#kq-download-json").save_as(tmp_path / "jawaban.json")
         assert json.loads((tmp_path / "jawaban.json").read_text("utf-8"))["ratings"] == expected
 
@@ -229,9 +226,7 @@ def test_without_storage_answers_before_binding_are_kept_in_memory(
         page.wait_for_selector("[data-kq-notice=storage-disabled]")
         assert checked_ratings(page) == ratings
         wait_engine(page)
-        page.click("#kq-submit")
-        wait_results(page)
-        assert_page_matches_engine(page, site_export, ratings)
+        submit_and_compare(page, site_export, ratings)
 
 
 def test_a_share_link_asks_before_replacing_answers_given_before_binding(

@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 from e2e_quiz import (
     answer_by_clicking,
-    assert_page_matches_engine,
     new_page,
     random_ratings,
+    submit_and_compare,
     wait_engine,
-    wait_results,
 )
 from quiz_support import Fault, respond_with
 
@@ -61,9 +60,7 @@ def test_the_worker_starts_after_the_theme_has_started_and_only_once(
             server.url + _static(quiz_site, "worker.mjs")
         ]
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
-        wait_results(page)
-        assert_page_matches_engine(page, site_export, ratings)
+        submit_and_compare(page, site_export, ratings)
 
 
 def test_a_worker_ready_before_quiz_js_runs_is_taken_over(
@@ -84,9 +81,7 @@ def test_a_worker_ready_before_quiz_js_runs_is_taken_over(
                 "Mesin penilaian siap. Perhitungan berjalan di peramban Anda."
             )
             answer_by_clicking(page, ratings)
-            page.click("#kq-submit")
-            wait_results(page)
-            assert_page_matches_engine(page, site_export, ratings)
+            submit_and_compare(page, site_export, ratings)
     finally:
         release.set()
 

@@ -20,6 +20,7 @@ from e2e_quiz import (
     new_page,
     random_ratings,
     stored,
+    submit_and_compare,
     wait_engine,
     wait_results,
 )
@@ -213,9 +214,7 @@ def test_strict_csp_whole_flow_without_violations(
         page.goto(server.url + "/asesmen/")
         page.select_option("select[name=position]", "jpt-pratama")
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
-        wait_results(page)
-        assert_page_matches_engine(page, site_export, ratings, position="jpt-pratama")
+        submit_and_compare(page, site_export, ratings, position="jpt-pratama")
         download_from(page, "#kq-download-csv")
         page.click("#kq-share")
         assert page.evaluate("window.__violations") == []

@@ -18,6 +18,7 @@ from e2e_quiz import (
     random_ratings,
     site_export_path,
     stored,
+    submit_and_compare,
     wait_engine,
     wait_results,
 )
@@ -130,11 +131,7 @@ def test_export_erase_import_round_trip(
         page.select_option("select[name=position]", "pengawas")
         page.fill("#kq-jp", "36")
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
-        wait_results(page)
-        result = assert_page_matches_engine(
-            page, site_export, ratings, position="pengawas", total_jp=36
-        )
+        result = submit_and_compare(page, site_export, ratings, position="pengawas", total_jp=36)
 
         downloads = {}
         for button, name in [

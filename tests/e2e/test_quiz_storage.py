@@ -15,6 +15,7 @@ from e2e_quiz import (
     new_page,
     random_ratings,
     stored,
+    submit_and_compare,
     wait_engine,
     wait_results,
 )
@@ -106,6 +107,4 @@ def test_a_new_standards_version_migrates_answers_with_a_warning(
         # The old result is not shown as if it were current: the person looks again first.
         wait_engine(page)
         assert page.is_hidden("#kq-hasil")
-        page.click("#kq-submit")
-        wait_results(page)
-        assert_page_matches_engine(page, site_export, ratings, position="pengawas", total_jp=24)
+        submit_and_compare(page, site_export, ratings, position="pengawas", total_jp=24)

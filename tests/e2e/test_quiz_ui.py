@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from e2e_quiz import (
     answer_by_clicking,
-    assert_page_matches_engine,
     checked_ratings,
     new_page,
     random_ratings,
+    submit_and_compare,
     wait_engine,
     wait_results,
 )
@@ -71,9 +71,7 @@ def test_instant_navigation_binds_once_and_stops_the_worker_on_leave(
         assert page.evaluate("window.__sameDocument") is True
         assert checked_ratings(page) == ratings
         wait_engine(page)
-        page.click("#kq-submit")
-        wait_results(page)
-        assert_page_matches_engine(page, site_export, ratings)
+        submit_and_compare(page, site_export, ratings)
         assert page.evaluate("document.querySelectorAll('[data-kq-root]').length") == 1
         assert log.off_origin(server.url) == []
 
