@@ -80,6 +80,6 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
 
     out.write(paths.wheel_path, engine.data)
     out.write(paths.export_path, layout.export_bytes(data))
-    for name in layout.static_files():
+    for name in layout.served_files():
         out.write(f"{paths.static_path}/{name}", (layout.STATIC_SOURCE / name).read_bytes())
     return out.written

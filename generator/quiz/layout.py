@@ -5,8 +5,7 @@ can cache all of them for a year and a new build is still picked up at once:
 
 - ``assets/quiz/<hash of the browser files>/`` (``quiz.js``, ``lib/*.js``, ``worker.mjs``,
   ``bind.js``, ``quiz.css``: ES modules import each other by relative URL, so the whole set
-  moves together; ``early.js`` and ``start-engine.js`` are copied too, but the page carries
-  them inline)
+  moves together; :data:`INLINE_SCRIPTS` are not copied: the page carries them inline)
 - ``assets/pyodide/<pyodide version>/...`` (the npm pin)
 - ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
 - ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)
@@ -27,6 +26,9 @@ from generator.quiz import runtime, wheel
 STATIC_SOURCE = runtime.REPO_ROOT / "site_overrides" / "assets" / "quiz"
 STATIC_DIR = "assets/quiz"
 PYODIDE_DIR = f"assets/pyodide/{runtime.PYODIDE_VERSION}"
+# Classic scripts the quiz page carries inside <script> elements (see page.inline_script): they
+# must run before any file could arrive, so they are never fetched and never copied.
+INLINE_SCRIPTS = ("early.js", "start-engine.js")
 
 
 def _short(data: bytes) -> str:
@@ -42,6 +44,11 @@ def static_files() -> list[str]:
     )
 
 
+def served_files() -> list[str]:
+    """The browser files copied to the hashed folder: :func:`static_files` but the inline ones."""
+    return [name for name in static_files() if name not in INLINE_SCRIPTS]
+
+
 def page_modules() -> list[str]:
     """The page's ES modules (``quiz.js`` and everything under ``lib/``), entry point first.
 
@@ -54,9 +61,9 @@ def page_modules() -> list[str]:
 
 
 def static_version() -> str:
-    """A hash of the quiz's own browser files: the name of the folder they are served from."""
+    """A hash of the files served from the quiz's folder: the folder's name."""
     digest = hashlib.sha256()
-    for name in static_files():
+    for name in served_files():
         digest.update(name.encode() + b"\0")
         digest.update((STATIC_SOURCE / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -50,11 +50,16 @@ def test_engine_wheel_and_export_sit_at_the_paths_the_page_uses(
     assert layout.site_path(site, paths.wheel_path).read_bytes() == wheel.build().data
     exported = json.loads(layout.site_path(site, paths.export_path).read_text(encoding="utf-8"))
     assert exported == export
-    names = layout.static_files()
+    names = layout.served_files()
     assert {"quiz.js", "worker.mjs", "quiz.css", "lib/controller.js"} <= set(names)
     for name in names:
         copied = layout.site_path(site, f"{paths.static_path}/{name}")
         assert copied.read_bytes() == (layout.STATIC_SOURCE / name).read_bytes()
+    # The page carries these inline; a copy in the folder would be a file nothing fetches.
+    folder = layout.site_path(site, paths.static_path)
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {name.removesuffix(".br").removesuffix(".gz") for name in present} == set(names)
+    assert set(layout.INLINE_SCRIPTS) <= set(layout.static_files()) - set(names)
 
 
 def test_gzip_and_brotli_siblings_decompress_to_the_file(site: Path) -> None:
