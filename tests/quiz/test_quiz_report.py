@@ -81,7 +81,7 @@ def test_chart_is_wellformed_and_readable_without_colour(
     texts = [element.text or "" for element in root.iter(f"{ns}text")]
     assert '<Integritas & "kejujuran">' in texts
     # Every number is written out: estimated level and target, per competency.
-    assert "1 / target 3" in texts
+    assert "1 / 3" in texts
     assert texts.count("T") == 9  # the target marker is labelled, not only coloured
     description = root.find(f"{ns}desc")
     assert description is not None and "level 1, target 3" in (description.text or "")
@@ -104,3 +104,36 @@ def test_chart_escapes_as_the_standard_library_does(text: str) -> None:
 
     assert chart.escape(text) == escape(text)
     assert chart.quoteattr(text) == quoteattr(text)
+
+
+def _chart_texts(items: list[dict[str, Any]]) -> tuple[Any, list[Any]]:
+    root = ET.fromstring(chart.svg({"competencies": items}))
+    return root, list(root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def test_chart_is_drawn_for_a_phone_and_wraps_a_long_name() -> None:
+    long_name = "Kemampuan Mengelola Perubahan Organisasi dan Budaya Kerja"
+    items = [
+        {"name": "Integritas", "estimated": 2, "target": None},
+        {"name": long_name, "estimated": 5, "target": 4},
+        {"name": "Kerja Sama", "estimated": 0, "target": 5},
+    ]
+    root, texts = _chart_texts(items)
+    width = float(root.attrib["viewBox"].split()[2])
+    assert width == chart.WIDTH <= 320
+    words = [element.text for element in texts]
+    assert "2 / –" in words and "5 / 4" in words and "0 / 5" in words
+    # The long name is split at a space into two lines, each short enough for the width.
+    lines = [text for text in words if text and text in long_name and text != long_name]
+    assert " ".join(lines) == long_name and len(lines) == 2
+    assert all(len(line) <= chart.NAME_CHARS for line in lines)
+    # Numbers at the end of the row sit inside the chart, right-aligned to its edge.
+    ends = [e for e in texts if e.attrib.get("text-anchor") == "end"]
+    assert len(ends) == 3 and {float(e.attrib["x"]) for e in ends} == {width - chart.LEFT}
+    # The names' lines come one below the other, each row below the previous one's numbers.
+    names = [e for e in texts if e.attrib.get("font-weight") == "bold" and e.text != "T"]
+    assert [e.text for e in names] == ["Integritas", *lines, "Kerja Sama"]
+    rows = [float(e.attrib["y"]) for e in names]
+    assert rows == sorted(rows) and len(set(rows)) == len(rows)
+    assert float(ends[0].attrib["y"]) < rows[1] and float(ends[1].attrib["y"]) < rows[3]
+    assert float(root.attrib["height"]) > max(float(e.attrib["y"]) for e in texts)
