@@ -63,6 +63,32 @@ def wait_results(page: Any) -> None:
 
 DOWNLOAD_TIMEOUT_MS = 30_000
 
+# Scroll an element to the middle of the screen until two frames in a row leave it in place.
+SETTLE = """async (element) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+    let last = null;
+    for (let tries = 0; tries < 20; tries += 1) {
+        element.scrollIntoView({ block: "center" });
+        await frame();
+        await frame();
+        const box = element.getBoundingClientRect();
+        const now = `${box.top} ${box.left}`;
+        if (now === last) return;
+        last = now;
+    }
+}"""
+
+
+def click_settled(page: Any, selector: str) -> None:
+    """Click ``selector`` once it has stopped moving, as a person who sees it would.
+
+    The results' sections skip layout until they come near the screen (``content-visibility``),
+    so in the frames after a jump to a button below them the button can still move. Playwright
+    clicks in the same frame as its scroll: the press then lands on the button and the release
+    beside it, and the browser sends the click to the section around both (seen in a CI run)."""
+    page.eval_on_selector(selector, SETTLE)
+    page.click(selector)
+
 
 def download_from(page: Any, button: str) -> Any:
     """Click ``button`` and return the finished download (Playwright's ``Download``).
@@ -72,7 +98,7 @@ def download_from(page: Any, button: str) -> Any:
     line and the error box (the Markdown and CSV files wait for an engine call)."""
     try:
         with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as info:
-            page.click(button)
+            click_settled(page, button)
         info.value.path()
     except Exception as error:  # Playwright's TimeoutError: say what the page showed instead
         shown = page.evaluate(

@@ -24,7 +24,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
-from quiz_support import Fault, download_from, respond_with
+from quiz_support import Fault, click_settled, download_from, respond_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -216,6 +216,6 @@ def test_strict_csp_whole_flow_without_violations(
         answer_by_clicking(page, ratings)
         submit_and_compare(page, site_export, ratings, position="jpt-pratama")
         download_from(page, "#kq-download-csv")
-        page.click("#kq-share")
+        click_settled(page, "#kq-share")
         assert page.evaluate("window.__violations") == []
         assert log.off_origin(server.url) == []

@@ -22,7 +22,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
-from quiz_support import download_from
+from quiz_support import click_settled, download_from
 
 from generator.engine import assess
 
@@ -230,7 +230,7 @@ def test_share_link_round_trip_and_comparison(
             answer_by_clicking(page, theirs)
             page.click("#kq-submit")
             wait_results(page)
-            page.click("#kq-share")
+            click_settled(page, "#kq-share")
             link = page.input_value("#kq-share-url")
             assert link.startswith(server.url + "/asesmen/#jawaban=1~")
             download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")

@@ -24,6 +24,7 @@ from quiz_support import STORAGE_PREFIX as STORAGE_PREFIX
 from quiz_support import Fault, respond_with
 from quiz_support import answer as answer
 from quiz_support import checked_ratings as checked_ratings
+from quiz_support import click_settled as click_settled
 from quiz_support import download_from as download_from
 from quiz_support import indicator_names as indicator_names
 from quiz_support import seed_storage as seed_storage
@@ -318,7 +319,7 @@ def quiz_flow(page: Any, origin: str) -> dict[str, int]:
     ratings = full_quiz_run(page, origin, position="jpt-pratama")
     for button in ("#kq-download-json", "#kq-download-md", "#kq-download-csv"):
         download_from(page, button)
-    page.click("#kq-share")
+    click_settled(page, "#kq-share")
     page.wait_for_selector("#kq-share-box:not([hidden])")
     return ratings
 
