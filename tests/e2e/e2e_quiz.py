@@ -13,6 +13,7 @@ from quiz_support import (
     ENGINE_TIMEOUT_MS,
     answer,
     checked_ratings,
+    click_settled,
     stored_answers,
     wait_engine,
     wait_results,
@@ -111,7 +112,7 @@ def submit_and_compare(
     page: Any, export: dict[str, Any], ratings: dict[str, int], **arguments: Any
 ) -> dict[str, Any]:
     """Press submit, wait for the results, and check them as ``assert_page_matches_engine``."""
-    page.click("#kq-submit")
+    click_settled(page, "#kq-submit")
     wait_results(page)
     return assert_page_matches_engine(page, export, ratings, **arguments)
 

@@ -154,7 +154,7 @@ def _run_fault(
     assert checked_ratings(page) == ratings
     assert stored(page, version)["ratings"] == ratings
     # Submitting now keeps the answers and sends focus to the failure message.
-    page.click("#kq-submit")
+    click_settled(page, "#kq-submit")
     assert page.evaluate("document.activeElement.id") == "kq-engine-error"
     assert checked_ratings(page) == ratings
     return ratings

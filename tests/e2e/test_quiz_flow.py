@@ -228,7 +228,7 @@ def test_share_link_round_trip_and_comparison(
             page.goto(server.url + "/asesmen/")
             page.select_option("select[name=position]", "pelaksana")
             answer_by_clicking(page, theirs)
-            page.click("#kq-submit")
+            click_settled(page, "#kq-submit")
             wait_results(page)
             click_settled(page, "#kq-share")
             link = page.input_value("#kq-share-url")
@@ -301,7 +301,7 @@ def test_targets_of_ones_own_and_stale_results(
         for competency, level in targets.items():
             page.select_option(f"#kq-t-{competency}", "" if level is None else str(level))
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         wait_results(page)
         expected = {key: value for key, value in targets.items()}
         expected.update(
@@ -313,7 +313,7 @@ def test_targets_of_ones_own_and_stale_results(
         # Changing an answer after the result marks the result as out of date until resubmitted.
         page.check('input[name="integritas.1.1"][value="1"]')
         assert page.is_visible("#kq-stale")
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         page.wait_for_selector("#kq-stale", state="hidden")
         assert_page_matches_engine(
             page, site_export, {**ratings, "integritas.1.1": 1}, targets=expected

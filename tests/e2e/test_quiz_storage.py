@@ -19,6 +19,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
+from quiz_support import click_settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -70,7 +71,7 @@ def test_storage_problem_shows_a_notice_and_keeps_answers_in_memory(
             assert stored(page, version)["ratings"] == ratings
         if name == "disabled":
             # Answers kept in memory only still go to the engine.
-            page.click("#kq-submit")
+            click_settled(page, "#kq-submit")
             wait_engine(page)
             wait_results(page)
             assert checked_ratings(page) == ratings

@@ -19,6 +19,7 @@ from e2e_quiz import (
     wait_engine,
     wait_results,
 )
+from quiz_support import click_settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -88,12 +89,12 @@ def test_axe_finds_no_violation_in_any_state(
             wait_engine(page)
             assert axe_violations(page) == [], "questions"
             page.fill("#kq-jp", "0")
-            page.click("#kq-submit")
+            click_settled(page, "#kq-submit")
             page.wait_for_selector("#kq-errors:not([hidden])")
             assert page.evaluate("document.activeElement.id") == "kq-errors"
             assert axe_violations(page) == [], "error summary"
             page.fill("#kq-jp", "20")
-            page.click("#kq-submit")
+            click_settled(page, "#kq-submit")
             wait_results(page)
             assert axe_violations(page) == [], "results"
         overrides = {
@@ -132,7 +133,7 @@ def test_small_screen_large_targets_and_visible_focus(
         )
         assert outline[0] != "none" and outline[1] >= 2
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         wait_results(page)
         assert page.evaluate(overflow) <= 0
 
@@ -156,7 +157,7 @@ def test_print_is_a_development_plan_on_a4(
         page.goto(server.url + "/asesmen/")
         page.select_option("select[name=position]", "administrator")
         answer_by_clicking(page, ratings)
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         wait_results(page)
         page.emulate_media(media="print")
         assert page.is_visible(".kq-print-title")
@@ -194,7 +195,7 @@ def test_timings_cold_warm_and_submit_to_plan(
             wait_engine(page)
             cold = _engine_times(page)
             answer_by_clicking(page, ratings)
-            page.click("#kq-submit")
+            click_settled(page, "#kq-submit")
             wait_results(page)
             submit = _engine_times(page)["page"]["kq:submit-to-results"]
             page.goto(server.url + "/")

@@ -284,7 +284,7 @@ def full_quiz_run(page: Any, url: str, position: str | None = None) -> dict[str,
         page.select_option("select[name=position]", position)
     answer(page, ratings)
     wait_engine(page)
-    page.click("#kq-submit")
+    click_settled(page, "#kq-submit")
     wait_results(page)
     return ratings
 

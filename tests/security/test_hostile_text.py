@@ -32,6 +32,7 @@ import pytest
 from security_support import (
     SEARCH_WORD,
     Hostile,
+    click_settled,
     download_from,
     not_found_override,
     open_search,
@@ -233,7 +234,7 @@ def hostile_quiz(browser: Any, serve_module: Any, hostile_site: Hostile) -> Quiz
             page.check(f'input[name="{name}"][value="{1 + index % 4}"]')
         page.select_option("select[name=position]", "pelaksana")  # a hostile name
         wait_engine(page)
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         wait_results(page)
         _assert_inert(page, "quiz results")
         results = page.text_content("#kq-hasil") or ""

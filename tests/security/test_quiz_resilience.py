@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from quiz_support import Fault, respond_with
+from quiz_support import Fault, click_settled, respond_with
 from security_support import (
     ANSWERS_KEY,
     Built,
@@ -112,7 +112,7 @@ def _engine_fault(page: Any, origin: str, code: str | None) -> tuple[dict[str, i
     assert message.strip()
     assert "Jawaban Anda tetap tersimpan" in (page.text_content("#kq-engine-error") or "")
     _assert_kept(page, ratings, version)
-    page.click("#kq-submit")
+    click_settled(page, "#kq-submit")
     assert page.evaluate("document.activeElement.id") == "kq-engine-error"
     _assert_kept(page, ratings, version)
     return ratings, message
@@ -192,14 +192,14 @@ def test_out_of_memory_inside_the_engine(browser: Any, serve: Any, real_site: Bu
         ratings = _some_ratings(page)
         answer(page, ratings)
         wait_engine(page)
-        page.click("#kq-submit")
+        click_settled(page, "#kq-submit")
         page.wait_for_selector("#kq-errors:not([hidden])", timeout=WATCHDOG_MS)
         assert page.evaluate("document.activeElement.id") == "kq-errors"
         assert "MemoryError" in (page.text_content("#kq-errors") or "")
         assert page.is_hidden("#kq-hasil")
         _assert_kept(page, ratings, version)
         assert fault.hits
-        page.click("#kq-submit")  # what the message asks for: try again
+        click_settled(page, "#kq-submit")  # what the message asks for: try again
         wait_results(page)
         _assert_kept(page, ratings, version)
         assert watch.page_errors == []
