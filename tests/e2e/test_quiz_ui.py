@@ -166,6 +166,13 @@ def test_print_is_a_development_plan_on_a4(
             assert page.is_hidden(hidden), hidden
         assert page.is_visible("#kq-plan [data-plan-item]")
         assert page.is_visible(".kq-signatures")
+        # The chart fits in 120 mm of height without being squashed.
+        shown, natural = page.eval_on_selector(
+            ".kq-chart-image",
+            "i => [[i.clientWidth, i.clientHeight], [i.naturalWidth, i.naturalHeight]]",
+        )
+        assert shown[1] <= 120 / 25.4 * 96 + 1
+        assert abs(shown[0] / shown[1] - natural[0] / natural[1]) < 0.02
         pdf = page.pdf(format="A4", print_background=False)
         assert pdf.startswith(b"%PDF")
 
