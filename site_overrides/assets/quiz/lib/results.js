@@ -6,8 +6,9 @@ import { attr, clear, el, today } from "./dom.js";
 const CHART_ALT =
   "Grafik level perkiraan dan target setiap kompetensi. Angka yang sama tercantum pada daftar di bawahnya.";
 const CHART_CAPTION =
-  "Batang menunjukkan level perkiraan (0–5); garis putus-putus bertanda T menunjukkan target. " +
-  "Angka di ujung baris: level perkiraan / target (tanda – berarti tanpa target).";
+  "Batang menunjukkan level perkiraan (0 sampai 5); garis putus-putus bertanda T " +
+  "menunjukkan target. Angka di ujung baris: level perkiraan / target (tanda – berarti " +
+  "tanpa target).";
 
 function competencyItem(item, raw) {
   const numbers = el(
