@@ -83,9 +83,7 @@ def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
     competencies = []
     for competency in data["competencies"]:
-        indicators = [
-            indicator for level in competency["levels"] for indicator in level["indicators"]
-        ]
+        indicators = report.form_statements(competency)
         competencies.append(
             {
                 "id": competency["id"],

@@ -31,6 +31,30 @@ def _names(items: Any, key: str = "id", value: str = "name") -> dict[Any, str]:
     return {item[key]: item[value] for item in items}
 
 
+def form_statements(competency: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A competency's indicators in the order the form asks them, numbered from 1 there:
+    level by level, as the export lists them (the page and the results share this order)."""
+    return [indicator for level in competency["levels"] for indicator in level["indicators"]]
+
+
+def _decisive(competency: Mapping[str, Any] | None, ids: list[str]) -> list[dict[str, Any]]:
+    """The indicators that decided an estimate, as the form shows them: number and statement.
+
+    The explanation names indicators by id ("integritas.3.2"); the form numbers its statements
+    per competency. This list joins the two, so a reader can find and reconsider them."""
+    if competency is None:
+        return []
+    numbered = {
+        indicator["id"]: (number, indicator["text"])
+        for number, indicator in enumerate(form_statements(competency), start=1)
+    }
+    return [
+        {"id": key, "number": numbered[key][0], "text": numbered[key][1]}
+        for key in ids
+        if key in numbered
+    ]
+
+
 def level_label(level: int | None, level_names: Mapping[int, str]) -> str:
     """ "2 (Dasar)", "0 (belum mencapai level 1)" or "—" for no level."""
     if level is None:
@@ -66,6 +90,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     """The result with every label the page and the exports show, in Bahasa Indonesia."""
     level_names = _names(export["framework"]["levels"], "level")
     competency_names = _names(export["competencies"])
+    exported = {item["id"]: item for item in export["competencies"]}
     position_names = _names(export["positions"])
     learning = export["learning"]
     category_info = {item["id"]: item for item in learning["categories"]}
@@ -91,6 +116,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "complete": item["complete"],
             "unanswered_count": len(item["unanswered"]),
             "explanation": item["explanation"],
+            "decisive": _decisive(exported.get(item["id"]), item["decided_by"]),
         }
         for item in result["competencies"]
     ]

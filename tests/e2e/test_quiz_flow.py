@@ -318,3 +318,41 @@ def test_targets_of_ones_own_and_stale_results(
         assert_page_matches_engine(
             page, site_export, {**ratings, "integritas.1.1": 1}, targets=expected
         )
+
+
+def test_each_result_links_the_statements_that_decided_it(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    """The explanation names indicators by id; the list under it leads to each statement in the
+    form, with the number the form gives it."""
+    ratings = random_ratings(site_export, seed=62)
+    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+        page.goto(server.url + "/asesmen/")
+        answer_by_clicking(page, ratings)
+        wait_engine(page)
+        result = submit_and_compare(page, site_export, ratings)
+        links = page.eval_on_selector_all(
+            "#kq-result-list [data-competency]",
+            """items => items.map((item) => [item.dataset.competency,
+                [...item.querySelectorAll('.kq-decisive a')].map(
+                    (a) => [a.getAttribute('href'), a.textContent])])""",
+        )
+        assert {competency: [href for href, _ in found] for competency, found in links} == {
+            item["id"]: [f"#kq-i-{key}" for key in item["decided_by"]]
+            for item in result["competencies"]
+        }
+        assert any(found for _, found in links)
+        for _, found in links:
+            for href, text in found:
+                legend = page.text_content(f'[id="{href[1:]}"] > legend') or ""
+                number, statement = legend.split(". ", 1)
+                assert text == f"Pernyataan {number}: {statement}"
+        # Following a link brings the statement into view, to be answered again.
+        href = next(found[0][0] for _, found in links if found)
+        click_settled(page, f'#kq-result-list a[href="{href}"]')
+        page.wait_for_function(
+            """(id) => { const box = document.getElementById(id).getBoundingClientRect();
+                         return box.top >= 0 && box.bottom <= innerHeight; }""",
+            arg=href[1:],
+        )
+        assert page.evaluate("location.hash") == href

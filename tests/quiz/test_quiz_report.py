@@ -37,6 +37,32 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     )
 
 
+def test_view_names_the_deciding_statements_as_the_form_numbers_them(
+    export: dict[str, Any],
+) -> None:
+    # Level 1 met; of level 2, statement 2.2 rated "Kadang-kadang" (2) and 2.3 unanswered.
+    ratings = {f"integritas.1.{n}": 4 for n in (1, 2, 3)} | {
+        "integritas.2.1": 4,
+        "integritas.2.2": 2,
+    }
+    result = assess(export, ratings, position="administrator")
+    first = report.view(result, export)["competencies"][0]
+    assert "integritas.2.2" in first["explanation"] and "integritas.2.3" in first["explanation"]
+    statements = report.form_statements(export["competencies"][0])
+    assert [s["id"] for s in statements[:6]] == [
+        "integritas.1.1", "integritas.1.2", "integritas.1.3",
+        "integritas.2.1", "integritas.2.2", "integritas.2.3",
+    ]  # fmt: skip
+    assert first["decisive"] == [
+        {"id": "integritas.2.2", "number": 5, "text": statements[4]["text"]},
+        {"id": "integritas.2.3", "number": 6, "text": statements[5]["text"]},
+    ]
+    # Every level met: nothing decided it from above, so no list.
+    every = {s["id"]: 4 for s in statements}
+    top = report.view(assess(export, every), export)["competencies"][0]
+    assert (top["estimated"], top["decisive"]) == (5, [])
+
+
 def test_no_target_and_zero_level_labels(export: dict[str, Any]) -> None:
     view = report.view(assess(export, {}), export)
     first = view["competencies"][0]

@@ -37,6 +37,24 @@ function competencyItem(item, raw) {
     numbers,
     el("p", { class: "kq-explanation", text: item.explanation }),
   );
+  if (item.decisive.length) {
+    // The explanation names indicators by id; each link leads to the statement in the form.
+    const statements = item.decisive.map((statement) =>
+      el(
+        "li",
+        {},
+        el("a", {
+          href: `#kq-i-${statement.id}`,
+          text: `Pernyataan ${statement.number}: ${statement.text}`,
+        }),
+        ` (${statement.id})`,
+      ),
+    );
+    node.append(
+      el("p", { class: "kq-decisive-title", text: "Pernyataan yang menentukan:" }),
+      el("ul", { class: "kq-decisive" }, ...statements),
+    );
+  }
   if (!item.complete) {
     node.append(
       el(
