@@ -32,6 +32,9 @@ from quiz_support import stored_answers as stored_answers
 from quiz_support import wait_engine as wait_engine
 from quiz_support import wait_results as wait_results
 
+# Material's search, typed on the page shown: shared with tests/site.
+from search_support import search as open_search
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE_FIXTURES = ROOT / "tests" / "site" / "fixtures"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -259,17 +262,6 @@ def violations(page: Any) -> list[str]:
 def not_found_override(site: Path) -> Any:
     """A server override answering with the site's own 404.html and status 404."""
     return Fault(respond_with((site / "404.html").read_bytes(), "text/html; charset=utf-8", 404))
-
-
-def open_search(page: Any, query: str) -> None:
-    """Type ``query`` into Material's search and wait for its results.
-
-    Material reads the query on key events: a value set without one (Playwright's ``fill``
-    alone) is sometimes never searched, so a key press follows."""
-    box = "input[data-md-component=search-query]"
-    page.fill(box, query)
-    page.press(box, "End")
-    page.wait_for_selector(".md-search-result__item", timeout=60_000)
 
 
 # ---- The quiz ---------------------------------------------------------------------------------

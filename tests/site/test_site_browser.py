@@ -4,13 +4,11 @@ host."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from search_support import search
 from site_support import ROOT, Built
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,34 +18,7 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 def _search(page: Any, url: str, query: str) -> list[str]:
     """The result paths for ``query``, typed into Material's search on a freshly loaded page."""
     page.goto(url)
-    # The index is built in a worker, slowly under load: wait until the theme replaces its
-    # "preparing search" line. Even then a query can be dropped, and the search ignores the same
-    # query typed again (fill("") then fill(query) left it stuck on "type to start searching"):
-    # each retry adds or removes a trailing space, which changes the query but not its results.
-    meta = ".md-search-result__meta"
-    # The line as the HTML has it (read from the page it may already be the "ready" one).
-    html = page.request.get(url).text()
-    preparing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', html)
-    assert preparing, "no search result line in the page"
-    page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector).textContent.trim() !== text",
-        arg=[meta, preparing.group(1)],
-        timeout=120_000,
-    )
-    page.click("input[data-md-component=search-query]")
-    page.keyboard.type(query)
-    for attempt in range(8):
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 7:
-                message = page.text_content(meta)
-                raise AssertionError(f"no results for {query!r}: {message!r}") from None
-            page.keyboard.press("End")
-            page.keyboard.press("Backspace" if attempt % 2 else "Space")
-    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    return [urlsplit(link).path for link in links]
+    return search(page, query)
 
 
 def test_phone_width_search_and_privacy(
