@@ -41,6 +41,10 @@ L = "learning/kerjasama.yaml"
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 DUPLICATE_HINT = "keep one of the two; YAML would silently drop the first"
 CONTROL_HINT = "delete it; it is invisible in most editors"
+ESCAPED = (
+    "control character U+{} (written as an escape) is not allowed "
+    "Hint: remove the escape; the text may hold no invisible control character"
+)
 SYNTAX_HINT = "check the indentation and the ':' after each key"
 TAG_HINT = "remove the tag; types come from the schema"
 INDICATOR_HINT = "indicator ids are <competency>.<level>.<position in the list>"
@@ -208,6 +212,60 @@ READER_CASES = [
             P, "    description: Pelaksana kegiatan.\n", "    description: Pelaksana\rkegiatan.\n"
         ),
         f"std/{P}:16:27: control character U+000D is not allowed Hint: {CONTROL_HINT}",
+    ),
+    # Escapes in double-quoted text decode to the same invisible characters: refused too, at the
+    # quote, and an error line shows them escaped (a key with ESC cannot recolour a terminal).
+    case(
+        "escaped-nul-escape-and-delete",
+        replace(
+            P, "    name: Jabatan Pelaksana\n", '    name: "Jabatan\\0 Pelak\\e[31msana\\x7f"\n'
+        ),
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('0000')}",
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('001B')}",
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('007F')}",
+    ),
+    case(
+        "escaped-c1-and-line-separators",
+        replace(
+            P,
+            "    description: Pelaksana kegiatan.\n",
+            '    description: "Pelaksana\\Nkegiatan\\L\\P\\x9b\\r"\n',
+        ),
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('000D')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('0085')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('009B')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2028')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2029')}",
+    ),
+    case(
+        "escaped-bidirectional-overrides",
+        replace(
+            P,
+            "    description: Pelaksana kegiatan.\n",
+            '    description: "Pelaksana \\u202Enatagiek\\u202C \\u2066x\\U00002069"\n',
+        ),
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('202C')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('202E')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2066')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2069')}",
+    ),
+    case(
+        "escaped-control-in-a-list-item",
+        replace(K, "aliases: []\n", 'aliases: [Kolaborasi, "Kerja\\x00sama"]\n'),
+        f"std/{K}:6:23: aliases[1]: {ESCAPED.format('0000')}",
+    ),
+    case(
+        "escaped-control-in-a-key-is-shown-escaped",
+        replace(P, "    verified: false\n", '    verified: false\n    "warna\\e[31m": 1\n'),
+        f"std/{P}:19:5: positions[1].warna\\x1b[31m: {ESCAPED.format('001B')}",
+        f"std/{P}:19:5: positions[1].warna\\x1b[31m: unknown key 'warna\\x1b[31m' "
+        "Hint: allowed keys: id, name, category, description, source, verified, targets",
+    ),
+    case(
+        "raw-bidirectional-override",
+        replace(P, "    name: Jabatan Pelaksana\n", "    name: Jabatan \u202ePelaksana\u2069\n"),
+        f"std/{P}:14:19: control character U+202E is not allowed Hint: {CONTROL_HINT}",
+        f"std/{P}:14:29: control character U+2069 is not allowed Hint: {CONTROL_HINT}",
     ),
     # Tabs and quotes.
     case(
