@@ -23,6 +23,7 @@ from quiz_support import download_from
 
 from generator.cli import main
 from generator.engine import assess
+from generator.engine.report import uncertain_gaps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,6 +69,9 @@ def test_levels_and_borderline_match_the_cli(
                 next_step: item.querySelector('.kq-next-step').textContent,
             }))""",
         )
+        uncertain = page.eval_on_selector_all(
+            "#kq-plan .kq-uncertain > li", "items => items.map((li) => li.textContent)"
+        )
         downloaded = tmp_path / "penilaian-kompetensi.json"
         download_from(page, "#kq-download-json").save_as(downloaded)
     cli = _cli_result(tmp_path, ratings, position, capsys)
@@ -89,6 +93,9 @@ def test_levels_and_borderline_match_the_cli(
         assert item["borderline_links"] == [f"#kq-i-{key}" for key in expected["decisive"]]
         assert item["next_step"].startswith("Langkah berikutnya") or expected["estimated"] == 5
     assert any(item["borderline"] for item in shown)
+    # The plan names each gap one answer could change, as the Markdown download does.
+    assert uncertain == uncertain_gaps(cli)
+    assert uncertain and all("bergantung pada satu jawaban" in line for line in uncertain)
     assert any(level[1] < level[2] for item in shown for level in item["levels"])
 
 
