@@ -165,9 +165,8 @@ def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
         ):
             staged = Path(folder, "rows.csv")
             _write_rows(staged, rows, columns)
-            types = {c: "VARCHAR" for c in columns} | {
-                c: "BIGINT" for c in ("respondent", "estimated", "target", "gap", "level", "jp")
-            }
+            numbers = ("respondent", "estimated", "target", "gap", "level", "jp")
+            types = {c: "BIGINT" if c in numbers else "VARCHAR" for c in columns}
             relation = duckdb.read_csv(str(staged), header=True, dtype=types)
             relation.write_parquet(str(out))
     return ""

@@ -130,6 +130,14 @@ def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:
     )
 
 
+def mean_hundredths(total: int, count: int) -> float | None:
+    """``total / count`` rounded half up to 2 decimals, exactly (integers, no float ties), as
+    ``bench/recap.sql`` computes it; ``None`` when ``count`` is 0."""
+    if not count:
+        return None
+    return (200 * total + count) // (2 * count) / 100
+
+
 def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
     """Per competency: respondents, below/at/above/no target, level counts and the mean gap."""
     rows = []
@@ -159,7 +167,7 @@ def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 "above_target": above,
                 "no_target": none,
                 "level_counts": dict(counts),
-                "mean_gap": round(gap_sum / with_target, 2) if with_target else None,
+                "mean_gap": mean_hundredths(gap_sum, with_target),
             }
         )
     return rows
