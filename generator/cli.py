@@ -12,13 +12,13 @@ from collections.abc import Sequence
 
 from generator import __version__
 
-COMMANDS = ("validate", "export", "assess", "build", "serve")
+COMMANDS = ("validate", "export", "assess", "rekap", "build", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kompetensi",
-        description="Standar Kompetensi Jabatan ASN: validate, export, assess, build and serve.",
+        description="Standar Kompetensi Jabatan ASN: validate, export, assess, recap, build and serve.",
     )
     parser.add_argument("--version", action="version", version=f"kompetensi {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
