@@ -12,7 +12,6 @@ another host, no element may carry an ``on*`` event-handler attribute, no URL ma
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import re
 import signal
@@ -29,6 +28,21 @@ from generator import csp, precompress, site_folder
 from generator.quiz import assets as quiz_assets
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
+# The build's MkDocs dies with the build, even one killed with SIGKILL: on Linux the child asks
+# for SIGKILL when its parent goes (PR_SET_PDEATHSIG), then checks the parent did not go first.
+# A launcher rather than ``preexec_fn``, which is unsafe in a process with threads.
+STOP_WITH_PARENT = """\
+import ctypes, os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit(1)
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
 QUIET_BANNER = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -51,7 +65,6 @@ JS_RESOURCE = re.compile(
     r"""|\bfrom\s*["'`]|(?<![\w$.])url\(\s*["'`]?|@import\s+(?:url\(\s*)?["'`]?)"""
     r"""((?:https?:)?//[^"'`)\s]+)""",
 )  # case-sensitive: `new URL("https://" + host)` builds a value, it loads nothing
-PR_SET_PDEATHSIG = 1
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<message>[^:]+)(?:: '(?P<file>.*)')?$")
 JS_SCHEME = re.compile(r"""["'`=(]\s*(javascript:)""", re.IGNORECASE)
@@ -220,16 +233,6 @@ def _source_date_epoch(project: Path) -> str:
     return value if result.returncode == 0 and value.isdigit() else "0"
 
 
-def _stop_with_parent() -> None:
-    """In the MkDocs child, before it runs: die with the build (Linux ``PR_SET_PDEATHSIG``), so
-    a build killed even with SIGKILL leaves no MkDocs process writing on."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-
-
 def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
     """The one line that replaces a Python traceback from MkDocs: its last line, with the
     staging folder named as the output folder (``site/x.html: No space left on device``)."""
@@ -261,7 +264,6 @@ def _run(
         text=True,
         encoding="utf-8",
         errors="replace",
-        preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None,
     )
     traceback: list[str] | None = None
     try:
@@ -358,8 +360,8 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
 
 def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -> int:
     """MkDocs, the policy, the checker and the precompressed siblings, all in ``staging``."""
-    command = [*MKDOCS, "build", "--strict", "--clean", "-f", str(config_file),
-               "-d", str(staging)]  # fmt: skip
+    command = [sys.executable, "-c", STOP_WITH_PARENT, str(os.getpid()), "build", "--strict",
+               "--clean", "-f", str(config_file), "-d", str(staging)]  # fmt: skip
     code, crashed = _run(command, out, config_file.parent, staging, site_dir)
     if code != 0:
         if not crashed:

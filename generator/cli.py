@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
+from generator.errors import printable
 
 COMMANDS = ("validate", "export", "assess", "rekap", "build", "serve")
 
@@ -45,8 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # last resort: a user never sees a traceback
         print(
-            f"kompetensi: internal error: {type(exc).__name__}: {exc} "
-            "Hint: please report this with the command you ran",
+            printable(
+                f"kompetensi: internal error: {type(exc).__name__}: {exc} "
+                "Hint: please report this with the command you ran"
+            ),
             file=sys.stderr,
         )
         return 1

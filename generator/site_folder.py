@@ -32,6 +32,8 @@ from typing import Any
 
 import yaml
 
+from generator.output_file import current_umask
+
 MARKER = ".kompetensi-site"
 MARKER_TEXT = (
     "Folder ini dibangun oleh `kompetensi build`; build berikutnya menggantinya seluruhnya.\n"
@@ -140,13 +142,6 @@ def _reason(target: Path, root: Path, sources: list[tuple[str, Path]]) -> str | 
 
 
 # ---- Permissions ---------------------------------------------------------------------------
-
-
-def current_umask() -> int:
-    """The process's umask (read by setting it, which is the only portable way)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def publish_modes(folder: Path) -> None:

@@ -445,12 +445,14 @@ def test_a_failing_write_is_one_located_line_and_no_traceback(
     site = tmp_path / "project/site"
     before = tree(site)
 
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
+    limited = (
+        "import resource, runpy, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+        "runpy.run_module('generator.cli', run_name='__main__', alter_sys=True)\n"
+    )
     result = subprocess.run(
-        [KOMPETENSI, "build", "-f", str(config), "-d", str(site)],
-        capture_output=True, text=True, check=False, timeout=120, preexec_fn=limited,
+        [sys.executable, "-c", limited, "build", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -231,6 +231,7 @@ def test_export_is_deterministic(fmt: str, real_json: str, real_csv: str) -> Non
 
 def test_export_to_a_file(tmp_path: Path) -> None:
     build(tmp_path)
+    (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "kompetensi.json"
     code, out, err = cli("export", "--standards", STD, "-o", str(target), cwd=tmp_path)
     assert (code, out, err) == (0, "", "")
@@ -275,7 +276,7 @@ def _export_with_a_failing_disk(tmp_path: Path) -> tuple[int, str, Path]:
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     code, err, target = _export_with_a_failing_disk(tmp_path)
     assert code == 1
-    assert err == f"{target}: cannot write: File too large\n"
+    assert err == f"{target}: tidak dapat menulis: File too large\n"
     assert target.read_text() == "previous\n"
 
 
