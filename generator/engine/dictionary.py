@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
+# How a level counts as met (see generator.engine.levels); an export made before the rule was
+# configurable has no level_rule and meant "all".
+LEVEL_RULES = ("all", "majority", "mean")
+DEFAULT_LEVEL_RULE = "all"
 
 _T = TypeVar("_T")
 
@@ -63,6 +67,7 @@ class Dictionary:
     scale_max: int
     scale_labels: Mapping[int, str]
     met_threshold: int
+    level_rule: str
     default_jp: int
     categories: tuple[Category, ...]
     form_names: Mapping[str, str]
@@ -113,6 +118,17 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
             raise DictionaryError(f"{path}.targets.{competency}: expected int or null")
         targets[str(competency)] = target
     return targets
+
+
+def _level_rule(assessment: dict[str, Any]) -> str:
+    if "level_rule" not in assessment:
+        return DEFAULT_LEVEL_RULE
+    rule = _get(assessment, "level_rule", str, "assessment")
+    if rule not in LEVEL_RULES:
+        raise DictionaryError(
+            f"assessment.level_rule: expected one of {', '.join(LEVEL_RULES)}, got {rule!r}"
+        )
+    return rule
 
 
 def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
@@ -187,6 +203,7 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
             for path, item in _items(scale, "labels", "assessment.scale")
         },
         met_threshold=_get(assessment, "met_threshold", int, "assessment"),
+        level_rule=_level_rule(assessment),
         default_jp=_get(assessment, "default_jp", int, "assessment"),
         categories=categories,
         form_names={

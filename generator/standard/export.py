@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from generator.engine.dictionary import DEFAULT_LEVEL_RULE
 from generator.standard.loader import Loaded
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
         "assessment": {
             "scale": {"min": scale[0]["value"], "max": scale[-1]["value"], "labels": scale},
             "met_threshold": fw["assessment"]["met_threshold"],
+            "level_rule": fw["assessment"].get("level_rule", DEFAULT_LEVEL_RULE),
             "default_jp": fw["assessment"]["default_jp"],
         },
         "learning": {
