@@ -35,7 +35,7 @@ COMPETENCIES = {
     "perekat-bangsa",
 }
 
-FIVE_WORD_CEILING = 0.106
+FIVE_WORD_CEILING = 0.032
 """Highest share of definitions, level descriptions and indicators allowed a 5-word run.
 
 Lower it whenever a rewording lowers the share, so the share can only fall. Before the rewording
