@@ -37,14 +37,20 @@ class Competency:
 
 @dataclass(frozen=True)
 class Activity:
-    """One catalogue activity that helps someone reach ``level`` of a competency."""
+    """One catalogue activity that helps someone reach ``level`` of a competency.
 
+    ``arranged_by_agency`` marks a placement, exchange or leadership programme that only the
+    agency can assign: the employee cannot simply take it within a personal JP allowance.
+    """
+
+    id: str
     competency: str
     level: int
     category: str
     form: str
     jp: int
     text: str
+    arranged_by_agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,11 @@ def _items(data: Any, key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
     return items
 
 
+def _flag(data: dict[str, Any], key: str, path: str) -> bool:
+    """An optional boolean: absent means false (exports made before the key existed)."""
+    return key in data and _get(data, key, bool, path)
+
+
 def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | None]:
     targets: dict[str, int | None] = {}
     for competency, target in _get(position, "targets", dict, path).items():
@@ -168,12 +179,14 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
     activities: dict[tuple[str, int, str], list[Activity]] = {}
     for path, item in _items(learning, "activities", "learning"):
         activity = Activity(
+            id=_get(item, "id", str, path),
             competency=_get(item, "competency", str, path),
             level=_get(item, "level", int, path),
             category=_get(item, "category", str, path),
             form=_get(item, "form", str, path),
             jp=_get(item, "jp", int, path),
             text=_get(item, "activity", str, path),
+            arranged_by_agency=_flag(item, "arranged_by_agency", path),
         )
         key = (activity.competency, activity.level, activity.category)
         activities.setdefault(key, []).append(activity)

@@ -39,7 +39,16 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
     )
     rank = {c["id"]: i for i, c in enumerate(competencies)}
     activities = [
-        {"competency": p.value["competency"], **activity}
+        {
+            "id": activity["id"],
+            "competency": p.value["competency"],
+            "level": activity["level"],
+            "category": activity["category"],
+            "form": activity["form"],
+            "jp": activity["jp"],
+            "arranged_by_agency": activity.get("arranged_by_agency", False),
+            "activity": activity["activity"],
+        }
         for p in sorted(loaded.learning, key=lambda p: rank.get(p.value["competency"], 0))
         for activity in p.value["activities"]
     ]

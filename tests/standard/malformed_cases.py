@@ -857,7 +857,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-position-id",
         replace(P, "  - id: pelaksana\n", "  - id: jpt-pratama\n"),
-        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (also at index 0) "
+        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (first defined on line 3) "
         "Hint: every id must be unique",
     ),
     # Learning catalogue.
@@ -886,7 +886,7 @@ CROSS_FILE_CASES = [
         write(
             "learning/empati.yaml",
             "competency: empati\nactivities:\n"
-            '  - {level: 1, category: "70", form: penugasan, jp: 4, activity: Tugas.}\n',
+            '  - {level: 1, category: "70", form: penugasan, jp: 4, activity: Tugas., id: empati-1}\n',
         ),
         "std/learning/empati.yaml:1:13: competency: unknown competency 'empati' "
         "Hint: use an id from standards/competencies/",
@@ -912,10 +912,54 @@ CROSS_FILE_CASES = [
         "learning-activity-for-a-level-the-competency-lacks",
         append(
             L,
-            '  - {level: 4, category: "70", form: penugasan, jp: 4, activity: Tugas level 4.}\n',
+            '  - {level: 4, category: "70", form: penugasan, jp: 4, activity: Tugas level 4., id: kerjasama-4}\n',
         ),
         f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
         "Hint: its levels run from 1 to 3",
+    ),
+    case(
+        # One mistake, one error: the schema's range, not also "has no level 6".
+        "learning-activity-level-above-every-level",
+        append(
+            L,
+            '  - {level: 6, category: "70", form: penugasan, jp: 4, activity: Tugas level 6., '
+            "id: kerjasama-6}\n",
+        ),
+        f"std/{L}:13:13: activities[9].level: expected an integer from 1 to 5, got 6",
+    ),
+    case(
+        "activity-id-used-in-another-catalogue",
+        replace(L, "id: kerjasama-coaching-2}", "id: integritas-coaching-2}"),
+        f"std/{L}:8:98: activities[4].id: duplicate activity id 'integritas-coaching-2' (also at "
+        "std/learning/integritas.yaml:8:99) Hint: every activity id must be unique across "
+        "standards/learning/",
+    ),
+    case(
+        "activity-id-repeated-in-one-catalogue",
+        replace(L, "id: kerjasama-coaching-2}", "id: kerjasama-coaching-1}"),
+        f"std/{L}:8:98: activities[4].id: duplicate activity id 'kerjasama-coaching-1' (also at "
+        f"std/{L}:5:98) Hint: every activity id must be unique across standards/learning/",
+    ),
+    case(
+        "activity-id-not-a-slug",
+        replace(L, "id: kerjasama-coaching-2}", "id: Kerjasama_Coaching}"),
+        f"std/{L}:8:98: activities[4].id: 'Kerjasama_Coaching' is not in the expected form "
+        "Hint: a unique id of lowercase words joined by hyphens, e.g. integritas-catatan-janji-kerja",
+    ),
+    case(
+        "activity-without-id",
+        replace(L, ", id: kerjasama-coaching-2}", "}"),
+        f"std/{L}:8:5: activities[4]: missing required key 'id' "
+        "Hint: a unique id of lowercase words joined by hyphens, e.g. integritas-catatan-janji-kerja",
+    ),
+    case(
+        "activity-arranged-by-agency-not-a-boolean",
+        replace(
+            L,
+            ", id: kerjasama-coaching-2}",
+            ", id: kerjasama-coaching-2, arranged_by_agency: ya}",
+        ),
+        f"std/{L}:8:140: activities[4].arranged_by_agency: expected true or false, got 'ya'",
     ),
     # Framework.
     case(
@@ -956,7 +1000,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-form-id",
         replace(F, "    - {id: mentoring,", "    - {id: coaching,"),
-        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (also at index 1) "
+        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (first defined on line 60) "
         "Hint: every id must be unique",
     ),
     # Files and folders.

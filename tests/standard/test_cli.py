@@ -170,6 +170,22 @@ def test_export_json_documented_shape(real_json: str) -> None:
             assert {"level", "description", "indicators"} <= set(level)
             for indicator in level["indicators"]:
                 assert {"id", "text"} <= set(indicator)
+    activities = data["learning"]["activities"]
+    for activity in activities:
+        assert list(activity) == [
+            "id",
+            "competency",
+            "level",
+            "category",
+            "form",
+            "jp",
+            "arranged_by_agency",
+            "activity",
+        ]
+        assert isinstance(activity["arranged_by_agency"], bool)
+    ids = [activity["id"] for activity in activities]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) and len(i) <= 64 for i in ids)
     for position in data["positions"]:
         assert {"id", "name", "category", "targets", "source"} <= set(position)
         assert all(v is None or 1 <= v <= 5 for v in position["targets"].values())
