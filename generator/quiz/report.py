@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS
+from generator.engine.report import STATUS_LABELS, uncertain_gaps
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -215,6 +215,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "mode": plan["mode"],
             "mode_label": MODE_LABELS.get(plan["mode"], plan["mode"]),
             "note": plan["note"],
+            "uncertain": uncertain_gaps(result),
             "categories": categories,
         },
     }
