@@ -10,7 +10,7 @@ export is produced from validated YAML, so this checks shapes, not content rules
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
@@ -33,14 +33,20 @@ class Competency:
 
 @dataclass(frozen=True)
 class Activity:
-    """One catalogue activity that helps someone reach ``level`` of a competency."""
+    """One catalogue activity that helps someone reach ``level`` of a competency.
 
+    ``arranged_by_agency`` marks a placement, exchange or leadership programme that only the
+    agency can assign: the employee cannot simply take it within a personal JP allowance.
+    """
+
+    id: str
     competency: str
     level: int
     category: str
     form: str
     jp: int
     text: str
+    arranged_by_agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,11 @@ class Dictionary:
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
     position_names: Mapping[str, str]
+    default_focus: int = 3
+    """How many competencies a plan works on (``assessment.focus``; 3 in older exports)."""
+    activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
+    indicator_texts: Mapping[str, str] = field(default_factory=dict)
+    """Each indicator's statement, for the reports that name the deciding ones."""
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -106,6 +117,11 @@ def _items(data: Any, key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
     return items
 
 
+def _flag(data: dict[str, Any], key: str, path: str) -> bool:
+    """An optional boolean: absent means false (exports made before the key existed)."""
+    return key in data and _get(data, key, bool, path)
+
+
 def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | None]:
     targets: dict[str, int | None] = {}
     for competency, target in _get(position, "targets", dict, path).items():
@@ -113,6 +129,14 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
             raise DictionaryError(f"{path}.targets.{competency}: expected int or null")
         targets[str(competency)] = target
     return targets
+
+
+def _indicator(path: str, indicator: dict[str, Any], texts: dict[str, str]) -> str:
+    """An indicator's id; its statement (optional in the engine's view) goes into ``texts``."""
+    key = _get(indicator, "id", str, path)
+    if "text" in indicator:
+        texts[key] = _get(indicator, "text", str, path)
+    return key
 
 
 def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
@@ -137,10 +161,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         for path, item in _items(framework, "levels", "framework")
     }
     competencies: list[Competency] = []
+    texts: dict[str, str] = {}
     for path, item in _items(data, "competencies", ""):
         levels = tuple(
             tuple(
-                _get(indicator, "id", str, indicator_path)
+                _indicator(indicator_path, indicator, texts)
                 for indicator_path, indicator in _items(level, "indicators", level_path)
             )
             for level_path, level in _items(item, "levels", path)
@@ -152,12 +177,14 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
     activities: dict[tuple[str, int, str], list[Activity]] = {}
     for path, item in _items(learning, "activities", "learning"):
         activity = Activity(
+            id=_get(item, "id", str, path),
             competency=_get(item, "competency", str, path),
             level=_get(item, "level", int, path),
             category=_get(item, "category", str, path),
             form=_get(item, "form", str, path),
             jp=_get(item, "jp", int, path),
             text=_get(item, "activity", str, path),
+            arranged_by_agency=_flag(item, "arranged_by_agency", path),
         )
         key = (activity.competency, activity.level, activity.category)
         activities.setdefault(key, []).append(activity)
@@ -208,4 +235,9 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         position_names={
             _get(item, "id", str, path): _get(item, "name", str, path) for path, item in positions
         },
+        default_focus=_get(assessment, "focus", int, "assessment") if "focus" in assessment else 3,
+        activity_by_id={
+            activity.id: activity for group in activities.values() for activity in group
+        },
+        indicator_texts=texts,
     )

@@ -57,6 +57,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
             "scale": {"min": scale[0]["value"], "max": scale[-1]["value"], "labels": scale},
             "met_threshold": fw["assessment"]["met_threshold"],
             "default_jp": fw["assessment"]["default_jp"],
+            "focus": fw["assessment"].get("focus", 3),
         },
         "learning": {
             "categories": fw["learning"]["categories"],
