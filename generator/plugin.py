@@ -22,9 +22,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.errors import DataErrors
+from generator.errors import DataErrors, Problem
 from generator.quiz import page as quiz_page
-from generator.render import links, navigation
+from generator.render import links, navigation, preview
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site
 from generator.standard import Standard, load_standard
@@ -76,6 +76,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self.edit_uris: dict[str, str] = {}
         self.parts: dict[str, tuple[str, ...]] = {}
         self.standards_root = Path("standards")
+        self.preview_problems: tuple[Problem, ...] = ()
+        """The current data's problems while serving the last valid pages (the banner's)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, which is what
@@ -100,9 +102,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
             if self.serving and self.standard is not None:
                 log.error(f"{summary}; still serving the pages of the last valid data.")
+                self.preview_problems = tuple(exc.problems)
             else:
                 raise PluginError(f"{summary}; the site was not built.") from None
         else:
+            self.preview_problems = ()
             for warning in standard.warnings:
                 log.warning(str(warning))
             self.standard = standard
@@ -205,6 +209,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             position = found + len(marker)
         out.append(html[position:])
         return "".join(out)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Only while serving: a build never has problems to show (invalid data fails it).
+        if self.serving and self.preview_problems:
+            return preview.with_banner(output, self.preview_problems)
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -8,7 +8,7 @@ from typing import Any
 from .dictionary import Activity, Dictionary, read_dictionary
 from .explain import explain
 from .inputs import InputError, find_problems
-from .levels import LevelEstimate, estimate_level
+from .levels import LevelEstimate, estimate_level, rule_of
 from .plan import build_plan
 from .plan_edit import check_plan
 
@@ -92,6 +92,12 @@ def _competency_result(
         "unanswered": list(estimate.unanswered),
         "explanation": explain(estimate, view, ratings),
         "decided_by": list(estimate.decided_by),
+        "levels": [
+            {"level": p.level, "met": p.met, "total": p.total, "missing": list(p.missing)}
+            for p in estimate.levels
+        ],
+        "borderline": estimate.borderline,
+        "decisive": list(dict.fromkeys(change.indicator for change in estimate.changes)),
     }
 
 
@@ -131,9 +137,8 @@ def assess(
         chosen = targets
     jp = view.default_jp if total_jp is None else total_jp
 
-    estimates = [
-        estimate_level(competency, ratings, view.met_threshold) for competency in view.competencies
-    ]
+    rule = rule_of(view)
+    estimates = [estimate_level(competency, ratings, rule) for competency in view.competencies]
     competencies = [
         _competency_result(estimate, chosen.get(estimate.competency.id), view, ratings)
         for estimate in estimates

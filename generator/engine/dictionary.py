@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
+# How a level counts as met (see generator.engine.levels); an export made before the rule was
+# configurable has no level_rule and meant "all".
+LEVEL_RULES = ("all", "majority", "mean")
+DEFAULT_LEVEL_RULE = "all"
 
 _T = TypeVar("_T")
 
@@ -69,6 +73,7 @@ class Dictionary:
     scale_max: int
     scale_labels: Mapping[int, str]
     met_threshold: int
+    level_rule: str
     default_jp: int
     categories: tuple[Category, ...]
     form_names: Mapping[str, str]
@@ -137,6 +142,17 @@ def _indicator(path: str, indicator: dict[str, Any], texts: dict[str, str]) -> s
     if "text" in indicator:
         texts[key] = _get(indicator, "text", str, path)
     return key
+
+
+def _level_rule(assessment: dict[str, Any]) -> str:
+    if "level_rule" not in assessment:
+        return DEFAULT_LEVEL_RULE
+    rule = _get(assessment, "level_rule", str, "assessment")
+    if rule not in LEVEL_RULES:
+        raise DictionaryError(
+            f"assessment.level_rule: expected one of {', '.join(LEVEL_RULES)}, got {rule!r}"
+        )
+    return rule
 
 
 def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
@@ -214,6 +230,7 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
             for path, item in _items(scale, "labels", "assessment.scale")
         },
         met_threshold=_get(assessment, "met_threshold", int, "assessment"),
+        level_rule=_level_rule(assessment),
         default_jp=_get(assessment, "default_jp", int, "assessment"),
         categories=categories,
         form_names={

@@ -7,7 +7,7 @@ import difflib
 from collections import Counter
 from typing import Any
 
-from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
 
 CATEGORY_IDS = ("70", "20", "10")
 KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
@@ -368,8 +368,35 @@ def _top_level(competency: Parsed | None, level_count: int) -> int:
     return len(numbers)
 
 
+def check_activity_ids(loaded: Loaded) -> None:
+    """Activity ids are unique across the whole catalogue: a saved plan names its items by id.
+    A repeat is reported where it occurs, naming the file, line and column of the first use.
+    Two catalogues for one competency are already reported as such; their shared ids are not."""
+    holders = _holders(loaded.learning, "competency")
+    first: dict[str, tuple[Parsed, int]] = {}
+    for parsed in sorted(loaded.learning, key=lambda p: p.path):
+        if len(holders.get(parsed.value.get("competency"), ())) > 1:
+            continue
+        for index, activity in enumerate(parsed.value.get("activities") or []):
+            ident = activity.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident not in first:
+                first[ident] = (parsed, index)
+                continue
+            other, other_index = first[ident]
+            line, column = locate(other.tree(), "activities", other_index, "id")
+            loaded.report(
+                parsed,
+                ("activities", index, "id"),
+                f"duplicate activity id '{ident}' (also at {other.path}:{line}:{column})",
+                "every activity id must be unique across standards/learning/",
+            )
+
+
 def check_all(loaded: Loaded) -> None:
     check_framework(loaded)
     competencies = check_competencies(loaded)
     check_positions(loaded, competencies)
     check_learning(loaded, competencies)
+    check_activity_ids(loaded)

@@ -231,3 +231,22 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
 def test_root_can_point_elsewhere(export: dict[str, Any]) -> None:
     html = page.render_html(export, root="../../")
     assert f'src="../../assets/quiz/{layout.static_version()}/quiz.js"' in html
+
+
+def test_the_example_label_only_with_an_example(export: dict[str, Any]) -> None:
+    # An indicator without an example shows no empty "Contoh:" and describes itself by nothing.
+    first = export["competencies"][0]["levels"][0]["indicators"][0]
+    first["example"] = ""
+    html = page.render_html(export)
+    with_examples = sum(
+        1
+        for competency in export["competencies"]
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+        if indicator["example"]
+    )
+    assert html.count("Contoh:") == with_examples
+    assert f'id="kq-x-{first["id"]}"' not in html
+    assert f'aria-describedby="kq-x-{first["id"]}"' not in html
+    second = export["competencies"][0]["levels"][0]["indicators"][1]
+    assert f'aria-describedby="kq-x-{second["id"]}"' in html

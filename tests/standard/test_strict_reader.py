@@ -133,8 +133,20 @@ def test_syntax_errors_read_the_same_on_both_parsers(
         ("a: |\n  b\tc\nd: e\n", "b\tc\n"),
         ("%YAML 1.3\n---\na: b\n", "b"),
         ("a: b😀\n", "b😀"),
+        ('a: "b\\tc\\nd"\n', "b\tc\nd"),
+        ('a: "\\u00e9\\x41\\_\\u200b"\n', "\u00e9A\u00a0\u200b"),
+        ("a: 'b\\e\\0'\n", "b\\e\\0"),
     ],
-    ids=["tab-in-a-comment", "tab-in-quotes", "tab-in-block-text", "yaml-1.3", "emoji"],
+    ids=[
+        "tab-in-a-comment",
+        "tab-in-quotes",
+        "tab-in-block-text",
+        "yaml-1.3",
+        "emoji",
+        "escaped-tab-and-line-feed",
+        "escaped-printable-characters",
+        "backslashes-in-single-quotes-are-text",
+    ],
 )
 def test_accepted_on_both_parsers(text: str, value: str, parser: str, tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
