@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from generator.errors import DataErrors, Problem
 from generator.quiz import page as quiz_page
+from generator.quiz import recap_page
 from generator.render import links, navigation, preview
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site
@@ -127,6 +128,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
         generated.append(_assessment(standard.data, directory_urls))
+        generated.append(_recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -240,6 +242,16 @@ def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
     )
     markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
     return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
+
+
+def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
+    """The agency recap page (``/rekap/``): a static form, filled in by the browser."""
+    url = links.url_path(links.RECAP, directory_urls)
+    root = "../" * url.count("/") or "./"
+    title = recap_page.PAGE_TITLE
+    front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
+    markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
+    return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from generator.engine.recap import (
     tidy_rows,
 )
 from generator.engine.recap_files import MAX_RESULT_BYTES
-from generator.engine.recap_tables import safe_cell, tables, to_csv, to_markdown
+from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
 
@@ -220,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
         _write_xlsx(summary, args.output)
     else:
         if args.format == "json":
-            text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+            text = to_json(summary)
         else:
             text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
         if args.output is None:

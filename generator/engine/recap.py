@@ -56,6 +56,7 @@ class Entry:
     """What the recap keeps of one person's file."""
 
     source: str
+    digest: str
     modified: float
     order: int
     nip: str | None
@@ -308,7 +309,8 @@ class Recap:
             else (older, entry)
         )
         self._entries[key] = kept
-        why = "NIP yang sama dengan" if entry.nip else "isi yang sama persis dengan"
+        same = entry.digest == older.digest
+        why = "isi yang sama persis dengan" if same else "NIP yang sama dengan"
         self.rejected.append(
             {
                 "file": dropped.source,
@@ -328,6 +330,7 @@ class Recap:
         )
         return Entry(
             source=respondent.source,
+            digest=respondent.digest,
             modified=modified,
             order=self.received,
             nip=respondent.nip,

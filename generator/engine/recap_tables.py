@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -183,6 +184,11 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
         return "'" + value
     return "" if value is None else value
+
+
+def to_json(summary: Mapping[str, Any]) -> str:
+    """The summary as the CLI prints it and the page downloads it."""
+    return json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(summary: Mapping[str, Any]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .dictionary import Dictionary, read_dictionary
-from .explain import level_title
+from .explain import join_id, level_title
 
 STATUS_LABELS = {
     "gap": "Di bawah target",
@@ -80,8 +80,10 @@ def plan_lines(
     plan: Mapping[str, Any],
     names: Mapping[str, str],
     category_names: Mapping[str, str],
+    uncertain: list[str],
 ) -> list[str]:
-    """The plan's section of the report: focus, note, split, activities, proposals, later."""
+    """The plan's section of the report: focus, note, split, activities, the gaps that one
+    answer could change, proposals to the superior, and the gaps left for later."""
     focus = ", ".join(names.get(key, key) for key in plan["focus"]) or "–"
     lines = [
         f"## Rencana pengembangan ({plan['total_jp']} dari {plan['budget_jp']} JP)",
@@ -96,6 +98,8 @@ def plan_lines(
         for category in plan["categories"]
     ]
     lines += ["", *_table(PLAN_HEADER, _plan_rows(view, plan["items"], names))]
+    if uncertain:
+        lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
     if plan["agency"]:
         lines += ["", "### Usulkan kepada atasan (tidak dihitung dalam alokasi JP)", ""]
         lines += _table(PLAN_HEADER, _plan_rows(view, plan["agency"], names))
@@ -103,6 +107,17 @@ def plan_lines(
         lines += ["", "### Ditunda ke rencana berikutnya", ""]
         lines += [f"- {_cell(item['reason'])}" for item in plan["later"]]
     return lines
+
+
+def uncertain_gaps(result: Mapping[str, Any]) -> list[str]:
+    """One sentence per gap that a single answer could change (a borderline estimate), so the
+    employee and the supervisor look at that statement together before acting on the plan."""
+    return [
+        f"Kesenjangan {c['name']} ini bergantung pada satu jawaban: tinjau bersama atasan "
+        f"indikator {join_id(c['decisive'])}."
+        for c in result["competencies"]
+        if c["status"] == "gap" and c["borderline"]
+    ]
 
 
 def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str, Any]) -> str:
@@ -150,6 +165,6 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
             f"  - Pernyataan penentu {key}: {_cell(view.indicator_texts.get(key, ''))}"
             for key in c["decided_by"]
         ]
-    lines += ["", *plan_lines(view, plan, names, category_names)]
+    lines += ["", *plan_lines(view, plan, names, category_names, uncertain_gaps(result))]
     lines += ["", f"*{DISCLAIMER}*", ""]
     return "\n".join(lines)

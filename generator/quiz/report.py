@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS
+from generator.engine.report import STATUS_LABELS, uncertain_gaps
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -223,6 +223,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "mode_label": MODE_LABELS.get(plan["mode"], plan["mode"]),
             "note": plan["note"],
             "focus": [by_id[key] for key in plan["focus"] if key in by_id],
+            "uncertain": uncertain_gaps(result),
             "categories": categories,
             "agency": [plan_item(item) for item in plan["agency"]],
             "later": [

@@ -29,14 +29,15 @@ CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(page: Any) -> list[str]:
+def axe_violations(page: Any, root: str = "#kq") -> list[str]:
+    """axe-core's findings inside ``root`` (the quiz, or the recap page's ``#kr``)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     found: list[dict[str, Any]] = page.evaluate(
-        """(tags) => axe.run({include: [['#kq']]}, {runOnly: {type: 'tag', values: tags}})
+        """([root, tags]) => axe.run({include: [[root]]}, {runOnly: {type: 'tag', values: tags}})
                .then(r => r.violations.map(v => ({id: v.id,
                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""",
-        AXE_TAGS,
+        [root, AXE_TAGS],
     )
     return [f"{item['id']}: {item['nodes']}" for item in found]
 

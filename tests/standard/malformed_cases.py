@@ -856,7 +856,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-position-id",
         replace(P, "  - id: pelaksana\n", "  - id: jpt-pratama\n"),
-        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (also at index 0) "
+        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (first defined on line 3) "
         "Hint: every id must be unique",
     ),
     # Learning catalogue.
@@ -915,6 +915,16 @@ CROSS_FILE_CASES = [
         ),
         f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
         "Hint: its levels run from 1 to 3",
+    ),
+    case(
+        # One mistake, one error: the schema's range, not also "has no level 6".
+        "learning-activity-level-above-every-level",
+        append(
+            L,
+            '  - {level: 6, category: "70", form: penugasan, jp: 4, activity: Tugas level 6., '
+            "id: kerjasama-6}\n",
+        ),
+        f"std/{L}:13:13: activities[9].level: expected an integer from 1 to 5, got 6",
     ),
     case(
         "activity-id-used-in-another-catalogue",
@@ -989,7 +999,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-form-id",
         replace(F, "    - {id: mentoring,", "    - {id: coaching,"),
-        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (also at index 1) "
+        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (first defined on line 60) "
         "Hint: every id must be unique",
     ),
     # Files and folders.

@@ -169,6 +169,15 @@ export function showResults(byId, response) {
     list.append(competencyItem(item, result.competencies[index]));
   });
   const plan = document.createDocumentFragment();
+  if (view.plan.uncertain.length) {
+    plan.append(
+      el(
+        "ul",
+        { class: "kq-uncertain" },
+        ...view.plan.uncertain.map((sentence) => el("li", { text: sentence })),
+      ),
+    );
+  }
   for (const category of view.plan.categories) plan.append(planCategory(category));
   const date = today();
 
