@@ -1,36 +1,50 @@
 # Two entry points for a fresh machine: `make serve` (preview with live reload) and `make test`
-# (every check). Both bootstrap what they need, idempotently. `make build` writes site/.
+# (every check). Both bootstrap what they need, idempotently and quietly (pip -qq still prints
+# errors); `make serve` and `make build` install only what building needs, `make test` adds the
+# test tools (pyproject's `test` extra, npm's devDependencies). `make build` writes site/.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
+PY_TEST_STAMP := $(VENV)/.installed-test
 NPM_STAMP := node_modules/.installed
+NPM_TEST_STAMP := node_modules/.installed-test
 
 .PHONY: setup serve build test lint typecheck pytest bench clean
 
-setup: $(PY_STAMP) $(NPM_STAMP)
+setup: $(PY_TEST_STAMP) $(NPM_TEST_STAMP)
 
 $(PY_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e .
 	touch $@
 
+$(PY_TEST_STAMP): $(PY_STAMP)
+	$(BIN)/python -m pip install -qq -e '.[test]'
+	touch $@
+
+# npm ci starts from an empty node_modules, so a runtime-only install removes the test tools:
+# the test stamp goes with them.
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: setup
+$(NPM_TEST_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP) $@
+
+serve: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/kompetensi serve
 
-build: setup
+build: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/kompetensi build
 
-lint: $(PY_STAMP)
+lint: $(PY_TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 
-typecheck: $(PY_STAMP)
+typecheck: $(PY_TEST_STAMP)
 	$(BIN)/mypy
 
 pytest: setup

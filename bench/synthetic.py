@@ -132,6 +132,7 @@ def _learning(number: int) -> dict[str, object]:
         "competency": competency_id(number),
         "activities": [
             {
+                "id": f"{competency_id(number)}-{form}-{level}",
                 "level": level,
                 "category": category,
                 "form": form,

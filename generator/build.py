@@ -11,22 +11,38 @@ another host, no element may carry an ``on*`` event-handler attribute, no URL ma
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import shutil
+import signal
 import subprocess
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
 
-from generator import csp, precompress
+from generator import csp, precompress, site_folder
 from generator.quiz import assets as quiz_assets
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
+# The build's MkDocs dies with the build, even one killed with SIGKILL: on Linux the child asks
+# for SIGKILL when its parent goes (PR_SET_PDEATHSIG), then checks the parent did not go first.
+# A launcher rather than ``preexec_fn``, which is unsafe in a process with threads.
+STOP_WITH_PARENT = """\
+import ctypes, os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit(1)
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
 QUIET_BANNER = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -49,6 +65,8 @@ JS_RESOURCE = re.compile(
     r"""|\bfrom\s*["'`]|(?<![\w$.])url\(\s*["'`]?|@import\s+(?:url\(\s*)?["'`]?)"""
     r"""((?:https?:)?//[^"'`)\s]+)""",
 )  # case-sensitive: `new URL("https://" + host)` builds a value, it loads nothing
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<message>[^:]+)(?:: '(?P<file>.*)')?$")
 JS_SCHEME = re.compile(r"""["'`=(]\s*(javascript:)""", re.IGNORECASE)
 
 
@@ -215,12 +233,29 @@ def _source_date_epoch(project: Path) -> str:
     return value if result.returncode == 0 and value.isdigit() else "0"
 
 
-def _run(command: Sequence[str], out: TextIO, cwd: Path) -> int:
-    """Run ``command`` in ``cwd``, relaying its output line by line (a long build shows progress).
+def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
+    """The one line that replaces a Python traceback from MkDocs: its last line, with the
+    staging folder named as the output folder (``site/x.html: No space left on device``)."""
+    last = next((line.strip() for line in reversed(traceback) if line.strip()), "")
+    last = last.replace(str(staging), str(site_dir))
+    match = OS_ERROR.match(last)
+    if match:
+        # shutil's copy errors name "source' -> 'destination": the destination is where.
+        where = (match["file"] or "").rpartition("' -> '")[2] or site_dir
+        return f"{where}: build gagal: {match['message']}; {site_dir} tidak diubah."
+    return f"{site_dir}: build gagal, MkDocs berhenti: {last}; {site_dir} tidak diubah."
+
+
+def _run(
+    command: Sequence[str], out: TextIO, cwd: Path, staging: Path, site_dir: Path
+) -> tuple[int, bool]:
+    """Run MkDocs in ``cwd``, relaying its output line by line (a long build shows progress).
 
     Running in the project folder makes data errors read ``standards/...`` as the maintainer
-    would type the path."""
-    with subprocess.Popen(
+    would type the path. A Python traceback is not relayed: one line says what failed where.
+    If the build is stopped, the child is killed before the exception goes on. Returns the
+    exit code and whether a traceback was replaced (its line then says everything)."""
+    process = subprocess.Popen(
         command,
         cwd=cwd,
         env=_build_env(cwd),
@@ -229,87 +264,137 @@ def _run(command: Sequence[str], out: TextIO, cwd: Path) -> int:
         text=True,
         encoding="utf-8",
         errors="replace",
-    ) as process:
+    )
+    traceback: list[str] | None = None
+    try:
         assert process.stdout is not None
         for line in process.stdout:
+            if traceback is None and line.startswith("Traceback (most recent call last):"):
+                traceback = []
+            if traceback is not None:
+                traceback.append(line)
+                continue
             out.write(line)
             out.flush()
-        return process.wait()
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old tree is deleted last."""
-    old: Path | None = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        old.rmdir()
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:
-        if old is not None:
-            old.rename(target)
+        code = process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if process.stdout is not None:
+            process.stdout.close()
+    if traceback is not None:
+        print(_crash_line(traceback, staging, site_dir), file=out)
+        return code or 1, True
+    return code, False
+
+
+class _Stopped(BaseException):
+    """A signal asked the build to stop; raised so that every ``finally`` cleans up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the build like Ctrl-C: the MkDocs child is killed and the staging
+    folder removed (only the main thread may set handlers; elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = {number: signal.signal(number, stop) for number in STOP_SIGNALS}
+    try:
+        yield
+    except _Stopped as exc:
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> int:
-    """Build ``config_file`` into ``site_dir`` atomically; 0 on success, 1 on any failure."""
+    """Build ``config_file`` into ``site_dir`` atomically; 0 on success, 1 on any failure.
+
+    ``site_dir`` is checked first (:func:`site_folder.refusal`): a folder whose loss would
+    destroy work is refused before anything is touched."""
     out = out or sys.stderr
     if not config_file.is_file():
         print(f"{config_file}: config file not found", file=out)
+        return 1
+    refused = site_folder.refusal(site_dir, config_file)
+    if refused is not None:
+        print(refused, file=out)
         return 1
     config_file = config_file.resolve()
     site_dir = site_dir.resolve()
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+        site_folder.remove_stale_staging(site_dir)
     except OSError as exc:
         print(f"{site_dir.parent}: cannot create the build folder: {exc.strerror}", file=out)
         return 1
-    try:
-        command = [*MKDOCS, "build", "--strict", "--clean", "-f", str(config_file),
-                   "-d", str(staging)]  # fmt: skip
-        if _run(command, out, config_file.parent) != 0:
-            print(f"Build failed; {site_dir} was left unchanged.", file=out)
-            return 1
-        # The Content-Security-Policy, from the final HTML: csp.txt, csp-hashes.conf (nginx) and
-        # a meta tag in every page (static hosts). Before the checker, so it sees the published
-        # bytes.
+    with _stop_on_signals():
         try:
-            published = csp.publish(staging)
-        except csp.CspError as exc:
-            print(f"ERROR   -  Content-Security-Policy: {exc}", file=out)
-            print(f"Build failed; {site_dir} was left unchanged.", file=out)
+            with site_folder.staging_folder(site_dir) as staging:
+                code = _build_into(staging, config_file, site_dir, out)
+                if code != 0:
+                    return code
+                site_folder.write_marker(staging)
+                site_folder.publish_modes(staging)
+                site_folder.replace(staging, site_dir)
+        except OSError as exc:
+            where = exc.filename or site_dir
+            print(f"{where}: build gagal: {exc.strerror or exc}; {site_dir} tidak diubah.",
+                  file=out)  # fmt: skip
             return 1
+    print(f"Site written to {site_dir}", file=out)
+    return 0
+
+
+def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -> int:
+    """MkDocs, the policy, the checker and the precompressed siblings, all in ``staging``."""
+    command = [sys.executable, "-c", STOP_WITH_PARENT, str(os.getpid()), "build", "--strict",
+               "--clean", "-f", str(config_file), "-d", str(staging)]  # fmt: skip
+    code, crashed = _run(command, out, config_file.parent, staging, site_dir)
+    if code != 0:
+        if not crashed:
+            print(f"Build failed; {site_dir} was left unchanged.", file=out)
+        return 1
+    # The Content-Security-Policy, from the final HTML: csp.txt, csp-hashes.conf (nginx) and
+    # a meta tag in every page (static hosts). Before the checker, so it sees the published
+    # bytes.
+    try:
+        published = csp.publish(staging)
+    except csp.CspError as exc:
+        print(f"ERROR   -  Content-Security-Policy: {exc}", file=out)
+        print(f"Build failed; {site_dir} was left unchanged.", file=out)
+        return 1
+    print(
+        f"INFO    -  Content-Security-Policy: {len(published.hashes)} inline script hashes "
+        f"in {csp.POLICY_FILE}, {csp.NGINX_FILE} and {published.pages} pages",
+        file=out,
+    )
+    findings = check_site(staging)
+    for finding in findings:
+        print(f"ERROR   -  {finding}", file=out)  # the MkDocs log format
+    if findings:
+        count = len(findings)
         print(
-            f"INFO    -  Content-Security-Policy: {len(published.hashes)} inline script hashes "
-            f"in {csp.POLICY_FILE}, {csp.NGINX_FILE} and {published.pages} pages",
+            f"{count} unsafe spot{'s' if count != 1 else ''} in the built site; "
+            f"{site_dir} was left unchanged.",
             file=out,
         )
-        findings = check_site(staging)
-        for finding in findings:
-            print(f"ERROR   -  {finding}", file=out)  # the MkDocs log format
-        if findings:
-            count = len(findings)
-            print(
-                f"{count} unsafe spot{'s' if count != 1 else ''} in the built site; "
-                f"{site_dir} was left unchanged.",
-                file=out,
-            )
-            return 1
-        # After the CSP step and the checker: siblings of the exact bytes that are published.
-        siblings = precompress.precompress_site(staging, pinned=quiz_assets.pinned)
-        print(f"INFO    -  Precompressed: {len(siblings)} .gz/.br siblings written", file=out)
-        _swap(staging, site_dir)
-    except OSError as exc:
-        print(f"{site_dir}: cannot replace the site: {exc}", file=out)
         return 1
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    print(f"Site written to {site_dir}", file=out)
+    # After the CSP step and the checker: siblings of the exact bytes that are published.
+    siblings = precompress.precompress_site(staging, pinned=quiz_assets.pinned)
+    print(f"INFO    -  Precompressed: {len(siblings)} .gz/.br siblings written", file=out)
     return 0
 
 

@@ -11,14 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
+from generator.errors import printable
 
-COMMANDS = ("validate", "export", "assess", "build", "serve")
+COMMANDS = ("validate", "export", "assess", "rekap", "build", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kompetensi",
-        description="Standar Kompetensi Jabatan ASN: validate, export, assess, build and serve.",
+        description="Standar Kompetensi Jabatan ASN: validate, export, assess, recap, build and serve.",
     )
     parser.add_argument("--version", action="version", version=f"kompetensi {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -45,8 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # last resort: a user never sees a traceback
         print(
-            f"kompetensi: internal error: {type(exc).__name__}: {exc} "
-            "Hint: please report this with the command you ran",
+            printable(
+                f"kompetensi: internal error: {type(exc).__name__}: {exc} "
+                "Hint: please report this with the command you ran"
+            ),
             file=sys.stderr,
         )
         return 1

@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Characters that must never reach a terminal or a CI log raw from an error line: C0 controls
+# (an ESC sequence rewrites the screen, a CR or LF forges another line), DEL, C1, the Unicode
+# line separators, the bidirectional controls (they reorder what is shown) and a BOM.
+UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(line: str) -> str:
+    """``line`` with every :data:`UNPRINTABLE` character written as its escape (``\\x1b``,
+    ``\\u202e``), as Python's ``repr`` would: what an error quotes stays visible and inert."""
+    return UNPRINTABLE.sub(_escaped, line)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +45,7 @@ class Problem:
             if self.key_path
             else f"{where} {self.message}"
         )
-        return f"{text} Hint: {self.hint}" if self.hint else text
+        return printable(f"{text} Hint: {self.hint}" if self.hint else text)
 
 
 class DataErrors(Exception):

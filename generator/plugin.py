@@ -22,9 +22,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.errors import DataErrors
+from generator.errors import DataErrors, Problem
 from generator.quiz import page as quiz_page
-from generator.render import links, navigation
+from generator.quiz import recap_page
+from generator.render import links, navigation, preview
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site
 from generator.standard import Standard, load_standard
@@ -76,6 +77,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self.edit_uris: dict[str, str] = {}
         self.parts: dict[str, tuple[str, ...]] = {}
         self.standards_root = Path("standards")
+        self.preview_problems: tuple[Problem, ...] = ()
+        """The current data's problems while serving the last valid pages (the banner's)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, which is what
@@ -100,9 +103,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
             if self.serving and self.standard is not None:
                 log.error(f"{summary}; still serving the pages of the last valid data.")
+                self.preview_problems = tuple(exc.problems)
             else:
                 raise PluginError(f"{summary}; the site was not built.") from None
         else:
+            self.preview_problems = ()
             for warning in standard.warnings:
                 log.warning(str(warning))
             self.standard = standard
@@ -123,6 +128,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
         generated.append(_assessment(standard.data, directory_urls))
+        generated.append(_recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -206,6 +212,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         out.append(html[position:])
         return "".join(out)
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Only while serving: a build never has problems to show (invalid data fails it).
+        if self.serving and self.preview_problems:
+            return preview.with_banner(output, self.preview_problems)
+        return output
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
@@ -230,6 +242,16 @@ def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
     )
     markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
     return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
+
+
+def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
+    """The agency recap page (``/rekap/``): a static form, filled in by the browser."""
+    url = links.url_path(links.RECAP, directory_urls)
+    root = "../" * url.count("/") or "./"
+    title = recap_page.PAGE_TITLE
+    front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
+    markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
+    return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -56,6 +56,12 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture
+def required() -> Callable[[bool, str], None]:
+    """:func:`require` for test folders whose own conftest.py shadows this module's name."""
+    return require
+
+
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Any]:
     require(

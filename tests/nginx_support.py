@@ -79,10 +79,11 @@ def free_port() -> int:
 
 
 def server_block(root: Path, port: int) -> str:
-    """deploy/nginx.conf with only its listen and root lines changed."""
+    """deploy/nginx.conf with only its listen and root lines changed (IPv4 loopback only)."""
     text = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     for old, new in (
-        ("    listen 80;\n", f"    listen 127.0.0.1:{port};\n"),
+        ("    listen 80 default_server;\n", f"    listen 127.0.0.1:{port} default_server;\n"),
+        ("    listen [::]:80 default_server;\n", ""),
         ("    root /var/www/kompetensi-asn;\n", f"    root {root};\n"),
     ):
         assert text.count(old) == 1, f"deploy/nginx.conf should contain {old.strip()!r} once"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.errors import DataErrors, Problem
+from generator.errors import DataErrors, Problem, printable
 from generator.standard import Standard, load_standard
 
 DEFAULT_STANDARDS = Path("standards")
@@ -45,7 +45,8 @@ def load_or_report(standards: Path) -> Standard | None:
     except DataErrors as exc:
         print_problems(exc.problems)
         count = len(exc.problems)
-        print(f"{count} error{'s' if count != 1 else ''} in {standards}", file=sys.stderr)
+        summary = f"{count} error{'s' if count != 1 else ''} in {standards}"
+        print(printable(summary), file=sys.stderr)
         return None
     print_problems(standard.warnings, label="warning: ")
     return standard

@@ -18,6 +18,8 @@ from generator.commands import DEFAULT_STANDARDS, load_or_report
 from generator.engine import MAX_JP, MIN_JP, DictionaryError, InputError, InputProblem, assess
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
+from generator.errors import printable
+from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
 ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
@@ -133,7 +135,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
         return None if standard is None else standard.data
     document, messages = read_json(source)
     for message in messages:
-        print(message, file=sys.stderr)
+        print(printable(message), file=sys.stderr)
     if messages:
         return None
     if not isinstance(document, dict):
@@ -179,10 +181,14 @@ def run(args: argparse.Namespace) -> int:
         messages.append(f"{args.standards}: not a usable kompetensi export: {exc}")
     if messages:
         for message in messages:
-            print(message, file=sys.stderr)
+            print(printable(message), file=sys.stderr)
         return 1
     if args.format == "markdown":
-        sys.stdout.write(to_markdown(dictionary, result))
+        text = to_markdown(dictionary, result)
     else:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    problem = write_stdout(text)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     return 0

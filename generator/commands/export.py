@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from generator.commands import add_standards_option, load_or_report
+from generator.errors import printable
+from generator.output_file import write_output
 from generator.standard.export import to_csv, to_json
 
 
@@ -21,7 +21,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_standards_option(parser)
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "write to FILE (- or none: standard output); a link is written through, a device "
+            "written to, a regular file replaced atomically"
+        ),
     )
     parser.set_defaults(func=run)
 
@@ -31,34 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if standard is None:
         return 1
     text = to_json(standard.data) if args.format == "json" else to_csv(standard.data)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(args.output, text)
-    except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror}", file=sys.stderr)
+    problem = write_output(args.output, text)
+    if problem is not None:
+        print(printable(problem), file=sys.stderr)
         return 1
     return 0
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write next to the target and rename over it: a reader never sees half a file, and a
-    failure leaves the previous file and no temporary behind."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
-        "w",
-        encoding="utf-8",
-        newline="",
-        dir=target.parent,
-        prefix=f".{target.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

@@ -14,8 +14,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="preview the site with live reload",
         description=(
             "Serve the site locally and rebuild it when a file under standards/, content/ or "
-            "site_overrides/ changes. Invalid data is reported in the terminal while the last "
-            "valid pages stay on screen."
+            "site_overrides/ changes. While the data is invalid, the last valid pages stay on "
+            "screen and every page shows the located errors in a banner at its top (never in a "
+            "built site)."
         ),
     )
     add_config_option(parser)

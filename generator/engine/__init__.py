@@ -7,11 +7,13 @@ because it is shipped to the browser as a wheel without them (a test enforces th
 
 The rule (see :mod:`generator.engine.levels`)
     An indicator is met when its rating is at least ``assessment.met_threshold``; a level is met
-    when all of its indicators are met; the estimated level is the largest ``k`` such that levels
+    under ``assessment.level_rule``: ``all`` of its indicators met, a ``majority`` met, or their
+    ``mean`` at least the threshold; the estimated level is the largest ``k`` such that levels
     1..k are all met (0 = "belum mencapai level 1"). Unanswered indicators count as not met, are
     listed in ``unanswered`` and make ``complete`` false. The rule is monotonic, deterministic
     and explainable: the indicators of level ``k + 1`` that are not met are ``decided_by``.
-    Gap = max(0, target − estimated); above target is a strength.
+    Gap = max(0, target − estimated); above target is a strength. ``borderline`` is true when
+    moving one answer one step would change the level; ``decisive`` lists those answers.
 
 The plan (see :mod:`generator.engine.plan`)
     ``total_jp`` JP (default ``assessment.default_jp``, 1..1000) split 70/20/10 by largest
@@ -26,7 +28,9 @@ Result, schema_version 1::
      "competencies": [{"id", "name", "target": int | null, "estimated": 0..5,
                        "gap": int >= 0 | null, "status": "gap" | "met" | "strength" | "no_target",
                        "complete": bool, "unanswered": [indicator ids], "explanation": str,
-                       "decided_by": [indicator ids]}],
+                       "decided_by": [indicator ids],
+                       "levels": [{"level", "met", "total", "missing": [indicator ids]}],
+                       "borderline": bool, "decisive": [indicator ids]}],
      "plan": {"total_jp": 20, "mode": "gap" | "growth" | "maintain", "note": str,
               "categories": [{"id": "70", "jp": 14}, ...],
               "items": [{"competency", "level", "category": "70" | "20" | "10",

@@ -8,7 +8,7 @@ from typing import Any
 from .dictionary import Dictionary, read_dictionary
 from .explain import explain
 from .inputs import InputError, find_problems
-from .levels import LevelEstimate, estimate_level
+from .levels import LevelEstimate, estimate_level, rule_of
 from .plan import build_plan
 
 RESULT_SCHEMA_VERSION = 1
@@ -65,6 +65,12 @@ def _competency_result(
         "unanswered": list(estimate.unanswered),
         "explanation": explain(estimate, view, ratings),
         "decided_by": list(estimate.decided_by),
+        "levels": [
+            {"level": p.level, "met": p.met, "total": p.total, "missing": list(p.missing)}
+            for p in estimate.levels
+        ],
+        "borderline": estimate.borderline,
+        "decisive": list(dict.fromkeys(change.indicator for change in estimate.changes)),
     }
 
 
@@ -97,9 +103,8 @@ def assess(
         chosen = targets
     jp = view.default_jp if total_jp is None else total_jp
 
-    estimates = [
-        estimate_level(competency, ratings, view.met_threshold) for competency in view.competencies
-    ]
+    rule = rule_of(view)
+    estimates = [estimate_level(competency, ratings, rule) for competency in view.competencies]
     competencies = [
         _competency_result(estimate, chosen.get(estimate.competency.id), view, ratings)
         for estimate in estimates

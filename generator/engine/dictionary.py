@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
+# How a level counts as met (see generator.engine.levels); an export made before the rule was
+# configurable has no level_rule and meant "all".
+LEVEL_RULES = ("all", "majority", "mean")
+DEFAULT_LEVEL_RULE = "all"
 
 _T = TypeVar("_T")
 
@@ -33,14 +37,20 @@ class Competency:
 
 @dataclass(frozen=True)
 class Activity:
-    """One catalogue activity that helps someone reach ``level`` of a competency."""
+    """One catalogue activity that helps someone reach ``level`` of a competency.
 
+    ``arranged_by_agency`` marks a placement, exchange or leadership programme that only the
+    agency can assign: the employee cannot simply take it within a personal JP allowance.
+    """
+
+    id: str
     competency: str
     level: int
     category: str
     form: str
     jp: int
     text: str
+    arranged_by_agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class Dictionary:
     scale_max: int
     scale_labels: Mapping[int, str]
     met_threshold: int
+    level_rule: str
     default_jp: int
     categories: tuple[Category, ...]
     form_names: Mapping[str, str]
@@ -106,6 +117,11 @@ def _items(data: Any, key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
     return items
 
 
+def _flag(data: dict[str, Any], key: str, path: str) -> bool:
+    """An optional boolean: absent means false (exports made before the key existed)."""
+    return key in data and _get(data, key, bool, path)
+
+
 def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | None]:
     targets: dict[str, int | None] = {}
     for competency, target in _get(position, "targets", dict, path).items():
@@ -113,6 +129,17 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
             raise DictionaryError(f"{path}.targets.{competency}: expected int or null")
         targets[str(competency)] = target
     return targets
+
+
+def _level_rule(assessment: dict[str, Any]) -> str:
+    if "level_rule" not in assessment:
+        return DEFAULT_LEVEL_RULE
+    rule = _get(assessment, "level_rule", str, "assessment")
+    if rule not in LEVEL_RULES:
+        raise DictionaryError(
+            f"assessment.level_rule: expected one of {', '.join(LEVEL_RULES)}, got {rule!r}"
+        )
+    return rule
 
 
 def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
@@ -152,12 +179,14 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
     activities: dict[tuple[str, int, str], list[Activity]] = {}
     for path, item in _items(learning, "activities", "learning"):
         activity = Activity(
+            id=_get(item, "id", str, path),
             competency=_get(item, "competency", str, path),
             level=_get(item, "level", int, path),
             category=_get(item, "category", str, path),
             form=_get(item, "form", str, path),
             jp=_get(item, "jp", int, path),
             text=_get(item, "activity", str, path),
+            arranged_by_agency=_flag(item, "arranged_by_agency", path),
         )
         key = (activity.competency, activity.level, activity.category)
         activities.setdefault(key, []).append(activity)
@@ -187,6 +216,7 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
             for path, item in _items(scale, "labels", "assessment.scale")
         },
         met_threshold=_get(assessment, "met_threshold", int, "assessment"),
+        level_rule=_level_rule(assessment),
         default_jp=_get(assessment, "default_jp", int, "assessment"),
         categories=categories,
         form_names={

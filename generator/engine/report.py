@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .dictionary import Dictionary, read_dictionary
-from .explain import level_title
+from .explain import join_id, level_title
 
 STATUS_LABELS = {
     "gap": "Di bawah target",
@@ -53,6 +53,17 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
     return lines
+
+
+def uncertain_gaps(result: Mapping[str, Any]) -> list[str]:
+    """One sentence per gap that a single answer could change (a borderline estimate), so the
+    employee and the supervisor look at that statement together before acting on the plan."""
+    return [
+        f"Kesenjangan {c['name']} ini bergantung pada satu jawaban: tinjau bersama atasan "
+        f"indikator {join_id(c['decisive'])}."
+        for c in result["competencies"]
+        if c["status"] == "gap" and c["borderline"]
+    ]
 
 
 def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str, Any]) -> str:
@@ -117,5 +128,8 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
             for item in plan["items"]
         ],
     )
+    uncertain = uncertain_gaps(result)
+    if uncertain:
+        lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
     lines += ["", f"*{DISCLAIMER}*", ""]
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS
+from generator.engine.report import STATUS_LABELS, uncertain_gaps
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -66,24 +66,64 @@ def level_label(level: int | None, level_names: Mapping[int, str]) -> str:
 
 
 def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> str:
+    """One or two sentences worded as what to do next, not as a verdict."""
     total = len(competencies)
     below = sum(1 for item in competencies if item["status"] == "gap")
     incomplete = sum(1 for item in competencies if not item["complete"])
     with_target = [item for item in competencies if item["target"] is not None]
     if not with_target:
-        text = f"Level perkiraan dihitung untuk {total} kompetensi tanpa target."
+        text = (
+            f"Level perkiraan dihitung untuk {total} kompetensi tanpa target. Langkah berikutnya: "
+            f"pilih kompetensi yang ingin Anda kembangkan, lalu mulailah dari pernyataan yang "
+            f"belum terpenuhi pada level terendahnya."
+        )
     else:
         basis = f"target {position_name}" if position_name else "target yang Anda tetapkan"
         if below:
-            text = f"{below} dari {total} kompetensi masih di bawah {basis}."
+            text = (
+                f"Langkah berikutnya: kembangkan {below} dari {total} kompetensi menuju {basis}, "
+                f"dimulai dari pernyataan yang belum terpenuhi pada level terendahnya; rencana "
+                f"pengembangan di bawah disusun untuk itu."
+            )
         else:
-            text = f"Semua kompetensi yang bertarget sudah memenuhi {basis}."
+            text = (
+                f"Semua kompetensi yang bertarget sudah memenuhi {basis}. Langkah berikutnya: "
+                f"pertahankan kekuatan itu dan siapkan level berikutnya."
+            )
     if incomplete:
         text += (
             f" Penilaian {incomplete} kompetensi belum lengkap; indikator yang belum dijawab "
             f"dihitung belum terpenuhi."
         )
     return text
+
+
+def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
+    numbers them."""
+    return [
+        {
+            "level": level["level"],
+            "met": level["met"],
+            "total": level["total"],
+            "label": f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi",
+            "missing": _decisive(competency, level["missing"]),
+        }
+        for level in item["levels"]
+    ]
+
+
+def _next_step(item: Mapping[str, Any], top: int) -> str:
+    """What to work on for this competency, from the first level not reached."""
+    k = item["estimated"]
+    if k >= top:
+        return "Semua level tercapai; langkah berikutnya adalah menjaga dan menularkannya."
+    level = item["levels"][k]
+    return (
+        f"Langkah berikutnya menuju level {k + 1}: {level['met']} dari {level['total']} "
+        f"pernyataan level {k + 1} sudah terpenuhi; perkuat pernyataan yang belum terpenuhi "
+        f"di bawah ini."
+    )
 
 
 def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,6 +157,10 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "unanswered_count": len(item["unanswered"]),
             "explanation": item["explanation"],
             "decisive": _decisive(exported.get(item["id"]), item["decided_by"]),
+            "levels": _levels(item, exported.get(item["id"])),
+            "next_step": _next_step(item, len(item["levels"])),
+            "borderline": item["borderline"],
+            "borderline_statements": _decisive(exported.get(item["id"]), item["decisive"]),
         }
         for item in result["competencies"]
     ]
@@ -171,6 +215,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "mode": plan["mode"],
             "mode_label": MODE_LABELS.get(plan["mode"], plan["mode"]),
             "note": plan["note"],
+            "uncertain": uncertain_gaps(result),
             "categories": categories,
         },
     }

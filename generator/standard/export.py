@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from generator.engine.dictionary import DEFAULT_LEVEL_RULE
 from generator.standard.loader import Loaded
 
 SCHEMA_VERSION = 1
@@ -38,7 +39,16 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
     )
     rank = {c["id"]: i for i, c in enumerate(competencies)}
     activities = [
-        {"competency": p.value["competency"], **activity}
+        {
+            "id": activity["id"],
+            "competency": p.value["competency"],
+            "level": activity["level"],
+            "category": activity["category"],
+            "form": activity["form"],
+            "jp": activity["jp"],
+            "arranged_by_agency": activity.get("arranged_by_agency", False),
+            "activity": activity["activity"],
+        }
         for p in sorted(loaded.learning, key=lambda p: rank.get(p.value["competency"], 0))
         for activity in p.value["activities"]
     ]
@@ -56,6 +66,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
         "assessment": {
             "scale": {"min": scale[0]["value"], "max": scale[-1]["value"], "labels": scale},
             "met_threshold": fw["assessment"]["met_threshold"],
+            "level_rule": fw["assessment"].get("level_rule", DEFAULT_LEVEL_RULE),
             "default_jp": fw["assessment"]["default_jp"],
         },
         "learning": {

@@ -93,6 +93,16 @@ class Loaded:
     competency_folder_missing: bool = False
     _tree: tuple[Parsed, Node | None] | None = field(default=None, repr=False, compare=False)
 
+    def _root(self, parsed: Parsed) -> Node | None:
+        # Reports on one file come together: its tree is composed once for all of them.
+        if self._tree is None or self._tree[0] is not parsed:
+            self._tree = (parsed, parsed.tree())
+        return self._tree[1]
+
+    def line_of(self, parsed: Parsed, keys: tuple[str | int, ...]) -> int:
+        """The line of the value at ``keys`` in ``parsed``'s file (for a message naming it)."""
+        return locate(self._root(parsed), *keys)[0]
+
     def report(
         self,
         parsed: Parsed,
@@ -103,10 +113,7 @@ class Loaded:
         at_key: bool = False,
         warning: bool = False,
     ) -> None:
-        # Reports on one file come together: its tree is composed once for all of them.
-        if self._tree is None or self._tree[0] is not parsed:
-            self._tree = (parsed, parsed.tree())
-        root = self._tree[1]
+        root = self._root(parsed)
         line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
         key_path = ""
         for key in keys:

@@ -7,7 +7,8 @@ import difflib
 from collections import Counter
 from typing import Any
 
-from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
+from generator.standard import schema
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
 
 CATEGORY_IDS = ("70", "20", "10")
 KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
@@ -95,10 +96,13 @@ def _check_unique(
         if ident is None:
             continue
         if ident in seen:
+            # Located by line, as duplicate keys are: a list index counted from 0 is a
+            # programmer's way of pointing.
+            first = loaded.line_of(parsed, (*keys, seen[ident], "id"))
             loaded.report(
                 parsed,
                 (*keys, index, "id"),
-                f"duplicate {what} '{ident}' (also at index {seen[ident]})",
+                f"duplicate {what} '{ident}' (first defined on line {first})",
                 "every id must be unique",
             )
         else:
@@ -303,7 +307,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         top = _top_level(competencies.get(cid_for_cells), level_count)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
-            if top and isinstance(level, int) and level > top:
+            # Above the schema's maximum the schema has reported the level already: one
+            # mistake, one error.
+            if top and isinstance(level, int) and top < level <= _activity_level_max():
                 loaded.report(
                     parsed,
                     ("activities", index, "level"),
@@ -355,6 +361,12 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
 LEARNING_HINT = "standards/learning/"
 
 
+def _activity_level_max() -> int:
+    """The highest level the learning schema allows an activity."""
+    activity = schema.load_schema("learning")["properties"]["activities"]["items"]
+    return int(activity["properties"]["level"]["maximum"])
+
+
 def _top_level(competency: Parsed | None, level_count: int) -> int:
     """The highest level of a competency whose levels are in order and complete, else 0: a
     broken list of levels is reported on the competency, and activities follow its fix."""
@@ -368,8 +380,35 @@ def _top_level(competency: Parsed | None, level_count: int) -> int:
     return len(numbers)
 
 
+def check_activity_ids(loaded: Loaded) -> None:
+    """Activity ids are unique across the whole catalogue: a saved plan names its items by id.
+    A repeat is reported where it occurs, naming the file, line and column of the first use.
+    Two catalogues for one competency are already reported as such; their shared ids are not."""
+    holders = _holders(loaded.learning, "competency")
+    first: dict[str, tuple[Parsed, int]] = {}
+    for parsed in sorted(loaded.learning, key=lambda p: p.path):
+        if len(holders.get(parsed.value.get("competency"), ())) > 1:
+            continue
+        for index, activity in enumerate(parsed.value.get("activities") or []):
+            ident = activity.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident not in first:
+                first[ident] = (parsed, index)
+                continue
+            other, other_index = first[ident]
+            line, column = locate(other.tree(), "activities", other_index, "id")
+            loaded.report(
+                parsed,
+                ("activities", index, "id"),
+                f"duplicate activity id '{ident}' (also at {other.path}:{line}:{column})",
+                "every activity id must be unique across standards/learning/",
+            )
+
+
 def check_all(loaded: Loaded) -> None:
     check_framework(loaded)
     competencies = check_competencies(loaded)
     check_positions(loaded, competencies)
     check_learning(loaded, competencies)
+    check_activity_ids(loaded)

@@ -37,17 +37,29 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from generator.errors import Problem, join_path
+from generator.standard import syntax_hints, unicode_spaces
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
 # C0/C1 controls, lone CR, the Unicode line separators and a BOM past the start: PyYAML treats
 # some of them as line breaks that editors do not show, which would put every later error on
 # the wrong line, and libyaml and PyYAML disagree on a BOM inside the text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# The bidirectional controls (U+202A-U+202E, U+2066-U+2069) reorder what is shown, so a text
+# could read differently on a page, in an export and in an editor.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 # The same set over the whole text, except the CR of a CRLF line end (or at the very end).
 _CONTROL_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n|\\Z)"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ufffe\uffff]|\r(?!\n|\\Z)"
 )
+# The same set in the *decoded* text of a double-quoted scalar, the only style with escapes
+# ("\0", "\e", "\x7f", "\u202e", "\L"): a tab ("\t") and a line break ("\n") stay text.
+_CONTROL_DECODED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+ESCAPE_HINT = "remove the escape; the text may hold no invisible control character"
 _ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n"
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 
@@ -237,6 +249,8 @@ class _Composer:
                         node = Scalar(line, column, event.value, style)
                         if spans is not None and style is not None:
                             spans.append((mark.index, event.end_mark.index))
+                        if style == '"' and _CONTROL_DECODED.search(event.value):
+                            self._refuse_escaped_control(event)
                     else:
                         stack.append(
                             _Frame(
@@ -276,6 +290,16 @@ class _Composer:
                 key_path,
                 f"explicit tags ({event.tag}) are not allowed",
                 "remove the tag; types come from the schema",
+            )
+
+    def _refuse_escaped_control(self, event: Any) -> None:
+        at_key = bool(self.stack) and self.stack[-1].key is _NO_KEY
+        for char in dict.fromkeys(_CONTROL_DECODED.findall(event.value)):
+            self.report(
+                event.start_mark,
+                self.key_path(event.value if at_key else None),
+                f"control character U+{ord(char):04X} (written as an escape) is not allowed",
+                ESCAPE_HINT,
             )
 
     def _key(self, frame: _Frame, key: Node) -> Node:
@@ -498,8 +522,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
+    # Where the parser's line is not the cause, the hint names the line that probably is.
+    hint = syntax_hints.probable_cause(text, line, column, context, cm.line + 1 if cm else 0)
     return Problem(
-        path, line, column, "", message, "check the indentation and the ':' after each key"
+        path, line, column, "", message, hint or "check the indentation and the ':' after each key"
     )
 
 
@@ -563,6 +589,9 @@ def read(file: Path, display_path: str | None = None) -> Document:
     text, problems = _decode(data, path)
     if text is None:
         return Document(path, None, problems)
+    spaces = unicode_spaces.problems(text, path)
+    if spaces:  # the parser would misread them, often on another line: name them instead
+        return Document(path, None, spaces)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -50,7 +50,11 @@ def test_result_shape_and_key_order(dictionary: dict[str, Any]) -> None:
         "unanswered",
         "explanation",
         "decided_by",
+        "levels",
+        "borderline",
+        "decisive",
     ]
+    assert list(result["competencies"][0]["levels"][0]) == ["level", "met", "total", "missing"]
     assert list(result["plan"]) == ["total_jp", "mode", "note", "categories", "items"]
     assert list(result["plan"]["items"][0]) == [
         "competency",

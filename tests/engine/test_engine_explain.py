@@ -33,7 +33,10 @@ def test_stopped_by_one_indicator(dictionary: dict[str, Any]) -> None:
     ratings["integritas.3.2"] = 2
     assert _explanation(dictionary, ratings, "integritas") == (
         "Level 2 (Dasar) tercapai: semua indikator level 1–2 dinilai minimal Sering. "
-        "Level 3 belum tercapai karena indikator integritas.3.2 dinilai Kadang-kadang."
+        "Level 3 belum tercapai karena indikator integritas.3.2 dinilai Kadang-kadang: "
+        "2 dari 3 indikator level 3 terpenuhi; aturan: semua indikator minimal Sering. "
+        "Hasil ini bergantung pada satu jawaban: jika indikator integritas.3.2 dinilai Sering, "
+        "level 3 tercapai."
     )
 
 
@@ -42,7 +45,8 @@ def test_level_one_only(dictionary: dict[str, Any]) -> None:
     assert _explanation(dictionary, ratings, "perekat-bangsa") == (
         "Level 1 (Paham) tercapai: semua indikator level 1 dinilai minimal Sering. "
         "Level 2 belum tercapai karena indikator perekat-bangsa.2.1 dan perekat-bangsa.2.2 "
-        "dinilai Kadang-kadang."
+        "dinilai Kadang-kadang: 0 dari 2 indikator level 2 terpenuhi; aturan: semua indikator "
+        "minimal Sering."
     )
 
 
@@ -53,7 +57,8 @@ def test_level_zero_grouped_by_rating_and_incomplete(dictionary: dict[str, Any])
     del ratings["integritas.1.3"]
     assert _explanation(dictionary, ratings, "integritas") == (
         "Belum mencapai level 1 (Paham) karena indikator integritas.1.1 dinilai Belum pernah, "
-        "integritas.1.2 dinilai Kadang-kadang, serta integritas.1.3 belum dijawab. "
+        "integritas.1.2 dinilai Kadang-kadang, serta integritas.1.3 belum dijawab: 0 dari 3 "
+        "indikator level 1 terpenuhi; aturan: semua indikator minimal Sering. "
         "Penilaian minimal Sering pada indikator level 2, 3, 4, dan 5 belum dihitung karena "
         "setiap level mensyaratkan semua level di bawahnya tercapai. "
         "Penilaian belum lengkap: 1 dari 15 indikator belum dijawab."
@@ -63,13 +68,21 @@ def test_level_zero_grouped_by_rating_and_incomplete(dictionary: dict[str, Any])
 def test_nothing_answered(dictionary: dict[str, Any]) -> None:
     assert _explanation(dictionary, {}, "kerjasama") == (
         "Belum mencapai level 1 (Paham) karena indikator kerjasama.1.1, kerjasama.1.2, dan "
-        "kerjasama.1.3 belum dijawab. Penilaian belum lengkap: 15 dari 15 indikator belum dijawab."
+        "kerjasama.1.3 belum dijawab: 0 dari 3 indikator level 1 terpenuhi; aturan: semua "
+        "indikator minimal Sering. Penilaian belum lengkap: 15 dari 15 indikator belum dijawab."
     )
 
 
 def test_top_level(dictionary: dict[str, Any]) -> None:
-    assert _explanation(dictionary, up_to(dictionary, 5, high=3), "integritas") == (
+    assert _explanation(dictionary, up_to(dictionary, 5, high=4), "integritas") == (
         "Level 5 (Ahli) tercapai: semua indikator level 1–5 dinilai minimal Sering."
+    )
+    # At exactly the threshold, every answer is one step from losing its level.
+    assert _explanation(dictionary, up_to(dictionary, 5, high=3), "kerjasama").endswith(
+        "Hasil ini bergantung pada satu jawaban: jika indikator kerjasama.1.1 dinilai "
+        "Kadang-kadang, level Anda menjadi 0; jika indikator kerjasama.1.2 dinilai Kadang-kadang, "
+        "level Anda menjadi 0; jika indikator kerjasama.1.3 dinilai Kadang-kadang, level Anda "
+        "menjadi 0; hal serupa berlaku untuk 12 jawaban lain."
     )
 
 

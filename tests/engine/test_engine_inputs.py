@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from generator.engine import DictionaryError, InputError, InputProblem, assess, validate_inputs
+from generator.engine.dictionary import read_dictionary
 from generator.engine.inputs import describe, document_value, key_path
 
 SCALE = "the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu"
@@ -264,6 +265,14 @@ def test_document_value(document: object, value: object, expected: list[str]) ->
             "learning.activities[0].jp: expected int, got bool",
         ),
         (
+            lambda d: d["learning"]["activities"][0].pop("id"),
+            "learning.activities[0].id: missing from the exported dictionary",
+        ),
+        (
+            lambda d: d["learning"]["activities"][2].update(arranged_by_agency="ya"),
+            "learning.activities[2].arranged_by_agency: expected bool, got str",
+        ),
+        (
             lambda d: d["positions"][0]["targets"].update(integritas="3"),
             "positions[0].targets.integritas: expected int or null",
         ),
@@ -278,3 +287,16 @@ def test_unusable_dictionary(dictionary: dict[str, Any], change: Any, expected: 
     with pytest.raises(DictionaryError) as caught:
         assess(dictionary, {})
     assert str(caught.value) == expected
+
+
+def test_activities_keep_their_id_and_agency_flag(dictionary: dict[str, Any]) -> None:
+    dictionary["learning"]["activities"][1]["arranged_by_agency"] = True
+    del dictionary["learning"]["activities"][2]["arranged_by_agency"]
+    first, second, third = (
+        read_dictionary(dictionary).activities[("integritas", 1, "70")]
+        + read_dictionary(dictionary).activities[("integritas", 1, "20")]
+    )[:3]
+    assert (first.id, first.arranged_by_agency) == ("integritas-penugasan-1", False)
+    assert (second.id, second.arranged_by_agency) == ("integritas-magang-1", True)
+    # An export made before the flag existed reads as "the employee can take it".
+    assert (third.id, third.arranged_by_agency) == ("integritas-coaching-1", False)

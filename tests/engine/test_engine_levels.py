@@ -7,12 +7,12 @@ from typing import Any
 from engine_testdata import up_to
 
 from generator.engine.dictionary import read_dictionary
-from generator.engine.levels import estimate_level, is_met
+from generator.engine.levels import estimate_level, is_met, rule_of
 
 
 def _estimate(dictionary: dict[str, Any], competency: str, ratings: dict[str, int]) -> Any:
     view = read_dictionary(dictionary)
-    return estimate_level(view.competency_by_id[competency], ratings, view.met_threshold)
+    return estimate_level(view.competency_by_id[competency], ratings, rule_of(view))
 
 
 def _rate(competency: str, rows: dict[int, list[int]]) -> dict[str, int]:

@@ -5,6 +5,7 @@ comment on its own line, followed by a blank line and one fenced block:
 
 - ``<!-- contoh: NAME -->`` a YAML example a task test applies to a scratch ``standards/``;
 - ``<!-- galat: NAME -->`` the exact output ``kompetensi validate`` prints for scenario NAME.
+- ``<!-- perintah: NAME -->`` shell commands a publishing test runs as written (``test_publishing``).
 
 The comments render as nothing on the site, and the tests can never drift from the pages.
 """
@@ -27,7 +28,7 @@ STANDARDS = ROOT / "standards"
 HANDBOOK = ROOT / "content" / "panduan"
 KOMPETENSI = Path(sys.executable).with_name("kompetensi")
 MARKED_BLOCK = re.compile(
-    r"^<!-- (?P<kind>contoh|galat): (?P<name>[a-z0-9-]+) -->\n\n"
+    r"^<!-- (?P<kind>contoh|galat|perintah): (?P<name>[a-z0-9-]+) -->\n\n"
     r"```(?P<lang>[a-z]+)\n(?P<body>.*?)^```$",
     re.MULTILINE | re.DOTALL,
 )

@@ -120,11 +120,13 @@ def test_add_activities_to_an_existing_catalogue(tmp_path: Path) -> None:
     after = export(tmp_path)["learning"]["activities"]
     assert [a for a in after if a not in before] == [
         {
+            "id": "integritas-forum-dilema-etika",
             "competency": "integritas",
             "level": 3,
             "category": "20",
             "form": "komunitas-belajar",
             "jp": 4,
+            "arranged_by_agency": False,
             "activity": "Prakarsai forum berbagi bulanan di unit kerja untuk membahas satu kasus "
             "dilema etika yang nyata beserta kesepakatan cara menanganinya.",
         }
@@ -143,6 +145,9 @@ def test_a_new_competencys_catalogue_clears_the_warning(tmp_path: Path) -> None:
     ]
     cells = {(a["level"], a["category"]) for a in activities}
     assert cells == {(lv, cat) for lv in range(1, 6) for cat in ("70", "20", "10")}
+    assert [a["id"] for a in activities if a["arranged_by_agency"]] == [
+        f"{tasks.TEKNIS_ID}-detasering-lembaga-kearsipan"
+    ]
 
 
 def test_bump_the_standards_version(tmp_path: Path) -> None:

@@ -182,11 +182,12 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
-    # (early.js and start-engine.js, inline, and bind.js are classic scripts, not modules.)
+    # (early.js and start-engine.js, inline, and bind.js are classic scripts, not modules;
+    # rekap.js is the /rekap/ page's entry point.)
     modules = sorted(
         path.relative_to(layout.STATIC_SOURCE).as_posix()
         for path in layout.STATIC_SOURCE.rglob("*.js")
-        if path.name not in ("early.js", "start-engine.js", "bind.js")
+        if path.name not in ("early.js", "start-engine.js", "bind.js", "rekap.js")
     )
     assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
@@ -231,3 +232,22 @@ def test_hostile_text_is_escaped(export: dict[str, Any]) -> None:
 def test_root_can_point_elsewhere(export: dict[str, Any]) -> None:
     html = page.render_html(export, root="../../")
     assert f'src="../../assets/quiz/{layout.static_version()}/quiz.js"' in html
+
+
+def test_the_example_label_only_with_an_example(export: dict[str, Any]) -> None:
+    # An indicator without an example shows no empty "Contoh:" and describes itself by nothing.
+    first = export["competencies"][0]["levels"][0]["indicators"][0]
+    first["example"] = ""
+    html = page.render_html(export)
+    with_examples = sum(
+        1
+        for competency in export["competencies"]
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+        if indicator["example"]
+    )
+    assert html.count("Contoh:") == with_examples
+    assert f'id="kq-x-{first["id"]}"' not in html
+    assert f'aria-describedby="kq-x-{first["id"]}"' not in html
+    second = export["competencies"][0]["levels"][0]["indicators"][1]
+    assert f'aria-describedby="kq-x-{second["id"]}"' in html

@@ -27,7 +27,22 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     assert first["gap_label"] == "2 level"
     assert first["status_label"] == "Di bawah target"
     assert view["basis"] == "Jabatan Administrator"
-    assert view["summary"].startswith("9 dari 9 kompetensi masih di bawah target Jabatan")
+    assert view["summary"].startswith(
+        "Langkah berikutnya: kembangkan 9 dari 9 kompetensi menuju target Jabatan Administrator, "
+        "dimulai dari pernyataan yang belum terpenuhi pada level terendahnya"
+    )
+    assert first["next_step"] == (
+        "Langkah berikutnya menuju level 2: 0 dari 3 pernyataan level 2 sudah terpenuhi; perkuat "
+        "pernyataan yang belum terpenuhi di bawah ini."
+    )
+    assert [level["label"] for level in first["levels"]] == [
+        "Level 1: 3 dari 3 terpenuhi",
+        "Level 2: 0 dari 3 terpenuhi",
+        "Level 3: 0 dari 3 terpenuhi",
+        "Level 4: 0 dari 3 terpenuhi",
+        "Level 5: 0 dari 3 terpenuhi",
+    ]
+    assert [s["number"] for s in first["levels"][1]["missing"]] == [4, 5, 6]
     categories = view["plan"]["categories"]
     assert [category["id"] for category in categories] == ["70", "20", "10"]
     assert sum(category["jp"] for category in categories) == result["plan"]["total_jp"]

@@ -56,6 +56,7 @@ PAGE_TYPES: dict[str, str] = {
     "method": "/metode-penilaian/",
     "handbook": "/panduan/publikasi/",
     "quiz": "/asesmen/",
+    "recap": "/rekap/",
     "404": "/tidak/ada/",
 }
 

@@ -41,6 +41,10 @@ L = "learning/kerjasama.yaml"
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 DUPLICATE_HINT = "keep one of the two; YAML would silently drop the first"
 CONTROL_HINT = "delete it; it is invisible in most editors"
+ESCAPED = (
+    "control character U+{} (written as an escape) is not allowed "
+    "Hint: remove the escape; the text may hold no invisible control character"
+)
 SYNTAX_HINT = "check the indentation and the ':' after each key"
 TAG_HINT = "remove the tag; types come from the schema"
 INDICATOR_HINT = "indicator ids are <competency>.<level>.<position in the list>"
@@ -208,6 +212,60 @@ READER_CASES = [
             P, "    description: Pelaksana kegiatan.\n", "    description: Pelaksana\rkegiatan.\n"
         ),
         f"std/{P}:16:27: control character U+000D is not allowed Hint: {CONTROL_HINT}",
+    ),
+    # Escapes in double-quoted text decode to the same invisible characters: refused too, at the
+    # quote, and an error line shows them escaped (a key with ESC cannot recolour a terminal).
+    case(
+        "escaped-nul-escape-and-delete",
+        replace(
+            P, "    name: Jabatan Pelaksana\n", '    name: "Jabatan\\0 Pelak\\e[31msana\\x7f"\n'
+        ),
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('0000')}",
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('001B')}",
+        f"std/{P}:14:11: positions[1].name: {ESCAPED.format('007F')}",
+    ),
+    case(
+        "escaped-c1-and-line-separators",
+        replace(
+            P,
+            "    description: Pelaksana kegiatan.\n",
+            '    description: "Pelaksana\\Nkegiatan\\L\\P\\x9b\\r"\n',
+        ),
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('000D')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('0085')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('009B')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2028')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2029')}",
+    ),
+    case(
+        "escaped-bidirectional-overrides",
+        replace(
+            P,
+            "    description: Pelaksana kegiatan.\n",
+            '    description: "Pelaksana \\u202Enatagiek\\u202C \\u2066x\\U00002069"\n',
+        ),
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('202C')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('202E')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2066')}",
+        f"std/{P}:16:18: positions[1].description: {ESCAPED.format('2069')}",
+    ),
+    case(
+        "escaped-control-in-a-list-item",
+        replace(K, "aliases: []\n", 'aliases: [Kolaborasi, "Kerja\\x00sama"]\n'),
+        f"std/{K}:6:23: aliases[1]: {ESCAPED.format('0000')}",
+    ),
+    case(
+        "escaped-control-in-a-key-is-shown-escaped",
+        replace(P, "    verified: false\n", '    verified: false\n    "warna\\e[31m": 1\n'),
+        f"std/{P}:19:5: positions[1].warna\\x1b[31m: {ESCAPED.format('001B')}",
+        f"std/{P}:19:5: positions[1].warna\\x1b[31m: unknown key 'warna\\x1b[31m' "
+        "Hint: allowed keys: id, name, category, description, source, verified, targets",
+    ),
+    case(
+        "raw-bidirectional-override",
+        replace(P, "    name: Jabatan Pelaksana\n", "    name: Jabatan \u202ePelaksana\u2069\n"),
+        f"std/{P}:14:19: control character U+202E is not allowed Hint: {CONTROL_HINT}",
+        f"std/{P}:14:29: control character U+2069 is not allowed Hint: {CONTROL_HINT}",
     ),
     # Tabs and quotes.
     case(
@@ -798,7 +856,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-position-id",
         replace(P, "  - id: pelaksana\n", "  - id: jpt-pratama\n"),
-        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (also at index 0) "
+        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (first defined on line 3) "
         "Hint: every id must be unique",
     ),
     # Learning catalogue.
@@ -827,7 +885,7 @@ CROSS_FILE_CASES = [
         write(
             "learning/empati.yaml",
             "competency: empati\nactivities:\n"
-            '  - {level: 1, category: "70", form: penugasan, jp: 4, activity: Tugas.}\n',
+            '  - {level: 1, category: "70", form: penugasan, jp: 4, activity: Tugas., id: empati-1}\n',
         ),
         "std/learning/empati.yaml:1:13: competency: unknown competency 'empati' "
         "Hint: use an id from standards/competencies/",
@@ -853,10 +911,54 @@ CROSS_FILE_CASES = [
         "learning-activity-for-a-level-the-competency-lacks",
         append(
             L,
-            '  - {level: 4, category: "70", form: penugasan, jp: 4, activity: Tugas level 4.}\n',
+            '  - {level: 4, category: "70", form: penugasan, jp: 4, activity: Tugas level 4., id: kerjasama-4}\n',
         ),
         f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
         "Hint: its levels run from 1 to 3",
+    ),
+    case(
+        # One mistake, one error: the schema's range, not also "has no level 6".
+        "learning-activity-level-above-every-level",
+        append(
+            L,
+            '  - {level: 6, category: "70", form: penugasan, jp: 4, activity: Tugas level 6., '
+            "id: kerjasama-6}\n",
+        ),
+        f"std/{L}:13:13: activities[9].level: expected an integer from 1 to 5, got 6",
+    ),
+    case(
+        "activity-id-used-in-another-catalogue",
+        replace(L, "id: kerjasama-coaching-2}", "id: integritas-coaching-2}"),
+        f"std/{L}:8:98: activities[4].id: duplicate activity id 'integritas-coaching-2' (also at "
+        "std/learning/integritas.yaml:8:99) Hint: every activity id must be unique across "
+        "standards/learning/",
+    ),
+    case(
+        "activity-id-repeated-in-one-catalogue",
+        replace(L, "id: kerjasama-coaching-2}", "id: kerjasama-coaching-1}"),
+        f"std/{L}:8:98: activities[4].id: duplicate activity id 'kerjasama-coaching-1' (also at "
+        f"std/{L}:5:98) Hint: every activity id must be unique across standards/learning/",
+    ),
+    case(
+        "activity-id-not-a-slug",
+        replace(L, "id: kerjasama-coaching-2}", "id: Kerjasama_Coaching}"),
+        f"std/{L}:8:98: activities[4].id: 'Kerjasama_Coaching' is not in the expected form "
+        "Hint: a unique id of lowercase words joined by hyphens, e.g. integritas-catatan-janji-kerja",
+    ),
+    case(
+        "activity-without-id",
+        replace(L, ", id: kerjasama-coaching-2}", "}"),
+        f"std/{L}:8:5: activities[4]: missing required key 'id' "
+        "Hint: a unique id of lowercase words joined by hyphens, e.g. integritas-catatan-janji-kerja",
+    ),
+    case(
+        "activity-arranged-by-agency-not-a-boolean",
+        replace(
+            L,
+            ", id: kerjasama-coaching-2}",
+            ", id: kerjasama-coaching-2, arranged_by_agency: ya}",
+        ),
+        f"std/{L}:8:140: activities[4].arranged_by_agency: expected true or false, got 'ya'",
     ),
     # Framework.
     case(
@@ -897,7 +999,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-form-id",
         replace(F, "    - {id: mentoring,", "    - {id: coaching,"),
-        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (also at index 1) "
+        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (first defined on line 60) "
         "Hint: every id must be unique",
     ),
     # Files and folders.

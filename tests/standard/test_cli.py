@@ -170,6 +170,22 @@ def test_export_json_documented_shape(real_json: str) -> None:
             assert {"level", "description", "indicators"} <= set(level)
             for indicator in level["indicators"]:
                 assert {"id", "text"} <= set(indicator)
+    activities = data["learning"]["activities"]
+    for activity in activities:
+        assert list(activity) == [
+            "id",
+            "competency",
+            "level",
+            "category",
+            "form",
+            "jp",
+            "arranged_by_agency",
+            "activity",
+        ]
+        assert isinstance(activity["arranged_by_agency"], bool)
+    ids = [activity["id"] for activity in activities]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) and len(i) <= 64 for i in ids)
     for position in data["positions"]:
         assert {"id", "name", "category", "targets", "source"} <= set(position)
         assert all(v is None or 1 <= v <= 5 for v in position["targets"].values())
@@ -231,6 +247,7 @@ def test_export_is_deterministic(fmt: str, real_json: str, real_csv: str) -> Non
 
 def test_export_to_a_file(tmp_path: Path) -> None:
     build(tmp_path)
+    (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "kompetensi.json"
     code, out, err = cli("export", "--standards", STD, "-o", str(target), cwd=tmp_path)
     assert (code, out, err) == (0, "", "")
@@ -275,7 +292,7 @@ def _export_with_a_failing_disk(tmp_path: Path) -> tuple[int, str, Path]:
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     code, err, target = _export_with_a_failing_disk(tmp_path)
     assert code == 1
-    assert err == f"{target}: cannot write: File too large\n"
+    assert err == f"{target}: tidak dapat menulis: File too large\n"
     assert target.read_text() == "previous\n"
 
 

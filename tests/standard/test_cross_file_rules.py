@@ -34,7 +34,7 @@ def test_missing_learning_cell_is_a_warning(load_edited: Callable[..., Outcome])
         replace(
             L,
             '  - {level: 2, category: "20", form: coaching, jp: 2, activity: Coaching Kerjasama '
-            "level 2.}\n",
+            "level 2., id: kerjasama-coaching-2}\n",
             "",
         )
     )

@@ -10,6 +10,41 @@ const CHART_CAPTION =
   "menunjukkan target. Angka di ujung baris: level perkiraan / target (tanda – berarti " +
   "tanpa target).";
 
+// "Pernyataan 5: <text>" linked to the statement in the form, then its id.
+function statementLinks(className, statements) {
+  return el(
+    "ul",
+    { class: className },
+    ...statements.map((statement) =>
+      el(
+        "li",
+        {},
+        el("a", {
+          href: `#kq-i-${statement.id}`,
+          text: `Pernyataan ${statement.number}: ${statement.text}`,
+        }),
+        ` (${statement.id})`,
+      ),
+    ),
+  );
+}
+
+// Per level, how many statements are met out of how many (the numbers are the engine's).
+function levelProgress(item, raw) {
+  return el(
+    "ul",
+    { class: "kq-levels" },
+    ...item.levels.map((level, index) =>
+      el("li", {
+        "data-level": level.level,
+        "data-met": raw.levels[index].met,
+        "data-total": raw.levels[index].total,
+        text: level.label,
+      }),
+    ),
+  );
+}
+
 function competencyItem(item, raw) {
   const numbers = el(
     "dl",
@@ -37,22 +72,27 @@ function competencyItem(item, raw) {
     numbers,
     el("p", { class: "kq-explanation", text: item.explanation }),
   );
+  node.append(
+    el("p", { class: "kq-next-step", text: item.next_step }),
+    levelProgress(item, raw),
+  );
   if (item.decisive.length) {
     // The explanation names indicators by id; each link leads to the statement in the form.
-    const statements = item.decisive.map((statement) =>
-      el(
-        "li",
-        {},
-        el("a", {
-          href: `#kq-i-${statement.id}`,
-          text: `Pernyataan ${statement.number}: ${statement.text}`,
-        }),
-        ` (${statement.id})`,
-      ),
-    );
     node.append(
-      el("p", { class: "kq-decisive-title", text: "Pernyataan yang menentukan:" }),
-      el("ul", { class: "kq-decisive" }, ...statements),
+      el("p", { class: "kq-decisive-title", text: "Pernyataan yang belum terpenuhi:" }),
+      statementLinks("kq-decisive", item.decisive),
+    );
+  }
+  if (item.borderline) {
+    node.setAttribute("data-borderline", "");
+    node.append(
+      el("p", {
+        class: "kq-borderline-title",
+        text:
+          "Hasil ini bergantung pada satu jawaban: mengubah salah satu pernyataan berikut satu " +
+          "langkah akan mengubah level. Tinjaulah bersama atasan Anda.",
+      }),
+      statementLinks("kq-borderline", item.borderline_statements),
     );
   }
   if (!item.complete) {
@@ -128,6 +168,15 @@ export function showResults(byId, response) {
     list.append(competencyItem(item, result.competencies[index]));
   });
   const plan = document.createDocumentFragment();
+  if (view.plan.uncertain.length) {
+    plan.append(
+      el(
+        "ul",
+        { class: "kq-uncertain" },
+        ...view.plan.uncertain.map((sentence) => el("li", { text: sentence })),
+      ),
+    );
+  }
   for (const category of view.plan.categories) plan.append(planCategory(category));
   const date = today();
 

@@ -1,0 +1,237 @@
+"""``kompetensi rekap``: an agency's development needs from its employees' result files.
+
+Every file is read with a size cap and handed to :class:`generator.engine.recap.Recap` (the
+code the ``/rekap/`` page runs in the browser): recomputed, checked, de-duplicated. Rejected
+files are listed on stderr and in every output. Exit 0 when at least one file was used, 1 when
+none was (or, with ``--strict``, when any was rejected, or the roster is broken), 2 on misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.commands import DEFAULT_STANDARDS
+from generator.commands.assess import _load_dictionary
+from generator.engine import DictionaryError
+from generator.engine.recap import (
+    DEFAULT_GROUP_SIZE,
+    DEFAULT_MIN_GROUP,
+    Recap,
+    activity_rows,
+    read_roster,
+    tidy_rows,
+)
+from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
+
+FORMATS = ("json", "csv", "xlsx", "markdown")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got '{text}'")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "rekap",
+        help="recap an agency's development needs from many result files",
+        description=(
+            "Recompute every self-assessment result file (penilaian-kompetensi.json) and sum "
+            "them per competency, unit and position, with the JP and activities the plans ask "
+            "for and an annual plan table. No name or NIP is written unless --detail."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_DIRS")
+    parser.add_argument(
+        "--roster", type=Path, metavar="CSV", help="employee list: nip, nama, unit, jabatan"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here")
+    parser.add_argument(
+        "--detail", action="store_true", help="add a per-person table (personal data)"
+    )
+    parser.add_argument(
+        "--min-group",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"hide unit/position groups smaller than N (default {DEFAULT_MIN_GROUP})",
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
+    parser.add_argument(
+        "--emit-rows",
+        type=Path,
+        metavar="FILE",
+        help="also write the tidy rows (.csv or .parquet) and FILE_activities beside them",
+    )
+    parser.add_argument(
+        "--standards", type=Path, default=DEFAULT_STANDARDS, metavar="DIR",
+        help="the standards folder, or an exported kompetensi.json (default: standards)",
+    )  # fmt: skip
+    parser.set_defaults(func=run)
+
+
+def result_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and every ``*.json`` under the folders named, each folder sorted."""
+    for path in paths:
+        if path.is_dir():
+            for folder, subfolders, names in os.walk(path):
+                subfolders.sort()
+                for name in sorted(names):
+                    if name.lower().endswith(".json"):
+                        yield Path(folder, name)
+        else:
+            yield path
+
+
+def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
+    """At most ``limit + 1`` bytes of a file (so a huge file is never read whole)."""
+    try:
+        with path.open("rb") as handle:
+            modified = os.fstat(handle.fileno()).st_mtime
+            data = handle.read(limit + 1)
+    except OSError as error:
+        return None, 0.0, f"berkas tidak dapat dibaca ({error.strerror})"
+    if len(data) > limit:
+        return None, modified, "berkas lebih besar dari 1 MB"
+    return data, modified, ""
+
+
+def _recap_settings(dictionary: dict[str, Any], min_group: int | None) -> tuple[int, int]:
+    settings = dictionary.get("recap")
+    settings = settings if isinstance(settings, dict) else {}
+    group_size = settings.get("group_size", DEFAULT_GROUP_SIZE)
+    chosen = min_group if min_group is not None else settings.get("min_group", DEFAULT_MIN_GROUP)
+    return chosen, group_size
+
+
+def _write_xlsx(summary: dict[str, Any], output: Path) -> None:
+    import openpyxl  # only this format needs it (the optional extra "rekap")
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for table in tables(summary):
+        sheet = workbook.create_sheet(table.key[:31])
+        if table.key == "rincian_pegawai":
+            sheet.append([summary["personal_data"]])
+        sheet.append([table.title])
+        sheet.append(table.header)
+        for row in table.rows:
+            sheet.append([safe_cell(cell) for cell in row])
+    workbook.save(output)
+
+
+def _write_rows(path: Path, rows: Iterable[dict[str, Any]], header: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
+    """Write the two tidy tables; an error message (usage) or an empty string."""
+    suffix = target.suffix.lower()
+    entries = recap.entries()
+    header = ["respondent", *(["nip"] if detail else [])]
+    header += ["unit", "position", "competency", "estimated", "target", "gap"]
+    activity_header = ["respondent", "unit", "position", "activity_id", "competency"]
+    activity_header += ["level", "category", "form", "jp"]
+    activities = target.with_name(f"{target.stem}_activities{target.suffix}")
+    if suffix == ".csv":
+        _write_rows(target, tidy_rows(recap.view, entries, detail=detail), header)
+        _write_rows(activities, activity_rows(entries), activity_header)
+        return ""
+    try:
+        import duckdb  # a development dependency: Parquet is for data-lake deployments
+    except ModuleNotFoundError:
+        return "--emit-rows: menulis Parquet memerlukan paket duckdb (pip install duckdb)"
+    with tempfile.TemporaryDirectory() as folder:
+        for rows, columns, out in (
+            (tidy_rows(recap.view, entries, detail=detail), header, target),
+            (activity_rows(entries), activity_header, activities),
+        ):
+            staged = Path(folder, "rows.csv")
+            _write_rows(staged, rows, columns)
+            types = {c: "VARCHAR" for c in columns} | {
+                c: "BIGINT" for c in ("respondent", "estimated", "target", "gap", "level", "jp")
+            }
+            relation = duckdb.read_csv(str(staged), header=True, dtype=types)
+            relation.write_parquet(str(out))
+    return ""
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and args.output is None:
+        print("--format xlsx: tentukan berkas keluaran dengan -o BERKAS.xlsx", file=sys.stderr)
+        return 2
+    if args.emit_rows is not None and args.emit_rows.suffix.lower() not in (".csv", ".parquet"):
+        print("--emit-rows: gunakan nama berkas berakhiran .csv atau .parquet", file=sys.stderr)
+        return 2
+    missing = [str(given) for given in args.paths if not given.exists()]
+    if missing:
+        for name in missing:
+            print(f"{name}: berkas atau folder tidak ditemukan", file=sys.stderr)
+        return 2
+    dictionary = _load_dictionary(args.standards)
+    if dictionary is None:
+        return 1
+    roster = None
+    if args.roster is not None:
+        data, _, problem = read_bounded(args.roster, 20 * 1024 * 1024)
+        problems = [f"{args.roster}: {problem}"] if data is None else []
+        if data is not None:
+            roster, problems = read_roster(data, str(args.roster))
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
+    min_group, group_size = _recap_settings(dictionary, args.min_group)
+    try:
+        recap = Recap(dictionary, roster=roster, min_group=min_group, group_size=group_size)
+    except DictionaryError as error:
+        print(f"{args.standards}: not a usable kompetensi export: {error}", file=sys.stderr)
+        return 1
+    for path in result_files(args.paths):
+        data, modified, problem = read_bounded(path, MAX_RESULT_BYTES)
+        if data is None:
+            recap.reject(str(path), problem)
+        else:
+            recap.add(str(path), data, modified)
+    if args.emit_rows is not None:
+        message = _emit_rows(recap, args.emit_rows, args.detail)
+        if message:
+            print(message, file=sys.stderr)
+            return 2
+    summary = recap.summary(detail=args.detail)
+    if args.format == "xlsx":
+        _write_xlsx(summary, args.output)
+    else:
+        if args.format == "json":
+            text = to_json(summary)
+        else:
+            text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8")
+    for rejected in summary["rejected"]:
+        print(f"{rejected['file']}: ditolak: {rejected['reason']}", file=sys.stderr)
+    print(
+        f"rekap: {summary['respondents']} berkas dipakai, {len(summary['rejected'])} ditolak",
+        file=sys.stderr,
+    )
+    if not summary["respondents"]:
+        return 1
+    return 1 if args.strict and summary["rejected"] else 0

@@ -1,0 +1,449 @@
+"""The agency recap (*rekap kebutuhan pengembangan*): many result files in, one aggregate out.
+
+The CLI (``kompetensi rekap``) and the ``/rekap/`` page run this same code: files are fed one at
+a time to :meth:`Recap.add` (bytes, never a path: the caller bounds its reading), each is
+recomputed by :func:`generator.engine.recap_files.read_result`, and only a small record per
+person is kept (its levels, targets and planned activities), so memory grows with the number
+of people, never with the size of their files. Duplicates (the same NIP, or identical bytes)
+keep the newest file (by modification time, then by the order given); the older one is listed
+in ``rejected`` with the name of the file kept. :meth:`Recap.summary` builds the JSON contract
+documented in ``content/panduan/rekap.md``; no name or NIP appears in it unless ``detail``.
+
+Standard library only: this module is shipped in the engine wheel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .dictionary import Dictionary, read_dictionary
+from .recap_files import Rejected, Respondent, clean_text, normalize_nip, read_result
+
+RECAP_FORMAT = "kompetensi-asn/rekap"
+RECAP_FORMAT_VERSION = 1
+DEFAULT_MIN_GROUP = 3
+DEFAULT_GROUP_SIZE = 20
+NOT_GIVEN = "Tidak diisi"
+ROSTER_COLUMNS = ("nip", "nama", "unit", "jabatan")
+MAX_ROSTER_BYTES = 20 * 1024 * 1024
+PERSONAL_DATA_NOTICE = (
+    "PERHATIAN: berkas ini memuat data pribadi (nama dan NIP) per pegawai; simpan dan bagikan "
+    "hanya sesuai ketentuan pelindungan data pribadi."
+)
+QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+
+
+@dataclass(frozen=True)
+class PlannedActivity:
+    """One line of a person's recomputed plan."""
+
+    activity_id: str | None
+    competency: str
+    level: int
+    category: str
+    form: str | None
+    activity: str
+    jp: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the recap keeps of one person's file."""
+
+    source: str
+    digest: str
+    modified: float
+    order: int
+    nip: str | None
+    name: str | None
+    unit: str
+    position: str
+    levels: tuple[tuple[int, int | None], ...]
+    """(estimated, target) per competency, in the dictionary's order."""
+    plan: tuple[PlannedActivity, ...]
+    stored_differs: bool
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    nip: str
+    name: str
+    unit: str
+    position: str
+
+
+def read_roster(data: bytes, source: str = "roster") -> tuple[dict[str, RosterPerson], list[str]]:
+    """The roster CSV (columns ``nip, nama, unit, jabatan``, any order, a header line first).
+
+    Returns the people by NIP and every problem as ``source:line: message`` (Indonesian).
+    """
+    if len(data) > MAX_ROSTER_BYTES:
+        return {}, [f"{source}: berkas daftar pegawai lebih besar dari 20 MB"]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [f"{source}: bukan teks UTF-8 Hint: simpan daftar sebagai CSV UTF-8"]
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [clean_text(cell).lower() for cell in next(rows, [])]
+    absent = [column for column in ROSTER_COLUMNS if column not in header]
+    if absent:
+        return {}, [
+            f"{source}:1: kolom {', '.join(absent)} tidak ada Hint: baris pertama harus "
+            f"memuat judul kolom {', '.join(ROSTER_COLUMNS)}"
+        ]
+    index = {column: header.index(column) for column in ROSTER_COLUMNS}
+    people: dict[str, RosterPerson] = {}
+    problems: list[str] = []
+    for line, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in index.items()}
+        nip = normalize_nip(cells["nip"])
+        if not nip:
+            problems.append(f"{source}:{line}: nip: kosong Hint: setiap baris memerlukan NIP")
+        elif nip in people:
+            problems.append(f"{source}:{line}: nip: NIP yang sama sudah ada di baris sebelumnya")
+        else:
+            people[nip] = RosterPerson(nip, cells["nama"], cells["unit"], cells["jabatan"])
+    return people, problems
+
+
+def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:
+    return tuple(
+        PlannedActivity(
+            activity_id=item.get("activity_id"),
+            competency=item["competency"],
+            level=item["level"],
+            category=item["category"],
+            form=item.get("form"),
+            activity=item["activity"],
+            jp=item["jp"],
+        )
+        for item in result["plan"]["items"]
+    )
+
+
+def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
+    """Per competency: respondents, below/at/above/no target, level counts and the mean gap."""
+    rows = []
+    for index, competency in enumerate(view.competencies):
+        counts = Counter({str(level): 0 for level in range(view.max_level + 1)})
+        below = at = above = none = gap_sum = 0
+        for entry in entries:
+            estimated, target = entry.levels[index]
+            counts[str(estimated)] += 1
+            if target is None:
+                none += 1
+            elif estimated < target:
+                below += 1
+                gap_sum += target - estimated
+            elif estimated == target:
+                at += 1
+            else:
+                above += 1
+        with_target = below + at + above
+        rows.append(
+            {
+                "id": competency.id,
+                "name": competency.name,
+                "respondents": len(entries),
+                "below_target": below,
+                "at_target": at,
+                "above_target": above,
+                "no_target": none,
+                "level_counts": dict(counts),
+                "mean_gap": round(gap_sum / with_target, 2) if with_target else None,
+            }
+        )
+    return rows
+
+
+def _groups(
+    view: Dictionary, entries: Iterable[Entry], key: str, min_group: int
+) -> list[dict[str, Any]]:
+    """The per-competency numbers for each unit (or position); small groups are hidden."""
+    grouped: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        grouped[getattr(entry, key)].append(entry)
+    groups: list[dict[str, Any]] = []
+    for label in sorted(grouped):
+        members = grouped[label]
+        if len(members) < min_group:
+            groups.append({key: label, "respondents": f"< {min_group}", "competencies": None})
+        else:
+            groups.append(
+                {key: label, "respondents": len(members), "competencies": _stats(view, members)}
+            )
+    return groups
+
+
+def _activities(
+    view: Dictionary, entries: Iterable[Entry], group_size: int
+) -> list[dict[str, Any]]:
+    """For each catalogue activity and (competency, level): how many people's plans hold it."""
+    people: Counter[tuple[Any, ...]] = Counter()
+    jp: Counter[tuple[Any, ...]] = Counter()
+    for entry in entries:
+        seen = set()
+        for item in entry.plan:
+            if item.form is None:
+                continue  # no catalogue activity: the person designs one with their superior
+            key = (item.competency, item.level, item.activity_id or "", item.activity)
+            jp[key] += item.jp
+            if key not in seen:
+                seen.add(key)
+                people[key] += 1
+    details = {
+        (i.competency, i.level, i.activity_id or "", i.activity): i
+        for entry in entries
+        for i in entry.plan
+    }
+    rank = {competency.id: index for index, competency in enumerate(view.competencies)}
+    ordered = sorted(people, key=lambda k: (-people[k], rank.get(k[0], 0), k[1], k[2], k[3]))
+    return [
+        {
+            "activity_id": details[key].activity_id,
+            "activity": details[key].activity,
+            "competency": key[0],
+            "level": key[1],
+            "category": details[key].category,
+            "form": details[key].form,
+            "employees": people[key],
+            "jp": jp[key],
+            "classes": -(-people[key] // group_size),
+        }
+        for key in ordered
+    ]
+
+
+def annual_plan(view: Dictionary, entries: Iterable[Entry]) -> list[dict[str, Any]]:
+    """The yearly plan table: one row per (competency, level, form, category).
+
+    Rows are ordered by participants (most first); quarters are filled in that order so each
+    holds about a quarter of the total JP: the activities most people need come first.
+    """
+    people: Counter[tuple[str, int, str, str]] = Counter()
+    jp: Counter[tuple[str, int, str, str]] = Counter()
+    for entry in entries:
+        seen = set()
+        for item in entry.plan:
+            if item.form is None:
+                continue
+            key = (item.competency, item.level, item.form, item.category)
+            jp[key] += item.jp
+            if key not in seen:
+                seen.add(key)
+                people[key] += 1
+    rank = {competency.id: index for index, competency in enumerate(view.competencies)}
+    ordered = sorted(people, key=lambda k: (-people[k], rank.get(k[0], 0), k[1], k[3], k[2]))
+    total = sum(jp.values())
+    rows = []
+    before = 0
+    for key in ordered:
+        quarter = min(len(QUARTERS) - 1, len(QUARTERS) * before // total) if total else 0
+        before += jp[key]
+        rows.append(
+            {
+                "competency": key[0],
+                "level": key[1],
+                "form": key[2],
+                "form_name": view.form_names.get(key[2], key[2]),
+                "category": key[3],
+                "participants": people[key],
+                "jp_per_participant": round(jp[key] / people[key], 1),
+                "total_jp": jp[key],
+                "quarter": QUARTERS[quarter],
+            }
+        )
+    return rows
+
+
+class Recap:
+    """An aggregate being built from result files, one :meth:`add` at a time."""
+
+    def __init__(
+        self,
+        dictionary: Mapping[str, Any] | Dictionary,
+        *,
+        roster: Mapping[str, RosterPerson] | None = None,
+        min_group: int = DEFAULT_MIN_GROUP,
+        group_size: int = DEFAULT_GROUP_SIZE,
+    ) -> None:
+        self.view = read_dictionary(dictionary)
+        self.roster: Mapping[str, RosterPerson] = roster or {}
+        self.min_group = min_group
+        self.group_size = group_size
+        self.received = 0
+        self.rejected: list[dict[str, str]] = []
+        self._entries: dict[str, Entry] = {}
+
+    def reject(self, source: str, reason: str) -> None:
+        """Count a file the caller could not even read (too large, unreadable)."""
+        self.received += 1
+        self.rejected.append({"file": source, "reason": reason})
+
+    def add(self, source: str, data: bytes, modified: float = 0.0) -> bool:
+        """Read one file's bytes; ``False`` when it was rejected (the reason is kept)."""
+        self.received += 1
+        try:
+            respondent = read_result(source, data, self.view)
+        except Rejected as error:
+            self.rejected.append({"file": source, "reason": error.reason})
+            return False
+        entry = self._entry(respondent, modified)
+        key = f"nip:{entry.nip}" if entry.nip else f"sha256:{respondent.digest}"
+        older = self._entries.get(key)
+        if older is None:
+            self._entries[key] = entry
+            return True
+        kept, dropped = (
+            (entry, older)
+            if (modified, entry.order) >= (older.modified, older.order)
+            else (older, entry)
+        )
+        self._entries[key] = kept
+        same = entry.digest == older.digest
+        why = "isi yang sama persis dengan" if same else "NIP yang sama dengan"
+        self.rejected.append(
+            {
+                "file": dropped.source,
+                "reason": f"duplikat: {why} berkas {kept.source}, yang lebih baru dan dipakai",
+            }
+        )
+        return kept is entry
+
+    def _entry(self, respondent: Respondent, modified: float) -> Entry:
+        identity = respondent.identity
+        listed = self.roster.get(respondent.nip or "")
+        position = (
+            self.view.position_names.get(respondent.position or "")
+            or identity.get("position_title")
+            or (listed.position if listed else "")
+            or NOT_GIVEN
+        )
+        return Entry(
+            source=respondent.source,
+            digest=respondent.digest,
+            modified=modified,
+            order=self.received,
+            nip=respondent.nip,
+            name=identity.get("name") or (listed.name if listed else None),
+            unit=identity.get("unit") or (listed.unit if listed else "") or NOT_GIVEN,
+            position=position,
+            levels=tuple(
+                (competency["estimated"], competency["target"])
+                for competency in respondent.result["competencies"]
+            ),
+            plan=_plan_of(respondent.result),
+            stored_differs=respondent.stored_differs,
+        )
+
+    def entries(self) -> list[Entry]:
+        """The people kept, in the order their files were given."""
+        return sorted(self._entries.values(), key=lambda entry: entry.order)
+
+    def summary(self, *, detail: bool = False) -> dict[str, Any]:
+        """The recap as JSON-ready data (the contract in ``content/panduan/rekap.md``)."""
+        entries = self.entries()
+        jp_demand = {category.id: 0 for category in self.view.categories}
+        for entry in entries:
+            for item in entry.plan:
+                jp_demand[item.category] = jp_demand.get(item.category, 0) + item.jp
+        submitted = {entry.nip for entry in entries if entry.nip}
+        missing = [
+            {"nip": person.nip, "unit": person.unit or NOT_GIVEN}
+            | ({"name": person.name, "position": person.position} if detail else {})
+            for person in self.roster.values()
+            if person.nip not in submitted
+        ]
+        summary: dict[str, Any] = {}
+        if detail:
+            summary["personal_data"] = PERSONAL_DATA_NOTICE
+        summary |= {
+            "format": RECAP_FORMAT,
+            "format_version": RECAP_FORMAT_VERSION,
+            "standards_version": self.view.standards_version,
+            "respondents": len(entries),
+            "files": {
+                "received": self.received,
+                "used": len(entries),
+                "rejected": len(self.rejected),
+                "stored_result_differs": sum(entry.stored_differs for entry in entries),
+            },
+            "settings": {"min_group": self.min_group, "group_size": self.group_size},
+            "competencies": _stats(self.view, entries),
+            "units": _groups(self.view, entries, "unit", self.min_group),
+            "positions": _groups(self.view, entries, "position", self.min_group),
+            "jp_demand": jp_demand,
+            "activities": _activities(self.view, entries, self.group_size),
+            "annual_plan": annual_plan(self.view, entries),
+            "missing": missing,
+            "rejected": list(self.rejected),
+        }
+        if detail:
+            summary["people"] = [dict(row) for row in people_rows(self.view, entries)]
+        return summary
+
+
+def people_rows(view: Dictionary, entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
+    """The per-person rows of ``--detail``: file, NIP, name, unit, position, levels and gaps."""
+    for entry in entries:
+        row: dict[str, Any] = {
+            "file": entry.source,
+            "nip": entry.nip or "",
+            "name": entry.name or "",
+            "unit": entry.unit,
+            "position": entry.position,
+        }
+        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
+            row[f"{competency.id}.estimated"] = estimated
+            row[f"{competency.id}.target"] = target
+        yield row
+
+
+def tidy_rows(
+    view: Dictionary, entries: Iterable[Entry], *, detail: bool = False
+) -> Iterator[dict[str, Any]]:
+    """One row per person × competency (the table the aggregate is computed from).
+
+    ``respondent`` is a number in the order of the files (``nip`` is added only with
+    ``detail``): the rows can leave the agency without personal data.
+    """
+    for number, entry in enumerate(entries, start=1):
+        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
+            row: dict[str, Any] = {"respondent": number}
+            if detail:
+                row["nip"] = entry.nip or ""
+            row |= {
+                "unit": entry.unit,
+                "position": entry.position,
+                "competency": competency.id,
+                "estimated": estimated,
+                "target": target,
+                "gap": None if target is None else max(0, target - estimated),
+            }
+            yield row
+
+
+def activity_rows(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
+    """One row per planned activity of each person (the second tidy table)."""
+    for number, entry in enumerate(entries, start=1):
+        for item in entry.plan:
+            yield {
+                "respondent": number,
+                "unit": entry.unit,
+                "position": entry.position,
+                "activity_id": item.activity_id,
+                "competency": item.competency,
+                "level": item.level,
+                "category": item.category,
+                "form": item.form,
+                "jp": item.jp,
+            }

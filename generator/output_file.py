@@ -1,0 +1,110 @@
+"""Writing a command's output file (``-o``) the way a shell redirection would, but safely.
+
+- ``-`` (or no file) is standard output; a write that fails there (a full disk, a closed pipe)
+  is one line, and Python's own complaint at exit is silenced.
+- A regular file is replaced atomically (a temporary file next to it, renamed over it): a reader
+  never sees half a file, and a failure leaves the previous file and no temporary behind. The
+  new file keeps the old one's permissions, or gets 0666 less the umask (0644 under 022),
+  never a temporary file's 0600.
+- A symbolic link is written through: its final target is replaced, the link itself is kept.
+- A device, FIFO or socket is opened and written like ``>`` would, never replaced: as root,
+  replacing ``/dev/stdout`` or ``/dev/null`` would break the system.
+- A missing parent folder is an error naming it; it is never created silently.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+STDOUT = "-"
+STDOUT_NAME = "standar keluaran"
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it: there is no portable way to only read it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_output(target: Path | None, text: str) -> str | None:
+    """Write ``text`` to ``target``; ``None`` when done, else the one line to print."""
+    if target is None or str(target) == STDOUT:
+        return write_stdout(text)
+    final = Path(os.path.realpath(target))  # through every symbolic link, even a dangling one
+    try:
+        info: os.stat_result | None = final.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return f"{target}: tidak dapat menulis: {exc.strerror}"
+    try:
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            return (
+                f"{target}: tidak dapat menulis: ini sebuah folder. "
+                "Petunjuk: tulis nama berkas, misalnya -o kompetensi.json"
+            )
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(final, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            return None
+        if not final.parent.is_dir():
+            return (
+                f"{target}: tidak dapat menulis: folder {final.parent} tidak ada. "
+                "Petunjuk: buat folder itu lebih dulu, atau pilih folder yang sudah ada"
+            )
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~current_umask()
+        _replace(final, text, mode)
+    except OSError as exc:
+        return f"{target}: tidak dapat menulis: {exc.strerror or exc}"
+    return None
+
+
+def _replace(final: Path, text: str, mode: int) -> None:
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
+        "w",
+        encoding="utf-8",
+        newline="",
+        dir=final.parent,
+        prefix=f".{final.name}.",
+        suffix=".tmp",
+        delete=False,
+    )
+    try:
+        with handle:
+            os.chmod(handle.name, mode)
+            handle.write(text)
+        os.replace(handle.name, final)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def write_stdout(text: str) -> str | None:
+    """Write to standard output; a failure is one line (``None`` for a closed pipe, which
+    ``| head`` causes on purpose)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return None
+    except OSError as exc:
+        _silence_stdout()
+        return f"{STDOUT_NAME}: tidak dapat menulis: {exc.strerror or exc}"
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null, so the flush at exit does not fail again and print
+    Python's "Exception ignored" lines."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,275 @@
+"""The output folder of a build: where one may be written, and how it replaces the old one.
+
+A build deletes whatever the output folder held before, so :func:`refusal` turns down, before
+anything is touched, every folder whose loss would destroy work: the project itself (or a folder
+holding it), a source folder (or a folder inside or around one), a Git work tree, and any
+non-empty folder that an earlier build did not write. A built site carries :data:`MARKER` so
+the next build recognises it; sites built before the marker existed are recognised by the two
+policy files every build has written (:data:`EARLIER_BUILD_FILES`).
+
+:func:`replace` puts a finished build in place in one step: on Linux, ``renameat2`` with
+``RENAME_EXCHANGE`` swaps the two folders atomically, so the output folder exists at every
+instant, old or new, even if the build is killed. Elsewhere (or on a file system that does not
+support the exchange) it falls back to two renames, with a moment without the folder.
+
+Staging folders (``.<name>-build-*`` next to the output) are locked with ``flock`` while their
+build runs; :func:`remove_stale_staging` deletes those whose build died, so a killed build leaves
+nothing that the next one does not clean.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.output_file import current_umask
+
+MARKER = ".kompetensi-site"
+MARKER_TEXT = (
+    "Folder ini dibangun oleh `kompetensi build`; build berikutnya menggantinya seluruhnya.\n"
+)
+EARLIER_BUILD_FILES = ("csp.txt", "csp-hashes.conf")
+SOURCE_FOLDERS = ("standards", "content", "generator", "site_overrides", "tests")
+HINT = (
+    "build mengganti seluruh isi folder keluaran; pilih folder baru atau kosong, misalnya site/ "
+    "di samping mkdocs.yml"
+)
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: stale staging folders are kept
+    fcntl = None  # type: ignore[assignment]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as ``!ENV`` become null instead of failing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _configured(config_file: Path) -> list[tuple[str, Path]]:
+    """The folders mkdocs.yml names as sources: docs_dir, the theme's custom_dir, the
+    kompetensi plugin's standards_dir (a config that cannot be read names none; the build then
+    reports it)."""
+    try:
+        config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    if not isinstance(config, dict):
+        return []
+    named = [("docs_dir", config.get("docs_dir", "docs"))]
+    theme = config.get("theme")
+    if isinstance(theme, dict):
+        named.append(("theme.custom_dir", theme.get("custom_dir")))
+    plugins = config.get("plugins")
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kompetensi"), dict):
+            named.append(("standards_dir", plugin["kompetensi"].get("standards_dir", "standards")))
+    root = config_file.parent
+    return [
+        (f"{value} ({name} di mkdocs.yml)", (root / value).resolve())
+        for name, value in named
+        if isinstance(value, str)
+    ]
+
+
+def source_folders(config_file: Path) -> list[tuple[str, Path]]:
+    """Every folder a build reads, as ``(name, resolved path)``."""
+    root = config_file.resolve().parent
+    folders = [(f"{name}/", (root / name).resolve()) for name in SOURCE_FOLDERS]
+    folders += _configured(config_file.resolve())
+    return folders
+
+
+def is_built_site(folder: Path) -> bool:
+    """True when ``folder`` was written by ``kompetensi build`` (the marker, or an earlier
+    build's policy files)."""
+    marker = folder / MARKER
+    if marker.is_file() and not marker.is_symlink():
+        return True
+    return all((folder / name).is_file() for name in EARLIER_BUILD_FILES)
+
+
+def refusal(site_dir: Path, config_file: Path) -> str | None:
+    """Why a build must not write ``site_dir`` (one line, located, with a hint), or ``None``."""
+    target = site_dir.resolve()
+    root = config_file.resolve().parent
+    reason = _reason(target, root, source_folders(config_file))
+    if reason is None:
+        return None
+    hint = HINT
+    if reason.startswith("folder ini tidak kosong"):
+        hint += "; kosongkan sendiri folder itu hanya bila isinya memang boleh dihapus"
+    return f"{site_dir}: folder keluaran ditolak: {reason}; tidak ada yang diubah. Petunjuk: {hint}"
+
+
+def _reason(target: Path, root: Path, sources: list[tuple[str, Path]]) -> str | None:
+    if target == root:
+        return "folder ini adalah folder proyek"
+    if target in root.parents:
+        return f"folder ini memuat folder proyek {root}"
+    for name, folder in sources:
+        if target == folder:
+            return f"folder ini adalah folder sumber {name}"
+        if folder in target.parents:
+            return f"folder ini berada di dalam folder sumber {name}"
+        if target in folder.parents:
+            return f"folder ini memuat folder sumber {name}"
+    if ".git" in target.parts:
+        return "folder ini berada di dalam folder .git"
+    if (target / ".git").exists():
+        return "folder ini adalah akar sebuah work tree Git"
+    if target.exists() or target.is_symlink():
+        if not target.is_dir():
+            return "ini bukan folder"
+        if any(target.iterdir()) and not is_built_site(target):
+            return (
+                f"folder ini tidak kosong dan tidak dibuat oleh kompetensi build "
+                f"(berkas penanda {MARKER} tidak ada)"
+            )
+    return None
+
+
+# ---- Permissions ---------------------------------------------------------------------------
+
+
+def publish_modes(folder: Path) -> None:
+    """Ordinary modes for a published tree: folders 0777 and files 0666, less the umask (0755
+    and 0644 under the usual 022). Staging folders are made 0700 and temporary files 0600; a
+    web server running as another user could then read nothing."""
+    mask = current_umask()
+    folder_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
+    os.chmod(folder, folder_mode)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                os.chmod(path, folder_mode)
+        for name in files:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                os.chmod(path, file_mode)
+
+
+# ---- Staging folders -----------------------------------------------------------------------
+
+
+def staging_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}-build-"
+
+
+@contextlib.contextmanager
+def staging_folder(site_dir: Path) -> Iterator[Path]:
+    """A fresh staging folder next to ``site_dir``, locked while the build runs and removed
+    afterwards (after a swap it holds the previous site)."""
+    path = Path(tempfile.mkdtemp(prefix=staging_prefix(site_dir), dir=site_dir.parent))
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+        os.close(descriptor)
+
+
+def remove_stale_staging(site_dir: Path) -> list[Path]:
+    """Delete the staging folders of builds that died (no lock held); returns them.
+
+    A build killed between the two renames of the fallback left the previous site in an
+    ``-old-`` folder and no output folder: that one is put back, not deleted."""
+    removed: list[Path] = []
+    if fcntl is None or not site_dir.parent.is_dir():
+        return removed
+    prefix = staging_prefix(site_dir)
+    for path in sorted(site_dir.parent.glob(prefix + "*")):
+        if path.is_symlink() or not path.is_dir():
+            continue
+        if path.name.startswith(prefix + "old-") and not site_dir.exists():
+            path.rename(site_dir)
+            continue
+        try:
+            descriptor = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a build is running there
+        finally:
+            os.close(descriptor)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+# ---- The swap ------------------------------------------------------------------------------
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+def _renameat2() -> Any | None:
+    """glibc's ``renameat2`` (2.28+), or ``None`` where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    function.argtypes += [ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one atomic step; ``False`` when the system cannot (not Linux,
+    an old C library, or a file system without the exchange), so the caller falls back."""
+    function = _renameat2()
+    if function is None:
+        return False
+    result = function(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def replace(new: Path, target: Path) -> None:
+    """Put the folder ``new`` at ``target``; afterwards ``new`` holds the previous site (or is
+    gone when there was none), for the caller to delete."""
+    if not target.exists() and not target.is_symlink():
+        new.rename(target)
+        return
+    if exchange(new, target):
+        return
+    # Fallback: two renames, so ``target`` is missing between them (and if the process dies
+    # there, the previous site waits in the ``-old-`` folder).
+    old = Path(tempfile.mkdtemp(prefix=staging_prefix(target) + "old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    old.rename(new)
+
+
+def write_marker(folder: Path) -> None:
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

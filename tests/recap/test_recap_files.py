@@ -1,0 +1,96 @@
+"""Every kind of file the recap refuses, each with its one reason, and how duplicates resolve."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from recap_support import DICTIONARY
+
+from bench.recap_data import documents
+from generator.engine.recap import Recap
+
+GOOD = next(documents(DICTIONARY, 1, seed=3))
+
+
+def _bytes(document: Any) -> bytes:
+    return json.dumps(document).encode("utf-8")
+
+
+def _changed(**changes: Any) -> bytes:
+    document = copy.deepcopy(GOOD)
+    document.update(changes)
+    return _bytes(document)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b" " * (1024 * 1024 + 1), "berkas lebih besar dari 1 MB"),
+        (b'{"a": "\xff"}', "berkas bukan teks UTF-8"),
+        (b'{"format": ', "berkas bukan JSON yang valid"),
+        (b"[" * 100_000 + b"]" * 100_000, "berkas bukan JSON yang valid"),
+        (b'{"format": 1, "format": 2}', "kunci 'format' muncul dua kali"),
+        (b"[1, 2]", "bukan berkas hasil penilaian mandiri kompetensi"),
+        (_changed(format="kompetensi-asn/lain"), "bukan berkas hasil penilaian mandiri kompetensi"),
+        (_changed(format_version=2), "versi format berkas tidak dikenal"),
+        (
+            _changed(standards_version="2030.1"),
+            "dibuat untuk versi standar 2030.1, sedangkan rekap ini memakai versi 2017.1",
+        ),
+        (
+            _changed(ratings={"integritas.9.9": 4}),
+            "jawaban tidak sesuai standar kompetensi ini (periksa ratings.integritas.9.9)",
+        ),
+        (
+            _changed(position="menteri"),
+            "jawaban tidak sesuai standar kompetensi ini (periksa position)",
+        ),
+        (_changed(identity=["x"]), "identity harus berupa objek"),
+        (_changed(identity={"nip": 1980}), "identity.nip harus berupa teks"),
+    ],
+)
+def test_each_rejection_has_one_reason(data: bytes, reason: str) -> None:
+    recap = Recap(DICTIONARY)
+    assert recap.add("berkas.json", data) is False
+    assert recap.rejected == [{"file": "berkas.json", "reason": reason}]
+    assert recap.summary()["respondents"] == 0
+
+
+def test_identical_files_without_nip_count_once() -> None:
+    document = copy.deepcopy(GOOD)
+    del document["identity"]
+    recap = Recap(DICTIONARY)
+    assert recap.add("a.json", _bytes(document), modified=1.0)
+    assert recap.add("b.json", _bytes(document), modified=2.0)
+    assert recap.summary()["respondents"] == 1
+    assert recap.rejected == [
+        {
+            "file": "a.json",
+            "reason": "duplikat: isi yang sama persis dengan berkas b.json, yang lebih baru dan dipakai",
+        }
+    ]
+
+
+def test_the_newest_file_of_a_nip_wins_whatever_the_order() -> None:
+    newer = copy.deepcopy(GOOD)
+    newer["ratings"] = {}
+    newer["identity"]["nip"] = " ".join(GOOD["identity"]["nip"])  # spaces: the same person
+    recap = Recap(DICTIONARY)
+    assert recap.add("baru.json", _bytes(newer), modified=20.0)
+    assert recap.add("lama.json", _bytes(GOOD), modified=10.0) is False
+    assert [entry.source for entry in recap.entries()] == ["baru.json"]
+    counts = recap.summary()["competencies"][0]["level_counts"]
+    assert counts["0"] == 1  # no ratings: level 0
+    assert recap.rejected[0]["file"] == "lama.json"
+
+
+def test_identity_text_is_cleaned() -> None:
+    document = copy.deepcopy(GOOD)
+    document["identity"]["unit"] = "  Biro\u0000 Umum\u202e\n" + "x" * 500
+    recap = Recap(DICTIONARY, min_group=1)
+    recap.add("a.json", _bytes(document))
+    [unit] = recap.summary()["units"]
+    assert unit["unit"] == ("Biro Umum " + "x" * 500)[:200]

@@ -1,0 +1,141 @@
+"""``kompetensi serve`` shows invalid data in the browser: a banner on every page, until fixed.
+
+The browser test runs the real command on a small project (the real theme, overrides and data;
+no Pyodide runtime), breaks a YAML file as a maintainer would, and reads the pages Chromium
+gets: the banner names the file and the line; after the fix it is gone. A build never carries
+the banner (the plugin adds it only while serving).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from nginx_support import free_port
+from site_support import ROOT, make_project
+
+from generator.errors import Problem
+from generator.plugin import KompetensiPlugin
+from generator.render import preview
+
+KOMPETENSI = Path(sys.executable).with_name("kompetensi")
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+PROBLEM = Problem("standards/positions.yaml", 6, 40, "positions[0].name", "bad <b> & 'x'", "fix it")
+
+
+def test_the_banner_lists_each_problem_escaped_inside_the_main_content() -> None:
+    page = f"<html><body><main>{ARTICLE}<h1>Judul</h1></article></main></body></html>"
+    shown = preview.with_banner(page, [PROBLEM, Problem("standards/a.yaml", 1, 1, "", "m")])
+    assert shown.startswith(f'<html><body><main>{ARTICLE}<div class="admonition danger"')
+    assert shown.endswith("</div><h1>Judul</h1></article></main></body></html>")
+    assert "Data tidak valid: 2 galat" in shown
+    assert (
+        "<li><strong>standards/positions.yaml</strong>, baris 6, kolom 40 "
+        "(<code>standards/positions.yaml:6:40</code>)<br><code>positions[0].name</code>: "
+        "bad &lt;b&gt; &amp; &#x27;x&#x27;<br>Petunjuk: fix it</li>"
+    ) in shown
+    assert preview.with_banner(page, []) == page
+    # A page without the theme's article (none in this site today) gets it first in the body.
+    assert preview.with_banner("<body class='x'><p>", [PROBLEM]).startswith(
+        "<body class='x'><div class=\"admonition danger\""
+    )
+
+
+def test_a_build_never_gets_the_banner() -> None:
+    plugin = KompetensiPlugin()
+    plugin.preview_problems = (PROBLEM,)
+    page = f"<body>{ARTICLE}</article></body>"
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.on_post_page(page, page=None, config=None) == page  # type: ignore[arg-type]
+    plugin.on_startup(command="serve", dirty=False)
+    assert preview.BANNER_ID in str(plugin.on_post_page(page, page=None, config=None))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """``kompetensi serve`` on a small project; yields (origin, its standards folder)."""
+    config = make_project(tmp_path / "project", ROOT / "standards")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [str(KOMPETENSI), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=config.parent,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # mkdocs runs as a child: stop the whole group
+    )
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while b"Serving on" not in (tmp_path / "serve.log").read_bytes():
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
+            assert time.monotonic() < deadline, "kompetensi serve did not start"
+            time.sleep(0.2)
+        yield origin, config.parent / "standards"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def _banner_text(page: Any, url: str, wanted: Callable[[str | None], bool]) -> str | None:
+    """The banner's text once ``wanted`` (serve rebuilds a second or so after a save)."""
+    deadline = time.monotonic() + 90
+    while True:
+        page.goto(url)
+        banner = page.locator(f"#{preview.BANNER_ID}")
+        text = banner.inner_text() if banner.count() else None
+        if wanted(text) or time.monotonic() > deadline:
+            return text
+        time.sleep(0.5)
+
+
+@pytest.mark.browser
+def test_serve_shows_the_errors_of_broken_data_until_fixed(
+    browser: Any, served: tuple[str, Path]
+) -> None:
+    origin, standards = served
+    source = standards / "competencies" / "integritas.yaml"
+    valid = source.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    # axe-core is injected as an inline script, which the pages' own CSP meta tag blocks.
+    axe_context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
+    try:
+        assert _banner_text(page, origin + "/kompetensi/integritas/", lambda t: True) is None
+
+        assert valid.count("\norder: 1\n") == 1
+        source.write_text(valid.replace("\norder: 1\n", "\norder: satu\n"), encoding="utf-8")
+        for path in ("/kompetensi/integritas/", "/", "/matriks/"):
+            text = _banner_text(page, origin + path, lambda t: t is not None)
+            assert text is not None, f"{path}: no banner while the data is invalid"
+            assert "Data tidak valid: 1 galat" in text
+            assert "standards/competencies/integritas.yaml, baris 5, kolom 8" in text, text
+            assert "order" in text
+        # The banner itself is accessible (role alert, the theme's admonition colours).
+        checked = axe_context.new_page()
+        checked.goto(origin + "/kompetensi/integritas/")
+        checked.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = checked.evaluate(
+            "axe.run('#" + preview.BANNER_ID + "').then(r => r.violations.filter(v => "
+            "['serious', 'critical'].includes(v.impact)).map(v => v.id))"
+        )
+        assert found == []
+
+        source.write_text(valid, encoding="utf-8")
+        for path in ("/kompetensi/integritas/", "/"):
+            assert _banner_text(page, origin + path, lambda t: t is None) is None, path
+        assert violations == []
+    finally:
+        axe_context.close()
+        context.close()
