@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from generator.commands import DEFAULT_STANDARDS, load_or_report
-from generator.engine import MAX_JP, MIN_JP, DictionaryError, InputError, InputProblem, assess
+from generator.engine import (
+    MAX_JP,
+    MIN_JP,
+    DictionaryError,
+    InputError,
+    InputProblem,
+    assess,
+    json_numbers,
+)
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.errors import printable
@@ -84,11 +92,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def read_json(path: Path) -> tuple[object, list[str]]:
     """A JSON file's value, or ``(None, messages)``: unreadable, not UTF-8, malformed, dupes."""
     try:
-        raw = path.read_bytes()
+        # Capped while reading: /dev/zero or an endless pipe stops at the cap, not at the end of
+        # memory.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [f"{path}: cannot read: {exc.strerror}"]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [f"{path}: too large: {len(raw)} bytes, at most {MAX_FILE_BYTES}"]
+        return None, [
+            f"{path}: too large: more than {MAX_FILE_BYTES} bytes "
+            "Hint: check that this is the right file; answers, targets and exports are far smaller"
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,9 +122,11 @@ def read_json(path: Path) -> tuple[object, list[str]]:
         return mapping
 
     try:
-        value = json.loads(text, object_pairs_hook=unique_keys)
+        value = json_numbers.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         return None, [f"{path}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"]
+    except json_numbers.NumberTooLong as exc:
+        return None, [f"{path}:{exc.line}:{exc.column}: {exc} Hint: ratings and levels are small"]
     except RecursionError:
         return None, [f"{path}: malformed JSON: nested too deeply"]
     return value, [
@@ -130,7 +146,7 @@ def _read_input(path: Path, key: str, example: str) -> tuple[object, list[str]]:
 
 def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
-    if not source.is_file():
+    if source.is_dir() or not source.exists():
         standard = load_or_report(source)
         return None if standard is None else standard.data
     document, messages = read_json(source)

@@ -21,6 +21,8 @@ from .dictionary import Dictionary
 
 MIN_JP = 1
 MAX_JP = 1000
+MAX_LISTED = 50
+"""Most problems listed per input part; the rest are counted in one more line."""
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 
@@ -116,13 +118,19 @@ def check_ratings(
         ]
     low, high = dictionary.scale_min, dictionary.scale_max
     problems: list[InputProblem] = []
+    hidden = 0
     for key, value in ratings.items():
+        unknown = key not in dictionary.indicator_ids
+        wrong = not _is_int_between(value, low, high)
+        if len(problems) >= MAX_LISTED:
+            hidden += unknown + wrong
+            continue
         where = key_path(path, str(key))
-        if key not in dictionary.indicator_ids:
+        if unknown:
             problems.append(
                 InputProblem(where, "unknown indicator id", _indicator_hint(dictionary, str(key)))
             )
-        if not _is_int_between(value, low, high):
+        if wrong:
             hint = (
                 "leave an indicator out to mark it unanswered"
                 if value is None
@@ -130,6 +138,22 @@ def check_ratings(
             )
             message = f"expected an integer from {low} to {high}, got {describe(value)}"
             problems.append(InputProblem(where, message, hint))
+    return _counted(problems, hidden, path)
+
+
+def _counted(problems: list[InputProblem], hidden: int, path: str) -> list[InputProblem]:
+    """``problems`` plus one line counting those not listed (a file of 600,000 wrong keys is
+    reported in a second, not in minutes and 600,000 lines with a suggestion search each)."""
+    hidden += max(0, len(problems) - MAX_LISTED)  # a key may add two problems past the cap
+    del problems[MAX_LISTED:]
+    if hidden:
+        problems.append(
+            InputProblem(
+                path,
+                f"{hidden} more problems are not listed",
+                f"fix the first {MAX_LISTED} and check again",
+            )
+        )
     return problems
 
 
@@ -148,13 +172,19 @@ def check_targets(
     top = dictionary.max_level
     known = dictionary.competency_by_id
     problems: list[InputProblem] = []
+    hidden = 0
     for key, value in targets.items():
+        unknown = key not in known
+        wrong = value is not None and not _is_int_between(value, 1, top)
+        if len(problems) >= MAX_LISTED:
+            hidden += unknown + wrong
+            continue
         where = key_path(path, str(key))
-        if key not in known:
+        if unknown:
             fallback = "known competencies: " + ", ".join(known)
             hint = _did_you_mean(str(key), known, fallback)
             problems.append(InputProblem(where, "unknown competency id", hint))
-        if value is not None and not _is_int_between(value, 1, top):
+        if wrong:
             levels = ", ".join(
                 f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1)
             )
@@ -165,7 +195,7 @@ def check_targets(
                     f"levels are {levels}; null means no target",
                 )
             )
-    return problems
+    return _counted(problems, hidden, path)
 
 
 def check_position(
@@ -238,11 +268,12 @@ def document_value(document: object, key: str, example: str) -> tuple[object, li
     if not isinstance(document, dict):
         message = f'expected an object like {{"{key}": {{...}}}}, got {describe(document)}'
         return None, [InputProblem("", message, f"the file looks like {example}")]
+    others = [other for other in document if other != key]
     problems = [
         InputProblem(key_path("", str(other)), "unknown key", f'the file holds only "{key}"')
-        for other in document
-        if other != key
+        for other in others[:MAX_LISTED]
     ]
+    problems = _counted(problems, len(others) - len(problems), "")
     if key not in document:
         problems.append(InputProblem("", f'missing key "{key}"', f"the file looks like {example}"))
     elif document[key] is None:
