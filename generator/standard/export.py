@@ -69,6 +69,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
             "met_threshold": fw["assessment"]["met_threshold"],
             "level_rule": fw["assessment"].get("level_rule", DEFAULT_LEVEL_RULE),
             "default_jp": fw["assessment"]["default_jp"],
+            "focus": fw["assessment"].get("focus", 3),
         },
         "recap": {
             "group_size": fw.get("recap", {}).get("group_size", DEFAULT_GROUP_SIZE),
