@@ -157,7 +157,7 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
         return
     seen: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
-        if file.name.startswith("."):
+        if file.name.startswith(".") or _outside(file, loaded):
             continue
         if file.suffix != ".yaml" or not file.is_file():
             loaded.problems.append(
@@ -188,6 +188,25 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
         yield file
 
 
+def _outside(file: Path, loaded: Loaded) -> bool:
+    """True (and reported) when a link makes ``file`` a file outside the standards folder: its
+    content is never read, so no message can quote a file the maintainer did not mean to give."""
+    real = file.resolve()
+    if real.is_relative_to(loaded.root.resolve()):
+        return False
+    loaded.problems.append(
+        Problem(
+            display_path(file),
+            1,
+            1,
+            "",
+            "the file is a link to a file outside the standards folder",
+            "copy the file into the standards folder instead of linking to it",
+        )
+    )
+    return True
+
+
 def read_folder(root: Path) -> Loaded:
     """Read and schema-check every file in a standards folder (no cross-file rules yet)."""
     loaded = Loaded(root)
@@ -208,6 +227,8 @@ def read_folder(root: Path) -> Loaded:
         (POSITIONS_FILE, "positions", "positions"),
     ):
         file = root / name
+        if _outside(file, loaded):
+            continue
         if file.is_file():
             setattr(loaded, attr, _parse(loaded, file, schema_name))
         else:

@@ -581,7 +581,10 @@ def read(file: Path, display_path: str | None = None) -> Document:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             return Document(path, None, [_too_large(path, size)])
-        data = file.read_bytes()
+        with file.open("rb") as handle:  # capped while reading: the size may not be known
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew after the stat
+            return Document(path, None, [_too_large(path, len(data))])
     except OSError as exc:
         return Document(
             path, None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")]

@@ -40,6 +40,7 @@ L = "learning/kerjasama.yaml"
 
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 DUPLICATE_HINT = "keep one of the two; YAML would silently drop the first"
+ALIASES_HINT = "a list of other names or spellings, e.g. [Kolaborasi], at most 20"
 CONTROL_HINT = "delete it; it is invisible in most editors"
 ESCAPED = (
     "control character U+{} (written as an escape) is not allowed "
@@ -557,12 +558,12 @@ SCHEMA_CASES = [
     case(
         "list-got-text",
         replace(K, "aliases: []\n", "aliases: Kerja Sama\n"),
-        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama'",
+        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama' Hint: {ALIASES_HINT}",
     ),
     case(
         "list-got-mapping",
         replace(K, "aliases: []\n", "aliases: {kerja: sama}\n"),
-        f"std/{K}:6:10: aliases: expected a list, got a mapping",
+        f"std/{K}:6:10: aliases: expected a list, got a mapping Hint: {ALIASES_HINT}",
     ),
     # Ranges, enums, patterns, lengths.
     case(

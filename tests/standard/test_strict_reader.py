@@ -230,16 +230,19 @@ def test_40_levels_deep_are_read(tmp_path: Path) -> None:
 
 def test_scalars_keep_the_text_that_was_typed(load_edited: Callable[..., Outcome]) -> None:
     """Nothing SafeLoader would turn into a bool, float, octal, date or sexagesimal number."""
-    typed = ["no", "yes", "on", "off", "NO", "1.10", "0755", "012345", "2024-01-31", "12:30", "1e3"]
+    typed = ["no", "yes", "on", "off", "1.10", "0755", "012345", "2024-01-31", "12:30", "1e3"]
     outcome = load_edited(
         replace(K, "aliases: []\n", f"aliases: [{', '.join(typed)}]\n"),
         replace(K, "name: Kerjasama\n", "name: 12:30\n"),
+        # Another competency: aliases are unique whatever their letter case.
+        replace("competencies/integritas.yaml", "aliases: []\n", "aliases: [NO]\n"),
     )
     assert outcome.errors == []
     assert outcome.standard is not None
-    competency = next(c for c in outcome.standard.data["competencies"] if c["id"] == "kerjasama")
-    assert competency["aliases"] == typed
-    assert competency["name"] == "12:30"
+    competencies = {c["id"]: c for c in outcome.standard.data["competencies"]}
+    assert competencies["kerjasama"]["aliases"] == typed
+    assert competencies["kerjasama"]["name"] == "12:30"
+    assert competencies["integritas"]["aliases"] == ["NO"]
 
 
 def test_version_1_10_stays_the_text_1_10(load_edited: Callable[..., Outcome]) -> None:
