@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_support import violations
 from e2e_quiz import ENGINE_TIMEOUT_MS, new_page, site_export_path
-from test_quiz_ui import axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -122,5 +122,5 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         assert downloaded["units"] == expected["units"]
         assert downloaded["jp_demand"] == expected["jp_demand"]
         assert downloaded["activities"] == expected["activities"]
-        assert axe_violations(page, "#kr") == []
+        assert violations(page, "#kr") == []
         assert log.off_origin(server.url) == []

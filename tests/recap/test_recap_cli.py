@@ -8,6 +8,7 @@ import importlib.util
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,11 @@ def expected_stats(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "above_target": statuses["strength"],
                 "no_target": statuses["no_target"],
                 "level_counts": {level: counts[level] for level in LEVELS},
-                "mean_gap": round(sum(gaps) / len(gaps), 2) if gaps else None,
+                "mean_gap": float(
+                    (Decimal(sum(gaps)) / len(gaps)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+                )
+                if gaps
+                else None,
             }
         )
     return rows

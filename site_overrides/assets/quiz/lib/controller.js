@@ -8,7 +8,7 @@ import {
   validate,
   withEarly,
 } from "./answers.js";
-import { clear, download, prepareToday } from "./dom.js";
+import { clear, download, jumpSettler, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
@@ -152,6 +152,7 @@ export class Quiz {
       fileChosen(this, event, "compare"),
     );
     this.listen(window, "hashchange", () => openShareLink(this));
+    this.listen(this.root, "click", jumpSettler(this.form));
   }
 
   formChanged() {
