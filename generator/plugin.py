@@ -240,7 +240,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets  # not needed before this point
 
-            quiz_assets.write(Path(config.site_dir), self.standard.data)
+            # The preview's server never sends precompressed siblings: skip writing them.
+            quiz_assets.write(
+                Path(config.site_dir), self.standard.data, precompressed=not self.serving
+            )
 
 
 def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
