@@ -49,6 +49,8 @@ class PlannedActivity:
     form: str | None
     activity: str
     jp: int
+    by_agency: bool = False
+    """Arranged by the agency (a placement, an exchange): outside the person's JP allowance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ def read_roster(data: bytes, source: str = "roster") -> tuple[dict[str, RosterPe
 
 
 def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:
+    """The plan's activities, and those it proposes for the agency to arrange."""
+    plan = result["plan"]
     return tuple(
         PlannedActivity(
             activity_id=item.get("activity_id"),
@@ -138,8 +142,10 @@ def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:
             form=item.get("form"),
             activity=item["activity"],
             jp=item["jp"],
+            by_agency=by_agency,
         )
-        for item in result["plan"]["items"]
+        for key, by_agency in (("items", False), ("agency", True))
+        for item in plan.get(key) or ()
     )
 
 
@@ -236,6 +242,7 @@ def _activities(
             "level": key[1],
             "category": details[key].category,
             "form": details[key].form,
+            "arranged_by_agency": details[key].by_agency,
             "employees": people[key],
             "jp": jp[key],
             "classes": -(-people[key] // group_size),
@@ -250,20 +257,20 @@ def annual_plan(view: Dictionary, entries: Iterable[Entry]) -> list[dict[str, An
     Rows are ordered by participants (most first); quarters are filled in that order so each
     holds about a quarter of the total JP: the activities most people need come first.
     """
-    people: Counter[tuple[str, int, str, str]] = Counter()
-    jp: Counter[tuple[str, int, str, str]] = Counter()
+    people: Counter[tuple[str, int, str, str, bool]] = Counter()
+    jp: Counter[tuple[str, int, str, str, bool]] = Counter()
     for entry in entries:
         seen = set()
         for item in entry.plan:
             if item.form is None:
                 continue
-            key = (item.competency, item.level, item.form, item.category)
+            key = (item.competency, item.level, item.form, item.category, item.by_agency)
             jp[key] += item.jp
             if key not in seen:
                 seen.add(key)
                 people[key] += 1
     rank = {competency.id: index for index, competency in enumerate(view.competencies)}
-    ordered = sorted(people, key=lambda k: (-people[k], rank.get(k[0], 0), k[1], k[3], k[2]))
+    ordered = sorted(people, key=lambda k: (-people[k], rank.get(k[0], 0), k[1], k[3], k[2], k[4]))
     total = sum(jp.values())
     rows = []
     before = 0
@@ -277,6 +284,7 @@ def annual_plan(view: Dictionary, entries: Iterable[Entry]) -> list[dict[str, An
                 "form": key[2],
                 "form_name": view.form_names.get(key[2], key[2]),
                 "category": key[3],
+                "arranged_by_agency": key[4],
                 "participants": people[key],
                 "jp_per_participant": round(jp[key] / people[key], 1),
                 "total_jp": jp[key],
@@ -376,7 +384,8 @@ class Recap:
         jp_demand = {category.id: 0 for category in self.view.categories}
         for entry in entries:
             for item in entry.plan:
-                jp_demand[item.category] = jp_demand.get(item.category, 0) + item.jp
+                if not item.by_agency:  # outside the allowance: listed in activities only
+                    jp_demand[item.category] = jp_demand.get(item.category, 0) + item.jp
         submitted = {entry.nip for entry in entries if entry.nip}
         missing = [
             {"nip": person.nip, "unit": person.unit or NOT_GIVEN}

@@ -106,13 +106,15 @@ def test_numbers_are_the_sum_of_per_file_assess_results(
     for result in results.values():
         for category in result["plan"]["categories"]:
             jp[category["id"]] += category["jp"]
-        for key in {(i["competency"], i["level"], i["activity"]) for i in result["plan"]["items"]}:
+        planned = [*result["plan"]["items"], *result["plan"].get("agency", [])]
+        for key in {(i["competency"], i["level"], i["activity"]) for i in planned}:
             employees[key] += 1
     assert summary["jp_demand"] == dict(jp)
     assert {
         (a["competency"], a["level"], a["activity"]): a["employees"] for a in summary["activities"]
     } == dict(employees)
-    assert sum(row["total_jp"] for row in summary["annual_plan"]) == sum(jp.values())
+    in_allowance = [row for row in summary["annual_plan"] if not row["arranged_by_agency"]]
+    assert sum(row["total_jp"] for row in in_allowance) == sum(jp.values())
 
     assert [m["nip"] for m in summary["missing"]] == list(EXTRA_ROSTER)
     assert summary["rejected"] == [
@@ -240,6 +242,7 @@ def test_xlsx_holds_the_same_tables(
         "JP per peserta",
         "Total JP",
         "Triwulan",
+        "Diatur instansi",
     )
     assert len(plan) - 2 == len(summary["annual_plan"])
 
