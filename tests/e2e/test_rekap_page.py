@@ -77,6 +77,17 @@ def test_page_equals_cli_offline_without_off_origin_requests(
             server.__exit__(None, None, None)
         assert log.off_origin(server.url) == []
         files = sorted(folder.iterdir())
+        # A folder (where the browser allows it): only its .json files are taken.
+        (tmp_path / "map").mkdir()
+        for path in files[:3]:
+            shutil.copy(path, tmp_path / "map" / path.name)
+        (tmp_path / "map" / "catatan.txt").write_text("bukan hasil", encoding="utf-8")
+        page.set_input_files("#kr-folder", str(tmp_path / "map"))
+        assert page.text_content("#kr-chosen") == "3 berkas dipilih."
+        page.eval_on_selector(
+            "#kr-folder", "i => { i.value = ''; i.dispatchEvent(new Event('change')); }"
+        )
+        assert page.text_content("#kr-chosen") == "Belum ada berkas dipilih."
         page.set_input_files("input[type=file][name=results]", [str(p) for p in files])
         assert page.text_content("#kr-chosen") == f"{len(files)} berkas dipilih."
         page.set_input_files("input[type=file][name=roster]", str(roster))
