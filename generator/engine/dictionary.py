@@ -10,7 +10,7 @@ export is produced from validated YAML, so this checks shapes, not content rules
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
@@ -83,6 +83,8 @@ class Dictionary:
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
     position_names: Mapping[str, str]
+    position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """What each position's targets rest on (the export's ``basis``: status, label, text)."""
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -238,4 +240,15 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         position_names={
             _get(item, "id", str, path): _get(item, "name", str, path) for path, item in positions
         },
+        position_basis={
+            _get(item, "id", str, path): _basis(item, path) for path, item in positions
+        },
     )
+
+
+def _basis(position: dict[str, Any], path: str) -> dict[str, str]:
+    """The optional ``basis`` of a position: {} in an export made before it existed."""
+    if "basis" not in position:
+        return {}
+    basis = _get(position, "basis", dict, path)
+    return {key: _get(basis, key, str, f"{path}.basis") for key in ("status", "label", "text")}
