@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from generator.errors import DataErrors, Problem
 from generator.quiz import page as quiz_page
+from generator.quiz import recap_page
 from generator.render import links, navigation, preview
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site
@@ -100,11 +101,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             for problem in exc.problems:
                 log.error(str(problem))
             summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
-            if self.serving and self.standard is not None:
-                log.error(f"{summary}; still serving the pages of the last valid data.")
-                self.preview_problems = tuple(exc.problems)
-            else:
+            if not self.serving:
                 raise PluginError(f"{summary}; the site was not built.") from None
+            # The preview keeps running and shows the problems on every page (the banner).
+            self.preview_problems = tuple(exc.problems)
+            if self.standard is not None:
+                log.error(f"{summary}; still serving the pages of the last valid data.")
+            else:
+                log.error(f"{summary}; serving the hand-written pages until the data is valid.")
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
@@ -127,6 +131,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
         generated.append(_assessment(standard.data, directory_urls))
+        generated.append(_recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -216,6 +221,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             return preview.with_banner(output, self.preview_problems)
         return output
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # The preview answers a page the broken data cannot generate with 404.html.
+        if template_name == "404.html" and self.serving and self.preview_problems:
+            return preview.with_banner(output_content, self.preview_problems)
+        return output_content
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
@@ -227,7 +240,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets  # not needed before this point
 
-            quiz_assets.write(Path(config.site_dir), self.standard.data)
+            # The preview's server never sends precompressed siblings: skip writing them.
+            quiz_assets.write(
+                Path(config.site_dir), self.standard.data, precompressed=not self.serving
+            )
 
 
 def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
@@ -240,6 +256,16 @@ def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
     )
     markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
     return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
+
+
+def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
+    """The agency recap page (``/rekap/``): a static form, filled in by the browser."""
+    url = links.url_path(links.RECAP, directory_urls)
+    root = "../" * url.count("/") or "./"
+    title = recap_page.PAGE_TITLE
+    front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
+    markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
+    return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -22,6 +22,7 @@ GENERATED_NAV: list[dict[str, str]] = [
     {"Matriks": "matriks.md"},
     {"Jabatan": "jabatan/index.md"},
     {"Penilaian Mandiri": "asesmen.md"},
+    {"Rekap Instansi": "rekap.md"},
     {"Unduh": "unduh.md"},
     {"Cetak": "cetak.md"},
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import sys
 import tempfile
@@ -22,15 +21,15 @@ from generator.commands import DEFAULT_STANDARDS
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
 from generator.engine.recap import (
-    DEFAULT_GROUP_SIZE,
     DEFAULT_MIN_GROUP,
     Recap,
     activity_rows,
     read_roster,
+    recap_settings,
     tidy_rows,
 )
 from generator.engine.recap_files import MAX_RESULT_BYTES
-from generator.engine.recap_tables import safe_cell, tables, to_csv, to_markdown
+from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
 
@@ -111,14 +110,6 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
     return data, modified, ""
 
 
-def _recap_settings(dictionary: dict[str, Any], min_group: int | None) -> tuple[int, int]:
-    settings = dictionary.get("recap")
-    settings = settings if isinstance(settings, dict) else {}
-    group_size = settings.get("group_size", DEFAULT_GROUP_SIZE)
-    chosen = min_group if min_group is not None else settings.get("min_group", DEFAULT_MIN_GROUP)
-    return chosen, group_size
-
-
 def _write_xlsx(summary: dict[str, Any], output: Path) -> None:
     import openpyxl  # only this format needs it (the optional extra "rekap")
 
@@ -166,9 +157,8 @@ def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
         ):
             staged = Path(folder, "rows.csv")
             _write_rows(staged, rows, columns)
-            types = {c: "VARCHAR" for c in columns} | {
-                c: "BIGINT" for c in ("respondent", "estimated", "target", "gap", "level", "jp")
-            }
+            numbers = ("respondent", "estimated", "target", "gap", "level", "jp")
+            types = {c: "BIGINT" if c in numbers else "VARCHAR" for c in columns}
             relation = duckdb.read_csv(str(staged), header=True, dtype=types)
             relation.write_parquet(str(out))
     return ""
@@ -198,7 +188,9 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1
-    min_group, group_size = _recap_settings(dictionary, args.min_group)
+    min_group, group_size = recap_settings(dictionary)
+    if args.min_group is not None:
+        min_group = args.min_group
     try:
         recap = Recap(dictionary, roster=roster, min_group=min_group, group_size=group_size)
     except DictionaryError as error:
@@ -220,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
         _write_xlsx(summary, args.output)
     else:
         if args.format == "json":
-            text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+            text = to_json(summary)
         else:
             text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
         if args.output is None:

@@ -83,6 +83,11 @@ class Dictionary:
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
     position_names: Mapping[str, str]
+    default_focus: int = 3
+    """How many competencies a plan works on (``assessment.focus``; 3 in older exports)."""
+    activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
+    indicator_texts: Mapping[str, str] = field(default_factory=dict)
+    """Each indicator's statement, for the reports that name the deciding ones."""
     position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """What each position's targets rest on (the export's ``basis``: status, label, text)."""
 
@@ -133,6 +138,14 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
     return targets
 
 
+def _indicator(path: str, indicator: dict[str, Any], texts: dict[str, str]) -> str:
+    """An indicator's id; its statement (optional in the engine's view) goes into ``texts``."""
+    key = _get(indicator, "id", str, path)
+    if "text" in indicator:
+        texts[key] = _get(indicator, "text", str, path)
+    return key
+
+
 def _level_rule(assessment: dict[str, Any]) -> str:
     if "level_rule" not in assessment:
         return DEFAULT_LEVEL_RULE
@@ -166,10 +179,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         for path, item in _items(framework, "levels", "framework")
     }
     competencies: list[Competency] = []
+    texts: dict[str, str] = {}
     for path, item in _items(data, "competencies", ""):
         levels = tuple(
             tuple(
-                _get(indicator, "id", str, indicator_path)
+                _indicator(indicator_path, indicator, texts)
                 for indicator_path, indicator in _items(level, "indicators", level_path)
             )
             for level_path, level in _items(item, "levels", path)
@@ -240,6 +254,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         position_names={
             _get(item, "id", str, path): _get(item, "name", str, path) for path, item in positions
         },
+        default_focus=_get(assessment, "focus", int, "assessment") if "focus" in assessment else 3,
+        activity_by_id={
+            activity.id: activity for group in activities.values() for activity in group
+        },
+        indicator_texts=texts,
         position_basis={
             _get(item, "id", str, path): _basis(item, path) for path, item in positions
         },

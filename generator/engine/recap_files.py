@@ -27,6 +27,8 @@ MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
 IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
+PLAN_CHOICES = ("focus", "priorities", "plan")
+"""Answers-document keys passed to :func:`generator.engine.assess` as they are."""
 
 
 class Rejected(ValueError):
@@ -113,6 +115,10 @@ def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
     total_jp = document.get("total_jp")
     if total_jp is not None:
         request["total_jp"] = total_jp
+    # The plan's choices the person made (the engine checks them; a bad one rejects the file).
+    for key in PLAN_CHOICES:
+        if document.get(key) is not None:
+            request[key] = document[key]
     targets = document.get("targets")
     if document.get("position"):
         request["position"] = document["position"]

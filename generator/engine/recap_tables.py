@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -133,6 +134,7 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
                 "JP per peserta",
                 "Total JP",
                 "Triwulan",
+                "Diatur instansi",
             ],
             [
                 [
@@ -144,6 +146,7 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
                     r["jp_per_participant"],
                     r["total_jp"],
                     r["quarter"],
+                    "ya" if r["arranged_by_agency"] else "tidak",
                 ]
                 for r in summary["annual_plan"]
             ],
@@ -183,6 +186,11 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
         return "'" + value
     return "" if value is None else value
+
+
+def to_json(summary: Mapping[str, Any]) -> str:
+    """The summary as the CLI prints it and the page downloads it."""
+    return json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(summary: Mapping[str, Any]) -> str:

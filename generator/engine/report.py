@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .dictionary import Dictionary, read_dictionary
-from .explain import level_title
+from .explain import join_id, level_title
 
 STATUS_LABELS = {
     "gap": "Di bawah target",
@@ -102,6 +102,71 @@ def basis_sentence(position: Mapping[str, Any] | None, result: Mapping[str, Any]
     return f"target jabatan {name} ({basis['label']}). {basis['text']}"
 
 
+def _plan_rows(
+    view: Dictionary, items: list[dict[str, Any]], names: Mapping[str, str]
+) -> list[list[object]]:
+    return [
+        [
+            names.get(item["competency"], item["competency"]),
+            _level(view, item["level"]),
+            item["category"],
+            item["form_name"],
+            item["activity"],
+            item["jp"],
+            item["activity_id"],
+        ]
+        for item in items
+    ]
+
+
+PLAN_HEADER = ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP", "Kode"]
+
+
+def plan_lines(
+    view: Dictionary,
+    plan: Mapping[str, Any],
+    names: Mapping[str, str],
+    category_names: Mapping[str, str],
+    uncertain: list[str],
+) -> list[str]:
+    """The plan's section of the report: focus, note, split, activities, the gaps that one
+    answer could change, proposals to the superior, and the gaps left for later."""
+    focus = ", ".join(names.get(key, key) for key in plan["focus"]) or "–"
+    lines = [
+        f"## Rencana pengembangan ({plan['total_jp']} dari {plan['budget_jp']} JP)",
+        "",
+        _cell(plan["note"]),
+        "",
+        f"- Kompetensi fokus: {_cell(focus)}",
+        f"- Pembagian tercapai: {_cell(plan['split'])}",
+    ]
+    lines += [
+        f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
+        for category in plan["categories"]
+    ]
+    lines += ["", *_table(PLAN_HEADER, _plan_rows(view, plan["items"], names))]
+    if uncertain:
+        lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
+    if plan["agency"]:
+        lines += ["", "### Usulkan kepada atasan (tidak dihitung dalam alokasi JP)", ""]
+        lines += _table(PLAN_HEADER, _plan_rows(view, plan["agency"], names))
+    if plan["later"]:
+        lines += ["", "### Ditunda ke rencana berikutnya", ""]
+        lines += [f"- {_cell(item['reason'])}" for item in plan["later"]]
+    return lines
+
+
+def uncertain_gaps(result: Mapping[str, Any]) -> list[str]:
+    """One sentence per gap that a single answer could change (a borderline estimate), so the
+    employee and the supervisor look at that statement together before acting on the plan."""
+    return [
+        f"Kesenjangan {c['name']} ini bergantung pada satu jawaban: tinjau bersama atasan "
+        f"indikator {join_id(c['decisive'])}."
+        for c in result["competencies"]
+        if c["status"] == "gap" and c["borderline"]
+    ]
+
+
 def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str, Any]) -> str:
     """The report: levels and gaps, explanations, the plan, and the limits of a self-assessment.
 
@@ -133,28 +198,12 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
         ],
     )
     lines += ["", "## Penjelasan", ""]
-    lines += [
-        f"- **{_cell(c['name'])}**: {_cell(c['explanation'])}" for c in result["competencies"]
-    ]
-    lines += ["", f"## Rencana pengembangan ({plan['total_jp']} JP)", "", _cell(plan["note"]), ""]
-    lines += [
-        f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
-        for category in plan["categories"]
-    ]
-    lines.append("")
-    lines += _table(
-        ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP"],
-        [
-            [
-                names.get(item["competency"], item["competency"]),
-                _level(view, item["level"]),
-                item["category"],
-                item["form_name"] or "–",
-                item["activity"],
-                item["jp"],
-            ]
-            for item in plan["items"]
-        ],
-    )
+    for c in result["competencies"]:
+        lines.append(f"- **{_cell(c['name'])}**: {_cell(c['explanation'])}")
+        lines += [
+            f"  - Pernyataan penentu {key}: {_cell(view.indicator_texts.get(key, ''))}"
+            for key in c["decided_by"]
+        ]
+    lines += ["", *plan_lines(view, plan, names, category_names, uncertain_gaps(result))]
     lines += ["", f"*{DISCLAIMER}*", ""]
     return "\n".join(lines)

@@ -23,7 +23,14 @@ DIST_NAME = "kompetensi-asn-engine"
 """The distribution name, distinct from the full project (which needs PyYAML and MkDocs)."""
 
 PACKAGE_ROOT = Path(generator.__file__).resolve().parent
-BROWSER_MODULES = ("quiz/__init__.py", "quiz/bridge.py", "quiz/report.py", "quiz/chart.py")
+BROWSER_MODULES = (
+    "quiz/__init__.py",
+    "quiz/bridge.py",
+    "quiz/report.py",
+    "quiz/chart.py",
+    "quiz/recap_bridge.py",
+    "quiz/recap_chart.py",
+)
 """Files of ``generator/quiz`` that run in the browser (standard library only)."""
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from generator.engine.dictionary import DEFAULT_LEVEL_RULE
+from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
 
 SCHEMA_VERSION = 1
@@ -68,6 +69,11 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
             "met_threshold": fw["assessment"]["met_threshold"],
             "level_rule": fw["assessment"].get("level_rule", DEFAULT_LEVEL_RULE),
             "default_jp": fw["assessment"]["default_jp"],
+            "focus": fw["assessment"].get("focus", 3),
+        },
+        "recap": {
+            "group_size": fw.get("recap", {}).get("group_size", DEFAULT_GROUP_SIZE),
+            "min_group": fw.get("recap", {}).get("min_group", DEFAULT_MIN_GROUP),
         },
         "learning": {
             "categories": fw["learning"]["categories"],

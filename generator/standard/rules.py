@@ -7,6 +7,7 @@ import difflib
 from collections import Counter
 from typing import Any
 
+from generator.standard import schema
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
 
 CATEGORY_IDS = ("70", "20", "10")
@@ -95,10 +96,13 @@ def _check_unique(
         if ident is None:
             continue
         if ident in seen:
+            # Located by line, as duplicate keys are: a list index counted from 0 is a
+            # programmer's way of pointing.
+            first = loaded.line_of(parsed, (*keys, seen[ident], "id"))
             loaded.report(
                 parsed,
                 (*keys, index, "id"),
-                f"duplicate {what} '{ident}' (also at index {seen[ident]})",
+                f"duplicate {what} '{ident}' (first defined on line {first})",
                 "every id must be unique",
             )
         else:
@@ -323,7 +327,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         top = _top_level(competencies.get(cid_for_cells), level_count)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
-            if top and isinstance(level, int) and level > top:
+            # Above the schema's maximum the schema has reported the level already: one
+            # mistake, one error.
+            if top and isinstance(level, int) and top < level <= _activity_level_max():
                 loaded.report(
                     parsed,
                     ("activities", index, "level"),
@@ -373,6 +379,12 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
 
 
 LEARNING_HINT = "standards/learning/"
+
+
+def _activity_level_max() -> int:
+    """The highest level the learning schema allows an activity."""
+    activity = schema.load_schema("learning")["properties"]["activities"]["items"]
+    return int(activity["properties"]["level"]["maximum"])
 
 
 def _top_level(competency: Parsed | None, level_count: int) -> int:

@@ -61,33 +61,47 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("quiz-site") / "site")
 
 
-@pytest.fixture(scope="session")
-def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site with Material's instant navigation on (``document$`` swaps pages)."""
+def variant_config(folder: Path, *, instant: bool = False, standards: Path | None = None) -> Path:
+    """A copy of the project's mkdocs.yml in ``folder`` with absolute paths, optionally with
+    Material's instant navigation on or another standards folder; returns the file."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
     config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "site_overrides"))
-    features = config["theme"].setdefault("features", [])
-    if "navigation.instant" not in features:
-        features.append("navigation.instant")
+    if instant:
+        features = config["theme"].setdefault("features", [])
+        if "navigation.instant" not in features:
+            features.append("navigation.instant")
+        # Material navigates instantly only to URLs listed in sitemap.xml, which needs a
+        # site_url (the test rewrites its host and port to the local server's). The page never
+        # requests it.
+        config.setdefault("site_url", "http://127.0.0.1/")
     config.pop("watch", None)
-    # Material navigates instantly only to URLs listed in sitemap.xml, which needs a site_url
-    # (the test rewrites its host and port to the local server's). The page never requests it.
-    config.setdefault("site_url", "http://127.0.0.1/")
     plugins = []
     for plugin in config.get("plugins", []):
         if plugin == "kompetensi":
             plugin = {"kompetensi": {}}
         if isinstance(plugin, dict) and "kompetensi" in plugin:
             options = dict(plugin["kompetensi"] or {})
-            options["standards_dir"] = str(ROOT / options.get("standards_dir", "standards"))
+            options["standards_dir"] = str(
+                standards or ROOT / options.get("standards_dir", "standards")
+            )
             plugin = {"kompetensi": options}
         plugins.append(plugin)
     config["plugins"] = plugins
-    folder = tmp_path_factory.mktemp("instant-site")
     config_file = folder / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return _build(config_file, folder / "site")
+    return config_file
+
+
+def build_variant(folder: Path, **options: Any) -> Path:
+    """Build :func:`variant_config` into ``folder / "site"``."""
+    return _build(variant_config(folder, **options), folder / "site")
+
+
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with Material's instant navigation on (``document$`` swaps pages)."""
+    return build_variant(tmp_path_factory.mktemp("instant-site"), instant=True)
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,26 @@ and ``kompetensi assess --format json`` for the same answers."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
-from e2e_quiz import answer_by_clicking, new_page, random_ratings, submit_and_compare, wait_engine
+import pytest
+from conftest import build_variant
+from e2e_quiz import (
+    answer_by_clicking,
+    new_page,
+    random_ratings,
+    shown_results,
+    site_export_path,
+    submit_and_compare,
+    wait_engine,
+)
 from quiz_support import download_from
 
 from generator.cli import main
+from generator.engine import assess
+from generator.engine.report import uncertain_gaps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,6 +69,9 @@ def test_levels_and_borderline_match_the_cli(
                 next_step: item.querySelector('.kq-next-step').textContent,
             }))""",
         )
+        uncertain = page.eval_on_selector_all(
+            "#kq-plan .kq-uncertain > li", "items => items.map((li) => li.textContent)"
+        )
         downloaded = tmp_path / "penilaian-kompetensi.json"
         download_from(page, "#kq-download-json").save_as(downloaded)
     cli = _cli_result(tmp_path, ratings, position, capsys)
@@ -77,4 +93,44 @@ def test_levels_and_borderline_match_the_cli(
         assert item["borderline_links"] == [f"#kq-i-{key}" for key in expected["decisive"]]
         assert item["next_step"].startswith("Langkah berikutnya") or expected["estimated"] == 5
     assert any(item["borderline"] for item in shown)
+    # The plan names each gap one answer could change, as the Markdown download does.
+    assert uncertain == uncertain_gaps(cli)
+    assert uncertain and all("bergantung pada satu jawaban" in line for line in uncertain)
     assert any(level[1] < level[2] for item in shown for level in item["levels"])
+
+
+@pytest.fixture(scope="module")
+def all_rule_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built from a copy of standards/ whose framework.yaml says level_rule: all."""
+    folder = tmp_path_factory.mktemp("all-rule-site")
+    standards = folder / "standards"
+    shutil.copytree(ROOT / "standards", standards)
+    framework = standards / "framework.yaml"
+    text = framework.read_text(encoding="utf-8")
+    assert "\n  level_rule: majority\n" in text
+    framework.write_text(text.replace("level_rule: majority", "level_rule: all"), "utf-8")
+    return build_variant(folder, standards=standards)
+
+
+def test_changing_the_rule_in_framework_yaml_changes_the_browser_results(
+    browser: Any, serve: Any, quiz_site: Path, all_rule_site: Path, site_export: dict[str, Any]
+) -> None:
+    all_export = json.loads(site_export_path(all_rule_site).read_text(encoding="utf-8"))
+    assert (site_export["assessment"]["level_rule"], all_export["assessment"]["level_rule"]) == (
+        "majority",
+        "all",
+    )
+    ratings = random_ratings(site_export, seed=22)
+    shown = {}
+    for site, export in ((quiz_site, site_export), (all_rule_site, all_export)):
+        with serve(site) as server, new_page(browser) as (_, page, _log):
+            page.goto(server.url + "/asesmen/")
+            answer_by_clicking(page, ratings)
+            wait_engine(page)
+            # Each page equals the engine under its own export's rule.
+            submit_and_compare(page, export, ratings)
+            shown[export["assessment"]["level_rule"]] = shown_results(page)
+    assert shown["majority"] != shown["all"]
+    assert [c["estimated"] for c in assess(all_export, ratings)["competencies"]] == [
+        int(row[1]) for row in shown["all"]
+    ]

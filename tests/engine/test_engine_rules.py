@@ -13,6 +13,7 @@ from engine_testdata import DICTIONARY, indicator_ids
 
 from generator.engine import DictionaryError, assess
 from generator.engine.levels import RULES, LevelRule
+from generator.engine.report import to_markdown, uncertain_gaps
 
 IDS = indicator_ids(DICTIONARY)
 
@@ -143,3 +144,19 @@ def test_the_explanation_names_the_rule() -> None:
         "Belum mencapai level 1 (Paham) karena indikator integritas.1.3 dinilai Belum pernah: "
         "rata-rata nilai indikator level 1 adalah 2,67; aturan: rata-rata minimal 3 (Sering)."
     )
+
+
+def test_the_report_names_gaps_one_answer_could_change() -> None:
+    # integritas: level 1 met, level 2 misses one statement only; target 3 (administrator).
+    ratings = {f"integritas.1.{n}": 4 for n in (1, 2, 3)}
+    ratings |= {"integritas.2.1": 4, "integritas.2.2": 4, "integritas.2.3": 2}
+    result = assess(_with_rule("all"), ratings, position="administrator")
+    sentences = uncertain_gaps(result)
+    assert sentences[0] == (
+        "Kesenjangan Integritas ini bergantung pada satu jawaban: tinjau bersama atasan "
+        "indikator integritas.2.3."
+    )
+    assert len(sentences) == sum(
+        1 for c in result["competencies"] if c["status"] == "gap" and c["borderline"]
+    )
+    assert f"- {sentences[0]}" in to_markdown(_with_rule("all"), result).splitlines()

@@ -82,6 +82,8 @@ class Stock:
     prefix: Path
     port: int
     ipv6: bool
+    master: int = 0
+    """The pid of the running nginx master (set once it runs)."""
 
     @property
     def etc(self) -> Path:
@@ -203,6 +205,30 @@ def _run(script: str, cwd: Path) -> None:
     assert done.returncode == 0, f"commands failed:\n{done.stdout}{done.stderr}"
 
 
+def _workers(master: int) -> set[int]:
+    """The pids of the processes whose parent is nginx's master."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            after_name = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(after_name[1]) == master:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _publish(stock: Stock, script: str, cwd: Path) -> None:
+    """Run commands that end with a reload, and wait until every old worker has exited: until
+    then an old worker may still answer with the previous configuration."""
+    before = _workers(stock.master)
+    _run(script, cwd)
+    deadline = time.monotonic() + 30
+    while _workers(stock.master) & before:
+        assert time.monotonic() < deadline, "nginx's old workers did not exit after the reload"
+        time.sleep(0.05)
+
+
 def _until(server: Server, path: str, wanted: Callable[[Response], bool]) -> Response:
     """The answer once the reload has taken effect (nginx reloads asynchronously)."""
     deadline = time.monotonic() + 15
@@ -237,6 +263,7 @@ def stock_server(request: pytest.FixtureRequest) -> Iterator[tuple[Stock, Server
                 stderr=subprocess.DEVNULL,
             )
             server = Server(stock.port)
+            stock.master = process.pid
             welcome = None
             deadline = time.monotonic() + 10
             while welcome is None and time.monotonic() < deadline and process.poll() is None:
@@ -302,7 +329,7 @@ def test_nginx_publishing_as_written_installs_then_updates(
     for version in (1, 2):
         (sites / "next").write_text(str(version), "utf-8")
         # Step 1 of the page, then its commands, from the project folder.
-        _run(_shims(stock, project, sites) + "make build\n" + script, project)
+        _publish(stock, _shims(stock, project, sites) + "make build\n" + script, project)
         _check_published(stock, server, version)
     assert not (stock.etc / "sites-enabled" / "default").exists()
     assert (stock.etc / "sites-available" / "default").exists(), "Debian's file stays"
@@ -324,5 +351,7 @@ def test_intranet_archive_route_as_written_installs_then_updates(
         # The archive travels; the intranet server has no project, no make, only the archive.
         archive = "kompetensi-asn-situs.tar.gz"
         (project / archive).replace(intranet / archive)
-        _run(shims + commands("arsip-bongkar") + "cd kompetensi-asn\n" + publish, intranet)
+        _publish(
+            stock, shims + commands("arsip-bongkar") + "cd kompetensi-asn\n" + publish, intranet
+        )
         _check_published(stock, server, version)

@@ -141,8 +141,23 @@ def test_csv_rows(result: dict[str, Any], export: dict[str, Any]) -> None:
     plan = [row for row in rows[1:] if row[0] == "rencana"]
     assert len(results) == 9
     assert results[0][:6] == ["hasil", "integritas", "Integritas", "1", "3", "2"]
-    assert results[0][-1].startswith("'=HYPERLINK")
+    assert results[0][11].startswith("'=HYPERLINK")
     assert sum(int(row[10]) for row in plan) == result["plan"]["total_jp"]
+    assert sorted(row[12] for row in plan) == sorted(
+        i["activity_id"] for i in result["plan"]["items"]
+    )
+    # The statements that decided each estimate, with their text, under their competency.
+    deciding = [row for row in rows[1:] if row[0] == "penentu"]
+    first = result["competencies"][0]
+    assert [row[12] for row in deciding if row[1] == first["id"]] == first["decided_by"]
+    texts = {
+        i["id"]: i["text"] for lv in export["competencies"][0]["levels"] for i in lv["indicators"]
+    }
+    assert [row[11] for row in deciding if row[1] == first["id"]] == [
+        texts[key] for key in first["decided_by"]
+    ]
+    later = [row for row in rows[1:] if row[0] == "ditunda"]
+    assert [row[11] for row in later] == [item["reason"] for item in result["plan"]["later"]]
 
 
 def test_chart_is_wellformed_and_readable_without_colour(

@@ -94,3 +94,31 @@ def test_identity_text_is_cleaned() -> None:
     recap.add("a.json", _bytes(document))
     [unit] = recap.summary()["units"]
     assert unit["unit"] == ("Biro Umum " + "x" * 500)[:200]
+
+
+def test_an_edited_plan_and_agency_activities_are_what_the_recap_counts() -> None:
+    dictionary = copy.deepcopy(DICTIONARY)
+    arranged = next(
+        a for a in dictionary["learning"]["activities"] if a["id"] == "kerjasama-penugasan-1"
+    )
+    arranged["arranged_by_agency"] = True
+    chosen = next(a for a in dictionary["learning"]["activities"] if a["id"] != arranged["id"])
+    document = copy.deepcopy(GOOD)
+    document["ratings"] = {}  # level 0 everywhere: every plan works on level 1
+    document["plan"] = {"items": [{"activity_id": chosen["id"], "jp": chosen["jp"]}]}
+    recap = Recap(dictionary)
+    assert recap.add("a.json", _bytes(document))
+    summary = recap.summary()
+    demanded = {a["activity_id"]: a for a in summary["activities"]}
+    # The person's own choice, whole, with its catalogue JP: the allowance's demand.
+    assert demanded[chosen["id"]]["jp"] == chosen["jp"]
+    assert demanded[chosen["id"]]["arranged_by_agency"] is False
+    assert summary["jp_demand"] == {"70": 0, "20": 0, "10": 0} | {chosen["category"]: chosen["jp"]}
+    # Proposed for the agency to arrange: demanded, outside the JP allowance.
+    assert demanded[arranged["id"]]["arranged_by_agency"] is True
+    assert demanded[arranged["id"]]["employees"] == 1
+    document["plan"] = {"items": [{"activity_id": "tidak-ada", "jp": 1}]}
+    assert recap.add("b.json", _bytes(document)) is False
+    assert recap.rejected[-1]["reason"].startswith(
+        "jawaban tidak sesuai standar kompetensi ini (periksa plan.items"
+    )

@@ -48,6 +48,7 @@ def leftovers(parent: Path) -> list[str]:
         "unduh/",
         "cetak/",
         "asesmen/",
+        "rekap/",
     ],
 )
 def test_every_generated_page_is_built(three_site: Built, url: str) -> None:

@@ -40,6 +40,7 @@ L = "learning/kerjasama.yaml"
 
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 DUPLICATE_HINT = "keep one of the two; YAML would silently drop the first"
+ALIASES_HINT = "a list of other names or spellings, e.g. [Kolaborasi], at most 20"
 CONTROL_HINT = "delete it; it is invisible in most editors"
 ESCAPED = (
     "control character U+{} (written as an escape) is not allowed "
@@ -557,12 +558,12 @@ SCHEMA_CASES = [
     case(
         "list-got-text",
         replace(K, "aliases: []\n", "aliases: Kerja Sama\n"),
-        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama'",
+        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama' Hint: {ALIASES_HINT}",
     ),
     case(
         "list-got-mapping",
         replace(K, "aliases: []\n", "aliases: {kerja: sama}\n"),
-        f"std/{K}:6:10: aliases: expected a list, got a mapping",
+        f"std/{K}:6:10: aliases: expected a list, got a mapping Hint: {ALIASES_HINT}",
     ),
     # Ranges, enums, patterns, lengths.
     case(
@@ -856,7 +857,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-position-id",
         replace(P, "  - id: pelaksana\n", "  - id: jpt-pratama\n"),
-        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (also at index 0) "
+        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (first defined on line 3) "
         "Hint: every id must be unique",
     ),
     # Learning catalogue.
@@ -941,6 +942,16 @@ CROSS_FILE_CASES = [
         "verified: false",
     ),
     case(
+        # One mistake, one error: the schema's range, not also "has no level 6".
+        "learning-activity-level-above-every-level",
+        append(
+            L,
+            '  - {level: 6, category: "70", form: penugasan, jp: 4, activity: Tugas level 6., '
+            "id: kerjasama-6}\n",
+        ),
+        f"std/{L}:13:13: activities[9].level: expected an integer from 1 to 5, got 6",
+    ),
+    case(
         "activity-id-used-in-another-catalogue",
         replace(L, "id: kerjasama-coaching-2}", "id: integritas-coaching-2}"),
         f"std/{L}:8:98: activities[4].id: duplicate activity id 'integritas-coaching-2' (also at "
@@ -1013,7 +1024,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-form-id",
         replace(F, "    - {id: mentoring,", "    - {id: coaching,"),
-        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (also at index 1) "
+        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (first defined on line 60) "
         "Hint: every id must be unique",
     ),
     # Files and folders.

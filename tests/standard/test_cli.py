@@ -156,10 +156,12 @@ def test_export_json_documented_shape(real_json: str) -> None:
         "schema_version",
         "framework",
         "assessment",
+        "recap",
         "learning",
         "competencies",
         "positions",
     ]
+    assert data["recap"] == {"group_size": 20, "min_group": 3}
     framework = data["framework"]
     assert {"title", "source", "version", "levels"} <= set(framework)
     assert all({"level", "name"} <= set(level) for level in framework["levels"])

@@ -12,6 +12,9 @@ const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x0
 
 // The bridge functions the page may call (generator/quiz/bridge.py).
 const CALLS = new Set(["run_assessment", "run_comparison", "run_report"]);
+// The /rekap/ page's calls (generator/quiz/recap_bridge.py), imported on the first of them.
+const RECAP_CALLS = new Set(["recap_start", "recap_add", "recap_summary", "recap_download"]);
+let recapBridge = null;
 
 let pyodide = null;
 let bridge = null;
@@ -168,8 +171,14 @@ function call(message) {
   }
   let text;
   try {
-    if (!CALLS.has(message.fn)) throw new Error(`unknown function ${message.fn}`);
-    text = bridge[message.fn](message.payload);
+    let target = bridge;
+    if (RECAP_CALLS.has(message.fn)) {
+      recapBridge = recapBridge || pyodide.pyimport("generator.quiz.recap_bridge");
+      target = recapBridge;
+    } else if (!CALLS.has(message.fn)) {
+      throw new Error(`unknown function ${message.fn}`);
+    }
+    text = target[message.fn](message.payload);
   } catch (reason) {
     const detail = describe(reason);
     self.postMessage({ type: "reply", id: message.id, error: { code: "python", detail } });

@@ -1,0 +1,37 @@
+"""The recap page (``rekap.md``, served at ``/rekap/``): the form an HR officer fills.
+
+Static HTML from the export, like the quiz page, and the same browser runtime: the page's
+``rekap.js`` starts the quiz's engine worker (``lib/engine.js``, ``worker.mjs``) with the same
+wheel and data, then calls :mod:`generator.quiz.recap_bridge`. Nothing is computed in
+JavaScript.
+
+Page contract for tests and integrators: ``input[type=file][name=results]`` (multiple),
+``input[name=roster]``; the competency table's rows carry ``data-rekap-competency``,
+``data-below-target`` and ``data-respondents``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.engine.recap import recap_settings
+from generator.quiz import layout
+from generator.quiz.page import _ENVIRONMENT
+
+PAGE_TITLE = "Rekap Kebutuhan Pengembangan"
+
+
+def render_html(data: dict[str, Any], root: str = "../") -> str:
+    """The page's HTML block; ``root`` is the relative URL of the site root from the page."""
+    paths = layout.layout(data)
+    html = _ENVIRONMENT.get_template("rekap.html").render(
+        root=root,
+        static_dir=paths.static_path,
+        attributes={
+            **paths.as_attributes(),
+            "data-standards-version": data["framework"]["version"],
+        },
+        standards_version=data["framework"]["version"],
+        min_group=recap_settings(data)[0],
+    )
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())

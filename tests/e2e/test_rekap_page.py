@@ -1,0 +1,126 @@
+"""/rekap/ in Chromium: the same numbers as ``kompetensi rekap``, offline, nothing off-origin.
+
+The files are generated from the built site's own export; the page runs the recap in Pyodide
+(the engine wheel), the CLI on CPython. The server is stopped once the engine is ready: the
+recap must then still work, since the page never needs the network for it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_support import violations
+from e2e_quiz import ENGINE_TIMEOUT_MS, new_page, site_export_path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.recap_data import write_files  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _cli(site: Path, *argv: str) -> dict[str, Any]:
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "rekap", "--standards", str(site_export_path(site)),
+         *argv],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    summary: dict[str, Any] = json.loads(run.stdout)
+    return summary
+
+
+def _shown(page: Any) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        "[data-rekap-competency]",
+        """rows => rows.map(r => ({id: r.dataset.rekapCompetency,
+                                   below: r.dataset.belowTarget,
+                                   respondents: r.dataset.respondents,
+                                   cells: [...r.cells].map(c => c.textContent)}))""",
+    )
+    return rows
+
+
+def test_page_equals_cli_offline_without_off_origin_requests(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "masuk"
+    paths = write_files(site_export, 30, folder, seed=77)
+    shutil.copy(paths[3], folder / "salinan.json")  # identical content: counted once
+    (folder / "rusak.json").write_text("{bukan json", encoding="utf-8")
+    roster = tmp_path / "daftar.csv"
+    roster.write_text(
+        "nip,nama,unit,jabatan\n"
+        + "".join(
+            f"{json.loads(p.read_text())['identity']['nip']},X,Biro Umum,Analis\n" for p in paths
+        )
+        + "199001012020011999,Belum Kirim,Pusat Data,Analis\n",
+        encoding="utf-8",
+    )
+    expected = _cli(quiz_site, "--roster", str(roster), str(folder))
+    assert expected["respondents"] == 30 and len(expected["rejected"]) == 2
+
+    with new_page(browser) as (_, page, log):
+        server = serve(quiz_site).__enter__()
+        try:
+            page.goto(server.url + "/rekap/")
+            page.wait_for_selector("#kr-run:not([disabled])", timeout=ENGINE_TIMEOUT_MS)
+        finally:
+            server.__exit__(None, None, None)
+        assert log.off_origin(server.url) == []
+        files = sorted(folder.iterdir())
+        page.set_input_files("input[type=file][name=results]", [str(p) for p in files])
+        assert page.text_content("#kr-chosen") == f"{len(files)} berkas dipilih."
+        page.set_input_files("input[type=file][name=roster]", str(roster))
+        # By keyboard: Tab from the top reaches the file input, then the button.
+        page.focus("body")
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.name") == "results":
+                break
+        assert page.evaluate("document.activeElement.name") == "results"
+        page.focus("#kr-min-group")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "kr-run"
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#kr-hasil:not([hidden])", timeout=ENGINE_TIMEOUT_MS)
+        assert page.evaluate("document.activeElement.id") == "kr-hasil"
+        assert (
+            page.text_content("#kr-progress-text")
+            == f"{len(files)} dari {len(files)} berkas dibaca"
+        )
+        shown = _shown(page)
+        assert [(row["id"], row["below"], row["respondents"]) for row in shown] == [
+            (c["id"], str(c["below_target"]), str(c["respondents"]))
+            for c in expected["competencies"]
+        ]
+        for row, competency in zip(shown, expected["competencies"], strict=True):
+            levels = [str(competency["level_counts"][str(level)]) for level in range(6)]
+            assert row["cells"][6:12] == levels
+        rejected = page.eval_on_selector_all(
+            "#kr-tabel-ditolak + * tbody tr", "rows => rows.map(r => r.cells[1].textContent)"
+        )
+        # The CLI names files by their path, the page by their name.
+        reasons = [r["reason"].replace(f"{folder}/", "") for r in expected["rejected"]]
+        assert sorted(rejected) == sorted(reasons)
+        missing = page.eval_on_selector_all(
+            "#kr-tabel-belum_mengirim + * tbody tr", "rows => rows.map(r => r.cells[0].textContent)"
+        )
+        assert missing == ["199001012020011999"]
+        with page.expect_download() as info:
+            page.click("[data-kr-download=json]")
+        downloaded = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+        assert downloaded["competencies"] == expected["competencies"]
+        assert downloaded["units"] == expected["units"]
+        assert downloaded["jp_demand"] == expected["jp_demand"]
+        assert downloaded["activities"] == expected["activities"]
+        assert violations(page, "#kr") == []
+        assert log.off_origin(server.url) == []
