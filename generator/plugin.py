@@ -218,7 +218,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # Only while serving: a build never has problems to show (invalid data fails it).
         if self.serving and self.preview_problems:
-            return preview.with_banner(output, self.preview_problems)
+            return preview.with_banner(
+                output, self.preview_problems, last_valid=self.standard is not None
+            )
         return output
 
     def on_post_template(
@@ -226,7 +228,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> str | None:
         # The preview answers a page the broken data cannot generate with 404.html.
         if template_name == "404.html" and self.serving and self.preview_problems:
-            return preview.with_banner(output_content, self.preview_problems)
+            return preview.with_banner(
+                output_content, self.preview_problems, last_valid=self.standard is not None
+            )
         return output_content
 
     def on_serve(

@@ -123,4 +123,11 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         assert downloaded["jp_demand"] == expected["jp_demand"]
         assert downloaded["activities"] == expected["activities"]
         assert violations(page, "#kr") == []
+        # Printed (A4): the tables and charts, without the form, buttons or status lines.
+        page.emulate_media(media="print")
+        for hidden in ("#kr-form", ".kr-downloads", "#kr-progress-box", "#kr-engine"):
+            assert not page.is_visible(hidden), hidden
+        assert page.is_visible("#kr-tabel-rencana_tahunan")
+        assert page.is_visible("#kr-chart-levels img")
+        page.emulate_media(media="screen")
         assert log.off_origin(server.url) == []

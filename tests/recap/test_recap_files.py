@@ -33,6 +33,9 @@ def _changed(**changes: Any) -> bytes:
         (b'{"format": ', "berkas bukan JSON yang valid"),
         (b"[" * 100_000 + b"]" * 100_000, "berkas bukan JSON yang valid"),
         (b'{"format": 1, "format": 2}', "kunci 'format' muncul dua kali"),
+        # Numbers are refused by length before conversion (5,000 digits raised a ValueError).
+        (b'{"total_jp": ' + b"9" * 5000 + b"}", "angka terlalu panjang di baris 1 kolom 14"),
+        (b'{\n "a": -0.' + b"1" * 60 + b"}", "angka terlalu panjang di baris 2 kolom 7"),
         (b"[1, 2]", "bukan berkas hasil penilaian mandiri kompetensi"),
         (_changed(format="kompetensi-asn/lain"), "bukan berkas hasil penilaian mandiri kompetensi"),
         (_changed(format_version=2), "versi format berkas tidak dikenal"),

@@ -132,6 +132,10 @@ def test_serve_shows_the_errors_of_broken_data_until_fixed(
             assert "Data tidak valid: 1 galat" in text
             assert "standards/competencies/integritas.yaml, baris 5, kolom 8" in text, text
             assert "order: expected an integer, got 'satu'" in text
+            if broken_at_start:
+                assert "baru muncul setelah data valid" in text
+            else:
+                assert "masih menampilkan data valid terakhir" in text
         # The banner itself is accessible (role alert, the theme's admonition colours).
         checked = axe_context.new_page()
         checked.goto(origin + "/")
