@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_support import violations
 from e2e_quiz import (
     answer_by_clicking,
     assert_page_matches_engine,
@@ -18,7 +19,6 @@ from e2e_quiz import (
     wait_results,
 )
 from quiz_support import click_settled, download_from
-from test_quiz_ui import AXE, AXE_TAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,18 +28,6 @@ SKJ_HINT = (
     "kompetensi dari dokumen SKJ jabatan Anda dan biarkan “Tanpa target” bila levelnya tidak "
     "tercantum."
 )
-
-
-def axe_violations(page: Any, *selectors: str) -> list[str]:
-    """axe on the parts this feature adds (the radios' size at 320 px is checked elsewhere)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found: list[str] = page.evaluate(
-        """([include, tags]) => axe.run({include}, {runOnly: {type: 'tag', values: tags}})
-               .then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].target.join(' ')))""",
-        [[[selector] for selector in selectors], AXE_TAGS],
-    )
-    return found
 
 
 def _focused(page: Any) -> str:
@@ -89,7 +77,7 @@ def test_a_functional_position_asks_for_the_targets_of_ones_skj(
             "[data-kq-target]", "els => els.map(e => [e.dataset.kqTarget, e.value])"
         )
         assert selects == [[c["id"], ""] for c in site_export["competencies"]]
-        assert axe_violations(page, "#kq-position", "#kq-targets") == [], "targets asked for"
+        assert violations(page, "#kq") == [], "targets asked for"
 
         answer_by_clicking(page, ratings)
         page.focus("#kq-position")
@@ -108,7 +96,7 @@ def test_a_functional_position_asks_for_the_targets_of_ones_skj(
         )
         overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         assert page.evaluate(overflow) <= 0
-        assert axe_violations(page, "#kq-targets", ".kq-meta") == [], "results"
+        assert violations(page, "#kq") == [], "results"
 
         # Kept with the saved answers, and in the downloads.
         kept = stored(page, version)
