@@ -108,11 +108,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             for problem in exc.problems:
                 log.error(str(problem))
             summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
-            if self.serving and self.standard is not None:
-                log.error(f"{summary}; still serving the pages of the last valid data.")
-                self.preview_problems = tuple(exc.problems)
-            else:
+            if not self.serving:
                 raise PluginError(f"{summary}; the site was not built.") from None
+            # The preview keeps running and shows the problems on every page (the banner).
+            self.preview_problems = tuple(exc.problems)
+            if self.standard is not None:
+                log.error(f"{summary}; still serving the pages of the last valid data.")
+            else:
+                log.error(f"{summary}; serving the hand-written pages until the data is valid.")
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
@@ -222,8 +225,20 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # Only while serving: a build never has problems to show (invalid data fails it).
         if self.serving and self.preview_problems:
-            return preview.with_banner(output, self.preview_problems)
+            return preview.with_banner(
+                output, self.preview_problems, last_valid=self.standard is not None
+            )
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # The preview answers a page the broken data cannot generate with 404.html.
+        if template_name == "404.html" and self.serving and self.preview_problems:
+            return preview.with_banner(
+                output_content, self.preview_problems, last_valid=self.standard is not None
+            )
+        return output_content
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -238,7 +253,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets  # not needed before this point
 
-            written = quiz_assets.write(site, self.standard.data)
+            # The preview's server never sends precompressed siblings: skip writing them.
+            written = quiz_assets.write(site, self.standard.data, precompressed=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         if self.config.offline:
             from generator import csp, offline  # not needed before this point
