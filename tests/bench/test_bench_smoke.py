@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bench import overhead, quiz, recap, run_all, scale, transfer, validation
+from bench import overhead, preview, quiz, recap, run_all, scale, transfer, validation
 from bench.common import Options, table
 from bench.synthetic import write_standard
 from generator.standard import load_standard
@@ -76,6 +76,16 @@ def test_validation(tiny: Options) -> None:
     assert any("OK" in note and "10 competencies" in note for note in result["notes"])
 
 
+def test_preview(tiny: Options) -> None:
+    result = preview.run(tiny)
+    check(result, "preview")
+    assert names(result) == [
+        "first page, empty compression cache",
+        "first page, warm cache (baseline)",
+    ]
+    assert names(result, "budgets") == ["cold start / warm start"]
+
+
 @pytest.mark.browser
 def test_quiz(tiny: Options, playwright_instance: Any, browser: Any) -> None:
     result = quiz.run(tiny, playwright=playwright_instance, instance=browser)
@@ -118,8 +128,9 @@ def test_run_all_refuses_an_unknown_benchmark(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exit_info:
         run_all.main(["--only", "speed"])
     assert exit_info.value.code == 2
-    assert "unknown benchmark speed (known: overhead, scale, validation, quiz, transfer)" in (
-        capsys.readouterr().err
+    assert (
+        "unknown benchmark speed (known: overhead, scale, validation, quiz, transfer, recap, preview)"
+        in (capsys.readouterr().err)
     )
 
 
