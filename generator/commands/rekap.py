@@ -30,6 +30,8 @@ from generator.engine.recap import (
 )
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
+from generator.errors import printable
+from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
 
@@ -215,10 +217,10 @@ def run(args: argparse.Namespace) -> int:
             text = to_json(summary)
         else:
             text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
-        if args.output is None:
-            sys.stdout.write(text)
-        else:
-            args.output.write_text(text, encoding="utf-8")
+        failure = write_output(args.output, text)  # links, devices, "-" and a full disk
+        if failure is not None:
+            print(printable(failure), file=sys.stderr)
+            return 1
     for rejected in summary["rejected"]:
         print(f"{rejected['file']}: ditolak: {rejected['reason']}", file=sys.stderr)
     print(

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from . import json_numbers
 from .assessment import assess
 from .dictionary import Dictionary
 from .inputs import InputError
@@ -73,7 +74,11 @@ def _decode(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise Rejected("berkas bukan teks UTF-8") from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json_numbers.loads(text, object_pairs_hook=_unique_keys)
+    except json_numbers.NumberTooLong as error:
+        raise Rejected(
+            f"angka terlalu panjang di baris {error.line} kolom {error.column}"
+        ) from None
     except (json.JSONDecodeError, RecursionError):
         raise Rejected("berkas bukan JSON yang valid") from None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -202,14 +202,8 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
         "standards_version": result["standards_version"],
         "position": position,
         "position_name": position_name,
-        "basis": (
-            position_name
-            if position_name
-            else (
-                "Target ditetapkan sendiri"
-                if any(item["target"] is not None for item in competencies)
-                else "Tanpa target"
-            )
+        "basis": basis_label(
+            next((p for p in export["positions"] if p["id"] == position), None), result
         ),
         "summary": _summary(competencies, position_name),
         "competencies": competencies,

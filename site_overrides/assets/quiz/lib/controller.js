@@ -283,11 +283,12 @@ export class Quiz {
       `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
   }
 
-  // Targets of one's own apply only without a position: hide them otherwise.
+  // Own targets apply without a position, or for one without targets here (functional: SKJ).
   updateTargetsVisibility() {
     const fieldset = this.byId("kq-targets");
-    fieldset.hidden = Boolean(this.position.value);
-    fieldset.disabled = Boolean(this.position.value);
+    const skj = Boolean(this.position.selectedOptions[0]?.hasAttribute("data-kq-own-targets"));
+    fieldset.dataset.kqMode = skj ? "skj" : "own";
+    fieldset.hidden = fieldset.disabled = Boolean(this.position.value) && !skj;
   }
 
   // -- the engine ---------------------------------------------------------------------------------
