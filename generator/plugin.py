@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.errors import DataErrors, Problem
+from generator.errors import DataErrors, Problem, count_problems
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
 from generator.render import links, navigation, preview
@@ -107,7 +107,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         except DataErrors as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
+            summary = (
+                f"{_plural(count_problems(exc.problems), 'error')} in {self.config.standards_dir}/"
+            )
             if not self.serving:
                 raise PluginError(f"{summary}; the site was not built.") from None
             # The preview keeps running and shows the problems on every page (the banner).

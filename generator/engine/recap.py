@@ -19,7 +19,7 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .dictionary import Dictionary, read_dictionary
 from .recap_files import Rejected, Respondent, clean_text, normalize_nip, read_result
@@ -35,6 +35,7 @@ PERSONAL_DATA_NOTICE = (
     "PERHATIAN: berkas ini memuat data pribadi (nama dan NIP) per pegawai; simpan dan bagikan "
     "hanya sesuai ketentuan pelindungan data pribadi."
 )
+_V = TypeVar("_V")
 QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
 
 
@@ -55,7 +56,7 @@ class PlannedActivity:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What the recap keeps of one person's file (slots: 10,000 of them stay a few MB)."""
+    """What the recap keeps of one person's file: about 1 KB (slots, shared values)."""
 
     source: str
     digest: str
@@ -312,6 +313,13 @@ class Recap:
         self.received = 0
         self.rejected: list[dict[str, str]] = []
         self._entries: dict[str, Entry] = {}
+        # One shared copy of each equal value (a planned activity, a level pair, a unit name):
+        # people share most of them, so a person costs little more than references.
+        self._shared: dict[Any, Any] = {}
+
+    def _share(self, value: _V) -> _V:
+        shared: _V = self._shared.setdefault(value, value)
+        return shared
 
     def reject(self, source: str, reason: str) -> None:
         """Count a file the caller could not even read (too large, unreadable)."""
@@ -364,13 +372,15 @@ class Recap:
             order=self.received,
             nip=respondent.nip,
             name=identity.get("name") or (listed.name if listed else None),
-            unit=identity.get("unit") or (listed.unit if listed else "") or NOT_GIVEN,
-            position=position,
-            levels=tuple(
-                (competency["estimated"], competency["target"])
-                for competency in respondent.result["competencies"]
+            unit=self._share(identity.get("unit") or (listed.unit if listed else "") or NOT_GIVEN),
+            position=self._share(position),
+            levels=self._share(
+                tuple(
+                    self._share((competency["estimated"], competency["target"]))
+                    for competency in respondent.result["competencies"]
+                )
             ),
-            plan=_plan_of(respondent.result),
+            plan=tuple(self._share(item) for item in _plan_of(respondent.result)),
             stored_differs=respondent.stored_differs,
         )
 
