@@ -79,12 +79,62 @@ def test_markdown_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> N
     ]
     assert "| Integritas | 3 (Menengah) | 1 (Paham) | 2 | Di bawah target |" in lines
     assert "| Perekat Bangsa | – | 0 (belum mencapai level 1) | – | Tanpa target |" in lines
+    assert "## Rencana pengembangan (20 dari 20 JP)" in lines
+    assert "- Kompetensi fokus: Kerja Sama, Integritas" in lines
+    assert "- Pembagian tercapai: 14 : 4 : 2 JP" in lines
     assert "- 70 (Belajar melalui pengalaman kerja): 14 JP" in lines
     assert (
         "| Kerja Sama | 1 (Paham) | 70 | Perluasan dan Pengayaan Tugas | "
-        "Aktivitas uji penugasan untuk kerjasama level 1. | 4 |"
+        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 | kerjasama-penugasan-1 |"
     ) in lines
+    # The statements that decided an estimate are quoted, not only named by id.
+    assert "  - Pernyataan penentu kerjasama.1.1: Indikator uji kerjasama.1.1." in lines
     assert lines[-1].startswith("*Hasil ini adalah perkiraan dari penilaian mandiri.")
+
+
+def test_focus_option(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("--answers", "answers.json", "--position", "administrator", "--focus", "1") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(DICTIONARY, RATINGS, position="administrator", focus=1)
+    assert result["plan"]["focus"] == ["kerjasama"]
+    assert [item["competency"] for item in result["plan"]["later"]] == ["integritas"]
+
+
+def test_plan_option_accepts_an_exported_plan(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A result of this command holds a "plan"; so does the quiz's downloaded answers file.
+    assert _run("--answers", "answers.json", "--position", "administrator") == 0
+    result = json.loads(capsys.readouterr().out)
+    plan = result["plan"]
+    plan["items"] = plan["items"][1:]  # the person removed the first activity
+    answers = {"format": "kompetensi-asn/jawaban", "ratings": RATINGS, "plan": plan}
+    (workdir / "penilaian-kompetensi.json").write_text(json.dumps(answers), encoding="utf-8")
+    argv = ["--answers", "answers.json", "--position", "administrator"]
+    assert _run(*argv, "--plan", "penilaian-kompetensi.json") == 0
+    edited = json.loads(capsys.readouterr().out)["plan"]
+    assert edited["edited"] is True
+    assert edited["items"] == plan["items"]
+    assert edited["total_jp"] == sum(item["jp"] for item in plan["items"]) == 14
+
+
+def test_plan_option_reports_located_problems(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = {"items": [{"activity_id": "kerjasama-penugasan-1", "jp": 3}, {"activity_id": "x"}]}
+    (workdir / "plan.json").write_text(json.dumps({"plan": plan}), encoding="utf-8")
+    argv = ["--answers", "answers.json", "--position", "administrator"]
+    assert _errors(capsys, *argv, "--plan", "plan.json") == [
+        "plan.json: plan.items[0].jp: expected 6 (the catalogue's JP of 'kerjasama-penugasan-1'), "
+        "got 3 Hint: a plan takes whole activities with the JP the catalogue lists",
+        "plan.json: plan.items[1].activity_id: unknown activity id 'x' "
+        "Hint: activity ids look like 'integritas-coaching-1'",
+    ]
+    (workdir / "plan.json").write_text(json.dumps({"items": []}), encoding="utf-8")
+    assert _errors(capsys, *argv, "--plan", "plan.json") == [
+        "plan.json: plan: expected an object holding the edited plan Hint: the file looks like "
+        '{"plan": {"items": [{"activity_id": "...", "jp": 8}]}}',
+    ]
 
 
 def test_every_input_problem_is_listed(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,6 +152,39 @@ def test_every_input_problem_is_listed(workdir: Path, capsys: pytest.CaptureFixt
         "targets.json: targets.kerjasama: expected a level from 1 to 5 or null, got 6 "
         "Hint: levels are 1 = Paham, 2 = Dasar, 3 = Menengah, 4 = Mumpuni, 5 = Ahli; "
         "null means no target",
+    ]
+
+
+def test_position_with_own_targets_for_what_it_leaves_open(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = {"perekat-bangsa": 2}
+    (workdir / "targets.json").write_text(json.dumps({"targets": targets}), encoding="utf-8")
+    code = _run(
+        "--answers", "answers.json", "--position", "administrator", "--targets", "targets.json"
+    )
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(DICTIONARY, RATINGS, position="administrator", targets=targets)
+    assert [item["target"] for item in result["competencies"]] == [3, 3, 2]
+
+
+def test_own_targets_cannot_replace_a_positions_target(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "targets.json").write_text('{"targets": {"kerjasama": 1}}', encoding="utf-8")
+    assert _errors(
+        capsys,
+        "--answers",
+        "answers.json",
+        "--position",
+        "administrator",
+        "--targets",
+        "targets.json",
+    ) == [
+        "targets.json: targets.kerjasama: the position 'administrator' already sets level 3 for "
+        "this competency Hint: own targets fill only the competencies whose target the position "
+        "leaves open (null)"
     ]
 
 
@@ -210,16 +293,16 @@ def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -
         (["--position", "pelaksana"], "the following arguments are required: --answers"),
         (["--answers", "a.json"], "one of the arguments --position --targets is required"),
         (
-            ["--answers", "a.json", "--position", "x", "--targets", "t.json"],
-            "argument --targets: not allowed with argument --position",
-        ),
-        (
             ["--answers", "a.json", "--position", "x", "--jp", "0"],
             "argument --jp: expected an integer from 1 to 1000, got '0'",
         ),
         (
             ["--answers", "a.json", "--position", "x", "--jp", "dua puluh"],
             "argument --jp: expected an integer from 1 to 1000, got 'dua puluh'",
+        ),
+        (
+            ["--answers", "a.json", "--position", "x", "--focus", "10"],
+            "argument --focus: expected an integer from 1 to 9, got '10'",
         ),
         (
             ["--answers", "a.json", "--position", "x", "--format", "xml"],

@@ -1,7 +1,9 @@
 """``kompetensi assess``: estimated levels, gaps and a 70:20:10 plan from a self-assessment.
 
 Input files are JSON: answers ``{"ratings": {"integritas.1.1": 4, ...}}`` and, instead of
-``--position``, targets ``{"targets": {"integritas": 3, "kerjasama": null, ...}}``. Every problem
+``--position``, targets ``{"targets": {"integritas": 3, "kerjasama": null, ...}}``. ``--plan``
+reads an edited plan from any JSON object with a ``"plan"`` key (the quiz's downloaded answers,
+or a result of this command), checks it against the catalogue and re-totals it. Every problem
 in them is reported, one line each (``FILE: key.path: message Hint: ...``), with exit code 1;
 a malformed JSON file is reported at its ``line:col``. Usage errors exit with 2.
 """
@@ -11,11 +13,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 from generator.commands import DEFAULT_STANDARDS, load_or_report
-from generator.engine import MAX_JP, MIN_JP, DictionaryError, InputError, InputProblem, assess
+from generator.engine import (
+    MAX_FOCUS,
+    MAX_JP,
+    MIN_FOCUS,
+    MIN_JP,
+    DictionaryError,
+    InputError,
+    InputProblem,
+    assess,
+    json_numbers,
+)
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.errors import printable
@@ -24,19 +37,24 @@ from generator.output_file import write_stdout
 MAX_FILE_BYTES = 20_000_000
 ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
 TARGETS_EXAMPLE = '{"targets": {"integritas": 3}}'
+PLAN_EXAMPLE = '{"plan": {"items": [{"activity_id": "...", "jp": 8}]}}'
 
 
-def _jp(text: str) -> int:
-    """argparse type for ``--jp``: a whole number of JP in MIN_JP..MAX_JP."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not MIN_JP <= value <= MAX_JP:
-        raise argparse.ArgumentTypeError(
-            f"expected an integer from {MIN_JP} to {MAX_JP}, got '{text}'"
-        )
-    return value
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in ``low..high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected an integer from {low} to {high}, got '{text}'"
+            )
+        return value
+
+    return parse
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,19 +74,40 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help=f"the ratings, as JSON: {ANSWERS_EXAMPLE}; leave an indicator out if unanswered",
     )
-    targets = parser.add_mutually_exclusive_group(required=True)
-    targets.add_argument("--position", metavar="ID", help="use the targets of this position")
-    targets.add_argument(
+    parser.add_argument("--position", metavar="ID", help="use the targets of this position")
+    parser.add_argument(
         "--targets",
         type=Path,
         metavar="FILE",
-        help=f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target",
+        help=(
+            f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target. With "
+            "--position, they fill only the targets the position leaves open (a functional "
+            "position's levels come from its own SKJ document)"
+        ),
     )
     parser.add_argument(
         "--jp",
-        type=_jp,
+        type=_whole_number(MIN_JP, MAX_JP),
         metavar="N",
-        help=f"total JP of the plan, {MIN_JP} to {MAX_JP} (default: the standard's, 20)",
+        help=f"the plan's JP allowance, {MIN_JP} to {MAX_JP} (default: the standard's, 20)",
+    )
+    parser.add_argument(
+        "--focus",
+        type=_whole_number(MIN_FOCUS, MAX_FOCUS),
+        metavar="N",
+        help=(
+            f"how many competencies the plan works on, {MIN_FOCUS} to {MAX_FOCUS}, the largest "
+            f"gaps first (default: the standard's, 3)"
+        ),
+    )
+    parser.add_argument(
+        "--plan",
+        type=Path,
+        metavar="FILE",
+        help=(
+            f"check and re-total an edited plan instead of choosing one: a JSON object with a "
+            f'"plan" key, such as {PLAN_EXAMPLE} or the quiz\'s downloaded answers'
+        ),
     )
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
     parser.add_argument(
@@ -78,17 +117,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DIR",
         help="the standards folder, or an exported kompetensi.json (default: standards)",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, usage_error=parser.error)
 
 
 def read_json(path: Path) -> tuple[object, list[str]]:
     """A JSON file's value, or ``(None, messages)``: unreadable, not UTF-8, malformed, dupes."""
     try:
-        raw = path.read_bytes()
+        # Capped while reading: /dev/zero or an endless pipe stops at the cap, not at the end of
+        # memory.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [f"{path}: cannot read: {exc.strerror}"]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [f"{path}: too large: {len(raw)} bytes, at most {MAX_FILE_BYTES}"]
+        return None, [
+            f"{path}: too large: more than {MAX_FILE_BYTES} bytes "
+            "Hint: check that this is the right file; answers, targets and exports are far smaller"
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,9 +153,11 @@ def read_json(path: Path) -> tuple[object, list[str]]:
         return mapping
 
     try:
-        value = json.loads(text, object_pairs_hook=unique_keys)
+        value = json_numbers.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         return None, [f"{path}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"]
+    except json_numbers.NumberTooLong as exc:
+        return None, [f"{path}:{exc.line}:{exc.column}: {exc} Hint: ratings and levels are small"]
     except RecursionError:
         return None, [f"{path}: malformed JSON: nested too deeply"]
     return value, [
@@ -128,9 +175,24 @@ def _read_input(path: Path, key: str, example: str) -> tuple[object, list[str]]:
     return value, [problem.format(str(path)) for problem in problems]
 
 
+def _read_plan(path: Path) -> tuple[object, list[str]]:
+    """The ``"plan"`` of a JSON object (other keys are the file's own business), or messages."""
+    document, messages = read_json(path)
+    if messages:
+        return None, messages
+    if not isinstance(document, dict) or not isinstance(document.get("plan"), dict):
+        problem = InputProblem(
+            "plan",
+            "expected an object holding the edited plan",
+            f"the file looks like {PLAN_EXAMPLE}",
+        )
+        return None, [problem.format(str(path))]
+    return document["plan"], []
+
+
 def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
-    if not source.is_file():
+    if source.is_dir() or not source.exists():
         standard = load_or_report(source)
         return None if standard is None else standard.data
     document, messages = read_json(source)
@@ -151,12 +213,16 @@ def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
         return problem.format(str(args.answers))
     if head == "targets":
         return problem.format(str(args.targets))
-    # position and total_jp come from options: "--position: unknown position 'x'".
-    option = "--jp" if head == "total_jp" else "--position"
+    if head == "plan":
+        return problem.format(str(args.plan))
+    # The others come from options: "--position: unknown position 'x'".
+    option = {"total_jp": "--jp", "focus": "--focus"}.get(head, "--position")
     return problem._replace(path="").format(option)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.position is None and args.targets is None:
+        args.usage_error("one of the arguments --position --targets is required")
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1
@@ -164,6 +230,10 @@ def run(args: argparse.Namespace) -> int:
     targets = None
     if args.targets is not None:
         targets, more = _read_input(args.targets, "targets", TARGETS_EXAMPLE)
+        messages += more
+    plan = None
+    if args.plan is not None:
+        plan, more = _read_plan(args.plan)
         messages += more
     try:
         # A broken file still lets the other inputs be checked, so every problem shows at once.
@@ -174,6 +244,8 @@ def run(args: argparse.Namespace) -> int:
             position=args.position,
             targets=cast("dict[str, int | None] | None", targets),
             total_jp=args.jp,
+            focus=args.focus,
+            plan=cast("dict[str, Any] | None", plan),
         )
     except InputError as exc:
         messages += [_locate(problem, args) for problem in exc.problems]

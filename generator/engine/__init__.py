@@ -17,10 +17,15 @@ The rule (see :mod:`generator.engine.levels`)
     moving one answer one step would change the level; ``decisive`` lists those answers.
 
 The plan (see :mod:`generator.engine.plan`)
-    ``total_jp`` JP (default ``assessment.default_jp``, 1..1000) split 70/20/10 by largest
-    remainder, then over the competencies with a gap weighted by gap size (or, with no gap,
-    toward the next level with equal weights: mode ``growth``; all at the top: ``maintain``),
-    then over catalogue activities. Whole JP, exact sums.
+    A year's plan works on at most ``focus`` competencies (default ``assessment.focus`` = 3,
+    1..9): those below target, the largest gap first (ties: the person's ``priorities``, then
+    the dictionary's order); with no gap, toward the next level (mode ``growth``); all at the
+    top: ``maintain``. It takes whole catalogue activities with the catalogue's JP, filling the
+    allowance ``total_jp`` (default ``assessment.default_jp``, 1..1000) as closely as possible
+    without going over it, then as near 70:20:10 as those activities allow. Activities the
+    agency arranges are listed apart (``agency``), outside the allowance; the gaps left for
+    later are named with the reason (``later``). A plan the person edited (``plan``) is checked
+    and re-totalled instead.
 
 Result, schema_version 1::
 
@@ -32,23 +37,27 @@ Result, schema_version 1::
                        "decided_by": [indicator ids],
                        "levels": [{"level", "met", "total", "missing": [indicator ids]}],
                        "borderline": bool, "decisive": [indicator ids]}],
-     "plan": {"total_jp": 20, "mode": "gap" | "growth" | "maintain", "note": str,
-              "categories": [{"id": "70", "jp": 14}, ...],
-              "items": [{"competency", "level", "category": "70" | "20" | "10",
-                         "form": str | null, "form_name": str | null, "activity": str,
-                         "jp": int >= 1}]}}
+     "plan": {"total_jp": <sum of the items' JP>, "mode": "gap" | "growth" | "maintain",
+              "note": str, "categories": [{"id": "70", "jp": 14}, ...],
+              "items": [{"competency", "level", "category": "70" | "20" | "10", "form",
+                         "form_name", "activity", "jp": int >= 1, "activity_id"}],
+              "focus": [competency ids, by priority], "budget_jp": 20,
+              "split": "14 : 4 : 2 JP", "edited": bool,
+              "agency": [items arranged by the agency, to propose to the superior],
+              "later": [{"competency", "gap": int | null, "reason": str}]}}
 
-``form`` is null only when the catalogue has no activity for that cell (the item then asks the
-person to design one). Bad inputs raise :class:`InputError`, whose ``problems`` list every
+Bad inputs raise :class:`InputError`, whose ``problems`` list every
 problem as (path, message, hint); a broken dictionary raises :class:`DictionaryError`.
 """
 
 from .assessment import RESULT_SCHEMA_VERSION, assess, validate_inputs
 from .dictionary import DictionaryError
-from .inputs import MAX_JP, MIN_JP, InputError, InputProblem
+from .inputs import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP, InputError, InputProblem
 
 __all__ = [
+    "MAX_FOCUS",
     "MAX_JP",
+    "MIN_FOCUS",
     "MIN_JP",
     "RESULT_SCHEMA_VERSION",
     "DictionaryError",

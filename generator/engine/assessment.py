@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dictionary import Dictionary, read_dictionary
+from .dictionary import Activity, Dictionary, read_dictionary
 from .explain import explain
 from .inputs import InputError, find_problems
 from .levels import LevelEstimate, estimate_level, rule_of
 from .plan import build_plan
+from .plan_edit import check_plan
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -26,20 +27,46 @@ def validate_inputs(
     position: object = None,
     targets: object = None,
     total_jp: object = None,
+    focus: object = None,
+    priorities: object = None,
+    plan: object = None,
 ) -> None:
     """Raise :class:`InputError` listing every problem in the inputs of :func:`assess`.
 
     Raises :class:`DictionaryError` when ``dictionary`` itself is not a usable export.
     """
-    _check(read_dictionary(dictionary), ratings, position, targets, total_jp)
+    _check(
+        read_dictionary(dictionary), ratings, position, targets, total_jp, focus, priorities, plan
+    )
 
 
 def _check(
-    view: Dictionary, ratings: object, position: object, targets: object, total_jp: object
-) -> None:
-    problems = find_problems(view, ratings, position=position, targets=targets, total_jp=total_jp)
+    view: Dictionary,
+    ratings: object,
+    position: object,
+    targets: object,
+    total_jp: object,
+    focus: object,
+    priorities: object,
+    plan: object,
+) -> list[Activity] | None:
+    """The edited plan's activities (None without one); raises :class:`InputError`."""
+    problems = find_problems(
+        view,
+        ratings,
+        position=position,
+        targets=targets,
+        total_jp=total_jp,
+        focus=focus,
+        priorities=priorities,
+    )
+    edited: list[Activity] | None = None
+    if plan is not None:
+        edited, more = check_plan(view, plan)
+        problems += more
     if problems:
         raise InputError(problems)
+    return edited
 
 
 def status_of(target: int | None, estimated: int) -> str:
@@ -81,24 +108,34 @@ def assess(
     position: str | None = None,
     targets: dict[str, int | None] | None = None,
     total_jp: int | None = None,
+    focus: int | None = None,
+    priorities: list[str] | None = None,
+    plan: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Estimate every competency's level from ``ratings`` and plan ``total_jp`` JP of learning.
 
     ``dictionary`` is the exported JSON (schema_version 1), or the :class:`Dictionary` that
     :func:`generator.engine.dictionary.read_dictionary` made of it once; ``ratings`` maps indicator ids to
     integers on ``assessment.scale``; unrated indicators are unanswered. Targets come from
-    ``position`` (a position id), from ``targets`` ({competency id: level or null}), or from
-    neither (no targets). ``total_jp`` defaults to ``assessment.default_jp``.
+    ``position`` (a position id), from ``targets`` ({competency id: level or null}), from both
+    (own targets then fill only what the position leaves null, e.g. a functional position whose
+    levels are in the person's own SKJ document), or from neither (no targets). ``total_jp``
+    (the plan's allowance) defaults to ``assessment.default_jp``, ``focus`` (how many
+    competencies it works on) to ``assessment.focus``; ``priorities`` (competency ids) order
+    equal gaps; ``plan`` is a plan the person edited (see :mod:`generator.engine.plan_edit`),
+    checked and re-totalled instead of choosing the activities anew.
 
     Returns JSON-ready data (schema_version 1, documented in ``generator.engine``). Raises
     :class:`InputError` listing every problem in the inputs, or :class:`DictionaryError` when
     the dictionary is not a usable export. The result depends on nothing but the arguments.
     """
     view = read_dictionary(dictionary)
-    _check(view, ratings, position, targets, total_jp)
+    edited = _check(view, ratings, position, targets, total_jp, focus, priorities, plan)
     chosen: Mapping[str, int | None] = {}
     if position is not None:
-        chosen = view.position_targets[position]
+        # Own targets fill what the position leaves open (checked above: nothing else).
+        own = {key: value for key, value in (targets or {}).items() if value is not None}
+        chosen = {**view.position_targets[position], **own}
     elif targets is not None:
         chosen = targets
     jp = view.default_jp if total_jp is None else total_jp
@@ -115,5 +152,13 @@ def assess(
         "position": position,
         "total_jp": jp,
         "competencies": competencies,
-        "plan": build_plan(view, estimates, [result["gap"] for result in competencies], jp),
+        "plan": build_plan(
+            view,
+            estimates,
+            [result["gap"] for result in competencies],
+            jp,
+            view.default_focus if focus is None else focus,
+            priorities or (),
+            edited,
+        ),
     }

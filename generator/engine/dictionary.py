@@ -10,7 +10,7 @@ export is produced from validated YAML, so this checks shapes, not content rules
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 SUPPORTED_SCHEMA_VERSION = 1
@@ -83,6 +83,13 @@ class Dictionary:
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
     position_names: Mapping[str, str]
+    default_focus: int = 3
+    """How many competencies a plan works on (``assessment.focus``; 3 in older exports)."""
+    activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
+    indicator_texts: Mapping[str, str] = field(default_factory=dict)
+    """Each indicator's statement, for the reports that name the deciding ones."""
+    position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """What each position's targets rest on (the export's ``basis``: status, label, text)."""
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -131,6 +138,14 @@ def _position_targets(path: str, position: dict[str, Any]) -> dict[str, int | No
     return targets
 
 
+def _indicator(path: str, indicator: dict[str, Any], texts: dict[str, str]) -> str:
+    """An indicator's id; its statement (optional in the engine's view) goes into ``texts``."""
+    key = _get(indicator, "id", str, path)
+    if "text" in indicator:
+        texts[key] = _get(indicator, "text", str, path)
+    return key
+
+
 def _level_rule(assessment: dict[str, Any]) -> str:
     if "level_rule" not in assessment:
         return DEFAULT_LEVEL_RULE
@@ -164,10 +179,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         for path, item in _items(framework, "levels", "framework")
     }
     competencies: list[Competency] = []
+    texts: dict[str, str] = {}
     for path, item in _items(data, "competencies", ""):
         levels = tuple(
             tuple(
-                _get(indicator, "id", str, indicator_path)
+                _indicator(indicator_path, indicator, texts)
                 for indicator_path, indicator in _items(level, "indicators", level_path)
             )
             for level_path, level in _items(item, "levels", path)
@@ -238,4 +254,20 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         position_names={
             _get(item, "id", str, path): _get(item, "name", str, path) for path, item in positions
         },
+        default_focus=_get(assessment, "focus", int, "assessment") if "focus" in assessment else 3,
+        activity_by_id={
+            activity.id: activity for group in activities.values() for activity in group
+        },
+        indicator_texts=texts,
+        position_basis={
+            _get(item, "id", str, path): _basis(item, path) for path, item in positions
+        },
     )
+
+
+def _basis(position: dict[str, Any], path: str) -> dict[str, str]:
+    """The optional ``basis`` of a position: {} in an export made before it existed."""
+    if "basis" not in position:
+        return {}
+    basis = _get(position, "basis", dict, path)
+    return {key: _get(basis, key, str, f"{path}.basis") for key in ("status", "label", "text")}

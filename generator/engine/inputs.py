@@ -15,12 +15,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .dictionary import Dictionary
 
 MIN_JP = 1
 MAX_JP = 1000
+MIN_FOCUS = 1
+MAX_FOCUS = 9
+MAX_LISTED = 50
+"""Most problems listed per input part; the rest are counted in one more line."""
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 
@@ -76,7 +80,7 @@ def _is_int_between(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def _did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
+def did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
     # Imported here: only a wrong answer file needs it, and in the browser every stdlib module
     # is compiled from source on first import (difflib: a noticeable part of the start-up).
     import difflib
@@ -100,7 +104,7 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
             return f"'{competency.id}' has indicators {ids[0]} to {ids[-1]}"
     example = min(dictionary.indicator_ids, default="integritas.1.1")
     fallback = f"indicator ids look like '{example}' (competency.level.number)"
-    return _did_you_mean(key, dictionary.indicator_ids, fallback)
+    return did_you_mean(key, dictionary.indicator_ids, fallback)
 
 
 def check_ratings(
@@ -116,13 +120,19 @@ def check_ratings(
         ]
     low, high = dictionary.scale_min, dictionary.scale_max
     problems: list[InputProblem] = []
+    hidden = 0
     for key, value in ratings.items():
+        unknown = key not in dictionary.indicator_ids
+        wrong = not _is_int_between(value, low, high)
+        if len(problems) >= MAX_LISTED:
+            hidden += unknown + wrong
+            continue
         where = key_path(path, str(key))
-        if key not in dictionary.indicator_ids:
+        if unknown:
             problems.append(
                 InputProblem(where, "unknown indicator id", _indicator_hint(dictionary, str(key)))
             )
-        if not _is_int_between(value, low, high):
+        if wrong:
             hint = (
                 "leave an indicator out to mark it unanswered"
                 if value is None
@@ -130,6 +140,22 @@ def check_ratings(
             )
             message = f"expected an integer from {low} to {high}, got {describe(value)}"
             problems.append(InputProblem(where, message, hint))
+    return _counted(problems, hidden, path)
+
+
+def _counted(problems: list[InputProblem], hidden: int, path: str) -> list[InputProblem]:
+    """``problems`` plus one line counting those not listed (a file of 600,000 wrong keys is
+    reported in a second, not in minutes and 600,000 lines with a suggestion search each)."""
+    hidden += max(0, len(problems) - MAX_LISTED)  # a key may add two problems past the cap
+    del problems[MAX_LISTED:]
+    if hidden:
+        problems.append(
+            InputProblem(
+                path,
+                f"{hidden} more problems are not listed",
+                f"fix the first {MAX_LISTED} and check again",
+            )
+        )
     return problems
 
 
@@ -148,13 +174,19 @@ def check_targets(
     top = dictionary.max_level
     known = dictionary.competency_by_id
     problems: list[InputProblem] = []
+    hidden = 0
     for key, value in targets.items():
+        unknown = key not in known
+        wrong = value is not None and not _is_int_between(value, 1, top)
+        if len(problems) >= MAX_LISTED:
+            hidden += unknown + wrong
+            continue
         where = key_path(path, str(key))
-        if key not in known:
+        if unknown:
             fallback = "known competencies: " + ", ".join(known)
-            hint = _did_you_mean(str(key), known, fallback)
+            hint = did_you_mean(str(key), known, fallback)
             problems.append(InputProblem(where, "unknown competency id", hint))
-        if value is not None and not _is_int_between(value, 1, top):
+        if wrong:
             levels = ", ".join(
                 f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1)
             )
@@ -165,7 +197,7 @@ def check_targets(
                     f"levels are {levels}; null means no target",
                 )
             )
-    return problems
+    return _counted(problems, hidden, path)
 
 
 def check_position(
@@ -182,9 +214,61 @@ def check_position(
         InputProblem(
             path,
             f"unknown position '{position}'",
-            _did_you_mean(position, known, fallback),
+            did_you_mean(position, known, fallback),
         )
     ]
+
+
+def _check_open_targets(
+    dictionary: Dictionary, position: str, targets: dict[Any, Any]
+) -> list[InputProblem]:
+    """With a position, own targets may only fill what the position leaves open (null): a
+    functional position's targets come from its own SKJ document, not from this dictionary."""
+    known = dictionary.position_targets.get(position)
+    if known is None:
+        return []  # the unknown position is reported on its own
+    return [
+        InputProblem(
+            key_path("targets", str(key)),
+            f"the position '{position}' already sets level {known[key]} for this competency",
+            "own targets fill only the competencies whose target the position leaves open (null)",
+        )
+        for key, value in targets.items()
+        if value is not None and known.get(key) is not None
+    ]
+
+
+def check_focus(dictionary: Dictionary, focus: object, path: str = "focus") -> list[InputProblem]:
+    """Problems with how many competencies the plan works on: a whole number from 1 to 9."""
+    if _is_int_between(focus, MIN_FOCUS, MAX_FOCUS):
+        return []
+    return [
+        InputProblem(
+            path,
+            f"expected an integer from {MIN_FOCUS} to {MAX_FOCUS}, got {describe(focus)}",
+            f"the default is {dictionary.default_focus} competencies a year",
+        )
+    ]
+
+
+def check_priorities(
+    dictionary: Dictionary, priorities: object, path: str = "priorities"
+) -> list[InputProblem]:
+    """Problems in the competencies the person marked as priorities (a list of ids, once each)."""
+    if not isinstance(priorities, list):
+        message = f"expected a list of competency ids, got {describe(priorities)}"
+        return [InputProblem(path, message)]
+    known = dictionary.competency_by_id
+    problems: list[InputProblem] = []
+    for index, key in enumerate(priorities):
+        where = f"{path}[{index}]"
+        if not isinstance(key, str) or key not in known:
+            fallback = "known competencies: " + ", ".join(known)
+            hint = did_you_mean(key, known, fallback) if isinstance(key, str) else fallback
+            problems.append(InputProblem(where, f"unknown competency id {describe(key)}", hint))
+        elif key in priorities[:index]:
+            problems.append(InputProblem(where, f"'{key}' is listed twice", "list each once"))
+    return problems
 
 
 def check_total_jp(
@@ -209,23 +293,23 @@ def find_problems(
     position: object = None,
     targets: object = None,
     total_jp: object = None,
+    focus: object = None,
+    priorities: object = None,
 ) -> list[InputProblem]:
-    """Every problem in one call's inputs (``None`` for position, targets, total_jp = not given)."""
+    """Every problem in one call's inputs (``None`` = not given)."""
     problems = check_ratings(dictionary, ratings)
-    if position is not None and targets is not None:
-        problems.append(
-            InputProblem(
-                "position",
-                "give either a position or explicit targets, not both",
-                "a position brings the targets of its jabatan",
-            )
-        )
     if position is not None:
         problems += check_position(dictionary, position)
     if targets is not None:
         problems += check_targets(dictionary, targets)
+        if isinstance(position, str) and isinstance(targets, dict):
+            problems += _check_open_targets(dictionary, position, targets)
     if total_jp is not None:
         problems += check_total_jp(dictionary, total_jp)
+    if focus is not None:
+        problems += check_focus(dictionary, focus)
+    if priorities is not None:
+        problems += check_priorities(dictionary, priorities)
     return problems
 
 
@@ -238,11 +322,12 @@ def document_value(document: object, key: str, example: str) -> tuple[object, li
     if not isinstance(document, dict):
         message = f'expected an object like {{"{key}": {{...}}}}, got {describe(document)}'
         return None, [InputProblem("", message, f"the file looks like {example}")]
+    others = [other for other in document if other != key]
     problems = [
         InputProblem(key_path("", str(other)), "unknown key", f'the file holds only "{key}"')
-        for other in document
-        if other != key
+        for other in others[:MAX_LISTED]
     ]
+    problems = _counted(problems, len(others) - len(problems), "")
     if key not in document:
         problems.append(InputProblem("", f'missing key "{key}"', f"the file looks like {example}"))
     elif document[key] is None:

@@ -55,6 +55,107 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
+def position_info(view: Dictionary, position: str | None) -> dict[str, Any] | None:
+    """What :func:`basis_label` needs of a position: its name, targets and ``basis``."""
+    if position is None:
+        return None
+    return {
+        "name": view.position_names.get(position, position),
+        "targets": view.position_targets.get(position, {}),
+        "basis": view.position_basis.get(position, {}),
+    }
+
+
+def _own_targets(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> bool:
+    """Whether some target of the result is the reader's own (not the position's)."""
+    known = position["targets"] if position else {}
+    return any(
+        c["target"] is not None and known.get(c["id"]) is None for c in result["competencies"]
+    )
+
+
+def basis_label(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> str:
+    """The short "Dasar target" the page shows: the position and the status of its targets.
+    ``position`` is :func:`position_info`, or the export's position entry."""
+    if position is None:
+        return "Target ditetapkan sendiri" if _own_targets(position, result) else "Tanpa target"
+    if _own_targets(position, result):
+        return f"{position['name']} (target dari dokumen SKJ Anda)"
+    label = (position.get("basis") or {}).get("label")
+    return f"{position['name']} ({label})" if label else str(position["name"])
+
+
+def basis_sentence(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> str:
+    """The same, as a sentence for the downloads, naming the sources the targets rest on."""
+    if position is None:
+        own = _own_targets(position, result)
+        return "target ditetapkan sendiri." if own else "tanpa target."
+    name = position["name"]
+    if _own_targets(position, result):
+        return (
+            f"target jabatan {name} diisi dari dokumen SKJ Anda, karena situs ini tidak memuat "
+            f"target untuk jabatan ini."
+        )
+    basis = position.get("basis") or {}
+    if not basis:
+        return f"target jabatan {name}."
+    return f"target jabatan {name} ({basis['label']}). {basis['text']}"
+
+
+def _plan_rows(
+    view: Dictionary, items: list[dict[str, Any]], names: Mapping[str, str]
+) -> list[list[object]]:
+    return [
+        [
+            names.get(item["competency"], item["competency"]),
+            _level(view, item["level"]),
+            item["category"],
+            item["form_name"],
+            item["activity"],
+            item["jp"],
+            item["activity_id"],
+        ]
+        for item in items
+    ]
+
+
+PLAN_HEADER = ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP", "Kode"]
+
+
+def plan_lines(
+    view: Dictionary,
+    plan: Mapping[str, Any],
+    names: Mapping[str, str],
+    category_names: Mapping[str, str],
+    uncertain: list[str],
+) -> list[str]:
+    """The plan's section of the report: focus, note, split, activities, the gaps that one
+    answer could change, proposals to the superior, and the gaps left for later."""
+    focus = ", ".join(names.get(key, key) for key in plan["focus"]) or "–"
+    lines = [
+        f"## Rencana pengembangan ({plan['total_jp']} dari {plan['budget_jp']} JP)",
+        "",
+        _cell(plan["note"]),
+        "",
+        f"- Kompetensi fokus: {_cell(focus)}",
+        f"- Pembagian tercapai: {_cell(plan['split'])}",
+    ]
+    lines += [
+        f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
+        for category in plan["categories"]
+    ]
+    lines += ["", *_table(PLAN_HEADER, _plan_rows(view, plan["items"], names))]
+    if uncertain:
+        lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
+    if plan["agency"]:
+        lines += ["", "### Usulkan kepada atasan (tidak dihitung dalam alokasi JP)", ""]
+        lines += _table(PLAN_HEADER, _plan_rows(view, plan["agency"], names))
+    if plan["later"]:
+        lines += ["", "### Ditunda ke rencana berikutnya", ""]
+        lines += [f"- {_cell(item['reason'])}" for item in plan["later"]]
+    return lines
+
+
 def uncertain_gaps(result: Mapping[str, Any]) -> list[str]:
     """One sentence per gap that a single answer could change (a borderline estimate), so the
     employee and the supervisor look at that statement together before acting on the plan."""
@@ -72,15 +173,7 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
     ``dictionary`` is the export or the :class:`Dictionary` already read from it.
     """
     view = read_dictionary(dictionary)
-    position = result["position"]
-    if position is None:
-        basis = (
-            "target ditetapkan sendiri"
-            if any(c["target"] is not None for c in result["competencies"])
-            else "tanpa target"
-        )
-    else:
-        basis = f"target jabatan {view.position_names.get(position, position)}"
+    basis = basis_sentence(position_info(view, result["position"]), result)
     names = {c["id"]: c["name"] for c in result["competencies"]}
     plan = result["plan"]
     category_names = {category.id: category.name for category in view.categories}
@@ -88,7 +181,7 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
     lines = [
         "# Hasil penilaian mandiri kompetensi",
         "",
-        f"Standar kompetensi versi {_cell(result['standards_version'])}; {_cell(basis)}.",
+        f"Standar kompetensi versi {_cell(result['standards_version'])}; {_cell(basis)}",
         "",
     ]
     lines += _table(
@@ -105,31 +198,12 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
         ],
     )
     lines += ["", "## Penjelasan", ""]
-    lines += [
-        f"- **{_cell(c['name'])}**: {_cell(c['explanation'])}" for c in result["competencies"]
-    ]
-    lines += ["", f"## Rencana pengembangan ({plan['total_jp']} JP)", "", _cell(plan["note"]), ""]
-    lines += [
-        f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
-        for category in plan["categories"]
-    ]
-    lines.append("")
-    lines += _table(
-        ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP"],
-        [
-            [
-                names.get(item["competency"], item["competency"]),
-                _level(view, item["level"]),
-                item["category"],
-                item["form_name"] or "–",
-                item["activity"],
-                item["jp"],
-            ]
-            for item in plan["items"]
-        ],
-    )
-    uncertain = uncertain_gaps(result)
-    if uncertain:
-        lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
+    for c in result["competencies"]:
+        lines.append(f"- **{_cell(c['name'])}**: {_cell(c['explanation'])}")
+        lines += [
+            f"  - Pernyataan penentu {key}: {_cell(view.indicator_texts.get(key, ''))}"
+            for key in c["decided_by"]
+        ]
+    lines += ["", *plan_lines(view, plan, names, category_names, uncertain_gaps(result))]
     lines += ["", f"*{DISCLAIMER}*", ""]
     return "\n".join(lines)

@@ -24,6 +24,8 @@ MAX_EXPORT_CHARS = 20_000_000
 MAX_REQUEST_CHARS = 2_000_000
 
 _state: dict[str, Any] = {}
+# What a request may pass on to the engine's assess().
+ENGINE_ARGUMENTS = ("ratings", "position", "targets", "total_jp", "focus", "priorities", "plan")
 
 
 class RequestError(ValueError):
@@ -117,16 +119,11 @@ def load(export_json: str) -> str:
 def _arguments(request: Any, what: str, extra: frozenset[str] = frozenset()) -> dict[str, Any]:
     if not isinstance(request, dict):
         raise RequestError(f"{what}: expected an object")
-    known = {"ratings", "position", "targets", "total_jp", "claimed"} | extra
+    known = set(ENGINE_ARGUMENTS) | {"claimed"} | extra
     unknown = sorted(set(request) - known)
     if unknown:
         raise RequestError(f"{what}: unknown keys {', '.join(unknown)}")
-    return {
-        "ratings": request.get("ratings", {}),
-        "position": request.get("position"),
-        "targets": request.get("targets"),
-        "total_jp": request.get("total_jp"),
-    }
+    return {key: request.get(key, {} if key == "ratings" else None) for key in ENGINE_ARGUMENTS}
 
 
 def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
@@ -139,14 +136,25 @@ def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
         for indicator in level
     }
     position = next(iter(dictionary.position_targets), None)
-    return {"ratings": ratings, "position": position, "targets": None, "total_jp": None}
+    return {"ratings": ratings, "position": position} | dict.fromkeys(ENGINE_ARGUMENTS[2:])
+
+
+def _open_targets(arguments: dict[str, Any], dictionary: Dictionary) -> dict[str, Any]:
+    """The form keeps the reader's own targets while they switch positions; only those the
+    chosen position leaves open (null, as for a functional position) go to the engine."""
+    position, targets = arguments["position"], arguments["targets"]
+    known = dictionary.position_targets.get(position) if isinstance(position, str) else None
+    if known is None or not isinstance(targets, dict):
+        return arguments
+    kept = {key: value for key, value in targets.items() if known.get(key) is None}
+    return {**arguments, "targets": kept or None}
 
 
 def _result_and_view(
     arguments: dict[str, Any], loaded: tuple[dict[str, Any], Dictionary] | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     export, dictionary = loaded or _loaded()
-    result = assess(dictionary, **arguments)
+    result = assess(dictionary, **_open_targets(arguments, dictionary))
     presented = report.view(result, export)
     presented["chart"] = chart.svg(presented, dictionary.max_level)
     return result, presented
@@ -167,7 +175,8 @@ def _assessment_reply(
 
 
 def run_assessment(request_json: str) -> str:
-    """Assess ``{"ratings", "position", "targets", "total_jp", "claimed"?}``.
+    """Assess ``{"ratings", "position", "targets", "total_jp", "focus", "priorities", "plan",
+    "claimed"?}`` (all but the ratings optional).
 
     Returns the engine's ``result`` and the ``view`` the page shows (labels, chart SVG); the
     downloads are made by :func:`run_report` only when the reader asks for one, which keeps

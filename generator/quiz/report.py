@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -174,23 +174,24 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     ]
 
     plan = result["plan"]
+
+    def plan_item(item: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "activity_id": item["activity_id"],
+            "competency": item["competency"],
+            "competency_name": competency_names.get(item["competency"], item["competency"]),
+            "level": item["level"],
+            "level_label": level_label(item["level"], level_names),
+            "category": item["category"],
+            "form": item["form"],
+            "form_name": item["form_name"],
+            "activity": item["activity"],
+            "jp": item["jp"],
+        }
+
     categories = []
     for category in plan["categories"]:
         info = category_info.get(category["id"], {})
-        items = [
-            {
-                "competency": item["competency"],
-                "competency_name": competency_names.get(item["competency"], item["competency"]),
-                "level": item["level"],
-                "level_label": level_label(item["level"], level_names),
-                "category": item["category"],
-                "form_name": item["form_name"] or "Kegiatan yang dirancang bersama atasan",
-                "activity": item["activity"],
-                "jp": item["jp"],
-            }
-            for item in plan["items"]
-            if item["category"] == category["id"]
-        ]
         categories.append(
             {
                 "id": category["id"],
@@ -198,33 +199,43 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
                 "percent": info.get("percent"),
                 "description": info.get("description", ""),
                 "jp": category["jp"],
-                "items": items,
+                "items": [
+                    plan_item(item) for item in plan["items"] if item["category"] == category["id"]
+                ],
             }
         )
-
+    by_id = {item["id"]: item for item in competencies}
     return {
         "title": TITLE,
         "standards_version": result["standards_version"],
         "position": position,
         "position_name": position_name,
-        "basis": (
-            position_name
-            if position_name
-            else (
-                "Target ditetapkan sendiri"
-                if any(item["target"] is not None for item in competencies)
-                else "Tanpa target"
-            )
+        "basis": basis_label(
+            next((p for p in export["positions"] if p["id"] == position), None), result
         ),
         "summary": _summary(competencies, position_name),
         "competencies": competencies,
         "plan": {
+            "budget_jp": plan["budget_jp"],
             "total_jp": plan["total_jp"],
+            "totals_label": f"{plan['total_jp']} dari {plan['budget_jp']} JP",
+            "split": plan["split"],
+            "edited": plan["edited"],
             "mode": plan["mode"],
             "mode_label": MODE_LABELS.get(plan["mode"], plan["mode"]),
             "note": plan["note"],
+            "focus": [by_id[key] for key in plan["focus"] if key in by_id],
             "uncertain": uncertain_gaps(result),
             "categories": categories,
+            "agency": [plan_item(item) for item in plan["agency"]],
+            "later": [
+                {
+                    "competency": item["competency"],
+                    "competency_name": competency_names.get(item["competency"], ""),
+                    "reason": item["reason"],
+                }
+                for item in plan["later"]
+            ],
         },
     }
 
@@ -250,6 +261,7 @@ CSV_HEADER = (
     "level_tujuan",
     "jp",
     "uraian",
+    "kode",
 )
 
 
@@ -263,10 +275,11 @@ def csv_text(report: Mapping[str, Any]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
+    rows: list[tuple[object, ...]] = []
+    blank = ("",) * 4
     for item in report["competencies"]:
-        writer.writerow(
-            csv_cell(value)
-            for value in (
+        rows.append(
+            (
                 "hasil",
                 item["id"],
                 item["name"],
@@ -274,32 +287,44 @@ def csv_text(report: Mapping[str, Any]) -> str:
                 item["target"],
                 item["gap"],
                 item["status_label"],
-                "",
-                "",
-                "",
-                "",
+                *blank,
                 item["explanation"],
+                "",
             )
         )
-    for category in report["plan"]["categories"]:
-        for plan_item in category["items"]:
-            writer.writerow(
-                csv_cell(value)
-                for value in (
-                    "rencana",
-                    plan_item["competency"],
-                    plan_item["competency_name"],
-                    "",
-                    "",
-                    "",
-                    "",
-                    plan_item["category"],
-                    plan_item["form_name"],
-                    plan_item["level"],
-                    plan_item["jp"],
-                    plan_item["activity"],
-                )
+        rows += [
+            ("penentu", item["id"], item["name"], *("",) * 8, statement["text"], statement["id"])
+            for statement in item["decisive"]
+        ]
+    plan = report["plan"]
+    sections = [
+        ("rencana", [i for category in plan["categories"] for i in category["items"]]),
+        ("usulan_atasan", plan["agency"]),
+    ]
+    for section, items in sections:
+        rows += [
+            (
+                section,
+                plan_item["competency"],
+                plan_item["competency_name"],
+                "",
+                "",
+                "",
+                "",
+                plan_item["category"],
+                plan_item["form_name"],
+                plan_item["level"],
+                plan_item["jp"],
+                plan_item["activity"],
+                plan_item["activity_id"],
             )
+            for plan_item in items
+        ]
+    rows += [
+        ("ditunda", item["competency"], item["competency_name"], *("",) * 8, item["reason"], "")
+        for item in plan["later"]
+    ]
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 

@@ -32,6 +32,7 @@ def _level_name(data: Mapping[str, Any], value: str) -> str | None:
 LOOKUPS: dict[str, Callable[[Mapping[str, Any]], object]] = {
     "met_threshold": lambda data: data["assessment"]["met_threshold"],
     "default_jp": lambda data: data["assessment"]["default_jp"],
+    "focus": lambda data: data["assessment"].get("focus", 3),
     "scale_min": lambda data: data["assessment"]["scale"]["min"],
     "scale_max": lambda data: data["assessment"]["scale"]["max"],
     "version": lambda data: data["framework"]["version"],

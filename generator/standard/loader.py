@@ -93,6 +93,16 @@ class Loaded:
     competency_folder_missing: bool = False
     _tree: tuple[Parsed, Node | None] | None = field(default=None, repr=False, compare=False)
 
+    def _root(self, parsed: Parsed) -> Node | None:
+        # Reports on one file come together: its tree is composed once for all of them.
+        if self._tree is None or self._tree[0] is not parsed:
+            self._tree = (parsed, parsed.tree())
+        return self._tree[1]
+
+    def line_of(self, parsed: Parsed, keys: tuple[str | int, ...]) -> int:
+        """The line of the value at ``keys`` in ``parsed``'s file (for a message naming it)."""
+        return locate(self._root(parsed), *keys)[0]
+
     def report(
         self,
         parsed: Parsed,
@@ -103,10 +113,7 @@ class Loaded:
         at_key: bool = False,
         warning: bool = False,
     ) -> None:
-        # Reports on one file come together: its tree is composed once for all of them.
-        if self._tree is None or self._tree[0] is not parsed:
-            self._tree = (parsed, parsed.tree())
-        root = self._tree[1]
+        root = self._root(parsed)
         line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
         key_path = ""
         for key in keys:
@@ -150,7 +157,7 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
         return
     seen: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
-        if file.name.startswith("."):
+        if file.name.startswith(".") or _outside(file, loaded):
             continue
         if file.suffix != ".yaml" or not file.is_file():
             loaded.problems.append(
@@ -181,6 +188,25 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
         yield file
 
 
+def _outside(file: Path, loaded: Loaded) -> bool:
+    """True (and reported) when a link makes ``file`` a file outside the standards folder: its
+    content is never read, so no message can quote a file the maintainer did not mean to give."""
+    real = file.resolve()
+    if real.is_relative_to(loaded.root.resolve()):
+        return False
+    loaded.problems.append(
+        Problem(
+            display_path(file),
+            1,
+            1,
+            "",
+            "the file is a link to a file outside the standards folder",
+            "copy the file into the standards folder instead of linking to it",
+        )
+    )
+    return True
+
+
 def read_folder(root: Path) -> Loaded:
     """Read and schema-check every file in a standards folder (no cross-file rules yet)."""
     loaded = Loaded(root)
@@ -201,6 +227,8 @@ def read_folder(root: Path) -> Loaded:
         (POSITIONS_FILE, "positions", "positions"),
     ):
         file = root / name
+        if _outside(file, loaded):
+            continue
         if file.is_file():
             setattr(loaded, attr, _parse(loaded, file, schema_name))
         else:

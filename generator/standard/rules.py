@@ -7,6 +7,7 @@ import difflib
 from collections import Counter
 from typing import Any
 
+from generator.standard import schema
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
 
 CATEGORY_IDS = ("70", "20", "10")
@@ -95,10 +96,13 @@ def _check_unique(
         if ident is None:
             continue
         if ident in seen:
+            # Located by line, as duplicate keys are: a list index counted from 0 is a
+            # programmer's way of pointing.
+            first = loaded.line_of(parsed, (*keys, seen[ident], "id"))
             loaded.report(
                 parsed,
                 (*keys, index, "id"),
-                f"duplicate {what} '{ident}' (also at index {seen[ident]})",
+                f"duplicate {what} '{ident}' (first defined on line {first})",
                 "every id must be unique",
             )
         else:
@@ -232,6 +236,8 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
     if loaded.competency_folder_missing:
+        for index, position in enumerate(items):
+            _check_verified(loaded, parsed, index, position)
         return  # already reported; every reference would be "unknown"
     excused = _excused_references(loaded, competencies)
     required = [
@@ -241,6 +247,7 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     ]
     known = sorted(competencies)
     for index, position in enumerate(items):
+        _check_verified(loaded, parsed, index, position)
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
@@ -261,6 +268,23 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"no target for {', '.join(missing)}",
                 "give a level from 1 to 5, or null when the target is not known",
             )
+
+
+def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -> None:
+    """ "Verified" means that at least two independent sources give the same targets: a claim the
+    file must back by naming them, so the site can say which."""
+    sources = position.get("sources")
+    if position.get("verified") is not True or not isinstance(sources, list):
+        return
+    count = len({" ".join(str(source).split()).casefold() for source in sources})
+    if count < 2:
+        loaded.report(
+            parsed,
+            ("positions", index, "verified"),
+            "verified is true, but sources lists "
+            + ("no source" if count == 0 else "only 1 distinct source"),
+            "name at least two independent sources that give these targets, or set verified: false",
+        )
 
 
 def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
@@ -303,7 +327,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         top = _top_level(competencies.get(cid_for_cells), level_count)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
-            if top and isinstance(level, int) and level > top:
+            # Above the schema's maximum the schema has reported the level already: one
+            # mistake, one error.
+            if top and isinstance(level, int) and top < level <= _activity_level_max():
                 loaded.report(
                     parsed,
                     ("activities", index, "level"),
@@ -353,6 +379,12 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
 
 
 LEARNING_HINT = "standards/learning/"
+
+
+def _activity_level_max() -> int:
+    """The highest level the learning schema allows an activity."""
+    activity = schema.load_schema("learning")["properties"]["activities"]["items"]
+    return int(activity["properties"]["level"]["maximum"])
 
 
 def _top_level(competency: Parsed | None, level_count: int) -> int:

@@ -35,6 +35,7 @@ SUPPORTED_KEYWORDS = frozenset(
         "default",
         "x-term",
         "x-hint",
+        "uniqueItems",
         "type",
         "properties",
         "required",
@@ -116,6 +117,11 @@ def _describe(node: Node) -> str:
     return f"'{shown}'"
 
 
+MAX_LISTED = 50
+"""Most schema problems listed per file; a flood of them (70,000 unknown keys fit in the size
+limit) is counted in one more line, so the report comes in a second and stays readable."""
+
+
 class Validator:
     """Walks one document; ``problems`` collects everything found."""
 
@@ -123,11 +129,42 @@ class Validator:
         self.path = path
         self.root_schema = root_schema
         self.problems: list[Problem] = []
+        self.hidden = 0
+        self.first_hidden: Node | None = None
+
+    @property
+    def full(self) -> bool:
+        """:data:`MAX_LISTED` problems are listed: the rest are only counted."""
+        return len(self.problems) >= MAX_LISTED
 
     def problem(self, node: Node, key_path: str, message: str, hint: str = "") -> None:
+        if self.full:
+            self.count_hidden(node)
+            return
         self.problems.append(
             Problem(self.path, node.line, node.column, key_path or "(document)", message, hint)
         )
+
+    def count_hidden(self, node: Node) -> None:
+        self.hidden += 1
+        if self.first_hidden is None:
+            self.first_hidden = node
+
+    def counted(self) -> list[Problem]:
+        """The listed problems, and one line counting the others from where they start."""
+        if self.first_hidden is None:
+            return self.problems
+        node = self.first_hidden
+        more = Problem(
+            self.path,
+            node.line,
+            node.column,
+            "",
+            f"{self.hidden} more problems in this file are not listed",
+            f"fix the first {MAX_LISTED} and validate again",
+            stands_for=self.hidden,
+        )
+        return [*self.problems, more]
 
     def _resolve(self, schema: Schema) -> Schema:
         while "$ref" in schema:
@@ -249,6 +286,9 @@ class Validator:
             if key in properties:
                 result[key] = self.validate(value_node, properties[key], child_path)
             elif extra is False:
+                if self.full:  # a flood of unknown keys: no suggestion search for each
+                    self.count_hidden(key_node)
+                    continue
                 close = difflib.get_close_matches(key, list(properties), 1)
                 hint = (
                     f"did you mean '{close[0]}'?"
@@ -278,6 +318,8 @@ class Validator:
             self.validate(child, items, join_path(key_path, i))
             for i, child in enumerate(node.value)
         ]
+        if schema.get("uniqueItems"):
+            self._unique(node, result, key_path)
         count = len(node.value)
         if count < schema.get("minItems", 0):
             wanted = schema["minItems"]
@@ -296,6 +338,25 @@ class Validator:
             )
         return result
 
+    def _unique(self, node: Sequence, values: list[Any], key_path: str) -> None:
+        """Texts that repeat an earlier item, ignoring letter case and extra spaces (a search
+        finds both the same way)."""
+        first: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            folded = " ".join(value.casefold().split())
+            if folded in first:
+                earlier = join_path(key_path, first[folded])
+                self.problem(
+                    node.value[index],
+                    join_path(key_path, index),
+                    f"{_describe(node.value[index])} repeats {earlier}",
+                    "give each item once",
+                )
+            else:
+                first[folded] = index
+
 
 _INVALID: Any = object()
 
@@ -305,4 +366,4 @@ def validate(node: Node, schema_name: str, path: str) -> tuple[Any, list[Problem
     schema = load_schema(schema_name)
     validator = Validator(path, schema)
     value = validator.validate(node, schema)
-    return value, validator.problems
+    return value, validator.counted()

@@ -37,6 +37,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from generator.errors import Problem, join_path
+from generator.standard import syntax_hints, unicode_spaces
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -521,8 +522,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
+    # Where the parser's line is not the cause, the hint names the line that probably is.
+    hint = syntax_hints.probable_cause(text, line, column, context, cm.line + 1 if cm else 0)
     return Problem(
-        path, line, column, "", message, "check the indentation and the ':' after each key"
+        path, line, column, "", message, hint or "check the indentation and the ':' after each key"
     )
 
 
@@ -578,7 +581,10 @@ def read(file: Path, display_path: str | None = None) -> Document:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             return Document(path, None, [_too_large(path, size)])
-        data = file.read_bytes()
+        with file.open("rb") as handle:  # capped while reading: the size may not be known
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew after the stat
+            return Document(path, None, [_too_large(path, len(data))])
     except OSError as exc:
         return Document(
             path, None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
@@ -586,6 +592,9 @@ def read(file: Path, display_path: str | None = None) -> Document:
     text, problems = _decode(data, path)
     if text is None:
         return Document(path, None, problems)
+    spaces = unicode_spaces.problems(text, path)
+    if spaces:  # the parser would misread them, often on another line: name them instead
+        return Document(path, None, spaces)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.engine.plan import largest_remainder
 from generator.standard import load_export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +23,7 @@ def test_every_marked_number_and_label_matches_the_data() -> None:
     expected = {
         "met_threshold": str(assessment["met_threshold"]),
         "default_jp": str(assessment["default_jp"]),
+        "focus": str(assessment["focus"]),
     }
     expected.update({f"scale_label:{value}": label for value, label in labels.items()})
     markers = _markers()
@@ -34,9 +34,14 @@ def test_every_marked_number_and_label_matches_the_data() -> None:
         )
 
 
-def test_worked_split_examples_match_the_engine() -> None:
+def test_worked_split_example_matches_the_engine() -> None:
+    from generator.engine.plan import split_label
+    from generator.engine.selection import Candidate, choose
+
     text = PAGE.read_text(encoding="utf-8")
-    assert largest_remainder(20, [70, 20, 10]) == [14, 4, 2]
-    assert "14 JP untuk pengalaman" in text
-    assert largest_remainder(16, [70, 20, 10]) == [11, 3, 2]
-    assert "Hasil akhirnya 11, 3, dan 2 JP" in text
+    assert "14 JP untuk" in text and "14 : 3 : 3 JP" in text
+    # 70: 8 and 6 JP; 20: 3 JP only; 10: 3 JP: the whole activities reach 14 : 3 : 3.
+    candidates = [Candidate(0, 0, 8), Candidate(0, 0, 6), Candidate(0, 1, 3), Candidate(0, 2, 3)]
+    chosen = choose(candidates, 1, (70, 20, 10), 20)
+    sums = [sum(candidates[i].jp for i in chosen if candidates[i].category == c) for c in range(3)]
+    assert split_label(sums) == "14 : 3 : 3 JP"

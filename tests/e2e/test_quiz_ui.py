@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_support import PHONE, violations
 from e2e_quiz import (
     answer_by_clicking,
     checked_ratings,
@@ -24,22 +25,7 @@ from quiz_support import click_settled
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(page: Any, root: str = "#kq") -> list[str]:
-    """axe-core's findings inside ``root`` (the quiz, or the recap page's ``#kr``)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found: list[dict[str, Any]] = page.evaluate(
-        """([root, tags]) => axe.run({include: [[root]]}, {runOnly: {type: 'tag', values: tags}})
-               .then(r => r.violations.map(v => ({id: v.id,
-                   nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""",
-        [root, AXE_TAGS],
-    )
-    return [f"{item['id']}: {item['nodes']}" for item in found]
 
 
 def test_instant_navigation_binds_once_and_stops_the_worker_on_leave(
@@ -85,26 +71,99 @@ def test_axe_finds_no_violation_in_any_state(
     with serve(quiz_site) as server:
         with new_page(browser) as (_, page, _log):
             page.goto(server.url + "/asesmen/")
-            assert axe_violations(page) == [], "intro"
+            assert violations(page, "#kq") == [], "intro"
             answer_by_clicking(page, ratings)
             wait_engine(page)
-            assert axe_violations(page) == [], "questions"
+            assert violations(page, "#kq") == [], "questions"
             page.fill("#kq-jp", "0")
             click_settled(page, "#kq-submit")
             page.wait_for_selector("#kq-errors:not([hidden])")
             assert page.evaluate("document.activeElement.id") == "kq-errors"
-            assert axe_violations(page) == [], "error summary"
+            assert violations(page, "#kq") == [], "error summary"
             page.fill("#kq-jp", "20")
             click_settled(page, "#kq-submit")
             wait_results(page)
-            assert axe_violations(page) == [], "results"
+            assert violations(page, "#kq") == [], "results"
         overrides = {
             "/assets/pyodide/314.0.7/pyodide.asm.wasm": lambda h: h.send_error(404) or True
         }
     with serve(quiz_site, overrides=overrides) as server, new_page(browser) as (_, page, _log):
         page.goto(server.url + "/asesmen/")
         wait_engine(page, "error")
-        assert axe_violations(page) == [], "engine failure"
+        assert violations(page, "#kq") == [], "engine failure"
+
+
+def test_axe_at_phone_size_on_the_whole_page_before_and_after_a_submission(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+) -> None:
+    """What Lighthouse saw: the whole document at its phone size, as loaded and with results.
+    Statements off screen skip their layout (content-visibility); a placeholder smaller than a
+    statement made axe measure it over the footer (contrast 1.19, a radio button "covered")."""
+    ratings = random_ratings(site_export, seed=54, share=0.5)
+    with serve(quiz_site) as server, new_page(browser, bypass_csp=True, **PHONE) as (_, page, _):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_load_state("load")
+        assert violations(page) == [], "as loaded"
+        answer_by_clicking(page, ratings)
+        wait_engine(page)
+        page.evaluate("window.scrollTo(0, 0)")
+        assert violations(page) == [], "answered"
+        click_settled(page, "#kq-submit")
+        wait_results(page)
+        assert violations(page) == [], "results"
+
+
+PLACEHOLDER_BOUND = """() => {
+    const items = [...document.querySelectorAll('.kq-item')];
+    const placeholder = parseFloat(getComputedStyle(items[0]).containIntrinsicHeight.split(' ').pop());
+    for (const item of items) item.style.contentVisibility = 'visible';
+    const tallest = Math.max(...items.map((item) => item.getBoundingClientRect().height));
+    return [placeholder, tallest];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 412, 720, 1280])
+def test_no_statement_is_taller_than_its_skipped_placeholder(
+    browser: Any, serve: Any, quiz_site: Path, width: int
+) -> None:
+    """A statement off screen is laid out in a box of the placeholder's height; one taller than
+    it would spill over the statements and the footer below whenever a tool measures it."""
+    viewport = {"width": width, "height": 800}
+    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, _):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_selector("[data-kq-bound]")
+        placeholder, tallest = page.evaluate(PLACEHOLDER_BOUND)
+        assert 0 < tallest <= placeholder, (width, tallest, placeholder)
+
+
+def test_progress_is_one_slim_line_and_jumps_land_below_it_on_a_phone(
+    browser: Any, serve: Any, quiz_site: Path
+) -> None:
+    """On a 360 x 740 phone the header and the sticky progress line cover under 90 px, and a
+    section reached from the index or a statement from the error summary starts below them."""
+    covered = """() => document.getElementById('kq-progress-box').getBoundingClientRect().bottom"""
+    top = "(id) => document.getElementById(id).getBoundingClientRect().top"
+    viewport = {"width": 360, "height": 740}
+    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, _):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_selector("[data-kq-bound]")
+        box_height = page.evaluate(
+            "document.getElementById('kq-progress-box').getBoundingClientRect().height"
+        )
+        for link in page.locator(".kq-index a").all()[2:6]:
+            target = (link.get_attribute("href") or "")[1:]
+            link.click()
+            page.wait_for_function(f"location.hash === '#{target}'")
+            page.wait_for_timeout(100)  # the jump and the sections it laid out have settled
+            bottom = page.evaluate(covered)
+            assert bottom <= 90 and box_height <= 42, (bottom, box_height)
+            assert page.evaluate(top, target) >= bottom, target
+        click_settled(page, "#kq-submit")  # nothing answered: the error summary links
+        page.wait_for_selector("#kq-errors:not([hidden])")
+        page.locator("#kq-errors a").first.click()  # focuses the statement's first option
+        page.wait_for_timeout(100)
+        focused = "document.activeElement.getBoundingClientRect().top"
+        assert page.evaluate(focused) >= page.evaluate(covered)
 
 
 def test_small_screen_large_targets_and_visible_focus(

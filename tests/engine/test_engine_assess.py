@@ -55,7 +55,20 @@ def test_result_shape_and_key_order(dictionary: dict[str, Any]) -> None:
         "decisive",
     ]
     assert list(result["competencies"][0]["levels"][0]) == ["level", "met", "total", "missing"]
-    assert list(result["plan"]) == ["total_jp", "mode", "note", "categories", "items"]
+    # Today's keys first and in their order, then what the focused plan adds.
+    assert list(result["plan"]) == [
+        "total_jp",
+        "mode",
+        "note",
+        "categories",
+        "items",
+        "focus",
+        "budget_jp",
+        "split",
+        "edited",
+        "agency",
+        "later",
+    ]
     assert list(result["plan"]["items"][0]) == [
         "competency",
         "level",
@@ -64,6 +77,7 @@ def test_result_shape_and_key_order(dictionary: dict[str, Any]) -> None:
         "form_name",
         "activity",
         "jp",
+        "activity_id",
     ]
     assert json.loads(json.dumps(result)) == result  # plain JSON data, nothing else
 
@@ -115,8 +129,9 @@ def test_partial_answers_are_reported_not_guessed(dictionary: dict[str, Any]) ->
 def test_total_jp_defaults_to_the_dictionary(dictionary: dict[str, Any]) -> None:
     dictionary["assessment"]["default_jp"] = 24
     result = assess(dictionary, {})
-    assert (result["total_jp"], result["plan"]["total_jp"]) == (24, 24)
-    assert assess(dictionary, {}, total_jp=40)["plan"]["total_jp"] == 40
+    assert (result["total_jp"], result["plan"]["budget_jp"]) == (24, 24)
+    assert result["plan"]["total_jp"] == sum(item["jp"] for item in result["plan"]["items"])
+    assert assess(dictionary, {}, total_jp=40)["plan"]["budget_jp"] == 40
 
 
 def test_inputs_are_not_modified(dictionary: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Properties of the rule and the plan, for any ratings, targets and total JP (hypothesis)."""
+"""Properties of the rule and the plan, for any ratings, targets, JP and focus (hypothesis)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ targets_strategy = st.one_of(
 )
 position_strategy = st.one_of(st.none(), st.sampled_from(POSITIONS))
 jp_strategy = st.one_of(st.none(), st.integers(1, 1000))
+focus_strategy = st.one_of(st.none(), st.integers(1, 9))
+CATALOGUE = {activity["id"]: activity["jp"] for activity in DICTIONARY["learning"]["activities"]}
 
 fast = settings(deadline=None, max_examples=150)
 
@@ -75,27 +77,34 @@ def test_met_up_to_k_and_unmet_above_is_k(k: int, high: int, low: int) -> None:
 
 
 @fast
-@given(ratings_strategy, position_strategy, targets_strategy, jp_strategy)
+@given(ratings_strategy, position_strategy, targets_strategy, jp_strategy, focus_strategy)
 def test_plan_arithmetic(
     ratings: dict[str, int],
     position: str | None,
     targets: dict[str, int | None] | None,
     total_jp: int | None,
+    focus: int | None,
 ) -> None:
     if position is not None:
         targets = None
-    result = assess(DICTIONARY, ratings, position=position, targets=targets, total_jp=total_jp)
+    result = assess(
+        DICTIONARY, ratings, position=position, targets=targets, total_jp=total_jp, focus=focus
+    )
     plan = result["plan"]
-    total = 20 if total_jp is None else total_jp
-    assert plan["total_jp"] == result["total_jp"] == total
-    assert sum(item["jp"] for item in plan["items"]) == total
-    assert sum(category["jp"] for category in plan["categories"]) == total
+    budget = 20 if total_jp is None else total_jp
+    assert plan["budget_jp"] == result["total_jp"] == budget
+    # Whole catalogue activities, each once, never over the allowance.
+    assert [item["jp"] for item in plan["items"]] == [
+        CATALOGUE[item["activity_id"]] for item in plan["items"]
+    ]
+    assert len({item["activity_id"] for item in plan["items"]}) == len(plan["items"])
+    assert plan["total_jp"] == sum(item["jp"] for item in plan["items"]) <= budget
+    assert sum(category["jp"] for category in plan["categories"]) == plan["total_jp"]
     for category in plan["categories"]:
-        # Within rounding of the proportion: |jp - T * percent / 100| < 1.
-        assert abs(category["jp"] * 100 - total * PERCENT[category["id"]]) < 100
         in_category = [item["jp"] for item in plan["items"] if item["category"] == category["id"]]
         assert sum(in_category) == category["jp"]
-    assert all(isinstance(item["jp"], int) and item["jp"] >= 1 for item in plan["items"])
+    assert len(plan["focus"]) <= (3 if focus is None else focus)
+    assert {item["competency"] for item in plan["items"]} <= set(plan["focus"])
 
     by_id = {c["id"]: c for c in result["competencies"]}
     has_gap = any(c["gap"] for c in result["competencies"])
@@ -107,6 +116,8 @@ def test_plan_arithmetic(
             assert item["level"] == competency["estimated"] + 1
         if plan["mode"] == "gap":
             assert competency["gap"] > 0
+    gaps = [by_id[key]["gap"] or 0 for key in plan["focus"]]
+    assert gaps == sorted(gaps, reverse=True)
     all_top = all(c["estimated"] == 5 for c in result["competencies"])
     assert plan["mode"] == ("gap" if has_gap else "maintain" if all_top else "growth")
 

@@ -30,8 +30,8 @@ MISTAKES: dict[str, list[Edit]] = {
     "tab": [
         (
             "positions.yaml",
-            "    verified: true\n    targets:\n      integritas: 5\n",
-            "\tverified: true\n    targets:\n      integritas: 5\n",
+            "    verified: false\n    targets:\n      integritas: 5\n",
+            "\tverified: false\n    targets:\n      integritas: 5\n",
         )
     ],
     "titik-dua": [
@@ -62,7 +62,7 @@ MISTAKES: dict[str, list[Edit]] = {
     "benar-salah": [
         (
             "positions.yaml",
-            "    verified: true\n    targets:\n      integritas: 5\n",
+            "    verified: false\n    targets:\n      integritas: 5\n",
             "    verified: ya\n    targets:\n      integritas: 5\n",
         )
     ],
@@ -84,6 +84,13 @@ MISTAKES: dict[str, list[Edit]] = {
             "    form: coaching\n    jp: 8\n    activity: >-\n      Ikuti praktik kerja singkat",
         )
     ],
+    "spasi-tak-putus": [
+        (
+            "positions.yaml",
+            "    name: Jabatan Pimpinan Tinggi Madya\n",
+            "    name:\u00a0Jabatan Pimpinan Tinggi Madya\n",
+        )
+    ],
 }
 # Not a mistake: the warning after the "add a technical competency" task, before its catalogue.
 OTHER_SCENARIOS = ("kompetensi-teknis",)
@@ -102,10 +109,10 @@ def _scenario_output(name: str, tmp_path: Path) -> tuple[int, str]:
     return run.returncode, run.stderr
 
 
-def test_galat_page_shows_the_ten_mistakes() -> None:
+def test_galat_page_shows_the_eleven_mistakes() -> None:
     shown = [b.name for b in marked_blocks("galat") if b.page == "galat.md"]
     assert shown == list(MISTAKES), "galat.md shows each mistake once, in this order"
-    assert len(MISTAKES) == 10
+    assert len(MISTAKES) == 11
 
 
 def test_every_quoted_block_has_a_scenario() -> None:

@@ -230,7 +230,7 @@ def test_unknown_markers_are_located() -> None:
     filled, problems = fill_markers(text, data)
     assert filled == text
     known = (
-        "met_threshold, default_jp, scale_min, scale_max, version, competency_count, "
+        "met_threshold, default_jp, focus, scale_min, scale_max, version, competency_count, "
         "position_count, scale_label:N, level_name:N"
     )
     assert problems == [

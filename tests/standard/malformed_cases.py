@@ -40,6 +40,7 @@ L = "learning/kerjasama.yaml"
 
 ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
 DUPLICATE_HINT = "keep one of the two; YAML would silently drop the first"
+ALIASES_HINT = "a list of other names or spellings, e.g. [Kolaborasi], at most 20"
 CONTROL_HINT = "delete it; it is invisible in most editors"
 ESCAPED = (
     "control character U+{} (written as an escape) is not allowed "
@@ -163,10 +164,10 @@ READER_CASES = [
         transform(
             P,
             lambda b: b.replace(
-                b"Data uji.\n    verified: false", b"\xc0\xaf\n    verified: false"
+                b"Data uji.]\n    verified: false", b"\xc0\xaf]\n    verified: false"
             ),
         ),
-        f"std/{P}:17:13: the file is not valid UTF-8 (byte 0xC0) "
+        f"std/{P}:17:15: the file is not valid UTF-8 (byte 0xC0) "
         "Hint: save the file with UTF-8 encoding",
     ),
     case(
@@ -259,7 +260,7 @@ READER_CASES = [
         replace(P, "    verified: false\n", '    verified: false\n    "warna\\e[31m": 1\n'),
         f"std/{P}:19:5: positions[1].warna\\x1b[31m: {ESCAPED.format('001B')}",
         f"std/{P}:19:5: positions[1].warna\\x1b[31m: unknown key 'warna\\x1b[31m' "
-        "Hint: allowed keys: id, name, category, description, source, verified, targets",
+        "Hint: allowed keys: id, name, category, description, sources, verified, targets",
     ),
     case(
         "raw-bidirectional-override",
@@ -557,12 +558,12 @@ SCHEMA_CASES = [
     case(
         "list-got-text",
         replace(K, "aliases: []\n", "aliases: Kerja Sama\n"),
-        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama'",
+        f"std/{K}:6:10: aliases: expected a list, got 'Kerja Sama' Hint: {ALIASES_HINT}",
     ),
     case(
         "list-got-mapping",
         replace(K, "aliases: []\n", "aliases: {kerja: sama}\n"),
-        f"std/{K}:6:10: aliases: expected a list, got a mapping",
+        f"std/{K}:6:10: aliases: expected a list, got a mapping Hint: {ALIASES_HINT}",
     ),
     # Ranges, enums, patterns, lengths.
     case(
@@ -856,7 +857,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-position-id",
         replace(P, "  - id: pelaksana\n", "  - id: jpt-pratama\n"),
-        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (also at index 0) "
+        f"std/{P}:13:9: positions[1].id: duplicate position id 'jpt-pratama' (first defined on line 3) "
         "Hint: every id must be unique",
     ),
     # Learning catalogue.
@@ -915,6 +916,40 @@ CROSS_FILE_CASES = [
         ),
         f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
         "Hint: its levels run from 1 to 3",
+    ),
+    case(
+        "verified-with-one-source",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: [Data uji A.]"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "only 1 distinct source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
+    ),
+    case(
+        "verified-with-the-same-source-twice",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: [Data uji A., data  uji a.]"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "only 1 distinct source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
+    ),
+    case(
+        "verified-without-sources",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: []"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "no source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
+    ),
+    case(
+        # One mistake, one error: the schema's range, not also "has no level 6".
+        "learning-activity-level-above-every-level",
+        append(
+            L,
+            '  - {level: 6, category: "70", form: penugasan, jp: 4, activity: Tugas level 6., '
+            "id: kerjasama-6}\n",
+        ),
+        f"std/{L}:13:13: activities[9].level: expected an integer from 1 to 5, got 6",
     ),
     case(
         "activity-id-used-in-another-catalogue",
@@ -989,7 +1024,7 @@ CROSS_FILE_CASES = [
     case(
         "duplicate-form-id",
         replace(F, "    - {id: mentoring,", "    - {id: coaching,"),
-        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (also at index 1) "
+        f"std/{F}:61:12: learning.forms[2].id: duplicate form id 'coaching' (first defined on line 60) "
         "Hint: every id must be unique",
     ),
     # Files and folders.

@@ -42,6 +42,29 @@ export function today() {
   return dateFormat ? dateFormat.format(new Date()) : new Date().toISOString().slice(0, 10);
 }
 
+// A jump to a place in the form lands where the placeholder heights of the statements skipped
+// above it (content-visibility) put it; those laid out on arrival are shorter, which moves the
+// place up under the sticky progress line. Scrolling again once they are laid out lands it
+// right (its scroll-margin keeps it below the line).
+export function settleJump(target, frames = 12) {
+  const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+  const step = (left) => {
+    if (Math.abs(target.getBoundingClientRect().top - margin) > 1) target.scrollIntoView();
+    if (left > 0) requestAnimationFrame(() => step(left - 1));
+  };
+  requestAnimationFrame(() => step(frames));
+}
+
+// The click handler that settles every jump to a place inside ``form`` (the index's links, the
+// error summary's and the results' links to statements).
+export function jumpSettler(form) {
+  return (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (target && form.contains(target)) settleJump(target);
+  };
+}
+
 export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el("a", { href: url, download: name, class: "kq-hidden-link" });

@@ -108,6 +108,29 @@ function competencyItem(item, raw) {
   return node;
 }
 
+function planItem(item) {
+  return el(
+    "li",
+    {
+      class: "kq-plan-item",
+      "data-plan-item": true,
+      "data-activity-id": item.activity_id,
+      "data-category": item.category,
+      "data-jp": item.jp,
+      "data-plan-competency": item.competency,
+      "data-level": item.level,
+    },
+    el(
+      "p",
+      { class: "kq-plan-head" },
+      el("strong", { text: item.competency_name }),
+      ` — menuju level ${item.level_label} · ${item.form_name} · `,
+      el("span", { class: "kq-jp", text: `${item.jp} JP` }),
+    ),
+    el("p", { class: "kq-plan-activity", text: item.activity }),
+  );
+}
+
 function planCategory(category) {
   const section = el(
     "section",
@@ -116,29 +139,7 @@ function planCategory(category) {
     el("p", { class: "kq-hint", text: category.description }),
   );
   const items = el("ul", { class: "kq-plan-items" });
-  for (const item of category.items) {
-    items.append(
-      el(
-        "li",
-        {
-          class: "kq-plan-item",
-          "data-plan-item": true,
-          "data-category": item.category,
-          "data-jp": item.jp,
-          "data-plan-competency": item.competency,
-          "data-level": item.level,
-        },
-        el(
-          "p",
-          { class: "kq-plan-head" },
-          el("strong", { text: item.competency_name }),
-          ` — menuju level ${item.level_label} · ${item.form_name} · `,
-          el("span", { class: "kq-jp", text: `${item.jp} JP` }),
-        ),
-        el("p", { class: "kq-plan-activity", text: item.activity }),
-      ),
-    );
-  }
+  for (const item of category.items) items.append(planItem(item));
   if (!category.items.length) {
     items.append(
       el("li", { class: "kq-plan-empty", text: "Tidak ada aktivitas pada kategori ini." }),
@@ -188,6 +189,14 @@ export function showResults(byId, response) {
   byId("kq-result-list").replaceChildren(list);
   byId("kq-plan-note").textContent = `${view.plan.mode_label}. ${view.plan.note}`;
   byId("kq-plan").replaceChildren(plan);
+  byId("kq-plan-totals").textContent =
+    `Jumlah: ${view.plan.totals_label}; pembagian tercapai ${view.plan.split}.`;
+  byId("kq-plan-agency-list").replaceChildren(...view.plan.agency.map(planItem));
+  byId("kq-plan-agency").hidden = !view.plan.agency.length;
+  byId("kq-plan-later-list").replaceChildren(
+    ...view.plan.later.map((item) => el("li", { text: item.reason })),
+  );
+  byId("kq-plan-later").hidden = !view.plan.later.length;
   byId("kq-stale").hidden = true;
   byId("kq-hasil").hidden = false;
   markResultShown(true);
@@ -204,7 +213,9 @@ export function markResultShown(shown) {
 export function clearResults(byId) {
   byId("kq-hasil").hidden = true;
   byId("kq-compare").hidden = true;
-  for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body"]) clear(byId(id));
+  for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body", "kq-plan-agency-list", "kq-plan-later-list"]) {
+    clear(byId(id));
+  }
   markResultShown(false);
 }
 

@@ -1,0 +1,115 @@
+"""Checking a plan the person edited: whole catalogue activities, each once, with their JP.
+
+An edited plan is what the browser saves and ``kompetensi assess --plan`` reads::
+
+    {"focus": ["kerjasama", ...], "budget_jp": 20,
+     "items": [{"activity_id": "kerjasama-koordinasi-tugas-kelompok", "jp": 8}, ...]}
+
+Only ``items`` decides anything: every item names an activity of the catalogue by its ``id`` and
+repeats its JP exactly as listed (a plan never takes part of an activity). ``focus``,
+``budget_jp`` and the keys the engine writes itself (``total_jp``, ``note``, ``categories``, and
+an item's ``competency``, ``form``, ...) may be present, as in a plan copied from a result, and
+are recomputed rather than trusted. Every problem is reported, each with its key path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dictionary import Activity, Dictionary
+from .inputs import InputProblem, describe, did_you_mean
+
+MAX_ITEMS = 200
+
+
+def _item_problems(
+    dictionary: Dictionary, item: object, where: str, seen: dict[str, str]
+) -> tuple[Activity | None, list[InputProblem]]:
+    if not isinstance(item, dict):
+        return None, [
+            InputProblem(
+                where,
+                f'expected an object like {{"activity_id": "...", "jp": 8}}, got {describe(item)}',
+            )
+        ]
+    key = item.get("activity_id")
+    if not isinstance(key, str):
+        hint = "every item names a catalogue activity by its id"
+        return None, [
+            InputProblem(
+                f"{where}.activity_id", f"expected an activity id, got {describe(key)}", hint
+            )
+        ]
+    activity = dictionary.activity_by_id.get(key)
+    if activity is None:
+        example = min(dictionary.activity_by_id, default="integritas-catatan-janji-kerja")
+        hint = did_you_mean(key, dictionary.activity_by_id, f"activity ids look like '{example}'")
+        return None, [InputProblem(f"{where}.activity_id", f"unknown activity id '{key}'", hint)]
+    problems: list[InputProblem] = []
+    if key in seen:
+        problems.append(
+            InputProblem(
+                f"{where}.activity_id",
+                f"activity '{key}' is already in {seen[key]}",
+                "a plan takes each activity once",
+            )
+        )
+    seen.setdefault(key, where)
+    if activity.arranged_by_agency:
+        problems.append(
+            InputProblem(
+                f"{where}.activity_id",
+                f"activity '{key}' is arranged by the agency",
+                "propose it to your superior; it is not part of the JP allowance",
+            )
+        )
+    jp = item.get("jp")
+    if jp != activity.jp or isinstance(jp, bool):
+        problems.append(
+            InputProblem(
+                f"{where}.jp",
+                f"expected {activity.jp} (the catalogue's JP of '{key}'), got {describe(jp)}",
+                "a plan takes whole activities with the JP the catalogue lists",
+            )
+        )
+    return (None if problems else activity), problems
+
+
+def check_plan(
+    dictionary: Dictionary, plan: object, path: str = "plan"
+) -> tuple[list[Activity], list[InputProblem]]:
+    """The activities of an edited plan, in its order, or every problem found in it."""
+    if not isinstance(plan, dict):
+        return [], [InputProblem(path, f"expected an object with items, got {describe(plan)}")]
+    items = plan.get("items")
+    if not isinstance(items, list):
+        hint = 'a plan looks like {"items": [{"activity_id": "...", "jp": 8}]}'
+        return [], [InputProblem(f"{path}.items", f"expected a list, got {describe(items)}", hint)]
+    if len(items) > MAX_ITEMS:
+        message = f"expected at most {MAX_ITEMS} activities, got {len(items)}"
+        return [], [InputProblem(f"{path}.items", message)]
+    activities: list[Activity] = []
+    problems: list[InputProblem] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(items):
+        activity, found = _item_problems(dictionary, item, f"{path}.items[{index}]", seen)
+        problems += found
+        if activity is not None:
+            activities.append(activity)
+    return activities, problems
+
+
+def plan_document(plan: object) -> dict[str, Any] | None:
+    """The plan in the shape the answers document stores: focus, allowance, and the items'
+    ids and JP (``None`` for no plan)."""
+    if not isinstance(plan, dict):
+        return None
+    return {
+        "focus": plan.get("focus"),
+        "budget_jp": plan.get("budget_jp"),
+        "items": [
+            {"activity_id": item.get("activity_id"), "jp": item.get("jp")}
+            for item in plan.get("items", [])
+            if isinstance(item, dict)
+        ],
+    }
