@@ -12,7 +12,17 @@ from typing import Any
 
 import pytest
 
-from bench import bounded_input, overhead, quiz, recap, run_all, scale, transfer, validation
+from bench import (
+    bounded_input,
+    overhead,
+    preview,
+    quiz,
+    recap,
+    run_all,
+    scale,
+    transfer,
+    validation,
+)
 from bench.common import Options, table
 from bench.synthetic import write_standard
 from generator.standard import load_standard
@@ -74,6 +84,16 @@ def test_validation(tiny: Options) -> None:
     check(result, "validation")
     assert names(result)[0] == "validate 10 competencies"
     assert any("OK" in note and "10 competencies" in note for note in result["notes"])
+
+
+def test_preview(tiny: Options) -> None:
+    result = preview.run(tiny)
+    check(result, "preview")
+    assert names(result) == [
+        "first page, empty compression cache",
+        "first page, warm cache (baseline)",
+    ]
+    assert names(result, "budgets") == ["cold start / warm start"]
 
 
 @pytest.mark.browser
