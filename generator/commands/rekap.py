@@ -20,15 +20,10 @@ from typing import Any
 from generator.commands import DEFAULT_STANDARDS
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
-from generator.engine.recap import (
-    DEFAULT_MIN_GROUP,
-    Recap,
-    activity_rows,
-    read_roster,
-    recap_settings,
-    tidy_rows,
-)
+from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import read_roster
+from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
 from generator.errors import printable
 from generator.output_file import write_output
