@@ -209,13 +209,12 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     site_dir = site_dir.resolve()
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        site_folder.remove_stale_staging(site_dir)
     except OSError as exc:
         print(f"{site_dir.parent}: cannot create the build folder: {exc.strerror}", file=out)
         return 1
     with build_child.stop_on_signals():
         try:
-            with site_folder.staging_folder(site_dir) as staging:
+            with site_folder.building(site_dir), site_folder.staging_folder(site_dir) as staging:
                 code = _build_into(staging, config_file, site_dir, out)
                 if code != 0:
                     return code
