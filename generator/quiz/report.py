@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -315,7 +315,7 @@ def csv_text(report: Mapping[str, Any]) -> str:
                 plan_item["form_name"],
                 plan_item["level"],
                 plan_item["jp"],
-                plan_item["activity"],
+                without_emphasis(plan_item["activity"]),
                 plan_item["activity_id"],
             )
             for plan_item in items
