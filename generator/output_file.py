@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO, Any
 
 STDOUT = "-"
 STDOUT_NAME = "standar keluaran"
@@ -31,8 +32,8 @@ def current_umask() -> int:
     return mask
 
 
-def write_output(target: Path | None, text: str) -> str | None:
-    """Write ``text`` to ``target``; ``None`` when done, else the one line to print."""
+def write_output(target: Path | None, text: str | bytes) -> str | None:
+    """Write ``text`` (or bytes) to ``target``; ``None`` when done, else the one line to print."""
     if target is None or str(target) == STDOUT:
         return write_stdout(text)
     try:
@@ -49,7 +50,7 @@ def write_output(target: Path | None, text: str) -> str | None:
             # Written like a redirection, never replaced. Appending: /dev/stdout that a shell
             # opened with >> must not lose what the file held.
             try:
-                with open(target, "a", encoding="utf-8", newline="") as handle:
+                with _open(target, "a", text) as handle:
                     handle.write(text)
             except BrokenPipeError:
                 pass  # the reader stopped on purpose (| head), as on standard output
@@ -81,32 +82,36 @@ def _descriptor(path: Path) -> bool:
     return False
 
 
-def _replace(final: Path, text: str, mode: int) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
-        "w",
-        encoding="utf-8",
-        newline="",
-        dir=final.parent,
-        prefix=f".{final.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
+def _open(path: Path | str, mode: str, text: str | bytes) -> IO[Any]:
+    if isinstance(text, bytes):
+        return open(path, mode + "b")
+    return open(path, mode, encoding="utf-8", newline="")
+
+
+def _replace(final: Path, text: str | bytes, mode: int) -> None:
+    descriptor, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    os.close(descriptor)
     try:
-        with handle:
-            os.chmod(handle.name, mode)
+        os.chmod(name, mode)
+        with _open(name, "w", text) as handle:
             handle.write(text)
-        os.replace(handle.name, final)
+        os.replace(name, final)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise
 
 
-def write_stdout(text: str) -> str | None:
+def write_stdout(text: str | bytes) -> str | None:
     """Write to standard output; a failure is one line (``None`` for a closed pipe, which
     ``| head`` causes on purpose)."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         return None
