@@ -100,14 +100,22 @@ def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> s
 
 def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
-    numbers them."""
+    numbers them. Levels above the first unmet one do not count yet (and the adaptive form may
+    not have asked them): they say so instead of showing counts."""
+    first_unmet = item["estimated"] + 1
     return [
         {
             "level": level["level"],
             "met": level["met"],
             "total": level["total"],
-            "label": f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi",
-            "missing": _decisive(competency, level["missing"]),
+            "label": (
+                f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi"
+                if level["level"] <= first_unmet
+                else f"Level {level['level']}: belum dihitung"
+            ),
+            "missing": (
+                _decisive(competency, level["missing"]) if level["level"] <= first_unmet else []
+            ),
         }
         for level in item["levels"]
     ]

@@ -39,9 +39,9 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     assert [level["label"] for level in first["levels"]] == [
         "Level 1: 3 dari 3 terpenuhi",
         "Level 2: 0 dari 3 terpenuhi",
-        "Level 3: 0 dari 3 terpenuhi",
-        "Level 4: 0 dari 3 terpenuhi",
-        "Level 5: 0 dari 3 terpenuhi",
+        "Level 3: belum dihitung",
+        "Level 4: belum dihitung",
+        "Level 5: belum dihitung",
     ]
     assert [s["number"] for s in first["levels"][1]["missing"]] == [4, 5, 6]
     categories = view["plan"]["categories"]
