@@ -8,10 +8,6 @@ the banner (the plugin adds it only while serving).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
