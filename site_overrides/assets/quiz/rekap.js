@@ -8,7 +8,7 @@
 import { Engine } from "./lib/engine.js";
 import { clear, download, el } from "./lib/dom.js";
 
-const BATCH = 25;
+const BATCH = 10;
 const ROWS_PER_TASK = 60;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
