@@ -110,9 +110,11 @@ def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
     """What the engine is asked, as the quiz asks it (``answers.js`` ``engineRequest``): a
     position, or explicit targets when some are set, never both."""
     request: dict[str, Any] = {"ratings": document.get("ratings")}
-    total_jp = document.get("total_jp")
-    if total_jp is not None:
-        request["total_jp"] = total_jp
+    # The allowance, the focus and the person's edited plan (absent in older files: the plan is
+    # then the engine's own choice), so the recap counts the activities the person agreed to.
+    for key in ("total_jp", "focus", "plan"):
+        if document.get(key) is not None:
+            request[key] = document[key]
     targets = document.get("targets")
     if document.get("position"):
         request["position"] = document["position"]

@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from generator.engine import MAX_JP, MIN_JP
+from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.quiz import layout, report
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
@@ -96,6 +96,16 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
     return competencies
 
 
+# The identity the printed plan carries: kept on the device with the answers, never required.
+IDENTITY_FIELDS = (
+    ("name", "Nama"),
+    ("nip", "NIP"),
+    ("position_title", "Jabatan"),
+    ("unit", "Unit kerja"),
+    ("period", "Periode rencana"),
+)
+
+
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     """Everything the template needs, from the export dict."""
     paths = layout.layout(data)
@@ -111,6 +121,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],
             "data-default-jp": str(assessment["default_jp"]),
+            "data-default-focus": str(assessment.get("focus", 3)),
         },
         "title": report.TITLE,
         "competencies": competencies,
@@ -121,6 +132,10 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "default_jp": assessment["default_jp"],
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,
+        "default_focus": assessment.get("focus", 3),
+        "min_focus": MIN_FOCUS,
+        "max_focus": MAX_FOCUS,
+        "identity_fields": IDENTITY_FIELDS,
     }
 
 
