@@ -39,6 +39,10 @@ class Options:
     sizes: tuple[int, ...] = (10, 100, 1000, 3000)
     validate_size: int = 3000
     quiz_runs: int = 5
+    recap_sizes: tuple[int, int] = (1000, 10000)
+    """Result files for ``kompetensi rekap``: the baseline and the large run (bench/recap.py)."""
+    recap_browser_files: int = 2000
+    """Result files chosen on the ``/rekap/`` page."""
     work: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))
     """Scratch folder; each benchmark makes its own subfolder and removes it afterwards."""
     keep: bool = False

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import overhead, quiz, scale, transfer, validation
+from bench import bounded_input, overhead, preview, quiz, recap, scale, transfer, validation
 from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
@@ -31,6 +31,9 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "validation": validation.run,
     "quiz": quiz.run,
     "transfer": transfer.run,
+    "recap": recap.run,
+    "bounded_input": bounded_input.run,
+    "preview": preview.run,
 }
 
 
@@ -145,6 +148,8 @@ def options_from(args: argparse.Namespace) -> Options:
         options.runs = options.large_runs = options.quiz_runs = 1
         options.sizes = (10, 20)
         options.validate_size = 10
+        options.recap_sizes = (20, 200)
+        options.recap_browser_files = 50
     if args.work is not None:
         options.work = args.work
     return options

@@ -11,40 +11,18 @@ another host, no element may carry an ``on*`` event-handler attribute, no URL ma
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import signal
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
 
-from generator import csp, precompress, site_folder
+from generator import build_child, csp, precompress, site_folder
+from generator.build_child import QUIET_BANNER as QUIET_BANNER  # tests set it too
 from generator.quiz import assets as quiz_assets
-
-MKDOCS = (sys.executable, "-m", "mkdocs")
-# The build's MkDocs dies with the build, even one killed with SIGKILL: on Linux the child asks
-# for SIGKILL when its parent goes (PR_SET_PDEATHSIG), then checks the parent did not go first.
-# A launcher rather than ``preexec_fn``, which is unsafe in a process with threads.
-STOP_WITH_PARENT = """\
-import ctypes, os, runpy, signal, sys
-parent = int(sys.argv.pop(1))
-try:
-    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-except (OSError, AttributeError):
-    pass
-if os.getppid() != parent:
-    sys.exit(1)
-sys.argv[0] = "mkdocs"
-runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
-"""
-# Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
-QUIET_BANNER = {"NO_MKDOCS_2_WARNING": "1"}
 
 HTML_SUFFIXES = (".html", ".htm", ".svg", ".xhtml")
 CSS_SUFFIXES = (".css",)
@@ -65,8 +43,6 @@ JS_RESOURCE = re.compile(
     r"""|\bfrom\s*["'`]|(?<![\w$.])url\(\s*["'`]?|@import\s+(?:url\(\s*)?["'`]?)"""
     r"""((?:https?:)?//[^"'`)\s]+)""",
 )  # case-sensitive: `new URL("https://" + host)` builds a value, it loads nothing
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<message>[^:]+)(?:: '(?P<file>.*)')?$")
 JS_SCHEME = re.compile(r"""["'`=(]\s*(javascript:)""", re.IGNORECASE)
 
 
@@ -212,113 +188,6 @@ def check_site(site: Path) -> list[Finding]:
     return sorted(findings)
 
 
-def _build_env(project: Path) -> dict[str, str]:
-    """The environment of the MkDocs process: reproducible dates, no banner."""
-    env = {**os.environ, **QUIET_BANNER}
-    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project))
-    return env
-
-
-def _source_date_epoch(project: Path) -> str:
-    """The last commit's time, so the sitemap's dates (and its gzip header) do not depend on the
-    day of the build; 0 outside a Git checkout."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=project, capture_output=True, text=True, check=False, timeout=10,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return "0"
-    value = result.stdout.strip()
-    return value if result.returncode == 0 and value.isdigit() else "0"
-
-
-def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
-    """The one line that replaces a Python traceback from MkDocs: its last line, with the
-    staging folder named as the output folder (``site/x.html: No space left on device``)."""
-    last = next((line.strip() for line in reversed(traceback) if line.strip()), "")
-    last = last.replace(str(staging), str(site_dir))
-    match = OS_ERROR.match(last)
-    if match:
-        # shutil's copy errors name "source' -> 'destination": the destination is where.
-        where = (match["file"] or "").rpartition("' -> '")[2] or site_dir
-        return f"{where}: build gagal: {match['message']}; {site_dir} tidak diubah."
-    return f"{site_dir}: build gagal, MkDocs berhenti: {last}; {site_dir} tidak diubah."
-
-
-def _run(
-    command: Sequence[str], out: TextIO, cwd: Path, staging: Path, site_dir: Path
-) -> tuple[int, bool]:
-    """Run MkDocs in ``cwd``, relaying its output line by line (a long build shows progress).
-
-    Running in the project folder makes data errors read ``standards/...`` as the maintainer
-    would type the path. A Python traceback is not relayed: one line says what failed where.
-    If the build is stopped, the child is killed before the exception goes on. Returns the
-    exit code and whether a traceback was replaced (its line then says everything)."""
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env=_build_env(cwd),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-    )
-    traceback: list[str] | None = None
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if traceback is None and line.startswith("Traceback (most recent call last):"):
-                traceback = []
-            if traceback is not None:
-                traceback.append(line)
-                continue
-            out.write(line)
-            out.flush()
-        code = process.wait()
-    except BaseException:
-        process.kill()
-        process.wait()
-        raise
-    finally:
-        if process.stdout is not None:
-            process.stdout.close()
-    if traceback is not None:
-        print(_crash_line(traceback, staging, site_dir), file=out)
-        return code or 1, True
-    return code, False
-
-
-class _Stopped(BaseException):
-    """A signal asked the build to stop; raised so that every ``finally`` cleans up."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop the build like Ctrl-C: the MkDocs child is killed and the staging
-    folder removed (only the main thread may set handlers; elsewhere nothing changes)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise _Stopped(signum)
-
-    previous = {number: signal.signal(number, stop) for number in STOP_SIGNALS}
-    try:
-        yield
-    except _Stopped as exc:
-        raise SystemExit(128 + exc.signum) from None
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
 def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> int:
     """Build ``config_file`` into ``site_dir`` atomically; 0 on success, 1 on any failure.
 
@@ -340,7 +209,7 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     except OSError as exc:
         print(f"{site_dir.parent}: cannot create the build folder: {exc.strerror}", file=out)
         return 1
-    with _stop_on_signals():
+    with build_child.stop_on_signals():
         try:
             with site_folder.staging_folder(site_dir) as staging:
                 code = _build_into(staging, config_file, site_dir, out)
@@ -360,9 +229,9 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
 
 def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -> int:
     """MkDocs, the policy, the checker and the precompressed siblings, all in ``staging``."""
-    command = [sys.executable, "-c", STOP_WITH_PARENT, str(os.getpid()), "build", "--strict",
-               "--clean", "-f", str(config_file), "-d", str(staging)]  # fmt: skip
-    code, crashed = _run(command, out, config_file.parent, staging, site_dir)
+    command = [*build_child.command(), "build", "--strict", "--clean",
+               "-f", str(config_file), "-d", str(staging)]  # fmt: skip
+    code, crashed = build_child.run(command, out, config_file.parent, staging, site_dir)
     if code != 0:
         if not crashed:
             print(f"Build failed; {site_dir} was left unchanged.", file=out)
@@ -402,12 +271,12 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_browser: bool 
     """``mkdocs serve`` with live reload (``mkdocs.yml`` watches standards/ and site_overrides/;
     MkDocs itself watches content/ and the config file)."""
     config_file = config_file.resolve()
-    command = [*MKDOCS, "serve", "--livereload", "-f", str(config_file)]
+    command = [*build_child.MKDOCS, "serve", "--livereload", "-f", str(config_file)]
     if dev_addr:
         command += ["-a", dev_addr]
     if open_browser:
         command.append("--open")
     try:
-        return subprocess.call(command, env=_build_env(config_file.parent))
+        return subprocess.call(command, env=build_child.build_env(config_file.parent))
     except KeyboardInterrupt:
         return 0

@@ -20,16 +20,13 @@ from typing import Any
 from generator.commands import DEFAULT_STANDARDS
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
-from generator.engine.recap import (
-    DEFAULT_GROUP_SIZE,
-    DEFAULT_MIN_GROUP,
-    Recap,
-    activity_rows,
-    read_roster,
-    tidy_rows,
-)
+from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import read_roster
+from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
+from generator.errors import printable
+from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
 
@@ -110,14 +107,6 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
     return data, modified, ""
 
 
-def _recap_settings(dictionary: dict[str, Any], min_group: int | None) -> tuple[int, int]:
-    settings = dictionary.get("recap")
-    settings = settings if isinstance(settings, dict) else {}
-    group_size = settings.get("group_size", DEFAULT_GROUP_SIZE)
-    chosen = min_group if min_group is not None else settings.get("min_group", DEFAULT_MIN_GROUP)
-    return chosen, group_size
-
-
 def _write_xlsx(summary: dict[str, Any], output: Path) -> None:
     import openpyxl  # only this format needs it (the optional extra "rekap")
 
@@ -165,9 +154,8 @@ def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
         ):
             staged = Path(folder, "rows.csv")
             _write_rows(staged, rows, columns)
-            types = {c: "VARCHAR" for c in columns} | {
-                c: "BIGINT" for c in ("respondent", "estimated", "target", "gap", "level", "jp")
-            }
+            numbers = ("respondent", "estimated", "target", "gap", "level", "jp")
+            types = {c: "BIGINT" if c in numbers else "VARCHAR" for c in columns}
             relation = duckdb.read_csv(str(staged), header=True, dtype=types)
             relation.write_parquet(str(out))
     return ""
@@ -197,7 +185,9 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1
-    min_group, group_size = _recap_settings(dictionary, args.min_group)
+    min_group, group_size = recap_settings(dictionary)
+    if args.min_group is not None:
+        min_group = args.min_group
     try:
         recap = Recap(dictionary, roster=roster, min_group=min_group, group_size=group_size)
     except DictionaryError as error:
@@ -222,10 +212,10 @@ def run(args: argparse.Namespace) -> int:
             text = to_json(summary)
         else:
             text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
-        if args.output is None:
-            sys.stdout.write(text)
-        else:
-            args.output.write_text(text, encoding="utf-8")
+        failure = write_output(args.output, text)  # links, devices, "-" and a full disk
+        if failure is not None:
+            print(printable(failure), file=sys.stderr)
+            return 1
     for rejected in summary["rejected"]:
         print(f"{rejected['file']}: ditolak: {rejected['reason']}", file=sys.stderr)
     print(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from generator.commands import add_standards_option, load_or_report
+from generator.errors import printable
+from generator.output_file import write_stdout
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,9 +28,13 @@ def run(args: argparse.Namespace) -> int:
     if args.strict and standard.warnings:
         return 1
     c = standard.counts()
-    print(
+    line = printable(
         f"OK {args.standards}: {c['competencies']} competencies, {c['levels']} levels, "
         f"{c['indicators']} indicators, {c['positions']} positions, "
         f"{c['activities']} learning activities (version {standard.version})"
     )
+    problem = write_stdout(line + "\n")
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     return 0

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from . import json_numbers
 from .assessment import assess
 from .dictionary import Dictionary
 from .inputs import InputError
@@ -27,6 +28,8 @@ MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
 IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
+PLAN_CHOICES = ("focus", "priorities", "plan")
+"""Answers-document keys passed to :func:`generator.engine.assess` as they are."""
 
 
 class Rejected(ValueError):
@@ -71,7 +74,11 @@ def _decode(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise Rejected("berkas bukan teks UTF-8") from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json_numbers.loads(text, object_pairs_hook=_unique_keys)
+    except json_numbers.NumberTooLong as error:
+        raise Rejected(
+            f"angka terlalu panjang di baris {error.line} kolom {error.column}"
+        ) from None
     except (json.JSONDecodeError, RecursionError):
         raise Rejected("berkas bukan JSON yang valid") from None
 
@@ -110,9 +117,11 @@ def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
     """What the engine is asked, as the quiz asks it (``answers.js`` ``engineRequest``): a
     position, or explicit targets when some are set, never both."""
     request: dict[str, Any] = {"ratings": document.get("ratings")}
-    # The allowance, the focus and the person's edited plan (absent in older files: the plan is
-    # then the engine's own choice), so the recap counts the activities the person agreed to.
-    for key in ("total_jp", "focus", "plan"):
+    total_jp = document.get("total_jp")
+    if total_jp is not None:
+        request["total_jp"] = total_jp
+    # The plan's choices the person made (the engine checks them; a bad one rejects the file).
+    for key in PLAN_CHOICES:
         if document.get(key) is not None:
             request[key] = document[key]
     targets = document.get("targets")

@@ -134,6 +134,7 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
                 "JP per peserta",
                 "Total JP",
                 "Triwulan",
+                "Diatur instansi",
             ],
             [
                 [
@@ -145,6 +146,7 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
                     r["jp_per_participant"],
                     r["total_jp"],
                     r["quarter"],
+                    "ya" if r["arranged_by_agency"] else "tidak",
                 ]
                 for r in summary["annual_plan"]
             ],

@@ -10,7 +10,9 @@ Build time (CPython, may use Jinja2):
 In the browser (shipped in the engine wheel, standard library only, so this file stays
 import-free): :mod:`~generator.quiz.bridge` is the Web Worker's JSON door into
 :mod:`generator.engine`; :mod:`~generator.quiz.report` and :mod:`~generator.quiz.chart` make the
-labels, CSV and SVG chart the page shows. The JavaScript in ``site_overrides/assets/quiz/`` only
+labels, CSV and SVG chart the page shows. The recap page (``/rekap/``, :mod:`~generator.quiz.recap_page`)
+uses the same worker: :mod:`~generator.quiz.recap_bridge` runs :mod:`generator.engine.recap`,
+:mod:`~generator.quiz.recap_chart` draws its charts. The JavaScript in ``site_overrides/assets/quiz/`` only
 glues the page to the bridge.
 
 The answers file (download, import, localStorage), JSON::

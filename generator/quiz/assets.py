@@ -38,8 +38,9 @@ def pinned(relative: str) -> bool:
 
 
 class _Writer:
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, *, precompressed: bool) -> None:
         self.site_dir = site_dir
+        self.precompressed = precompressed
         self.written: list[Path] = []
 
     def write(self, relative: str, data: bytes, *, pinned: bool = False) -> None:
@@ -48,6 +49,8 @@ class _Writer:
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         self.written.append(path)
+        if not self.precompressed:
+            return
         if pinned:
             quality, gzip_level = precompress.RUNTIME_QUALITY, precompress.RUNTIME_GZIP_LEVEL
         else:
@@ -56,8 +59,12 @@ class _Writer:
         self.written.extend(siblings)
 
 
-def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
+def write(site_dir: Path, data: dict[str, Any], *, precompressed: bool = True) -> list[Path]:
     """Write the runtime files under ``site_dir``; returns the paths written.
+
+    ``precompressed=False`` (the preview, whose server never sends the siblings) skips the
+    ``.gz``/``.br`` siblings: on a machine without the compression cache the brotli pass over
+    Pyodide made the first ``kompetensi serve`` wait minutes before its first page.
 
     Raises :class:`generator.quiz.runtime.RuntimeSetupError` with a hint when Pyodide or a
     vendored wheel is missing or does not match its pin.
@@ -65,7 +72,7 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
     source = runtime.pyodide_dir()
     engine = wheel.build()
     paths = layout.layout(data, engine)
-    out = _Writer(Path(site_dir))
+    out = _Writer(Path(site_dir), precompressed=precompressed)
 
     for name in runtime.RUNTIME_FILES:
         content = (source / name).read_bytes()

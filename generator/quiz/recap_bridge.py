@@ -15,8 +15,9 @@ import base64
 import binascii
 from typing import Any
 
-from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP, Recap, read_roster
+from generator.engine.recap import Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import read_roster
 from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown
 from generator.quiz import recap_chart
 from generator.quiz.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse
@@ -64,9 +65,8 @@ def recap_start(request_json: str) -> str:
         if not isinstance(request, dict):
             raise RequestError("request: expected an object")
         export, view = _loaded()
-        found = export.get("recap")
-        settings: dict[str, Any] = found if isinstance(found, dict) else {}
-        min_group = _whole(request.get("min_group"), settings.get("min_group", DEFAULT_MIN_GROUP))
+        default_min_group, group_size = recap_settings(export)
+        min_group = _whole(request.get("min_group"), default_min_group)
         roster = None
         if request.get("roster") is not None:
             name = str(request.get("roster_name") or "daftar pegawai")[:200]
@@ -78,7 +78,7 @@ def recap_start(request_json: str) -> str:
             view,
             roster=roster,
             min_group=min_group,
-            group_size=settings.get("group_size", DEFAULT_GROUP_SIZE),
+            group_size=group_size,
         )
         return {"roster_problems": [], "roster_size": len(roster or {})}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.engine.recap import DEFAULT_MIN_GROUP
+from generator.engine.recap import recap_settings
 from generator.quiz import layout
 from generator.quiz.page import _ENVIRONMENT
 
@@ -24,7 +24,6 @@ PAGE_TITLE = "Rekap Kebutuhan Pengembangan"
 def render_html(data: dict[str, Any], root: str = "../") -> str:
     """The page's HTML block; ``root`` is the relative URL of the site root from the page."""
     paths = layout.layout(data)
-    settings = data.get("recap") if isinstance(data.get("recap"), dict) else {}
     html = _ENVIRONMENT.get_template("rekap.html").render(
         root=root,
         static_dir=paths.static_path,
@@ -33,6 +32,6 @@ def render_html(data: dict[str, Any], root: str = "../") -> str:
             "data-standards-version": data["framework"]["version"],
         },
         standards_version=data["framework"]["version"],
-        min_group=(settings or {}).get("min_group", DEFAULT_MIN_GROUP),
+        min_group=recap_settings(data)[0],
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

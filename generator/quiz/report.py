@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.engine.plan_document import identity_rows, scheduled
-from generator.engine.report import STATUS_LABELS, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
 from generator.quiz.plan_choices import plan_choices
 
 TITLE = "Rencana Pengembangan Kompetensi"
@@ -206,14 +206,8 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
         "standards_version": result["standards_version"],
         "position": position,
         "position_name": position_name,
-        "basis": (
-            position_name
-            if position_name
-            else (
-                "Target ditetapkan sendiri"
-                if any(item["target"] is not None for item in competencies)
-                else "Tanpa target"
-            )
+        "basis": basis_label(
+            next((p for p in export["positions"] if p["id"] == position), None), result
         ),
         "summary": _summary(competencies, position_name),
         "competencies": competencies,

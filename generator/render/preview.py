@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from generator.errors import Problem
+from generator.errors import Problem, count_problems
 
 BANNER_ID = "kompetensi-galat-pratinjau"
 # Inside the page's main content when the theme's article is there, else first in the body.
@@ -34,14 +34,22 @@ def _item(problem: Problem) -> str:
     )
 
 
-def banner(problems: Sequence[Problem]) -> str:
-    """The banner's HTML for the problems of the current data (at least one)."""
-    count = len(problems)
+def banner(problems: Sequence[Problem], *, last_valid: bool = True) -> str:
+    """The banner's HTML for the problems of the current data (at least one); ``last_valid``
+    says whether the pages still show the last valid data (else the preview started on broken
+    data and the pages made from it do not exist yet)."""
+    count = count_problems(problems)
     items = "".join(_item(problem) for problem in problems)
+    shown = (
+        "Halaman ini masih menampilkan data valid terakhir."
+        if last_valid
+        else "Halaman yang dibuat dari data (kompetensi, jabatan, penilaian mandiri) baru muncul "
+        "setelah data valid."
+    )
     return (
         f'<div class="admonition danger" id="{BANNER_ID}" role="alert">'
         f'<p class="admonition-title">Data tidak valid: {count} galat</p>'
-        "<p>Halaman ini masih menampilkan data valid terakhir. Perbaiki galat berikut lalu simpan "
+        f"<p>{shown} Perbaiki galat berikut lalu simpan "
         "berkasnya; pesan ini hilang sendiri setelah data valid kembali. Pesan ini hanya tampil "
         "di pratinjau (<code>kompetensi serve</code>), tidak pernah di situs hasil "
         "<code>make build</code>.</p>"
@@ -49,11 +57,12 @@ def banner(problems: Sequence[Problem]) -> str:
     )
 
 
-def with_banner(page_html: str, problems: Sequence[Problem]) -> str:
+def with_banner(page_html: str, problems: Sequence[Problem], *, last_valid: bool = True) -> str:
     """``page_html`` with the banner at the start of its main content (unchanged if none)."""
     if not problems:
         return page_html
     anchor = _ARTICLE.search(page_html) or _BODY.search(page_html)
     if anchor is None:
         return page_html
-    return page_html[: anchor.end()] + banner(problems) + page_html[anchor.end() :]
+    shown = banner(problems, last_valid=last_valid)
+    return page_html[: anchor.end()] + shown + page_html[anchor.end() :]

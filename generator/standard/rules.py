@@ -236,6 +236,8 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
     if loaded.competency_folder_missing:
+        for index, position in enumerate(items):
+            _check_verified(loaded, parsed, index, position)
         return  # already reported; every reference would be "unknown"
     excused = _excused_references(loaded, competencies)
     required = [
@@ -245,6 +247,7 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
     ]
     known = sorted(competencies)
     for index, position in enumerate(items):
+        _check_verified(loaded, parsed, index, position)
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
@@ -265,6 +268,23 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"no target for {', '.join(missing)}",
                 "give a level from 1 to 5, or null when the target is not known",
             )
+
+
+def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -> None:
+    """ "Verified" means that at least two independent sources give the same targets: a claim the
+    file must back by naming them, so the site can say which."""
+    sources = position.get("sources")
+    if position.get("verified") is not True or not isinstance(sources, list):
+        return
+    count = len({" ".join(str(source).split()).casefold() for source in sources})
+    if count < 2:
+        loaded.report(
+            parsed,
+            ("positions", index, "verified"),
+            "verified is true, but sources lists "
+            + ("no source" if count == 0 else "only 1 distinct source"),
+            "name at least two independent sources that give these targets, or set verified: false",
+        )
 
 
 def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:

@@ -25,6 +25,8 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Options:
         sizes=(5, 10),
         validate_size=10,
         quiz_runs=1,
+        recap_sizes=(5, 50),
+        recap_browser_files=8,
         work=tmp_path_factory.mktemp("bench"),
         strict=False,
     )

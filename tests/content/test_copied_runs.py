@@ -18,6 +18,7 @@ from copied_runs import (
     five_word_share,
     load_reference,
     longest_run,
+    report,
     run_hashes,
     shared_between_texts,
     words,
@@ -128,3 +129,11 @@ def test_the_five_word_share_stays_under_its_ceiling(findings: list[Finding]) ->
         f"{with_five}/{total} texts share a 5-word run with the regulation "
         f"({100 * share:.1f} % > {100 * FIVE_WORD_CEILING:.1f} %): " + ", ".join(listed)
     )
+
+
+def test_the_report_script_prints_the_figures_the_tests_check(findings: list[Finding]) -> None:
+    with_five, total = five_word_share(findings)
+    text = report()
+    assert "texts with a 7-word run of the regulation: 0" in text
+    assert f"with a 5-word run: {with_five}/{total} = {100 * with_five / total:.1f} %" in text
+    assert "shared by" not in text

@@ -134,6 +134,10 @@ class RequestLog:
 
 @contextmanager
 def new_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, RequestLog]]:
+    # The site's service worker stays out of the quiz's tests (a first visit, as before it
+    # existed): it would fetch the quiz's files again once the engine is ready, into the
+    # request logs these tests read. tests/e2e/test_offline.py asks for it.
+    options.setdefault("service_workers", "block")
     context = browser.new_context(**options)
     log = RequestLog(context)
     page = context.new_page()

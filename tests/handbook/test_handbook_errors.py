@@ -30,8 +30,8 @@ MISTAKES: dict[str, list[Edit]] = {
     "tab": [
         (
             "positions.yaml",
-            "    verified: true\n    targets:\n      integritas: 5\n",
-            "\tverified: true\n    targets:\n      integritas: 5\n",
+            "    verified: false\n    targets:\n      integritas: 5\n",
+            "\tverified: false\n    targets:\n      integritas: 5\n",
         )
     ],
     "titik-dua": [
@@ -62,7 +62,7 @@ MISTAKES: dict[str, list[Edit]] = {
     "benar-salah": [
         (
             "positions.yaml",
-            "    verified: true\n    targets:\n      integritas: 5\n",
+            "    verified: false\n    targets:\n      integritas: 5\n",
             "    verified: ya\n    targets:\n      integritas: 5\n",
         )
     ],

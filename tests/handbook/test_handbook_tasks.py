@@ -7,12 +7,19 @@ site is checked in ``test_handbook_site``.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
+import io
+import json
+import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import handbook_tasks as tasks
 from handbook_support import (
     STANDARDS,
+    example,
     export,
     kompetensi,
     marked_blocks,
@@ -41,6 +48,8 @@ def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
         "kegiatan-baru",
         "katalog-teknis",
         "versi-baru",
+        "rekap-daftar",
+        "rekap-perintah",
     }
     shown = [b.name for b in marked_blocks("contoh")]
     assert sorted(shown) == sorted(used), "each example is marked once and tested"
@@ -158,3 +167,58 @@ def test_bump_the_standards_version(tmp_path: Path) -> None:
     run = validate_ok(tmp_path)
     assert run.stdout.rstrip().endswith(f"(version {version})")
     assert export(tmp_path)["framework"]["version"] == version
+
+
+def _result_file(data: dict[str, Any], nip: str, rating: int) -> dict[str, Any]:
+    """A result file as the quiz downloads it, every indicator rated ``rating``."""
+    ratings = {
+        indicator["id"]: rating
+        for competency in data["competencies"]
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+    }
+    return {
+        "format": "kompetensi-asn/jawaban",
+        "format_version": 1,
+        "standards_version": data["framework"]["version"],
+        "position": data["positions"][0]["id"],
+        "targets": {},
+        "total_jp": 20,
+        "ratings": ratings,
+        "identity": {"nip": nip},
+    }
+
+
+def test_recap_the_agencys_development_needs(
+    tmp_path: Path, required: Callable[[bool, str], None]
+) -> None:
+    required(importlib.util.find_spec("openpyxl") is not None, "openpyxl (pip install openpyxl)")
+    import openpyxl
+
+    scratch_standards(tmp_path)
+    data = export(tmp_path)
+    roster = example("rekap-daftar")
+    people = list(csv.DictReader(io.StringIO(roster)))
+    assert [list(person) for person in people[:1]] == [["nip", "nama", "unit", "jabatan"]]
+    (tmp_path / "daftar-pegawai.csv").write_text(roster, encoding="utf-8")
+    folder = tmp_path / "hasil" / "biro-umum"
+    folder.mkdir(parents=True)
+    for number, (person, rating) in enumerate(zip(people[:2], (4, 1), strict=True), start=1):
+        document = _result_file(data, person["nip"], rating)
+        (folder / f"{number:03d}.json").write_text(json.dumps(document), encoding="utf-8")
+
+    command = shlex.split(example("rekap-perintah"))
+    assert command[:2] == ["kompetensi", "rekap"]
+    run = kompetensi(tmp_path, *command[1:])
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "rekap: 2 berkas dipakai, 0 ditolak\n"
+    book = openpyxl.load_workbook(tmp_path / command[command.index("-o") + 1], read_only=True)
+    summary = {row[0]: row[1] for row in book["ringkasan"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Responden (berkas dipakai)"] == 2
+    missing = list(book["belum_mengirim"].iter_rows(min_row=3, values_only=True))
+    assert missing == [(people[2]["nip"], people[2]["unit"])]
+    names = {person["nama"] for person in people}
+    text = " ".join(
+        str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+    )
+    assert not [name for name in names if name in text], "no names without --detail"

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from handbook_support import ROOT, marked_blocks, root_require
+from handbook_support import ROOT, marked_blocks, page_text, root_require
 from nginx_support import NGINX, Response, Server, free_port, require_nginx, stop
 
 STOCK = Path(__file__).with_name("stock_nginx")
@@ -198,11 +198,12 @@ make() {{
 """
 
 
-def _run(script: str, cwd: Path) -> None:
+def _run(script: str, cwd: Path) -> str:
     done = subprocess.run(
         ["bash", "-c", script], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, f"commands failed:\n{done.stdout}{done.stderr}"
+    return done.stdout + done.stderr
 
 
 def _workers(master: int) -> set[int]:
@@ -222,7 +223,10 @@ def _publish(stock: Stock, script: str, cwd: Path) -> None:
     """Run commands that end with a reload, and wait until every old worker has exited: until
     then an old worker may still answer with the previous configuration."""
     before = _workers(stock.master)
-    _run(script, cwd)
+    output = _run(script, cwd)
+    # `nginx -t` ran and passed without a warning (such as `conflicting server name "_"`).
+    assert "test is successful" in output, output
+    assert "[warn]" not in output and "[emerg]" not in output, output
     deadline = time.monotonic() + 30
     while _workers(stock.master) & before:
         assert time.monotonic() < deadline, "nginx's old workers did not exit after the reload"
@@ -355,3 +359,35 @@ def test_intranet_archive_route_as_written_installs_then_updates(
             stock, shims + commands("arsip-bongkar") + "cd kompetensi-asn\n" + publish, intranet
         )
         _check_published(stock, server, version)
+
+
+def test_with_the_default_site_left_enabled_nginx_refuses_as_the_page_says(
+    stock_server: tuple[Stock, Server, Path],
+) -> None:
+    """The page explains what happens if its step disabling Debian's default site is skipped."""
+    stock, server, scratch = stock_server
+    sites = _prepare_sites(scratch)
+    project = _project(scratch / "project", stock)
+    (sites / "next").write_text("1", "utf-8")
+    step = "sudo rm -f /etc/nginx/sites-enabled/default\n"
+    script = commands("nginx-publikasi")
+    assert script.count(step) == 1
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            _shims(stock, project, sites)
+            + "make build\n"
+            + stock.relocate(script.replace(step, "")),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert f"a duplicate default server for 127.0.0.1:{stock.port}" in done.stderr
+    assert "a duplicate default server for 0.0.0.0:80" in page_text("publikasi.md")
+    # nginx -t failed, so nothing was reloaded: the stock site still answers.
+    assert b"Welcome to nginx!" in server.get("/").body

@@ -264,6 +264,18 @@ def test_writing_twice_gives_the_same_bytes(tmp_path: Path, export: dict[str, An
         assert a.read_bytes() == b.read_bytes()
 
 
+def test_the_preview_gets_the_same_files_without_compressed_siblings(
+    tmp_path: Path, export: dict[str, Any], site: Path
+) -> None:
+    written = assets.write(tmp_path, export, precompressed=False)
+    assert written and not [p for p in written if p.suffix in (".br", ".gz")]
+    plain = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    plain = [p for p in plain if p.suffix not in (".br", ".gz")]
+    assert sorted(p.relative_to(tmp_path) for p in written) == plain
+    for path in written:
+        assert path.read_bytes() == (site / path.relative_to(tmp_path)).read_bytes()
+
+
 def test_missing_pyodide_fails_the_build_with_a_hint(
     tmp_path: Path, export: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import pytest
@@ -33,6 +34,9 @@ def _changed(**changes: Any) -> bytes:
         (b'{"format": ', "berkas bukan JSON yang valid"),
         (b"[" * 100_000 + b"]" * 100_000, "berkas bukan JSON yang valid"),
         (b'{"format": 1, "format": 2}', "kunci 'format' muncul dua kali"),
+        # Numbers are refused by length before conversion (5,000 digits raised a ValueError).
+        (b'{"total_jp": ' + b"9" * 5000 + b"}", "angka terlalu panjang di baris 1 kolom 14"),
+        (b'{\n "a": -0.' + b"1" * 60 + b"}", "angka terlalu panjang di baris 2 kolom 7"),
         (b"[1, 2]", "bukan berkas hasil penilaian mandiri kompetensi"),
         (_changed(format="kompetensi-asn/lain"), "bukan berkas hasil penilaian mandiri kompetensi"),
         (_changed(format_version=2), "versi format berkas tidak dikenal"),
@@ -94,3 +98,58 @@ def test_identity_text_is_cleaned() -> None:
     recap.add("a.json", _bytes(document))
     [unit] = recap.summary()["units"]
     assert unit["unit"] == ("Biro Umum " + "x" * 500)[:200]
+
+
+def test_an_edited_plan_and_agency_activities_are_what_the_recap_counts() -> None:
+    dictionary = copy.deepcopy(DICTIONARY)
+    arranged = next(
+        a for a in dictionary["learning"]["activities"] if a["id"] == "kerjasama-penugasan-1"
+    )
+    arranged["arranged_by_agency"] = True
+    chosen = next(a for a in dictionary["learning"]["activities"] if a["id"] != arranged["id"])
+    document = copy.deepcopy(GOOD)
+    document["ratings"] = {}  # level 0 everywhere: every plan works on level 1
+    document["plan"] = {"items": [{"activity_id": chosen["id"], "jp": chosen["jp"]}]}
+    recap = Recap(dictionary)
+    assert recap.add("a.json", _bytes(document))
+    summary = recap.summary()
+    demanded = {a["activity_id"]: a for a in summary["activities"]}
+    # The person's own choice, whole, with its catalogue JP: the allowance's demand.
+    assert demanded[chosen["id"]]["jp"] == chosen["jp"]
+    assert demanded[chosen["id"]]["arranged_by_agency"] is False
+    assert summary["jp_demand"] == {"70": 0, "20": 0, "10": 0} | {chosen["category"]: chosen["jp"]}
+    # Proposed for the agency to arrange: demanded, outside the JP allowance.
+    assert demanded[arranged["id"]]["arranged_by_agency"] is True
+    assert demanded[arranged["id"]]["employees"] == 1
+    document["plan"] = {"items": [{"activity_id": "tidak-ada", "jp": 1}]}
+    assert recap.add("b.json", _bytes(document)) is False
+    assert recap.rejected[-1]["reason"].startswith(
+        "jawaban tidak sesuai standar kompetensi ini (periksa plan.items"
+    )
+
+
+def test_hostile_identity_text_stays_text_in_every_output() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    from generator.engine.recap_tables import to_csv, to_markdown
+    from generator.quiz.recap_chart import levels_svg, unit_gaps_svg
+
+    hostile = '=HYPERLINK("http://x")<script>alert(1)</script>[a](javascript:x)|'
+    recap = Recap(DICTIONARY, min_group=1)
+    for number in range(2):
+        document = copy.deepcopy(GOOD)
+        document["identity"] = {"nip": str(number), "unit": hostile, "position_title": hostile}
+        document["position"] = None
+        recap.add(f"{number}.json", _bytes(document))
+    summary = recap.summary()
+    assert [unit["unit"] for unit in summary["units"]] == [hostile]
+    csv_text = to_csv(summary)
+    assert "'=HYPERLINK" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    markdown = to_markdown(summary)
+    assert "<script>" not in markdown
+    assert not re.search(r"(?<!\\)\]\(", markdown), "a link survived"
+    assert "\\[a\\](javascript:x)" in markdown
+    for svg in (unit_gaps_svg(summary), levels_svg(summary)):
+        ElementTree.fromstring(svg)  # well-formed: the text is escaped
+        assert "<script>" not in svg

@@ -16,7 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from site_support import FIXTURES, ROOT, Built, make_project, run_build, site_config
+from site_support import (
+    FIXTURES,
+    ROOT,
+    Built,
+    copy_of,
+    leftovers,
+    make_project,
+    run_build,
+    site_config,
+)
 
 from generator import site_folder
 from generator.site_folder import MARKER
@@ -42,9 +51,6 @@ def tree(folder: Path) -> dict[str, object]:
             entries[key] = (path.read_bytes(), path.stat().st_mode)
     return entries
 
-
-def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if "-build-" in p.name)
 
 
 @pytest.fixture
@@ -266,10 +272,6 @@ def test_new_empty_built_and_earlier_built_folders_are_accepted(project: Path) -
 
 # ---- Built sites: the marker, modes, the swap ----------------------------------------------
 
-
-def copy_of(built: Built, folder: Path) -> Path:
-    shutil.copytree(built.config.parent, folder, symlinks=True)
-    return folder / built.config.name
 
 
 def test_a_built_site_carries_the_marker_and_ordinary_modes(tmp_path: Path) -> None:

@@ -193,7 +193,31 @@ export function validate(doc, shape, lenient) {
   if (doc.result !== undefined && !isPlainObject(doc.result)) {
     problems.push({ path: "result", message: "harus berupa objek" });
   }
-  return { problems, dropped, value, claimed: isPlainObject(doc.result) ? doc.result : null };
+  const result = isPlainObject(doc.result) ? doc.result : null;
+  const bounded = result !== null && withinBounds(result);
+  // claimedIgnored: a result too deep or too large for the engine is not passed on.
+  const claimed = bounded ? result : null;
+  return { problems, dropped, value, claimed, claimedIgnored: result !== null && !bounded };
+}
+
+const MAX_RESULT_DEPTH = 32;
+const MAX_RESULT_VALUES = 100000;
+
+// A result read from a file is only compared with the recomputed one, in Python. One nested too
+// deeply or holding too many values would exhaust the worker's stack or memory first (Pyodide
+// then fails as a whole), so it is checked here, without recursion, before it goes anywhere.
+export function withinBounds(value) {
+  const stack = [[value, 1]];
+  let count = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop();
+    count += 1;
+    if (count > MAX_RESULT_VALUES || depth > MAX_RESULT_DEPTH) return false;
+    if (node !== null && typeof node === "object") {
+      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
 }
 
 // The answers early.js kept before the quiz was bound: only what the reader touched, each value
@@ -229,14 +253,15 @@ export function withEarly(doc, early) {
   return merged;
 }
 
-// What the engine is asked: a position, or explicit targets when some are set, never both.
+// What the engine is asked: the position and the reader's own targets when some are set (the
+// bridge keeps only those the position leaves open, as a functional position does).
 export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };
   if (isInteger(doc.focus)) request.focus = doc.focus;
   if (doc.plan) request.plan = doc.plan;
   const targets = doc.targets || {};
   if (doc.position) request.position = doc.position;
-  else if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
+  if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
   if (claimed) request.claimed = claimed;
   return request;
 }

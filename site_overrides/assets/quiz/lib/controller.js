@@ -16,9 +16,10 @@ import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./p
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
+import { migrate } from "./versions.js";
 
 const ANSWERS_PREFIX = STORAGE_PREFIX + "jawaban:";
-// early.js's key; "jawaban-awal:" does not start with ANSWERS_PREFIX, so migrate() skips it.
+// early.js's key; "jawaban-awal:" does not start with ANSWERS_PREFIX, so versions.js skips it.
 const EARLY_PREFIX = STORAGE_PREFIX + "jawaban-awal:";
 
 export class Quiz {
@@ -88,7 +89,7 @@ export class Quiz {
   // The rest of the set-up (see the constructor).
   finishSetup(saved) {
     this.later = null;
-    if (!saved) this.migrate();
+    if (!saved) migrate(this, ANSWERS_PREFIX);
     this.early = null;
     this.updateProgress();
     this.updateTargetsVisibility();
@@ -260,41 +261,6 @@ export class Quiz {
     }
   }
 
-  // Answers kept under another standards version: carry over what still fits, and say so.
-  migrate() {
-    // Newest version first: the answers carried over must be the latest the user gave.
-    const older = this.store
-      .keys(ANSWERS_PREFIX)
-      .filter((key) => key !== this.storageKey)
-      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
-    if (!older.length) return;
-    const key = older[0];
-    const from = key.slice(ANSWERS_PREFIX.length);
-    const checked = this.readStored(key, true);
-    if (!checked) {
-      notice(
-        this,
-        "migrate-failed",
-        "warning",
-        `Jawaban tersimpan dari versi standar ${from} tidak dapat dipindahkan ke versi ${this.shape.version} dan telah dihapus.`,
-      );
-    } else {
-      checked.value.submitted = false;
-      this.applyDoc(withEarly(checked.value, this.early));
-      const dropped = checked.dropped.length;
-      notice(
-        this,
-        "migrated",
-        "warning",
-        `Standar kompetensi telah diperbarui dari versi ${from} ke versi ${this.shape.version}. Jawaban Anda telah dipindahkan` +
-          (dropped ? `; ${dropped} isian tidak berlaku lagi dan dibuang` : "") +
-          ". Periksa kembali jawaban Anda sebelum melihat hasil.",
-      );
-      this.save();
-    }
-    for (const old of older) this.store.remove(old);
-  }
-
   storageProblem(reason) {
     const text =
       reason === "quota"
@@ -325,11 +291,12 @@ export class Quiz {
       `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
   }
 
-  // Targets of one's own apply only without a position: hide them otherwise.
+  // Own targets apply without a position, or for one without targets here (functional: SKJ).
   updateTargetsVisibility() {
     const fieldset = this.byId("kq-targets");
-    fieldset.hidden = Boolean(this.position.value);
-    fieldset.disabled = Boolean(this.position.value);
+    const skj = Boolean(this.position.selectedOptions[0]?.hasAttribute("data-kq-own-targets"));
+    fieldset.dataset.kqMode = skj ? "skj" : "own";
+    fieldset.hidden = fieldset.disabled = Boolean(this.position.value) && !skj;
   }
 
   // -- the engine ---------------------------------------------------------------------------------

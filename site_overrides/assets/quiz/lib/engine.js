@@ -212,6 +212,9 @@ export class Engine {
         return;
       }
       const id = this.nextId++;
+      // Serialised before the timer starts: a large request's JSON.stringify (on a slow phone)
+      // is not the engine's time, and must not count against CALL_TIMEOUT_MS.
+      const body = JSON.stringify(payload);
       const timer = setTimeout(() => {
         if (!this.calls.has(id)) return;
         this.calls.delete(id);
@@ -219,7 +222,7 @@ export class Engine {
         this.fail("crash", `${fn} did not answer`);
       }, CALL_TIMEOUT_MS);
       this.calls.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "call", id, fn, payload: JSON.stringify(payload) });
+      this.worker.postMessage({ type: "call", id, fn, payload: body });
     });
   }
 }

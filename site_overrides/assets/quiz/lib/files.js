@@ -51,6 +51,14 @@ export async function fileChosen(quiz, event, purpose) {
   quiz.applyDoc(checked.value);
   quiz.save();
   notice(quiz, "imported", "info", `Jawaban dimuat dari berkas ${file.name}.`);
+  if (checked.claimedIgnored) {
+    notice(
+      quiz,
+      "claimed-ignored",
+      "warning",
+      "Hasil yang tercantum di dalam berkas diabaikan karena bersarang terlalu dalam atau terlalu besar. Yang ditampilkan adalah hasil perhitungan ulang atas jawabannya.",
+    );
+  }
   const run = async () => {
     const response = await quiz.assess({ focus: true, claimed: checked.claimed });
     if (response && response.claimed_matches === false) {

@@ -1,0 +1,157 @@
+"""The MkDocs child of a build: its environment, its output relayed, and its end.
+
+A build runs MkDocs in a subprocess (the core imports no MkDocs). The child dies with the build,
+even one killed with SIGKILL; SIGTERM and SIGHUP stop the build as Ctrl-C does (the child is
+killed, every ``finally`` runs, so the staging folder goes); a Python traceback from MkDocs (a
+full disk, a missing runtime) is replaced by one line naming where it was writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from generator.errors import printable
+
+MKDOCS = (sys.executable, "-m", "mkdocs")
+# Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
+QUIET_BANNER = {"NO_MKDOCS_2_WARNING": "1"}
+# The build's MkDocs dies with the build, even one killed with SIGKILL: on Linux the child asks
+# for SIGKILL when its parent goes (PR_SET_PDEATHSIG), then checks the parent did not go first.
+# A launcher rather than ``preexec_fn``, which is unsafe in a process with threads.
+STOP_WITH_PARENT = """\
+import ctypes, os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit(1)
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def command() -> list[str]:
+    """The command that runs MkDocs as a child that dies with this process."""
+    return [sys.executable, "-c", STOP_WITH_PARENT, str(os.getpid())]
+
+
+OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<message>[^:]+)(?:: '(?P<file>.*)')?$")
+
+
+def build_env(project: Path) -> dict[str, str]:
+    """The environment of the MkDocs process: reproducible dates, no banner."""
+    env = {**os.environ, **QUIET_BANNER}
+    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project))
+    return env
+
+
+def _source_date_epoch(project: Path) -> str:
+    """The last commit's time, so the sitemap's dates (and its gzip header) do not depend on the
+    day of the build; 0 outside a Git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project, capture_output=True, text=True, check=False, timeout=10,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else "0"
+
+
+def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
+    """The one line that replaces a Python traceback from MkDocs: its last line, with the
+    staging folder named as the output folder (``site/x.html: No space left on device``)."""
+    last = next((line.strip() for line in reversed(traceback) if line.strip()), "")
+    last = last.replace(str(staging), str(site_dir))
+    match = OS_ERROR.match(last)
+    if match:
+        # shutil's copy errors name "source' -> 'destination": the destination is where.
+        where = (match["file"] or "").rpartition("' -> '")[2] or site_dir
+        return f"{where}: build gagal: {match['message']}; {site_dir} tidak diubah."
+    return f"{site_dir}: build gagal, MkDocs berhenti: {last}; {site_dir} tidak diubah."
+
+
+def run(
+    command: Sequence[str], out: TextIO, cwd: Path, staging: Path, site_dir: Path
+) -> tuple[int, bool]:
+    """Run MkDocs in ``cwd``, relaying its output line by line (a long build shows progress).
+
+    Running in the project folder makes data errors read ``standards/...`` as the maintainer
+    would type the path. A Python traceback is not relayed: one line says what failed where.
+    If the build is stopped, the child is killed before the exception goes on. Returns the
+    exit code and whether a traceback was replaced (its line then says everything)."""
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=build_env(cwd),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    traceback: list[str] | None = None
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if traceback is None and line.startswith("Traceback (most recent call last):"):
+                traceback = []
+            if traceback is not None:
+                traceback.append(line)
+                continue
+            out.write(printable(line.rstrip("\n")) + "\n")  # MkDocs' lines may quote data
+            out.flush()
+        code = process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    finally:
+        if process.stdout is not None:
+            process.stdout.close()
+    if traceback is not None:
+        print(_crash_line(traceback, staging, site_dir), file=out)
+        return code or 1, True
+    return code, False
+
+
+class _Stopped(BaseException):
+    """A signal asked the build to stop; raised so that every ``finally`` cleans up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the build like Ctrl-C: the MkDocs child is killed and the staging
+    folder removed (only the main thread may set handlers; elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = {number: signal.signal(number, stop) for number in STOP_SIGNALS}
+    try:
+        yield
+    except _Stopped as exc:
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
