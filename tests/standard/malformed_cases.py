@@ -571,9 +571,9 @@ SCHEMA_CASES = [
         replace(
             L,
             '  - {level: 1, category: "70", form: penugasan, jp: 4,',
-            '  - {level: 1, category: "70", form: penugasan, jp: 500,',
+            '  - {level: 1, category: "70", form: penugasan, jp: 5000,',
         ),
-        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 200, got 500",
+        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 1000, got 5000",
     ),
     case(
         "integer-below-minimum",
