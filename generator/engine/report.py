@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,6 +38,12 @@ _INERT = str.maketrans(
         "&": "&amp;",
     }
 )
+
+
+def without_emphasis(text: str) -> str:
+    """A catalogue text without the asterisks that mark foreign terms (*coaching*), for places
+    that cannot show italics, such as a CSV cell."""
+    return re.sub(r"\*([^*]+)\*", r"\1", text)
 
 
 def _cell(text: object) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.engine.report import without_emphasis
+
 # The label of an option: short enough to read in a list, whole enough to choose by.
 _LABEL_WORDS = 14
 
@@ -51,7 +53,8 @@ def plan_choices(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[s
     def label(activity: Mapping[str, Any], with_competency: bool) -> str:
         head = f"{names.get(activity['competency'], activity['competency'])}: " * with_competency
         form = forms.get(activity["form"], activity["form"])
-        return f"{head}{form}, {activity['jp']} JP — {_short(activity['activity'])}"
+        text = without_emphasis(activity["activity"])
+        return f"{head}{form}, {activity['jp']} JP — {_short(text)}"
 
     alternatives = {
         item["activity_id"]: [

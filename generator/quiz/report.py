@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.engine.plan_document import identity_rows, scheduled
-from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
 from generator.quiz.plan_choices import plan_choices
 
 TITLE = "Rencana Pengembangan Kompetensi"
@@ -102,14 +102,22 @@ def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> s
 
 def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
-    numbers them."""
+    numbers them. Levels above the first unmet one do not count yet (and the adaptive form may
+    not have asked them): they say so instead of showing counts."""
+    first_unmet = item["estimated"] + 1
     return [
         {
             "level": level["level"],
             "met": level["met"],
             "total": level["total"],
-            "label": f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi",
-            "missing": _decisive(competency, level["missing"]),
+            "label": (
+                f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi"
+                if level["level"] <= first_unmet
+                else f"Level {level['level']}: belum dihitung"
+            ),
+            "missing": (
+                _decisive(competency, level["missing"]) if level["level"] <= first_unmet else []
+            ),
         }
         for level in item["levels"]
     ]
@@ -329,7 +337,7 @@ def csv_text(report: Mapping[str, Any], identity: Mapping[str, str] | None = Non
                 plan_item["form_name"],
                 plan_item["level"],
                 plan_item["jp"],
-                plan_item["activity"],
+                without_emphasis(plan_item["activity"]),
                 plan_item["activity_id"],
                 plan_item.get("quarter", ""),
                 plan_item.get("evidence", ""),

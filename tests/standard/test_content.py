@@ -213,6 +213,14 @@ def test_learning_texts_read_alone(data: dict[str, Any]) -> None:
     ] == []
 
 
+def test_foreign_terms_in_learning_texts_are_italic(data: dict[str, Any]) -> None:
+    # The pages set foreign terms in italics; the catalogue marks them *coaching*.
+    plain = re.compile(r"(?<![*\w-])(coaching|mentoring|e-learning|Corporate)(?![\w-]*\*)", re.I)
+    assert [a["id"] for a in data["learning"]["activities"] if plain.search(a["activity"])] == []
+    marked = [a for a in data["learning"]["activities"] if "*coaching*" in a["activity"]]
+    assert len(marked) >= 9
+
+
 def test_the_jp_rule_is_stated(data: dict[str, Any]) -> None:
     rule = data["learning"]["jp_rule"]
     assert "45 menit" in rule and "ketentuannya sendiri" in rule

@@ -15,6 +15,7 @@ import { hideErrors, notice, showErrors } from "./messages.js";
 import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
+import { showProgress, skipShape, toggleShowAll } from "./skip.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
 import { migrate } from "./versions.js";
 
@@ -45,6 +46,7 @@ export class Quiz {
     this.plan = null; // the plan the reader edited (null: the engine's own choice)
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
+    this.skip = skipShape(root);
     this.storageKey = ANSWERS_PREFIX + this.shape.version;
     this.pending = new Map(); // tasks waiting for the engine, one per purpose
     this.last = null; // the last answer shown: {response, doc}
@@ -116,8 +118,11 @@ export class Quiz {
 
   bindEvents() {
     this.listen(this.form, "change", (event) => this.formChanged(event));
+    this.listen(this.form, "click", (event) => {
+      const button = event.target.closest("[data-kq-show-all]");
+      if (button && toggleShowAll(this.skip, button)) this.updateProgress();
+    });
     bindPlan(this);
-
     this.listen(this.form, "submit", (event) => {
       event.preventDefault();
       this.submit();
@@ -160,7 +165,7 @@ export class Quiz {
   }
 
   formChanged(event) {
-    this.updateProgress();
+    this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
     // The identity is only printed: the result does not depend on it.
@@ -271,24 +276,9 @@ export class Quiz {
 
   // -- storage notices and progress ---------------------------------------------------------------
 
-  updateProgress() {
-    const ratings = this.checkedRatings();
-    let answered = 0;
-    for (const competency of this.shape.competencies) {
-      let count = 0;
-      for (const id of competency.indicators) if (Object.hasOwn(ratings, id)) count += 1;
-      answered += count;
-      const badge = this.root.querySelector(`[data-kq-count="${CSS.escape(competency.id)}"]`);
-      const text = `${count}/${competency.indicators.length}`;
-      // Writing the same text again would still dirty the layout: skip unchanged badges.
-      if (badge && badge.textContent !== text) {
-        badge.textContent = text;
-        badge.dataset.complete = String(count === competency.indicators.length);
-      }
-    }
-    this.byId("kq-progress").value = answered;
-    this.byId("kq-progress-text").textContent =
-      `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
+  // The counts and the adaptive form's hiding (skip.js); announce after the reader's change.
+  updateProgress({ announce = false } = {}) {
+    showProgress(this, this.checkedRatings(), announce);
   }
 
   // Own targets apply without a position, or for one without targets here (functional: SKJ).

@@ -3,7 +3,7 @@
 // reader typed; this module only puts them in the document's tables.
 
 import { IDENTITY_KEYS } from "./answers.js";
-import { el } from "./dom.js";
+import { el, emphasised } from "./dom.js";
 
 const IDENTITY_LABELS = {
   name: "Nama",
@@ -51,7 +51,7 @@ export function showPlanDocument(byId, view) {
         {},
         el("td", { text: String(index + 1) }),
         el("td", { text: item.competency_name }),
-        el("td", { text: item.activity }),
+        el("td", {}, ...emphasised(item.activity)),
         el("td", { text: item.form_name }),
         el("td", { text: item.category }),
         el("td", { text: String(item.jp) }),

@@ -1,7 +1,7 @@
 // Copies the engine's answer into the results section. Every number and label comes from
 // Python (the result and its "view"); this module only builds elements around them.
 
-import { attr, clear, el, today } from "./dom.js";
+import { attr, clear, el, emphasised, today } from "./dom.js";
 import { showPlanDocument } from "./plan-doc.js";
 
 const CHART_ALT =
@@ -163,7 +163,7 @@ function planItem(item, editable) {
       ` — menuju level ${item.level_label} · ${item.form_name} · `,
       el("span", { class: "kq-jp", text: `${item.jp} JP` }),
     ),
-    el("p", { class: "kq-plan-activity", text: item.activity }),
+    el("p", { class: "kq-plan-activity" }, ...emphasised(item.activity)),
     editable ? planControls(item) : null,
   );
 }
