@@ -224,23 +224,22 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         out.append(html[position:])
         return "".join(out)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _previewed(self, html: str) -> str:
         # Only while serving: a build never has problems to show (invalid data fails it).
-        if self.serving and self.preview_problems:
-            return preview.with_banner(
-                output, self.preview_problems, last_valid=self.standard is not None
-            )
-        return output
+        if not (self.serving and self.preview_problems):
+            return html
+        return preview.with_banner(
+            html, self.preview_problems, last_valid=self.standard is not None
+        )
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._previewed(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # The preview answers a page the broken data cannot generate with 404.html.
-        if template_name == "404.html" and self.serving and self.preview_problems:
-            return preview.with_banner(
-                output_content, self.preview_problems, last_valid=self.standard is not None
-            )
-        return output_content
+        return self._previewed(output_content) if template_name == "404.html" else output_content
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -78,6 +78,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
         "learning": {
             "categories": fw["learning"]["categories"],
             "forms": fw["learning"]["forms"],
+            "jp_rule": fw["learning"].get("jp_rule", ""),
             "activities": activities,
         },
         "competencies": [

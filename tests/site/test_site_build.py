@@ -390,7 +390,15 @@ def test_edit_links_point_at_the_yaml_source_when_a_repository_is_configured(
         (
             "a.html",
             '<div style="background:url(http://x.example/a.png)"></div>',
-            ["a.html:1: URL to another host in url(): http://x.example/a.png"],
+            [
+                "a.html:1: <div> has a style attribute, which the site's CSP blocks",
+                "a.html:1: URL to another host in url(): http://x.example/a.png",
+            ],
+        ),
+        (
+            "a.html",
+            '<table><tr><td style="text-align: right;">1</td></tr></table>',
+            ["a.html:1: <td> has a style attribute, which the site's CSP blocks"],
         ),
         (
             "a.html",

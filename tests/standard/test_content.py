@@ -169,9 +169,15 @@ def test_functional_positions_have_no_target(data: dict[str, Any]) -> None:
         assert position["basis"]["status"] == "no_target"
 
 
-def test_learning_catalogue_has_two_activities_per_cell(data: dict[str, Any]) -> None:
+def test_learning_catalogue_has_two_activities_per_cell_one_can_take(
+    data: dict[str, Any],
+) -> None:
+    # Placements, exchanges and leadership programmes are the agency's to assign: every cell
+    # keeps two activities the employee can take without them.
     cells = Counter(
-        (a["competency"], a["level"], a["category"]) for a in data["learning"]["activities"]
+        (a["competency"], a["level"], a["category"])
+        for a in data["learning"]["activities"]
+        if not a["arranged_by_agency"]
     )
     thin = [
         (cid, level, category, cells[(cid, level, category)])
@@ -181,6 +187,43 @@ def test_learning_catalogue_has_two_activities_per_cell(data: dict[str, Any]) ->
         if cells[(cid, level, category)] < 2
     ]
     assert thin == []
+
+
+def test_assigned_forms_are_marked_and_sized_as_they_are(data: dict[str, Any]) -> None:
+    activities = data["learning"]["activities"]
+    assigned_forms = {"detasering", "pertukaran-pegawai"}
+    assert [
+        a["id"] for a in activities if a["form"] in assigned_forms and not a["arranged_by_agency"]
+    ] == []
+    # Months of placement or exchange, hundreds of JP of structural leadership training.
+    assert [a["id"] for a in activities if a["form"] in assigned_forms and a["jp"] < 160] == []
+    leadership = [a for a in activities if "Pelatihan Kepemimpinan" in a["activity"]]
+    assert leadership and all(a["arranged_by_agency"] and a["jp"] >= 300 for a in leadership)
+    # A detasering is a placement in another agency.
+    for a in activities:
+        if a["form"] == "detasering":
+            assert "instansi lain" in a["activity"] or "pemerintah daerah" in a["activity"], a["id"]
+
+
+def test_learning_texts_read_alone(data: dict[str, Any]) -> None:
+    # Each activity is read on its own in the plan: no pronoun pointing at another text.
+    words = ("tersebut", " ia ", "persekutuan")
+    assert [
+        a["id"] for a in data["learning"]["activities"] if any(w in a["activity"] for w in words)
+    ] == []
+
+
+def test_foreign_terms_in_learning_texts_are_italic(data: dict[str, Any]) -> None:
+    # The pages set foreign terms in italics; the catalogue marks them *coaching*.
+    plain = re.compile(r"(?<![*\w-])(coaching|mentoring|e-learning|Corporate)(?![\w-]*\*)", re.I)
+    assert [a["id"] for a in data["learning"]["activities"] if plain.search(a["activity"])] == []
+    marked = [a for a in data["learning"]["activities"] if "*coaching*" in a["activity"]]
+    assert len(marked) >= 9
+
+
+def test_the_jp_rule_is_stated(data: dict[str, Any]) -> None:
+    rule = data["learning"]["jp_rule"]
+    assert "45 menit" in rule and "ketentuannya sendiri" in rule
 
 
 SCHEMA_OF_FOLDER = {"competencies": "competency", "learning": "learning"}
