@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
@@ -130,8 +131,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         generated = render_site(
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
-        generated.append(_assessment(standard.data, directory_urls))
-        generated.append(_recap(standard.data, directory_urls))
+        assessed = assessed_export(standard.data)
+        generated.append(_assessment(assessed, directory_urls))
+        generated.append(_recap(assessed, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -246,7 +248,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
 
             # The preview's server never sends precompressed siblings: skip writing them.
             quiz_assets.write(
-                Path(config.site_dir), self.standard.data, precompressed=not self.serving
+                Path(config.site_dir),
+                assessed_export(self.standard.data),
+                precompressed=not self.serving,
             )
 
 

@@ -61,6 +61,8 @@ def load_standard(root: Path | str) -> Standard:
     sources["positions"] = loaded.positions.file
     for parsed in loaded.learning:
         sources[f"learning:{parsed.value['competency']}"] = parsed.file
+    for parsed in loaded.dictionaries:
+        sources[f"dictionary:{parsed.value['id']}"] = parsed.file
     return Standard(Path(root), build_export(loaded), sources, tuple(sorted(loaded.warnings)))
 
 
