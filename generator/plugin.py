@@ -113,7 +113,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
-                log.warning(str(warning))
+                # A notice (a technical competency without its catalogue) names the gap
+                # without failing the strict build.
+                (log.info if warning in standard.notices else log.warning)(str(warning))
             self.standard = standard
             self.generated = self._render(standard, project, config)
         if config.nav is not None and self.standard is not None:

@@ -91,6 +91,9 @@ class Loaded:
     dictionaries: list[Parsed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+    """Warnings that never fail a build (``kompetensi build`` logs them as information): a
+    technical dictionary often arrives before its learning catalogue."""
     unreadable_competencies: set[str] = field(default_factory=set)
     """File stems of competency files that could not be read: references to them are not
     reported again as unknown."""
@@ -119,6 +122,7 @@ class Loaded:
         *,
         at_key: bool = False,
         warning: bool = False,
+        notice: bool = False,
     ) -> None:
         root = self._root(parsed)
         line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
@@ -126,7 +130,9 @@ class Loaded:
         for key in keys:
             key_path = join_path(key_path, key)
         problem = Problem(parsed.path, line, column, key_path, message, hint)
-        (self.warnings if warning else self.problems).append(problem)
+        (self.warnings if warning or notice else self.problems).append(problem)
+        if notice:
+            self.notices.append(problem)
 
 
 def display_path(file: Path) -> str:

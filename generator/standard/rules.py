@@ -118,7 +118,8 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
     ]
     group_ids = [g["id"] for g in fw.get("groups") or [] if g.get("id")]
     by_id: dict[str, Parsed] = {}
-    orders: dict[tuple[str, int], str] = {}
+    # Each technical dictionary is its own block on the site, with its own order.
+    orders: dict[tuple[str, str, int], str] = {}
     names: dict[str, str] = {}
     holders = _holders(loaded.competencies, "id")
     for parsed in loaded.competencies:
@@ -169,12 +170,14 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
             names.setdefault(folded, cid)
         order = value.get("order")
         if isinstance(order, int) and group:
-            other = orders.setdefault((group, order), cid)
+            block = value.get("dictionary") or ""
+            other = orders.setdefault((group, block, order), cid)
             if other != cid:
                 loaded.report(
                     parsed,
                     ("order",),
-                    f"order {order} is already used by '{other}' in group '{group}'",
+                    f"order {order} is already used by '{other}' in "
+                    + (f"dictionary '{block}'" if block else f"group '{group}'"),
                     "give each competency its own place",
                 )
         check_membership(loaded, parsed, dictionaries)
@@ -381,6 +384,9 @@ def check_learning(
                 f"level/category cell(s), e.g. {gaps[0]}",
                 f"add activities in {LEARNING_HINT}{cid}.yaml",
                 warning=True,
+                # The plan tells the employee when a technical cell is empty; an official
+                # managerial or socio-cultural catalogue must be complete to publish.
+                notice=parsed_competency.value.get("group") == "teknis",
             )
 
 
