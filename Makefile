@@ -15,24 +15,28 @@ NPM_TEST_STAMP := node_modules/.installed-test
 setup: $(PY_TEST_STAMP) $(NPM_TEST_STAMP)
 
 $(PY_STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --upgrade pip
-	$(BIN)/python -m pip install -qq -e .
-	touch $@
+	@echo "Memasang kebutuhan Python ke $(VENV)/ (sekali saja; sekitar satu menit)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@$(BIN)/python -m pip install -qq -e .
+	@touch $@
 
 $(PY_TEST_STAMP): $(PY_STAMP)
-	$(BIN)/python -m pip install -qq -e '.[test]'
-	touch $@
+	@echo "Memasang alat uji Python ke $(VENV)/ (sekali saja)..."
+	@$(BIN)/python -m pip install -qq -e '.[test]'
+	@touch $@
 
 # npm ci starts from an empty node_modules, so a runtime-only install removes the test tools:
-# the test stamp goes with them.
+# the test stamp goes with them. Its summary ("added 3 packages") goes to stdout; errors to stderr.
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --omit=dev --no-audit --no-fund --loglevel=error
-	touch $@
+	@echo "Memasang Pyodide ke node_modules/ (sekali saja)..."
+	@npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
 
 $(NPM_TEST_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $(NPM_STAMP) $@
+	@echo "Memasang Pyodide dan axe-core ke node_modules/ (sekali saja)..."
+	@npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $(NPM_STAMP) $@
 
 serve: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/kompetensi serve

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import overhead, quiz, recap, scale, transfer, validation
+from bench import bounded_input, overhead, preview, quiz, recap, scale, transfer, validation
 from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
@@ -32,6 +32,8 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "quiz": quiz.run,
     "transfer": transfer.run,
     "recap": recap.run,
+    "bounded_input": bounded_input.run,
+    "preview": preview.run,
 }
 
 

@@ -171,7 +171,7 @@ def write_standard(folder: Path, competencies: int) -> Path:
             "name": name,
             "category": category,
             "description": f"Jabatan contoh untuk tolok ukur, target level {level}.",
-            "source": "Data sintetis untuk tolok ukur.",
+            "sources": ["Data sintetis untuk tolok ukur."],
             "verified": False,
             "targets": {competency_id(n): level for n in numbers},
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that must never reach a terminal or a CI log raw from an error line: C0 controls
 # (an ESC sequence rewrites the screen, a CR or LF forges another line), DEL, C1, the Unicode
@@ -37,6 +37,9 @@ class Problem:
     key_path: str
     message: str
     hint: str = ""
+    stands_for: int = field(default=1, compare=False)
+    """How many problems this line reports: more than one for the line that counts those not
+    listed (a flood of unknown keys is listed as the first ones and a count)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}:"
@@ -61,3 +64,8 @@ def join_path(parent: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{parent}[{key}]"
     return f"{parent}.{key}" if parent else key
+
+
+def count_problems(problems: Iterable[Problem]) -> int:
+    """How many problems ``problems`` report, the counted ones included."""
+    return sum(problem.stands_for for problem in problems)

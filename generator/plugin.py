@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.engine.scope import assessed_export
-from generator.errors import DataErrors, Problem
+from generator.errors import DataErrors, Problem, count_problems
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
 from generator.render import links, navigation, preview
@@ -63,6 +63,11 @@ class KompetensiConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs'
     """Write the self-assessment's browser runtime (Pyodide, engine wheel) after the build.
     Small test sites that only check the reference pages turn it off."""
 
+    offline = c.Type(bool, default=True)
+    """Make the built site an installable web app that works offline: a service worker
+    generated from the built files (``sw.js``), a web app manifest and its icons. Never in
+    ``mkdocs serve``, whose ``sw.js`` retires a worker the browser may have from a built site."""
+
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count != 1 else ''}"
@@ -87,6 +92,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # Read by site_overrides/main.html: the manifest link and the worker's script.
+        config.extra["kompetensi_offline"] = self.config.offline and not self.serving
         if not self.config.enabled:
             return config
         if self.config.nav_section_size < 1:
@@ -101,7 +108,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         except DataErrors as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            summary = f"{_plural(len(exc.problems), 'error')} in {self.config.standards_dir}/"
+            summary = (
+                f"{_plural(count_problems(exc.problems), 'error')} in {self.config.standards_dir}/"
+            )
             if not self.serving:
                 raise PluginError(f"{summary}; the site was not built.") from None
             # The preview keeps running and shows the problems on every page (the banner).
@@ -219,23 +228,22 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         out.append(html[position:])
         return "".join(out)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _previewed(self, html: str) -> str:
         # Only while serving: a build never has problems to show (invalid data fails it).
-        if self.serving and self.preview_problems:
-            return preview.with_banner(
-                output, self.preview_problems, last_valid=self.standard is not None
-            )
-        return output
+        if not (self.serving and self.preview_problems):
+            return html
+        return preview.with_banner(
+            html, self.preview_problems, last_valid=self.standard is not None
+        )
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._previewed(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # The preview answers a page the broken data cannot generate with 404.html.
-        if template_name == "404.html" and self.serving and self.preview_problems:
-            return preview.with_banner(
-                output_content, self.preview_problems, last_valid=self.standard is not None
-            )
-        return output_content
+        return self._previewed(output_content) if template_name == "404.html" else output_content
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -245,15 +253,24 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        quiz_files: list[str] = []
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets  # not needed before this point
 
             # The preview's server never sends precompressed siblings: skip writing them.
-            quiz_assets.write(
-                Path(config.site_dir),
-                assessed_export(self.standard.data),
-                precompressed=not self.serving,
+            written = quiz_assets.write(
+                site, assessed_export(self.standard.data), precompressed=not self.serving
             )
+            quiz_files = [path.relative_to(site).as_posix() for path in written]
+        if self.config.offline:
+            from generator import csp, offline  # not needed before this point
+
+            if self.serving:
+                offline.retire(site)
+            else:
+                # The policy the build will insert into every page enters each page's revision.
+                offline.write(site, quiz_files, page_salt=csp.policy(csp.site_hashes(site)))
 
 
 def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:

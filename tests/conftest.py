@@ -30,6 +30,7 @@ MIME_TYPES = {
     ".svg": "image/svg+xml",
     ".css": "text/css",
     ".html": "text/html; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
 }
 
 

@@ -155,6 +155,39 @@ def test_every_input_problem_is_listed(workdir: Path, capsys: pytest.CaptureFixt
     ]
 
 
+def test_position_with_own_targets_for_what_it_leaves_open(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = {"perekat-bangsa": 2}
+    (workdir / "targets.json").write_text(json.dumps({"targets": targets}), encoding="utf-8")
+    code = _run(
+        "--answers", "answers.json", "--position", "administrator", "--targets", "targets.json"
+    )
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(DICTIONARY, RATINGS, position="administrator", targets=targets)
+    assert [item["target"] for item in result["competencies"]] == [3, 3, 2]
+
+
+def test_own_targets_cannot_replace_a_positions_target(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "targets.json").write_text('{"targets": {"kerjasama": 1}}', encoding="utf-8")
+    assert _errors(
+        capsys,
+        "--answers",
+        "answers.json",
+        "--position",
+        "administrator",
+        "--targets",
+        "targets.json",
+    ) == [
+        "targets.json: targets.kerjasama: the position 'administrator' already sets level 3 for "
+        "this competency Hint: own targets fill only the competencies whose target the position "
+        "leaves open (null)"
+    ]
+
+
 def test_unknown_position(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _errors(capsys, "--answers", "answers.json", "--position", "camat") == [
         "--position: unknown position 'camat' "
@@ -259,10 +292,6 @@ def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -
     [
         (["--position", "pelaksana"], "the following arguments are required: --answers"),
         (["--answers", "a.json"], "one of the arguments --position --targets is required"),
-        (
-            ["--answers", "a.json", "--position", "x", "--targets", "t.json"],
-            "argument --targets: not allowed with argument --position",
-        ),
         (
             ["--answers", "a.json", "--position", "x", "--jp", "0"],
             "argument --jp: expected an integer from 1 to 1000, got '0'",

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.errors import DataErrors, Problem, printable
+from generator.errors import DataErrors, Problem, count_problems, printable
 from generator.standard import Standard, load_standard
 
 DEFAULT_STANDARDS = Path("standards")
@@ -44,7 +44,7 @@ def load_or_report(standards: Path) -> Standard | None:
         standard = load_standard(standards)
     except DataErrors as exc:
         print_problems(exc.problems)
-        count = len(exc.problems)
+        count = count_problems(exc.problems)
         summary = f"{count} error{'s' if count != 1 else ''} in {standards}"
         print(printable(summary), file=sys.stderr)
         return None

@@ -75,13 +75,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help=f"the ratings, as JSON: {ANSWERS_EXAMPLE}; leave an indicator out if unanswered",
     )
-    targets = parser.add_mutually_exclusive_group(required=True)
-    targets.add_argument("--position", metavar="ID", help="use the targets of this position")
-    targets.add_argument(
+    parser.add_argument("--position", metavar="ID", help="use the targets of this position")
+    parser.add_argument(
         "--targets",
         type=Path,
         metavar="FILE",
-        help=f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target",
+        help=(
+            f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target. With "
+            "--position, they fill only the targets the position leaves open (a functional "
+            "position's levels come from its own SKJ document)"
+        ),
     )
     parser.add_argument(
         "--jp",
@@ -115,7 +118,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DIR",
         help="the standards folder, or an exported kompetensi.json (default: standards)",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, usage_error=parser.error)
 
 
 def read_json(path: Path) -> tuple[object, list[str]]:
@@ -219,6 +222,8 @@ def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.position is None and args.targets is None:
+        args.usage_error("one of the arguments --position --targets is required")
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1

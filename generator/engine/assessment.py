@@ -117,12 +117,13 @@ def assess(
     ``dictionary`` is the exported JSON (schema_version 1), or the :class:`Dictionary` that
     :func:`generator.engine.dictionary.read_dictionary` made of it once; ``ratings`` maps indicator ids to
     integers on ``assessment.scale``; unrated indicators are unanswered. Targets come from
-    ``position`` (a position id), from ``targets`` ({competency id: level or null}), or from
-    neither (no targets). ``total_jp`` (the plan's allowance) defaults to
-    ``assessment.default_jp``, ``focus`` (how many competencies it works on) to
-    ``assessment.focus``; ``priorities`` (competency ids) order equal gaps; ``plan`` is a plan
-    the person edited (see :mod:`generator.engine.plan_edit`), checked and re-totalled instead
-    of choosing the activities anew.
+    ``position`` (a position id), from ``targets`` ({competency id: level or null}), from both
+    (own targets then fill only what the position leaves null, e.g. a functional position whose
+    levels are in the person's own SKJ document), or from neither (no targets). ``total_jp``
+    (the plan's allowance) defaults to ``assessment.default_jp``, ``focus`` (how many
+    competencies it works on) to ``assessment.focus``; ``priorities`` (competency ids) order
+    equal gaps; ``plan`` is a plan the person edited (see :mod:`generator.engine.plan_edit`),
+    checked and re-totalled instead of choosing the activities anew.
 
     Returns JSON-ready data (schema_version 1, documented in ``generator.engine``). Raises
     :class:`InputError` listing every problem in the inputs, or :class:`DictionaryError` when
@@ -132,7 +133,9 @@ def assess(
     edited = _check(view, ratings, position, targets, total_jp, focus, priorities, plan)
     chosen: Mapping[str, int | None] = {}
     if position is not None:
-        chosen = view.position_targets[position]
+        # Own targets fill what the position leaves open (checked above: nothing else).
+        own = {key: value for key, value in (targets or {}).items() if value is not None}
+        chosen = {**view.position_targets[position], **own}
     elif targets is not None:
         chosen = targets
     jp = view.default_jp if total_jp is None else total_jp

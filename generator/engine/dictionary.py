@@ -88,6 +88,8 @@ class Dictionary:
     activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
     indicator_texts: Mapping[str, str] = field(default_factory=dict)
     """Each indicator's statement, for the reports that name the deciding ones."""
+    position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """What each position's targets rest on (the export's ``basis``: status, label, text)."""
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -257,4 +259,15 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
             activity.id: activity for group in activities.values() for activity in group
         },
         indicator_texts=texts,
+        position_basis={
+            _get(item, "id", str, path): _basis(item, path) for path, item in positions
+        },
     )
+
+
+def _basis(position: dict[str, Any], path: str) -> dict[str, str]:
+    """The optional ``basis`` of a position: {} in an export made before it existed."""
+    if "basis" not in position:
+        return {}
+    basis = _get(position, "basis", dict, path)
+    return {key: _get(basis, key, str, f"{path}.basis") for key in ("status", "label", "text")}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .dictionary import Dictionary
 
@@ -221,6 +221,25 @@ def check_position(
     ]
 
 
+def _check_open_targets(
+    dictionary: Dictionary, position: str, targets: dict[Any, Any]
+) -> list[InputProblem]:
+    """With a position, own targets may only fill what the position leaves open (null): a
+    functional position's targets come from its own SKJ document, not from this dictionary."""
+    known = dictionary.position_targets.get(position)
+    if known is None:
+        return []  # the unknown position is reported on its own
+    return [
+        InputProblem(
+            key_path("targets", str(key)),
+            f"the position '{position}' already sets level {known[key]} for this competency",
+            "own targets fill only the competencies whose target the position leaves open (null)",
+        )
+        for key, value in targets.items()
+        if value is not None and known.get(key) is not None
+    ]
+
+
 def check_focus(dictionary: Dictionary, focus: object, path: str = "focus") -> list[InputProblem]:
     """Problems with how many competencies the plan works on: a whole number from 1 to 9."""
     if _is_int_between(focus, MIN_FOCUS, MAX_FOCUS):
@@ -281,18 +300,12 @@ def find_problems(
 ) -> list[InputProblem]:
     """Every problem in one call's inputs (``None`` = not given)."""
     problems = check_ratings(dictionary, ratings)
-    if position is not None and targets is not None:
-        problems.append(
-            InputProblem(
-                "position",
-                "give either a position or explicit targets, not both",
-                "a position brings the targets of its jabatan",
-            )
-        )
     if position is not None:
         problems += check_position(dictionary, position)
     if targets is not None:
         problems += check_targets(dictionary, targets)
+        if isinstance(position, str) and isinstance(targets, dict):
+            problems += _check_open_targets(dictionary, position, targets)
     if total_jp is not None:
         problems += check_total_jp(dictionary, total_jp)
     if focus is not None:

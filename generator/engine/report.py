@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +39,12 @@ _INERT = str.maketrans(
 )
 
 
+def without_emphasis(text: str) -> str:
+    """A catalogue text without the asterisks that mark foreign terms (*coaching*), for places
+    that cannot show italics, such as a CSV cell."""
+    return re.sub(r"\*([^*]+)\*", r"\1", text)
+
+
 def _cell(text: object) -> str:
     """Table-safe, inert text: one line, Markdown and HTML syntax escaped."""
     return " ".join(str(text).split()).translate(_INERT)
@@ -53,6 +60,53 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
     return lines
+
+
+def position_info(view: Dictionary, position: str | None) -> dict[str, Any] | None:
+    """What :func:`basis_label` needs of a position: its name, targets and ``basis``."""
+    if position is None:
+        return None
+    return {
+        "name": view.position_names.get(position, position),
+        "targets": view.position_targets.get(position, {}),
+        "basis": view.position_basis.get(position, {}),
+    }
+
+
+def _own_targets(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> bool:
+    """Whether some target of the result is the reader's own (not the position's)."""
+    known = position["targets"] if position else {}
+    return any(
+        c["target"] is not None and known.get(c["id"]) is None for c in result["competencies"]
+    )
+
+
+def basis_label(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> str:
+    """The short "Dasar target" the page shows: the position and the status of its targets.
+    ``position`` is :func:`position_info`, or the export's position entry."""
+    if position is None:
+        return "Target ditetapkan sendiri" if _own_targets(position, result) else "Tanpa target"
+    if _own_targets(position, result):
+        return f"{position['name']} (target dari dokumen SKJ Anda)"
+    label = (position.get("basis") or {}).get("label")
+    return f"{position['name']} ({label})" if label else str(position["name"])
+
+
+def basis_sentence(position: Mapping[str, Any] | None, result: Mapping[str, Any]) -> str:
+    """The same, as a sentence for the downloads, naming the sources the targets rest on."""
+    if position is None:
+        own = _own_targets(position, result)
+        return "target ditetapkan sendiri." if own else "tanpa target."
+    name = position["name"]
+    if _own_targets(position, result):
+        return (
+            f"target jabatan {name} diisi dari dokumen SKJ Anda, karena situs ini tidak memuat "
+            f"target untuk jabatan ini."
+        )
+    basis = position.get("basis") or {}
+    if not basis:
+        return f"target jabatan {name}."
+    return f"target jabatan {name} ({basis['label']}). {basis['text']}"
 
 
 def _plan_rows(
@@ -126,15 +180,7 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
     ``dictionary`` is the export or the :class:`Dictionary` already read from it.
     """
     view = read_dictionary(dictionary)
-    position = result["position"]
-    if position is None:
-        basis = (
-            "target ditetapkan sendiri"
-            if any(c["target"] is not None for c in result["competencies"])
-            else "tanpa target"
-        )
-    else:
-        basis = f"target jabatan {view.position_names.get(position, position)}"
+    basis = basis_sentence(position_info(view, result["position"]), result)
     names = {c["id"]: c["name"] for c in result["competencies"]}
     plan = result["plan"]
     category_names = {category.id: category.name for category in view.categories}
@@ -142,7 +188,7 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
     lines = [
         "# Hasil penilaian mandiri kompetensi",
         "",
-        f"Standar kompetensi versi {_cell(result['standards_version'])}; {_cell(basis)}.",
+        f"Standar kompetensi versi {_cell(result['standards_version'])}; {_cell(basis)}",
         "",
     ]
     lines += _table(

@@ -139,11 +139,22 @@ def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
     return {"ratings": ratings, "position": position} | dict.fromkeys(ENGINE_ARGUMENTS[2:])
 
 
+def _open_targets(arguments: dict[str, Any], dictionary: Dictionary) -> dict[str, Any]:
+    """The form keeps the reader's own targets while they switch positions; only those the
+    chosen position leaves open (null, as for a functional position) go to the engine."""
+    position, targets = arguments["position"], arguments["targets"]
+    known = dictionary.position_targets.get(position) if isinstance(position, str) else None
+    if known is None or not isinstance(targets, dict):
+        return arguments
+    kept = {key: value for key, value in targets.items() if known.get(key) is None}
+    return {**arguments, "targets": kept or None}
+
+
 def _result_and_view(
     arguments: dict[str, Any], loaded: tuple[dict[str, Any], Dictionary] | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     export, dictionary = loaded or _loaded()
-    result = assess(dictionary, **arguments)
+    result = assess(dictionary, **_open_targets(arguments, dictionary))
     presented = report.view(result, export)
     presented["chart"] = chart.svg(presented, dictionary.max_level)
     return result, presented

@@ -15,8 +15,9 @@ import base64
 import binascii
 from typing import Any
 
-from generator.engine.recap import Recap, read_roster, recap_settings
+from generator.engine.recap import Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import read_roster
 from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown
 from generator.quiz import recap_chart
 from generator.quiz.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS, uncertain_gaps
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -100,14 +100,22 @@ def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> s
 
 def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
-    numbers them."""
+    numbers them. Levels above the first unmet one do not count yet (and the adaptive form may
+    not have asked them): they say so instead of showing counts."""
+    first_unmet = item["estimated"] + 1
     return [
         {
             "level": level["level"],
             "met": level["met"],
             "total": level["total"],
-            "label": f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi",
-            "missing": _decisive(competency, level["missing"]),
+            "label": (
+                f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi"
+                if level["level"] <= first_unmet
+                else f"Level {level['level']}: belum dihitung"
+            ),
+            "missing": (
+                _decisive(competency, level["missing"]) if level["level"] <= first_unmet else []
+            ),
         }
         for level in item["levels"]
     ]
@@ -202,14 +210,8 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
         "standards_version": result["standards_version"],
         "position": position,
         "position_name": position_name,
-        "basis": (
-            position_name
-            if position_name
-            else (
-                "Target ditetapkan sendiri"
-                if any(item["target"] is not None for item in competencies)
-                else "Tanpa target"
-            )
+        "basis": basis_label(
+            next((p for p in export["positions"] if p["id"] == position), None), result
         ),
         "summary": _summary(competencies, position_name),
         "competencies": competencies,
@@ -313,7 +315,7 @@ def csv_text(report: Mapping[str, Any]) -> str:
                 plan_item["form_name"],
                 plan_item["level"],
                 plan_item["jp"],
-                plan_item["activity"],
+                without_emphasis(plan_item["activity"]),
                 plan_item["activity_id"],
             )
             for plan_item in items

@@ -220,7 +220,7 @@ def _levels(
                 for ind in lv["indicators"]
             ],
             "positions": [
-                {"name": p["name"], "href": link.position(p["id"]), "verified": p["verified"]}
+                {"name": p["name"], "href": link.position(p["id"]), "basis": p["basis"]}
                 for p in d.positions_at(cid, lv["level"])
             ],
             "transition_from": (
@@ -386,7 +386,7 @@ def _target_summary(position: Mapping[str, Any]) -> str:
     values = list(position["targets"].values())
     known = sorted({v for v in values if v is not None})
     if not known:
-        return "belum diketahui"
+        return "tidak dimuat di situs ini; lihat dokumen SKJ jabatan Anda"
     span = f"level {known[0]}" if len(known) == 1 else f"level {known[0]}–{known[-1]}"
     if len(known) == 1 and None not in values:
         return f"{span} untuk setiap kompetensi"
@@ -416,7 +416,7 @@ def position_index(d: Dictionary) -> GeneratedFile:
                 {
                     "name": p["name"],
                     "href": link.position(p["id"]),
-                    "verified": p["verified"],
+                    "basis": p["basis"],
                     "description": p["description"],
                     "summary": _target_summary(p),
                 }
@@ -432,7 +432,8 @@ def position_index(d: Dictionary) -> GeneratedFile:
         "jabatan_index.md.j2",
         source=d.source("positions"),
         categories=categories,
-        unverified=sum(1 for p in d.positions if not p["verified"]),
+        unverified=sum(1 for p in d.positions if p["basis"]["status"] == "unverified"),
+        without_target=sum(1 for p in d.positions if p["basis"]["status"] == "no_target"),
         assessment=link.to(links.ASSESSMENT),
     )
 

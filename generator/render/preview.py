@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from generator.errors import Problem
+from generator.errors import Problem, count_problems
 
 BANNER_ID = "kompetensi-galat-pratinjau"
 # Inside the page's main content when the theme's article is there, else first in the body.
@@ -38,7 +38,7 @@ def banner(problems: Sequence[Problem], *, last_valid: bool = True) -> str:
     """The banner's HTML for the problems of the current data (at least one); ``last_valid``
     says whether the pages still show the last valid data (else the preview started on broken
     data and the pages made from it do not exist yet)."""
-    count = len(problems)
+    count = count_problems(problems)
     items = "".join(_item(problem) for problem in problems)
     shown = (
         "Halaman ini masih menampilkan data valid terakhir."

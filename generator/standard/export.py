@@ -83,6 +83,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
         "learning": {
             "categories": fw["learning"]["categories"],
             "forms": fw["learning"]["forms"],
+            "jp_rule": fw["learning"].get("jp_rule", ""),
             "activities": activities,
         },
         "competencies": [
@@ -130,8 +131,9 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
                 "name": p["name"],
                 "category": p["category"],
                 "description": p["description"],
-                "source": p["source"],
+                "sources": p["sources"],
                 "verified": p["verified"],
+                "basis": target_basis(p),
                 "targets": {
                     c["id"]: p["targets"][c["id"]] for c in competencies if c["id"] in p["targets"]
                 },
@@ -139,6 +141,54 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
             for p in loaded.positions.value["positions"]
         ],
     }
+
+
+def target_basis(position: dict[str, Any]) -> dict[str, str]:
+    """What a position's targets rest on, worded once for every surface (position pages, the
+    quiz, its downloads): ``status`` is ``verified`` (at least two independent sources agree,
+    checked by the validator), ``unverified`` or ``no_target``; ``label`` is the short badge
+    and ``text`` the sentence that names the sources."""
+    sources = [" ".join(source.split()) for source in position["sources"]]
+    if all(target is None for target in position["targets"].values()):
+        return {
+            "status": "no_target",
+            "label": "tanpa target",
+            "text": (
+                "Situs ini tidak memuat target untuk jabatan ini; pakailah level yang tercantum "
+                "dalam dokumen SKJ jabatan Anda."
+            ),
+        }
+    if position["verified"]:
+        return {
+            "status": "verified",
+            "label": f"terverifikasi, {len(sources)} sumber",
+            "text": (
+                f"{_NUMBERS.get(len(sources), str(len(sources)))} sumber yang saling independen "
+                f"memberikan target yang sama, yaitu {_listed(sources)}."
+            ),
+        }
+    return {
+        "status": "unverified",
+        "label": "satu sumber, belum terverifikasi" if len(sources) == 1 else "belum terverifikasi",
+        "text": (
+            f"Target ini hanya bersandar pada satu sumber, yaitu {_listed(sources)}."
+            if len(sources) == 1
+            else "Sumber-sumber target ini belum dicocokkan satu sama lain."
+            if sources
+            else "Sumber target ini belum dicantumkan."
+        ),
+    }
+
+
+_NUMBERS = {2: "Dua", 3: "Tiga", 4: "Empat", 5: "Lima"}
+
+
+def _listed(items: list[str]) -> str:
+    """ "A", "A dan B", "A, B, dan C" (items keep their own punctuation trimmed)."""
+    items = [item.rstrip(".") for item in items]
+    if len(items) <= 2:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
 
 
 def to_json(data: dict[str, Any]) -> str:

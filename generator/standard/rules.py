@@ -247,6 +247,8 @@ def check_positions(
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
     if loaded.competency_folder_missing:
+        for index, position in enumerate(items):
+            _check_verified(loaded, parsed, index, position)
         return  # already reported; every reference would be "unknown"
     excused = _excused_references(loaded, competencies)
     required = [
@@ -257,6 +259,7 @@ def check_positions(
     known = sorted(competencies)
     levels_of_framework = (loaded.framework.value if loaded.framework else {}).get("levels") or []
     for index, position in enumerate(items):
+        _check_verified(loaded, parsed, index, position)
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
@@ -290,6 +293,23 @@ def check_positions(
                 f"no target for {', '.join(missing)}",
                 "give a level from 1 to 5, or null when the target is not known",
             )
+
+
+def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -> None:
+    """ "Verified" means that at least two independent sources give the same targets: a claim the
+    file must back by naming them, so the site can say which."""
+    sources = position.get("sources")
+    if position.get("verified") is not True or not isinstance(sources, list):
+        return
+    count = len({" ".join(str(source).split()).casefold() for source in sources})
+    if count < 2:
+        loaded.report(
+            parsed,
+            ("positions", index, "verified"),
+            "verified is true, but sources lists "
+            + ("no source" if count == 0 else "only 1 distinct source"),
+            "name at least two independent sources that give these targets, or set verified: false",
+        )
 
 
 def check_learning(

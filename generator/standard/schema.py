@@ -162,6 +162,7 @@ class Validator:
             "",
             f"{self.hidden} more problems in this file are not listed",
             f"fix the first {MAX_LISTED} and validate again",
+            stands_for=self.hidden,
         )
         return [*self.problems, more]
 

@@ -12,7 +12,17 @@ from typing import Any
 
 import pytest
 
-from bench import overhead, quiz, recap, run_all, scale, transfer, validation
+from bench import (
+    bounded_input,
+    overhead,
+    preview,
+    quiz,
+    recap,
+    run_all,
+    scale,
+    transfer,
+    validation,
+)
 from bench.common import Options, table
 from bench.synthetic import write_standard
 from generator.standard import load_standard
@@ -76,6 +86,16 @@ def test_validation(tiny: Options) -> None:
     assert any("OK" in note and "10 competencies" in note for note in result["notes"])
 
 
+def test_preview(tiny: Options) -> None:
+    result = preview.run(tiny)
+    check(result, "preview")
+    assert names(result) == [
+        "first page, empty compression cache",
+        "first page, warm cache (baseline)",
+    ]
+    assert names(result, "budgets") == ["cold start / warm start"]
+
+
 @pytest.mark.browser
 def test_quiz(tiny: Options, playwright_instance: Any, browser: Any) -> None:
     result = quiz.run(tiny, playwright=playwright_instance, instance=browser)
@@ -118,7 +138,7 @@ def test_run_all_refuses_an_unknown_benchmark(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exit_info:
         run_all.main(["--only", "speed"])
     assert exit_info.value.code == 2
-    assert "unknown benchmark speed (known: overhead, scale, validation, quiz, transfer)" in (
+    assert f"unknown benchmark speed (known: {', '.join(run_all.BENCHMARKS)})" in (
         capsys.readouterr().err
     )
 
@@ -137,3 +157,9 @@ def test_recap(tiny: Options, playwright_instance: Any, browser: Any) -> None:
         "50 files / 5 files (time)",
         "/rekap/: longest main-thread task while reading",
     ]
+
+
+def test_bounded_input(tiny: Options) -> None:
+    result = bounded_input.run(tiny)
+    check(result, "bounded_input")
+    assert names(result, "budgets") == ["assess --answers /dev/zero stops"]

@@ -77,6 +77,26 @@ def test_page_equals_cli_offline_without_off_origin_requests(
             server.__exit__(None, None, None)
         assert log.off_origin(server.url) == []
         files = sorted(folder.iterdir())
+        # Files dropped on the box are taken; an empty drop takes them away again.
+        drop = """names => { const data = new DataTransfer();
+            for (const name of names) data.items.add(new File(["{}"], name));
+            document.getElementById("kr-drop").dispatchEvent(
+                new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true})); }"""
+        page.evaluate(drop, ["a.json", "b.json"])
+        assert page.text_content("#kr-chosen") == "2 berkas dipilih."
+        page.evaluate(drop, [])
+        assert page.text_content("#kr-chosen") == "Belum ada berkas dipilih."
+        # A folder (where the browser allows it): only its .json files are taken.
+        (tmp_path / "map").mkdir()
+        for path in files[:3]:
+            shutil.copy(path, tmp_path / "map" / path.name)
+        (tmp_path / "map" / "catatan.txt").write_text("bukan hasil", encoding="utf-8")
+        page.set_input_files("#kr-folder", str(tmp_path / "map"))
+        assert page.text_content("#kr-chosen") == "3 berkas dipilih."
+        page.eval_on_selector(
+            "#kr-folder", "i => { i.value = ''; i.dispatchEvent(new Event('change')); }"
+        )
+        assert page.text_content("#kr-chosen") == "Belum ada berkas dipilih."
         page.set_input_files("input[type=file][name=results]", [str(p) for p in files])
         assert page.text_content("#kr-chosen") == f"{len(files)} berkas dipilih."
         page.set_input_files("input[type=file][name=roster]", str(roster))

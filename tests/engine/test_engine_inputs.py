@@ -122,11 +122,29 @@ def test_position_must_be_a_string(dictionary: dict[str, Any]) -> None:
     assert _problems(dictionary, {}, position=3) == ["position: expected a position id, got 3"]
 
 
-def test_position_and_targets_together(dictionary: dict[str, Any]) -> None:
-    assert _problems(dictionary, {}, position="pelaksana", targets={"integritas": 1}) == [
-        "position: give either a position or explicit targets, not both "
-        "Hint: a position brings the targets of its jabatan"
+def test_own_targets_may_not_override_a_positions_target(dictionary: dict[str, Any]) -> None:
+    assert _problems(
+        dictionary, {}, position="administrator", targets={"integritas": 1, "perekat-bangsa": 2}
+    ) == [
+        "targets.integritas: the position 'administrator' already sets level 3 for this "
+        "competency Hint: own targets fill only the competencies whose target the position "
+        "leaves open (null)"
     ]
+
+
+def test_own_targets_fill_what_a_position_leaves_open(dictionary: dict[str, Any]) -> None:
+    result = assess(
+        dictionary,
+        {},
+        position="administrator",
+        targets={"integritas": None, "perekat-bangsa": 2},
+    )
+    assert result["position"] == "administrator"
+    assert {item["id"]: item["target"] for item in result["competencies"]} == {
+        "integritas": 3,
+        "kerjasama": 3,
+        "perekat-bangsa": 2,
+    }
 
 
 @pytest.mark.parametrize(

@@ -206,9 +206,9 @@ def test_recap_the_agencys_development_needs(
     (tmp_path / "daftar-pegawai.csv").write_text(roster, encoding="utf-8")
     folder = tmp_path / "hasil" / "biro-umum"
     folder.mkdir(parents=True)
-    for person, rating in zip(people[:2], (4, 1), strict=True):
+    for number, (person, rating) in enumerate(zip(people[:2], (4, 1), strict=True), start=1):
         document = _result_file(data, person["nip"], rating)
-        (folder / f"{person['nip']}.json").write_text(json.dumps(document), encoding="utf-8")
+        (folder / f"{number:03d}.json").write_text(json.dumps(document), encoding="utf-8")
 
     command = shlex.split(example("rekap-perintah"))
     assert command[:2] == ["kompetensi", "rekap"]

@@ -50,6 +50,8 @@ def _site(folder: Path) -> Path:
     (runtime / "pyodide.asm.wasm.br").write_bytes(brotli.compress(BROTLIED))
     (runtime / "pyodide.mjs").write_text("export const loadPyodide = () => {};\n", "utf-8")
     (runtime / "pyodide-lock.json").write_text('{"packages": {}}\n', "utf-8")
+    (folder / "sw.js").write_text('"use strict";\n', "utf-8")
+    (folder / "manifest.webmanifest").write_text('{"name": "Kompetensi ASN"}\n', "utf-8")
     return folder
 
 
@@ -168,3 +170,19 @@ def test_missing_pages_get_the_sites_404_page(server: tuple[Server, str, bool]) 
     response = nginx.get("/tidak/ada/")
     assert response.status == 404
     assert b"Tidak ditemukan" in response.body
+
+
+def test_the_service_worker_is_revalidated_at_every_visit(server: tuple[Server, str, bool]) -> None:
+    """What the handbook asks of a server for sw.js: JavaScript, from the site root (its scope),
+    never cached without a check (a new build's worker is then found at the next visit), under
+    the same policy as every script; and the web app manifest with its own type."""
+    nginx, _, _ = server
+    worker = nginx.get("/sw.js")
+    assert worker.status == 200 and worker.body == b'"use strict";\n'
+    assert _essence(worker.headers["content-type"]) == "text/javascript"
+    assert worker.headers["cache-control"] == "no-cache"
+    assert "service-worker-allowed" not in worker.headers  # the root is its scope already
+    assert "worker-src 'self'" in worker.headers["content-security-policy"]
+    manifest = nginx.get("/manifest.webmanifest")
+    assert _essence(manifest.headers["content-type"]) == "application/manifest+json"
+    assert manifest.headers["cache-control"] == "no-cache"

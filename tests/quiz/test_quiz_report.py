@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.engine import assess
+from generator.engine.report import to_markdown
 from generator.quiz import chart, report
 
 
@@ -26,7 +27,7 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     assert first["target_label"] == "3 (Menengah)"
     assert first["gap_label"] == "2 level"
     assert first["status_label"] == "Di bawah target"
-    assert view["basis"] == "Jabatan Administrator"
+    assert view["basis"] == "Jabatan Administrator (terverifikasi, 2 sumber)"
     assert view["summary"].startswith(
         "Langkah berikutnya: kembangkan 9 dari 9 kompetensi menuju target Jabatan Administrator, "
         "dimulai dari pernyataan yang belum terpenuhi pada level terendahnya"
@@ -38,9 +39,9 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     assert [level["label"] for level in first["levels"]] == [
         "Level 1: 3 dari 3 terpenuhi",
         "Level 2: 0 dari 3 terpenuhi",
-        "Level 3: 0 dari 3 terpenuhi",
-        "Level 4: 0 dari 3 terpenuhi",
-        "Level 5: 0 dari 3 terpenuhi",
+        "Level 3: belum dihitung",
+        "Level 4: belum dihitung",
+        "Level 5: belum dihitung",
     ]
     assert [s["number"] for s in first["levels"][1]["missing"]] == [4, 5, 6]
     categories = view["plan"]["categories"]
@@ -84,6 +85,41 @@ def test_no_target_and_zero_level_labels(export: dict[str, Any]) -> None:
     assert first["estimated_label"] == "0 (belum mencapai level 1)"
     assert (first["target_label"], first["gap_label"]) == ("Tanpa target", "—")
     assert view["basis"] == "Tanpa target"
+
+
+@pytest.mark.parametrize(
+    ("position", "targets", "basis"),
+    [
+        ("jpt-madya", None, "Jabatan Pimpinan Tinggi Madya (satu sumber, belum terverifikasi)"),
+        ("jf-ahli-muda", None, "Jabatan Fungsional Ahli Muda (tanpa target)"),
+        (
+            "jf-ahli-muda",
+            {"integritas": 3, "komunikasi": None},
+            "Jabatan Fungsional Ahli Muda (target dari dokumen SKJ Anda)",
+        ),
+        (None, {"integritas": 3}, "Target ditetapkan sendiri"),
+    ],
+)
+def test_the_basis_says_what_the_targets_rest_on(
+    export: dict[str, Any], position: str | None, targets: Any, basis: str
+) -> None:
+    result = assess(export, {}, position=position, targets=targets)
+    assert report.view(result, export)["basis"] == basis
+
+
+def test_the_markdown_report_names_the_sources(export: dict[str, Any]) -> None:
+    sources = next(p for p in export["positions"] if p["id"] == "pengawas")["sources"]
+    text = to_markdown(export, assess(export, {}, position="pengawas"))
+    line = next(line for line in text.splitlines() if line.startswith("Standar kompetensi versi"))
+    assert line.endswith(
+        "; target jabatan Jabatan Pengawas (terverifikasi, 2 sumber). Dua sumber yang saling "
+        f"independen memberikan target yang sama, yaitu {sources[0]} dan {sources[1]}."
+    )
+    own = to_markdown(export, assess(export, {}, position="jf-mahir", targets={"integritas": 2}))
+    assert (
+        "; target jabatan Jabatan Fungsional Mahir diisi dari dokumen SKJ Anda, karena situs ini "
+        "tidak memuat target untuk jabatan ini." in own
+    )
 
 
 @pytest.mark.parametrize("risky", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
@@ -193,3 +229,15 @@ def test_chart_is_drawn_for_a_phone_and_wraps_a_long_name() -> None:
     assert rows == sorted(rows) and len(set(rows)) == len(rows)
     assert float(ends[0].attrib["y"]) < rows[1] and float(ends[1].attrib["y"]) < rows[3]
     assert float(root.attrib["height"]) > max(float(e.attrib["y"]) for e in texts)
+
+
+def test_italic_marks_stay_out_of_the_csv(export: dict[str, Any]) -> None:
+    result = assess(export, {}, position="administrator", total_jp=40)
+    presented = report.view(result, export)
+    item = presented["plan"]["categories"][1]["items"][0]
+    item["activity"] = "Jalani sesi *coaching* dan *mentoring* bersama atasan."
+    rows = list(csv.reader(io.StringIO(report.csv_text(presented)[1:])))
+    assert "Jalani sesi coaching dan mentoring bersama atasan." in [
+        cell for r in rows for cell in r
+    ]
+    assert not [row for row in rows if any("*" in cell for cell in row)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +33,26 @@ def test_scripts_use_no_dangerous_api(name: str) -> None:
     text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
     for pattern in FORBIDDEN:
         assert not re.search(pattern, text), f"{name}: {pattern}"
+
+
+# The offline glue and the service worker (generator/offline/) are held to the same rules.
+OFFLINE_SCRIPTS = [
+    layout.runtime.REPO_ROOT / "site_overrides" / "assets" / "javascripts" / "offline.js",
+    *sorted((layout.runtime.REPO_ROOT / "generator" / "offline").glob("*.js")),
+]
+
+
+def test_the_offline_scripts_are_all_checked() -> None:
+    names = {path.name for path in OFFLINE_SCRIPTS}
+    assert names == {"offline.js", "service-worker.js", "retire-worker.js"}
+
+
+@pytest.mark.parametrize("path", OFFLINE_SCRIPTS, ids=lambda path: path.name)
+def test_offline_scripts_use_no_dangerous_api_and_stay_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for pattern in FORBIDDEN:
+        assert not re.search(pattern, text), f"{path.name}: {pattern}"
+    assert text.count("\n") < 500
 
 
 def test_stylesheet_loads_nothing_from_elsewhere() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import pytest
@@ -125,3 +126,30 @@ def test_an_edited_plan_and_agency_activities_are_what_the_recap_counts() -> Non
     assert recap.rejected[-1]["reason"].startswith(
         "jawaban tidak sesuai standar kompetensi ini (periksa plan.items"
     )
+
+
+def test_hostile_identity_text_stays_text_in_every_output() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    from generator.engine.recap_tables import to_csv, to_markdown
+    from generator.quiz.recap_chart import levels_svg, unit_gaps_svg
+
+    hostile = '=HYPERLINK("http://x")<script>alert(1)</script>[a](javascript:x)|'
+    recap = Recap(DICTIONARY, min_group=1)
+    for number in range(2):
+        document = copy.deepcopy(GOOD)
+        document["identity"] = {"nip": str(number), "unit": hostile, "position_title": hostile}
+        document["position"] = None
+        recap.add(f"{number}.json", _bytes(document))
+    summary = recap.summary()
+    assert [unit["unit"] for unit in summary["units"]] == [hostile]
+    csv_text = to_csv(summary)
+    assert "'=HYPERLINK" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    markdown = to_markdown(summary)
+    assert "<script>" not in markdown
+    assert not re.search(r"(?<!\\)\]\(", markdown), "a link survived"
+    assert "\\[a\\](javascript:x)" in markdown
+    for svg in (unit_gaps_svg(summary), levels_svg(summary)):
+        ElementTree.fromstring(svg)  # well-formed: the text is escaped
+        assert "<script>" not in svg

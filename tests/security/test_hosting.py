@@ -104,6 +104,8 @@ def test_a_full_quiz_run_through_nginx_without_violations(browser: Any, nginx: s
         assert violations(page) == []
         quiz_flow(page, nginx)
         assert violations(page) == []
+        # The service worker registered under the header policy and keeps the quiz offline.
+        page.wait_for_selector("#kompetensi-offline[data-state=quiz]", timeout=240_000)
         assert watch.csp_console() == []  # documents and the engine's worker
         assert watch.page_errors == []
         assert watch.off_origin(nginx) == []

@@ -41,3 +41,14 @@ def make_project(
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(standards, folder / "standards")
     return write_project(folder, pages or {"index.md": HOME_PAGE}, config or site_config())
+
+
+def copy_of(built: Built, folder: Path) -> Path:
+    """A copy of a built tiny project (sources and site); returns its mkdocs.yml."""
+    shutil.copytree(built.config.parent, folder, symlinks=True)
+    return folder / built.config.name
+
+
+def leftovers(parent: Path) -> list[str]:
+    """Staging folders of builds next to their output folder (none may stay behind)."""
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".") and "-build-" in p.name)

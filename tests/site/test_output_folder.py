@@ -16,7 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from site_support import FIXTURES, ROOT, Built, make_project, run_build, site_config
+from site_support import (
+    FIXTURES,
+    ROOT,
+    Built,
+    copy_of,
+    leftovers,
+    make_project,
+    run_build,
+    site_config,
+)
 
 from generator import site_folder
 from generator.site_folder import MARKER
@@ -42,9 +51,6 @@ def tree(folder: Path) -> dict[str, object]:
             entries[key] = (path.read_bytes(), path.stat().st_mode)
     return entries
 
-
-def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if "-build-" in p.name)
 
 
 @pytest.fixture
@@ -267,10 +273,6 @@ def test_new_empty_built_and_earlier_built_folders_are_accepted(project: Path) -
 # ---- Built sites: the marker, modes, the swap ----------------------------------------------
 
 
-def copy_of(built: Built, folder: Path) -> Path:
-    shutil.copytree(built.config.parent, folder, symlinks=True)
-    return folder / built.config.name
-
 
 def test_a_built_site_carries_the_marker_and_ordinary_modes(tmp_path: Path) -> None:
     project = tmp_path / "project"
@@ -464,3 +466,32 @@ def test_a_failing_write_is_one_located_line_and_no_traceback(
     assert message == f"build gagal: File too large; {site} tidak diubah."
     assert tree(site) == before
     assert leftovers(tmp_path / "project") == []
+
+
+SECOND_BUILD = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from generator import site_folder\n"
+    "with site_folder.building(Path(sys.argv[1])):\n"
+    "    pass\n"
+)
+
+
+def test_a_build_cleans_only_when_no_other_build_runs(tmp_path: Path) -> None:
+    """A staging folder just made, not yet locked by its build, survives a build that starts at
+    that moment: that build sees another one running and leaves the cleaning to a later one."""
+    site = tmp_path / "site"
+    fresh = tmp_path / ".site-build-baru"
+
+    def second_build() -> None:
+        subprocess.run(
+            [sys.executable, "-c", SECOND_BUILD, str(site)], check=True, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+
+    with site_folder.building(site):
+        fresh.mkdir()
+        second_build()
+        assert fresh.is_dir()
+    second_build()  # alone now: the folder is a dead build's
+    assert not fresh.exists()

@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 from site_html import Page, read
-from site_support import FIXTURES, ROOT, Built, make_project, run_build, site_config
+from site_support import (
+    FIXTURES,
+    ROOT,
+    Built,
+    copy_of,
+    leftovers,
+    make_project,
+    run_build,
+    site_config,
+)
 
 from generator.build import QUIET_BANNER, check_site
 
@@ -25,9 +34,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         if p.is_file()
     }
 
-
-def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".site-"))
 
 
 # ---- Pages and anchors ------------------------------------------------------------------------
@@ -241,11 +247,6 @@ def test_broken_data_fails_with_every_located_error_and_exit_1(tmp_path: Path) -
     assert leftovers(tmp_path) == []
 
 
-def copy_of(built: Built, folder: Path) -> Path:
-    """A copy of a built tiny project (sources and site); returns its mkdocs.yml."""
-    shutil.copytree(built.config.parent, folder)
-    return folder / built.config.name
-
 
 def test_a_failed_build_leaves_the_previous_site_byte_identical(
     tmp_path: Path, three_site: Built
@@ -389,7 +390,15 @@ def test_edit_links_point_at_the_yaml_source_when_a_repository_is_configured(
         (
             "a.html",
             '<div style="background:url(http://x.example/a.png)"></div>',
-            ["a.html:1: URL to another host in url(): http://x.example/a.png"],
+            [
+                "a.html:1: <div> has a style attribute, which the site's CSP blocks",
+                "a.html:1: URL to another host in url(): http://x.example/a.png",
+            ],
+        ),
+        (
+            "a.html",
+            '<table><tr><td style="text-align: right;">1</td></tr></table>',
+            ["a.html:1: <td> has a style attribute, which the site's CSP blocks"],
         ),
         (
             "a.html",

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
-from site_support import FIXTURES, GOLDEN
+from site_support import FIXTURES, GOLDEN, ROOT
 
 from generator.render import links, navigation
 from generator.render.markers import fill_markers
@@ -230,13 +230,20 @@ def test_unknown_markers_are_located() -> None:
     filled, problems = fill_markers(text, data)
     assert filled == text
     known = (
-        "met_threshold, default_jp, focus, scale_min, scale_max, version, competency_count, "
-        "position_count, scale_label:N, level_name:N"
+        "met_threshold, default_jp, focus, jp_rule, scale_min, scale_max, version, "
+        "competency_count, position_count, scale_label:N, level_name:N"
     )
     assert problems == [
         (2, f"unknown data marker 'nope' (known: {known})"),
         (3, f"unknown data marker 'scale_label:9' (known: {known})"),
     ]
+
+
+def test_the_jp_rule_marker_shows_the_framework_rule() -> None:
+    data = load_standard(ROOT / "standards").data
+    filled, problems = fill_markers("<!-- data:jp_rule -->aturan<!-- /data -->", data)
+    assert problems == []
+    assert "45 menit" in filled and "ketentuannya sendiri" in filled
 
 
 def test_navigation_lists_groups_and_splits_large_ones() -> None:

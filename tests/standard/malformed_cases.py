@@ -164,10 +164,10 @@ READER_CASES = [
         transform(
             P,
             lambda b: b.replace(
-                b"Data uji.\n    verified: false", b"\xc0\xaf\n    verified: false"
+                b"Data uji.]\n    verified: false", b"\xc0\xaf]\n    verified: false"
             ),
         ),
-        f"std/{P}:17:13: the file is not valid UTF-8 (byte 0xC0) "
+        f"std/{P}:17:15: the file is not valid UTF-8 (byte 0xC0) "
         "Hint: save the file with UTF-8 encoding",
     ),
     case(
@@ -260,7 +260,7 @@ READER_CASES = [
         replace(P, "    verified: false\n", '    verified: false\n    "warna\\e[31m": 1\n'),
         f"std/{P}:19:5: positions[1].warna\\x1b[31m: {ESCAPED.format('001B')}",
         f"std/{P}:19:5: positions[1].warna\\x1b[31m: unknown key 'warna\\x1b[31m' "
-        "Hint: allowed keys: id, name, category, description, source, verified, targets",
+        "Hint: allowed keys: id, name, category, description, sources, verified, targets",
     ),
     case(
         "raw-bidirectional-override",
@@ -571,9 +571,9 @@ SCHEMA_CASES = [
         replace(
             L,
             '  - {level: 1, category: "70", form: penugasan, jp: 4,',
-            '  - {level: 1, category: "70", form: penugasan, jp: 500,',
+            '  - {level: 1, category: "70", form: penugasan, jp: 5000,',
         ),
-        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 200, got 500",
+        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 1000, got 5000",
     ),
     case(
         "integer-below-minimum",
@@ -916,6 +916,30 @@ CROSS_FILE_CASES = [
         ),
         f"std/{L}:13:13: activities[9].level: 'kerjasama' has no level 4 "
         "Hint: its levels run from 1 to 3",
+    ),
+    case(
+        "verified-with-one-source",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: [Data uji A.]"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "only 1 distinct source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
+    ),
+    case(
+        "verified-with-the-same-source-twice",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: [Data uji A., data  uji a.]"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "only 1 distinct source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
+    ),
+    case(
+        "verified-without-sources",
+        replace(P, "sources: [Data uji A., Data uji B.]", "sources: []"),
+        f"std/{P}:8:15: positions[0].verified: verified is true, but sources lists "
+        "no source "
+        "Hint: name at least two independent sources that give these targets, or set "
+        "verified: false",
     ),
     case(
         # One mistake, one error: the schema's range, not also "has no level 6".

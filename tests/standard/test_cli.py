@@ -199,7 +199,10 @@ def test_export_json_documented_shape(real_json: str) -> None:
     assert len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) and len(i) <= 64 for i in ids)
     for position in data["positions"]:
-        assert {"id", "name", "category", "targets", "source"} <= set(position)
+        assert {"id", "name", "category", "targets", "sources", "verified", "basis"} <= set(
+            position
+        )
+        assert set(position["basis"]) == {"status", "label", "text"}
         assert all(v is None or 1 <= v <= 5 for v in position["targets"].values())
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from malformed_cases import K, P
-from standard_support import STD, build, load
+from standard_support import STD, build, load, run_cli, summary
 
 from generator.standard.schema import MAX_LISTED
 
@@ -134,3 +134,16 @@ def test_a_flood_of_unknown_keys_lists_the_first_and_counts_the_rest(std: Path, 
         f"{STD}/{K}:{lines + 1 + MAX_LISTED}:1: {count - MAX_LISTED} more problems in this file "
         f"are not listed Hint: fix the first {MAX_LISTED} and validate again"
     )
+
+
+def test_the_summary_counts_the_problems_not_listed_too(std: Path) -> None:
+    file = std / K
+    file.write_text(
+        file.read_text(encoding="utf-8") + "".join(f"kunci{i}: x\n" for i in range(5_000)),
+        encoding="utf-8",
+    )
+    result = run_cli(["validate", "--standards", STD], std.parent, memory_limit=None)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1
+    assert len(lines) == MAX_LISTED + 2
+    assert lines[-1] == summary(5_000)

@@ -194,12 +194,13 @@ export function withEarly(doc, early) {
   return merged;
 }
 
-// What the engine is asked: a position, or explicit targets when some are set, never both.
+// What the engine is asked: the position and the reader's own targets when some are set (the
+// bridge keeps only those the position leaves open, as a functional position does).
 export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };
   const targets = doc.targets || {};
   if (doc.position) request.position = doc.position;
-  else if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
+  if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
   if (claimed) request.claimed = claimed;
   return request;
 }

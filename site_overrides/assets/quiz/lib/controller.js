@@ -14,6 +14,7 @@ import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
+import { showProgress, skipShape, toggleShowAll } from "./skip.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
 import { migrate } from "./versions.js";
 
@@ -42,6 +43,7 @@ export class Quiz {
     this.jp = this.byId("kq-jp");
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
+    this.skip = skipShape(root);
     this.storageKey = ANSWERS_PREFIX + this.shape.version;
     this.pending = new Map(); // tasks waiting for the engine, one per purpose
     this.last = null; // the last answer shown: {response, doc}
@@ -113,6 +115,10 @@ export class Quiz {
 
   bindEvents() {
     this.listen(this.form, "change", () => this.formChanged());
+    this.listen(this.form, "click", (event) => {
+      const button = event.target.closest("[data-kq-show-all]");
+      if (button && toggleShowAll(this.skip, button)) this.updateProgress();
+    });
     this.listen(this.jp, "input", () => this.formChanged());
     this.listen(this.form, "submit", (event) => {
       event.preventDefault();
@@ -156,7 +162,7 @@ export class Quiz {
   }
 
   formChanged() {
-    this.updateProgress();
+    this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
     if (this.last) this.byId("kq-stale").hidden = false;
@@ -263,31 +269,17 @@ export class Quiz {
 
   // -- storage notices and progress ---------------------------------------------------------------
 
-  updateProgress() {
-    const ratings = this.checkedRatings();
-    let answered = 0;
-    for (const competency of this.shape.competencies) {
-      let count = 0;
-      for (const id of competency.indicators) if (Object.hasOwn(ratings, id)) count += 1;
-      answered += count;
-      const badge = this.root.querySelector(`[data-kq-count="${CSS.escape(competency.id)}"]`);
-      const text = `${count}/${competency.indicators.length}`;
-      // Writing the same text again would still dirty the layout: skip unchanged badges.
-      if (badge && badge.textContent !== text) {
-        badge.textContent = text;
-        badge.dataset.complete = String(count === competency.indicators.length);
-      }
-    }
-    this.byId("kq-progress").value = answered;
-    this.byId("kq-progress-text").textContent =
-      `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
+  // The counts and the adaptive form's hiding (skip.js); announce after the reader's change.
+  updateProgress({ announce = false } = {}) {
+    showProgress(this, this.checkedRatings(), announce);
   }
 
-  // Targets of one's own apply only without a position: hide them otherwise.
+  // Own targets apply without a position, or for one without targets here (functional: SKJ).
   updateTargetsVisibility() {
     const fieldset = this.byId("kq-targets");
-    fieldset.hidden = Boolean(this.position.value);
-    fieldset.disabled = Boolean(this.position.value);
+    const skj = Boolean(this.position.selectedOptions[0]?.hasAttribute("data-kq-own-targets"));
+    fieldset.dataset.kqMode = skj ? "skj" : "own";
+    fieldset.hidden = fieldset.disabled = Boolean(this.position.value) && !skj;
   }
 
   // -- the engine ---------------------------------------------------------------------------------

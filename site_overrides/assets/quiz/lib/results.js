@@ -1,7 +1,7 @@
 // Copies the engine's answer into the results section. Every number and label comes from
 // Python (the result and its "view"); this module only builds elements around them.
 
-import { attr, clear, el, today } from "./dom.js";
+import { attr, clear, el, emphasised, today } from "./dom.js";
 
 const CHART_ALT =
   "Grafik level perkiraan dan target setiap kompetensi. Angka yang sama tercantum pada daftar di bawahnya.";
@@ -127,7 +127,7 @@ function planItem(item) {
       ` — menuju level ${item.level_label} · ${item.form_name} · `,
       el("span", { class: "kq-jp", text: `${item.jp} JP` }),
     ),
-    el("p", { class: "kq-plan-activity", text: item.activity }),
+    el("p", { class: "kq-plan-activity" }, ...emphasised(item.activity)),
   );
 }
 

@@ -1,0 +1,94 @@
+// Kompetensi ASN — the page's side of offline use: registers the build's service worker
+// (sw.js at the site root), asks it to keep the self-assessment once that has loaded, and says
+// in one line of the footer what works without a network and when a newer version is ready.
+//
+// Built sites only: the page links the web app manifest only in a built site, never in the
+// preview, and the site root is found from that link, so a site published in a folder works.
+
+"use strict";
+
+(function () {
+  const link = document.querySelector('link[rel="manifest"]');
+  if (!link || !("serviceWorker" in navigator)) return;
+  const root = new URL("./", link.href);
+
+  const TEXT = {
+    site: "Situs ini tersimpan di perangkat dan dapat dibuka tanpa jaringan.",
+    quiz: "Situs ini, termasuk penilaian mandiri, tersimpan di perangkat dan dapat dipakai tanpa jaringan.",
+    update: "Versi baru situs sudah diunduh dan akan dipakai saat halaman dibuka kembali.",
+  };
+
+  function line() {
+    let node = document.getElementById("kompetensi-offline");
+    if (!node) {
+      node = document.createElement("p");
+      node.id = "kompetensi-offline";
+      node.className = "kompetensi-offline";
+      node.setAttribute("role", "status");
+      const footer = document.querySelector(".md-copyright") || document.body;
+      footer.append(node);
+    }
+    return node;
+  }
+
+  let updateShown = false;
+  function say(kind) {
+    if (updateShown) return; // the newer version is the more useful news
+    updateShown = kind === "update";
+    line().textContent = TEXT[kind];
+    line().dataset.state = kind;
+  }
+
+  function ask(worker, message) {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => resolve(event.data);
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+
+  function watchUpdates(registration) {
+    const waiting = () => {
+      if (registration.waiting && navigator.serviceWorker.controller) say("update");
+    };
+    waiting();
+    registration.addEventListener("updatefound", () => {
+      const installing = registration.installing;
+      if (!installing) return;
+      installing.addEventListener("statechange", () => {
+        if (installing.state === "installed") waiting();
+      });
+    });
+  }
+
+  // The quiz's files are cached from the browser's HTTP cache once the engine has started
+  // (never while Pyodide is still loading over a slow network).
+  function whenEngineReady(callback) {
+    const html = document.documentElement;
+    if (html.dataset.engine === "ready") return callback();
+    const observer = new MutationObserver(() => {
+      if (html.dataset.engine === "ready") {
+        observer.disconnect();
+        callback();
+      }
+    });
+    observer.observe(html, { attributes: true, attributeFilter: ["data-engine"] });
+  }
+
+  async function start() {
+    const registration = await navigator.serviceWorker.register(new URL("sw.js", root).href);
+    watchUpdates(registration);
+    const ready = await navigator.serviceWorker.ready;
+    const status = await ask(ready.active, "status");
+    line().dataset.build = status.build; // which build's cache serves this page when offline
+    say(status.quiz ? "quiz" : "site");
+    if (!status.quiz && document.querySelector("[data-kq-root]")) {
+      whenEngineReady(async () => {
+        const cached = await ask(ready.active, "cache-quiz");
+        if (cached.quiz) say("quiz");
+      });
+    }
+  }
+
+  start().catch(() => undefined); // without a worker the site works as before, online
+})();
