@@ -603,6 +603,12 @@ SCHEMA_CASES = [
         "'manajerail' Hint: did you mean 'manajerial'?",
     ),
     case(
+        "level-rule-unknown",
+        replace(F, "  met_threshold: 3\n", "  met_threshold: 3\n  level_rule: semua\n"),
+        f"std/{F}:30:15: assessment.level_rule: expected one of 'all', 'majority', 'mean', got "
+        "'semua'",
+    ),
+    case(
         "enum-no-close-match",
         replace(P, "    category: administrasi\n", "    category: struktural\n"),
         f"std/{P}:15:15: positions[1].category: expected one of 'pimpinan_tinggi', "
