@@ -83,10 +83,14 @@ def test_markdown_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "- Kompetensi fokus: Kerja Sama, Integritas" in lines
     assert "- Pembagian tercapai: 14 : 4 : 2 JP" in lines
     assert "- 70 (Belajar melalui pengalaman kerja): 14 JP" in lines
+    # In the year's order (formal first), with the quarter and the evidence of completion.
     assert (
         "| Kerja Sama | 1 (Paham) | 70 | Perluasan dan Pengayaan Tugas | "
-        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 | kerjasama-penugasan-1 |"
+        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 | Triwulan II | "
+        "Laporan singkat yang diketahui atasan | kerjasama-penugasan-1 |"
     ) in lines
+    assert "## Identitas dan pengesahan" in lines
+    assert "| Nama: … | Nama: … |" in lines
     # The statements that decided an estimate are quoted, not only named by id.
     assert "  - Pernyataan penentu kerjasama.1.1: Indikator uji kerjasama.1.1." in lines
     assert lines[-1].startswith("*Hasil ini adalah perkiraan dari penilaian mandiri.")
