@@ -141,30 +141,42 @@ def estimated_level(competency: Competency, ratings: Mapping[str, int], rule: Le
     return estimated
 
 
+def _first_unmet(met: Sequence[bool]) -> int:
+    """The estimate from each level's met flag: the number of leading met levels."""
+    for index, flag in enumerate(met):
+        if not flag:
+            return index
+    return len(met)
+
+
 def decisive_changes(
     competency: Competency, ratings: Mapping[str, int], rule: LevelRule
 ) -> tuple[Change, ...]:
     """Every single answer that, moved one step up or down the scale, changes the estimate.
 
-    Exact, by trying each change (two per answer: a few dozen estimates per competency).
-    Unanswered indicators have no step to move, so they are not tried."""
-    current = estimated_level(competency, ratings, rule)
+    Exact, by trying each change (two per answer). A change touches one level only, so only
+    that level is judged again; the others keep their flags. Unanswered indicators have no step
+    to move, so they are not tried."""
+    levels = [
+        [ratings.get(indicator) for indicator in indicators] for indicators in competency.levels
+    ]
+    met = [rule.level_met(values) for values in levels]
+    current = _first_unmet(met)
     changes: list[Change] = []
-    trial = dict(ratings)
-    for indicators in competency.levels:
-        for indicator in indicators:
-            rating = ratings.get(indicator)
+    for index, (indicators, values) in enumerate(zip(competency.levels, levels, strict=True)):
+        for position, (indicator, rating) in enumerate(zip(indicators, values, strict=True)):
             if rating is None:
                 continue
-            for step in (-1, 1):
-                moved = rating + step
+            for moved in (rating - 1, rating + 1):
                 if not rule.scale_min <= moved <= rule.scale_max:
                     continue
-                trial[indicator] = moved
-                level = estimated_level(competency, trial, rule)
+                trial = list(values)
+                trial[position] = moved
+                flags = list(met)
+                flags[index] = rule.level_met(trial)
+                level = _first_unmet(flags)
                 if level != current:
                     changes.append(Change(indicator, moved, level))
-            trial[indicator] = rating
     return tuple(changes)
 
 

@@ -111,7 +111,7 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == "kr-run"
         page.keyboard.press("Enter")
-        page.wait_for_selector("#kr-hasil:not([hidden])", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_selector("#kr-hasil[data-kr-ready]", timeout=ENGINE_TIMEOUT_MS)
         assert page.evaluate("document.activeElement.id") == "kr-hasil"
         assert (
             page.text_content("#kr-progress-text")
