@@ -4,6 +4,8 @@ on every page that shows it, fewer levels handled, and kept out of the self-asse
 from __future__ import annotations
 
 import copy
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,3 +73,29 @@ def test_the_self_assessment_leaves_technical_competencies_out(real: dict[str, A
     html = quiz_page.render_html(scoped)
     assert "Perencanaan Kebutuhan Pegawai" not in html
     assert len(scoped["competencies"]) == len(real["competencies"]) - 4
+
+
+def test_a_position_lists_the_technical_competencies_it_requires(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    standards = tmp_path / "standards"
+    shutil.copytree(ROOT / "standards", standards)
+    positions = standards / "positions.yaml"
+    text = positions.read_text(encoding="utf-8")
+    head = "      perekat-bangsa: 5\n"  # jpt-madya's last target
+    assert text.count(head) == 1
+    positions.write_text(
+        text.replace(head, head + "      perencanaan-kebutuhan-pegawai: 4\n"), encoding="utf-8"
+    )
+    data = load_standard(standards).data
+    madya = next(p for p in data["positions"] if p["id"] == "jpt-madya")
+    assert list(madya["targets"])[-1] == "perencanaan-kebutuhan-pegawai"
+    assert madya["targets"]["perencanaan-kebutuhan-pegawai"] == 4
+    page = _pages(data)["jabatan/jpt-madya.md"]
+    assert "Kompetensi Teknis" in page
+    assert "Perencanaan Kebutuhan Pegawai" in page
+    assert "Pengelolaan Kinerja Pegawai" not in page  # not listed, so not shown
+    # The self-assessment leaves the technical target out with the competency.
+    scoped = assessed_export(data)
+    scoped_madya = next(p for p in scoped["positions"] if p["id"] == "jpt-madya")
+    assert "perencanaan-kebutuhan-pegawai" not in scoped_madya["targets"]
