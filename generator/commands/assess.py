@@ -31,6 +31,7 @@ from generator.engine import (
 )
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
+from generator.engine.scope import assessed_export
 from generator.errors import printable
 from generator.output_file import write_stdout
 
@@ -194,7 +195,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
     if source.is_dir() or not source.exists():
         standard = load_or_report(source)
-        return None if standard is None else standard.data
+        return None if standard is None else assessed_export(standard.data)
     document, messages = read_json(source)
     for message in messages:
         print(printable(message), file=sys.stderr)
@@ -203,7 +204,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     if not isinstance(document, dict):
         print(f"{source}: expected an exported dictionary object", file=sys.stderr)
         return None
-    return document
+    return assessed_export(document)
 
 
 def _locate(problem: InputProblem, args: argparse.Namespace) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from generator.engine import MAX_JP, MIN_JP
+from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
 from generator.quiz import layout, report
@@ -121,6 +121,16 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
     return competencies
 
 
+# The identity the printed plan carries: kept on the device with the answers, never required.
+IDENTITY_FIELDS = (
+    ("name", "Nama"),
+    ("nip", "NIP"),
+    ("position_title", "Jabatan"),
+    ("unit", "Unit kerja"),
+    ("period", "Periode rencana"),
+)
+
+
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     """Everything the template needs, from the export dict."""
     paths = layout.layout(data)
@@ -136,6 +146,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],
             "data-default-jp": str(assessment["default_jp"]),
+            "data-default-focus": str(assessment.get("focus", 3)),
             "data-kq-skip-penalties": skip_penalties(data),
         },
         "title": report.TITLE,
@@ -147,6 +158,10 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "default_jp": assessment["default_jp"],
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,
+        "default_focus": assessment.get("focus", 3),
+        "min_focus": MIN_FOCUS,
+        "max_focus": MAX_FOCUS,
+        "identity_fields": IDENTITY_FIELDS,
     }
 
 

@@ -28,6 +28,7 @@ from handbook_support import (
     validate_ok,
 )
 
+from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
 
@@ -50,6 +51,8 @@ def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
         "versi-baru",
         "rekap-daftar",
         "rekap-perintah",
+        "impor-kamus",
+        "impor-perintah",
     }
     shown = [b.name for b in marked_blocks("contoh")]
     assert sorted(shown) == sorted(used), "each example is marked once and tested"
@@ -223,7 +226,7 @@ def test_recap_the_agencys_development_needs(
     import openpyxl
 
     scratch_standards(tmp_path)
-    data = export(tmp_path)
+    data = assessed_export(export(tmp_path))  # the quiz's results cover no technical ones
     roster = example("rekap-daftar")
     people = list(csv.DictReader(io.StringIO(roster)))
     assert [list(person) for person in people[:1]] == [["nip", "nama", "unit", "jabatan"]]
@@ -249,3 +252,34 @@ def test_recap_the_agencys_development_needs(
         str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
     )
     assert not [name for name in names if name in text], "no names without --detail"
+
+
+def test_import_a_technical_dictionary_from_a_spreadsheet(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    (tmp_path / "kamus-arsip.csv").write_text(example("impor-kamus"), encoding="utf-8")
+    command = shlex.split(example("impor-perintah"))
+    assert command[:2] == ["kompetensi", "import"]
+    run = kompetensi(tmp_path, *command[1:])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == (
+        "OK: 2 berkas ditulis: standards/competencies/penataan-arsip-aktif.yaml, "
+        "standards/dictionaries/kamus-arsip.yaml\n"
+    )
+    dictionary = (standards / "dictionaries" / "kamus-arsip.yaml").read_text(encoding="utf-8")
+    for key in ("owner", "source", "version"):  # as the page says: filled in afterwards
+        assert f"# {key}: " in dictionary
+    run = validate_ok(tmp_path)
+    assert "penataan-arsip-aktif.yaml:2:5: id: the learning catalogue has no activity" in (
+        run.stderr
+    )
+    data = export(tmp_path)
+    (competency,) = [c for c in data["competencies"] if c["id"] == "penataan-arsip-aktif"]
+    assert (competency["group"], competency["dictionary"]) == ("teknis", "kamus-arsip")
+    assert [len(lv["indicators"]) for lv in competency["levels"]] == [2, 1, 1]
+    assert {d["id"]: d["levels"] for d in data["dictionaries"]}["kamus-arsip"] == 3
+    # Importing again refuses the existing file and writes nothing.
+    again = kompetensi(tmp_path, *command[1:])
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[-1] == (
+        "1 masalah di kamus-arsip.csv; tidak ada berkas yang ditulis"
+    )

@@ -12,6 +12,7 @@ import { clear, download, jumpSettler, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
+import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { showProgress, skipShape, toggleShowAll } from "./skip.js";
@@ -41,6 +42,8 @@ export class Quiz {
     this.form = this.byId("kq-form");
     this.position = this.form.elements.namedItem("position");
     this.jp = this.byId("kq-jp");
+    this.focusInput = this.byId("kq-focus");
+    this.plan = null; // the plan the reader edited (null: the engine's own choice)
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
     this.skip = skipShape(root);
@@ -114,12 +117,12 @@ export class Quiz {
   }
 
   bindEvents() {
-    this.listen(this.form, "change", () => this.formChanged());
+    this.listen(this.form, "change", (event) => this.formChanged(event));
     this.listen(this.form, "click", (event) => {
       const button = event.target.closest("[data-kq-show-all]");
       if (button && toggleShowAll(this.skip, button)) this.updateProgress();
     });
-    this.listen(this.jp, "input", () => this.formChanged());
+    bindPlan(this);
     this.listen(this.form, "submit", (event) => {
       event.preventDefault();
       this.submit();
@@ -161,11 +164,13 @@ export class Quiz {
     this.listen(this.root, "click", jumpSettler(this.form));
   }
 
-  formChanged() {
+  formChanged(event) {
     this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
-    if (this.last) this.byId("kq-stale").hidden = false;
+    // The identity is only printed: the result does not depend on it.
+    const identity = event && event.target && event.target.dataset.kqIdentity;
+    if (this.last && !identity) this.byId("kq-stale").hidden = false;
   }
 
   // -- the form and the kept answers ---------------------------------------------------------
@@ -188,6 +193,7 @@ export class Quiz {
     }
     const text = this.jp.value.trim();
     doc.total_jp = /^\d+$/.test(text) ? Number(text) : null;
+    readPlanSettings(this, doc);
     doc.position = this.position.value || null;
     doc.submitted = this.submitted;
     return doc;
@@ -204,6 +210,7 @@ export class Quiz {
       select.value = value === null || value === undefined ? "" : String(value);
     }
     this.jp.value = String(doc.total_jp ?? this.shape.defaultJp);
+    applyPlanSettings(this, doc);
     this.submitted = Boolean(doc.submitted);
     // While binding, the counts wait for finishSetup (one update instead of two).
     if (!quiet) {
@@ -357,32 +364,12 @@ export class Quiz {
 
   // -- submitting and results -------------------------------------------------------------------
 
-  checkForm(doc) {
-    const problems = [];
-    if (!Object.keys(doc.ratings).length) {
-      problems.push({
-        path: "",
-        message:
-          "Belum ada pernyataan yang dijawab. Jawab pernyataan pada langkah 2 terlebih dahulu.",
-        target: "kq-i-" + this.shape.indicators[0],
-      });
-    }
-    if (doc.total_jp === null || doc.total_jp < 1 || doc.total_jp > 1000) {
-      problems.push({
-        path: "",
-        message: "Total jam pelajaran harus bilangan bulat dari 1 sampai 1000.",
-        target: "kq-jp",
-      });
-    }
-    return problems;
-  }
-
   submit() {
     performance.clearMarks("kq:submit");
     performance.mark("kq:submit");
     // One read of the form for the check, the request and the saved copy.
     const doc = this.readForm();
-    const problems = this.checkForm(doc);
+    const problems = formProblems(doc, this.shape);
     if (problems.length) {
       showErrors(this, "Periksa kembali isian Anda", problems);
       return;
@@ -423,7 +410,7 @@ export class Quiz {
   // answers the shown result was computed from: the reply to every submit stays small.
   async downloadReport(format, name, type) {
     if (!this.last) return;
-    const request = { ...engineRequest(this.last.doc), format };
+    const request = { ...engineRequest(this.last.doc), format, identity: this.readForm().identity };
     const response = await this.ask("run_report", request);
     if (response) download(name, response.text, `${type};charset=utf-8`);
   }
@@ -434,6 +421,8 @@ export class Quiz {
     this.store.clear(STORAGE_PREFIX);
     this.form.reset();
     this.jp.value = String(this.shape.defaultJp);
+    this.focusInput.value = String(this.shape.defaultFocus);
+    this.plan = null;
     this.submitted = false;
     this.waitingForSubmit = false;
     this.last = null;
