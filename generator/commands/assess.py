@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from generator.commands import DEFAULT_STANDARDS, load_or_report
+from generator.commands import add_standards_option, load_or_report
 from generator.engine import (
     MAX_FOCUS,
     MAX_JP,
@@ -111,13 +111,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
-    parser.add_argument(
-        "--standards",
-        type=Path,
-        default=DEFAULT_STANDARDS,
-        metavar="DIR",
-        help="the standards folder, or an exported kompetensi.json (default: standards)",
-    )
+    add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run, usage_error=parser.error)
 
 
