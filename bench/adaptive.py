@@ -22,6 +22,7 @@ from typing import Any
 from bench.level_rules import MODELS, ROOT, true_ratings
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import asked_levels, rule_of
+from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
 STRUCTURAL = ("jpt-madya", "jpt-pratama", "administrator", "pengawas")
@@ -33,7 +34,7 @@ def simulate(
 ) -> tuple[int, dict[str, dict[int, list[int]]]]:
     """The form's full length and ``asked[model][true level]``: statements asked per employee."""
     export = load_export(standards)
-    view = read_dictionary(export)
+    view = read_dictionary(assessed_export(export))
     rule = rule_of(view)
     targets = [view.position_targets[position] for position in STRUCTURAL]
     assert all(set(t) >= {c.id for c in view.competencies} for t in targets), "a target missing"

@@ -19,6 +19,7 @@ from typing import Any
 
 from bench.common import ROOT, Options, budget, cleanup, measure, new_result, ratio, row, scratch
 from bench.validation import kompetensi_command
+from generator.engine.scope import assessed_export
 
 FLOOD_KEYS = 600_000
 YAML_FLOOD_KEYS = 70_000
@@ -39,7 +40,7 @@ def _inputs(work: Path, export: dict[str, Any]) -> Path:
     """The ordinary and the flooded answers files, and the flooded standards copy."""
     ids = [
         indicator["id"]
-        for competency in export["competencies"]
+        for competency in assessed_export(export)["competencies"]
         for level in competency["levels"]
         for indicator in level["indicators"]
     ]

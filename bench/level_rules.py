@@ -28,6 +28,7 @@ from typing import Any
 
 from generator.engine.dictionary import Competency, read_dictionary
 from generator.engine.levels import RULES, LevelRule, decisive_changes, estimated_level
+from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,7 +209,7 @@ def table(figures: dict[str, dict[str, dict[str, dict[str, float]]]]) -> str:
 
 def competencies_of(standards: Path) -> list[Competency]:
     """The real competencies (their statements per level), read as the engine reads them."""
-    return list(read_dictionary(load_export(standards)).competencies)
+    return list(read_dictionary(assessed_export(load_export(standards))).competencies)
 
 
 def main(argv: Sequence[str] | None = None, out: Callable[[str], Any] = print) -> int:

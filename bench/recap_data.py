@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.engine import assess
 from generator.engine.dictionary import Dictionary, read_dictionary
+from generator.engine.scope import assessed_export
 
 UNITS = ("Biro Umum", "Biro Keuangan", "Biro Kepegawaian", "Pusat Data", "Inspektorat")
 
@@ -68,7 +69,10 @@ def answers_document(
 def documents(
     dictionary: dict[str, Any] | Dictionary, count: int, seed: int = 18
 ) -> Iterator[dict[str, Any]]:
-    view = read_dictionary(dictionary)
+    # The recap covers what the quiz assesses: technical competencies stay out (engine.scope).
+    view = read_dictionary(
+        assessed_export(dictionary) if isinstance(dictionary, dict) else dictionary
+    )
     rng = random.Random(seed)
     for number in range(count):
         yield answers_document(view, number, rng)

@@ -21,6 +21,7 @@ from typing import Any
 from mkdocs.config import load_config
 
 from bench.common import BUILD_ENV, ROOT, write_project
+from generator.engine.scope import assessed_export
 from generator.quiz import assets as quiz_assets
 from generator.render.markers import fill_markers
 
@@ -72,7 +73,8 @@ def export(config_file: Path, out: Path) -> Path:
         target.write_text(generated.assembled(), encoding="utf-8")
         if not generated.in_nav:
             hidden.append("/" + generated.uri)
-    quiz_assets.write(docs, standard.data)
+    # The same data the plugin gives the quiz: the assessed competencies only.
+    quiz_assets.write(docs, assessed_export(standard.data))
 
     change: dict[str, Any] = {"nav": _plain(config.nav)}
     if hidden:
