@@ -22,7 +22,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import bounded_input, overhead, preview, quiz, recap, scale, transfer, validation
+from bench import (
+    bounded_input,
+    lighthouse,
+    overhead,
+    preview,
+    quiz,
+    recap,
+    scale,
+    slow_phone,
+    transfer,
+    validation,
+)
 from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
@@ -34,6 +45,8 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "recap": recap.run,
     "bounded_input": bounded_input.run,
     "preview": preview.run,
+    "slow_phone": slow_phone.run,
+    "lighthouse": lighthouse.run,
 }
 
 

@@ -14,12 +14,14 @@ import pytest
 
 from bench import (
     bounded_input,
+    lighthouse,
     overhead,
     preview,
     quiz,
     recap,
     run_all,
     scale,
+    slow_phone,
     transfer,
     validation,
 )
@@ -163,3 +165,24 @@ def test_bounded_input(tiny: Options) -> None:
     result = bounded_input.run(tiny)
     check(result, "bounded_input")
     assert names(result, "budgets") == ["assess --answers /dev/zero stops"]
+
+
+@pytest.mark.browser
+def test_slow_phone(tiny: Options, playwright_instance: Any, browser: Any) -> None:
+    result = slow_phone.run(tiny, playwright=playwright_instance, instance=browser)
+    check(result, "slow_phone")
+    by_name = {r["name"]: r for r in result["rows"]}
+    assert by_name["quiz: bytes transferred until the engine is ready"]["median"] > 1000
+    # The repeat visit came from the service worker: a few KB (the page), not Pyodide again.
+    assert by_name["quiz: bytes transferred, repeat visit via the worker"]["median"] < 500
+    assert by_name["quiz: requests reaching the server offline"]["median"] == 0
+    assert len(result["budgets"]) == 6
+
+
+@pytest.mark.browser
+def test_lighthouse(tiny: Options, browser: Any) -> None:
+    result = lighthouse.run(tiny)
+    check(result, "lighthouse")
+    assert {"home: accessibility", "quiz: performance", "quiz_submitted: accessibility"} <= set(
+        names(result)
+    )
