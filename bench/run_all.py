@@ -24,6 +24,7 @@ from typing import Any
 
 from bench import (
     bounded_input,
+    import_scale,
     lighthouse,
     overhead,
     preview,
@@ -45,6 +46,7 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "recap": recap.run,
     "bounded_input": bounded_input.run,
     "preview": preview.run,
+    "import_scale": import_scale.run,
     "slow_phone": slow_phone.run,
     "lighthouse": lighthouse.run,
 }

@@ -6,7 +6,8 @@ swaps it into place. Any failure leaves the previous output byte-identical and r
 
 :func:`check_site` is the privacy and safety gate for the built output: no resource may come from
 another host, no element may carry an ``on*`` event-handler attribute, no URL may use the
-``javascript:`` scheme. Plain text that mentions an address is fine.
+``javascript:`` scheme, no element may carry a ``style`` attribute (the CSP blocks it; a Markdown
+table's column alignment writes one). Plain text that mentions an address is fine.
 """
 
 from __future__ import annotations
@@ -135,6 +136,9 @@ class _HTMLScanner(HTMLParser):
                     if problem:
                         self._add(f"<{tag} {name}> {problem}: {url[:80]}")
             elif name == "style":
+                # The policy has no 'unsafe-inline' for styles, so the browser drops the
+                # attribute and reports a violation: the page would not look as built.
+                self._add(f"<{tag}> has a style attribute, which the site's CSP blocks")
                 for finding in _css_findings(value, self.path, self.getpos()[0]):
                     self.findings.append(finding)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
@@ -205,13 +209,12 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     site_dir = site_dir.resolve()
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        site_folder.remove_stale_staging(site_dir)
     except OSError as exc:
         print(f"{site_dir.parent}: cannot create the build folder: {exc.strerror}", file=out)
         return 1
     with build_child.stop_on_signals():
         try:
-            with site_folder.staging_folder(site_dir) as staging:
+            with site_folder.building(site_dir), site_folder.staging_folder(site_dir) as staging:
                 code = _build_into(staging, config_file, site_dir, out)
                 if code != 0:
                     return code

@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO, Any
 
 STDOUT = "-"
 STDOUT_NAME = "standar keluaran"
@@ -31,27 +32,30 @@ def current_umask() -> int:
     return mask
 
 
-def write_output(target: Path | None, text: str) -> str | None:
-    """Write ``text`` to ``target``; ``None`` when done, else the one line to print."""
+def write_output(target: Path | None, text: str | bytes) -> str | None:
+    """Write ``text`` (or bytes) to ``target``; ``None`` when done, else the one line to print."""
     if target is None or str(target) == STDOUT:
         return write_stdout(text)
-    final = Path(os.path.realpath(target))  # through every symbolic link, even a dangling one
     try:
-        info: os.stat_result | None = final.stat()
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        return f"{target}: tidak dapat menulis: {exc.strerror}"
-    try:
+        try:
+            info: os.stat_result | None = os.stat(target)  # through every link
+        except FileNotFoundError:
+            info = None
         if info is not None and stat.S_ISDIR(info.st_mode):
             return (
                 f"{target}: tidak dapat menulis: ini sebuah folder. "
                 "Petunjuk: tulis nama berkas, misalnya -o kompetensi.json"
             )
-        if info is not None and not stat.S_ISREG(info.st_mode):
-            with open(final, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+        if (info is not None and not stat.S_ISREG(info.st_mode)) or _descriptor(target):
+            # Written like a redirection, never replaced. Appending: /dev/stdout that a shell
+            # opened with >> must not lose what the file held.
+            try:
+                with _open(target, "a", text) as handle:
+                    handle.write(text)
+            except BrokenPipeError:
+                pass  # the reader stopped on purpose (| head), as on standard output
             return None
+        final = Path(os.path.realpath(target))  # a link's final target, even a dangling one
         if not final.parent.is_dir():
             return (
                 f"{target}: tidak dapat menulis: folder {final.parent} tidak ada. "
@@ -64,32 +68,50 @@ def write_output(target: Path | None, text: str) -> str | None:
     return None
 
 
-def _replace(final: Path, text: str, mode: int) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
-        "w",
-        encoding="utf-8",
-        newline="",
-        dir=final.parent,
-        prefix=f".{final.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
+def _descriptor(path: Path) -> bool:
+    """True when a link on the way leads through ``/proc/.../fd`` (``/dev/stdout``,
+    ``/dev/fd/3``): the name of an open file of this process, even when that is a regular file,
+    so it is written to as the shell opened it, not replaced."""
+    current = str(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if current.startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not os.path.islink(current):
+            return False
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
+    return False
+
+
+def _open(path: Path | str, mode: str, text: str | bytes) -> IO[Any]:
+    if isinstance(text, bytes):
+        return open(path, mode + "b")
+    return open(path, mode, encoding="utf-8", newline="")
+
+
+def _replace(final: Path, text: str | bytes, mode: int) -> None:
+    descriptor, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    os.close(descriptor)
     try:
-        with handle:
-            os.chmod(handle.name, mode)
+        os.chmod(name, mode)
+        with _open(name, "w", text) as handle:
             handle.write(text)
-        os.replace(handle.name, final)
+        os.replace(name, final)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise
 
 
-def write_stdout(text: str) -> str | None:
+def write_stdout(text: str | bytes) -> str | None:
     """Write to standard output; a failure is one line (``None`` for a closed pipe, which
     ``| head`` causes on purpose)."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         return None

@@ -13,8 +13,10 @@ instant, old or new, even if the build is killed. Elsewhere (or on a file system
 support the exchange) it falls back to two renames, with a moment without the folder.
 
 Staging folders (``.<name>-build-*`` next to the output) are locked with ``flock`` while their
-build runs; :func:`remove_stale_staging` deletes those whose build died, so a killed build leaves
-nothing that the next one does not clean.
+build runs, and every build holds a shared lock on the output folder's parent
+(:func:`building`); a build that runs alone deletes the staging folders of dead builds
+(:func:`remove_stale_staging`), so a killed build leaves nothing that the next one does not
+clean, and two builds at once never delete each other's.
 """
 
 from __future__ import annotations
@@ -181,6 +183,29 @@ def staging_folder(site_dir: Path) -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+        os.close(descriptor)
+
+
+@contextlib.contextmanager
+def building(site_dir: Path) -> Iterator[None]:
+    """Held for a whole build, on the output folder's parent: shared by builds that run at the
+    same time, exclusive only while a build that runs alone deletes the staging folders of dead
+    builds. A staging folder is created after its build holds the shared lock, so no build can
+    delete another's before that one has locked it (the lock is released with the process)."""
+    if fcntl is None:  # pragma: no cover - not on Windows
+        yield
+        return
+    descriptor = os.open(site_dir.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass  # another build runs: leave the cleaning to a later build
+        else:
+            remove_stale_staging(site_dir)
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+        yield
+    finally:
         os.close(descriptor)
 
 

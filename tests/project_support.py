@@ -7,6 +7,13 @@ build small projects in temporary folders with the real theme, overrides and plu
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +21,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+KOMPETENSI = Path(sys.executable).with_name("kompetensi")
 
 # The real navigation minus the hand-written pages of the real site: the generated pages only.
 GENERATED_NAV: list[dict[str, str]] = [
@@ -79,3 +87,30 @@ def run_build(config_file: Path, site: Path) -> Built:
     out = io.StringIO()
     code = site_build.build(config_file, site, out=out)
     return Built(code, out.getvalue(), site, config_file)
+
+
+@contextmanager
+def kompetensi_serve(config_file: Path, log_path: Path) -> Iterator[str]:
+    """The real ``kompetensi serve`` of a project on a free loopback port, until the block
+    exits; yields its origin (``http://127.0.0.1:PORT``). Its output goes to ``log_path``."""
+    from nginx_support import free_port
+
+    port = free_port()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(KOMPETENSI), "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"],
+            cwd=config_file.parent,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # mkdocs runs as a child: stop the whole group
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while b"Serving on" not in log_path.read_bytes():
+                assert process.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, "kompetensi serve did not start"
+                time.sleep(0.2)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)

@@ -83,10 +83,14 @@ def test_markdown_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "- Kompetensi fokus: Kerja Sama, Integritas" in lines
     assert "- Pembagian tercapai: 14 : 4 : 2 JP" in lines
     assert "- 70 (Belajar melalui pengalaman kerja): 14 JP" in lines
+    # In the year's order (formal first), with the quarter and the evidence of completion.
     assert (
         "| Kerja Sama | 1 (Paham) | 70 | Perluasan dan Pengayaan Tugas | "
-        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 | kerjasama-penugasan-1 |"
+        "Aktivitas uji penugasan untuk kerjasama level 1. | 6 | Triwulan II | "
+        "Laporan singkat yang diketahui atasan | kerjasama-penugasan-1 |"
     ) in lines
+    assert "## Identitas dan pengesahan" in lines
+    assert "| Nama: … | Nama: … |" in lines
     # The statements that decided an estimate are quoted, not only named by id.
     assert "  - Pernyataan penentu kerjasama.1.1: Indikator uji kerjasama.1.1." in lines
     assert lines[-1].startswith("*Hasil ini adalah perkiraan dari penilaian mandiri.")
@@ -353,9 +357,11 @@ def test_subprocess_success_and_failure(tmp_path: Path) -> None:
 
 
 def test_real_standards_folder(tmp_path: Path) -> None:
+    from generator.engine.scope import assessed_export
     from generator.standard import load_export
 
-    export = load_export(ROOT / "standards")
+    # The CLI assesses what the quiz does: the technical example dictionary is left out.
+    export = assessed_export(load_export(ROOT / "standards"))
     position = export["positions"][0]["id"]
     first = export["competencies"][0]["levels"][0]["indicators"][0]["id"]
     (tmp_path / "answers.json").write_text(json.dumps({"ratings": {first: 4}}), encoding="utf-8")

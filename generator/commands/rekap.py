@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import os
 import sys
 import tempfile
@@ -17,18 +18,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.commands import DEFAULT_STANDARDS
+from generator.commands import add_standards_option
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
-from generator.engine.recap import (
-    DEFAULT_MIN_GROUP,
-    Recap,
-    activity_rows,
-    read_roster,
-    recap_settings,
-    tidy_rows,
-)
+from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import read_roster
+from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
 from generator.errors import printable
 from generator.output_file import write_output
@@ -79,10 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="also write the tidy rows (.csv or .parquet) and FILE_activities beside them",
     )
-    parser.add_argument(
-        "--standards", type=Path, default=DEFAULT_STANDARDS, metavar="DIR",
-        help="the standards folder, or an exported kompetensi.json (default: standards)",
-    )  # fmt: skip
+    add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run)
 
 
@@ -112,7 +105,7 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
     return data, modified, ""
 
 
-def _write_xlsx(summary: dict[str, Any], output: Path) -> None:
+def _xlsx(summary: dict[str, Any]) -> bytes:
     import openpyxl  # only this format needs it (the optional extra "rekap")
 
     workbook = openpyxl.Workbook()
@@ -125,14 +118,28 @@ def _write_xlsx(summary: dict[str, Any], output: Path) -> None:
         sheet.append(table.header)
         for row in table.rows:
             sheet.append([safe_cell(cell) for cell in row])
-    workbook.save(output)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _rows_csv(rows: Iterable[dict[str, Any]], header: list[str]) -> str:
+    handle = io.StringIO()
+    writer = csv.DictWriter(handle, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return handle.getvalue()
 
 
 def _write_rows(path: Path, rows: Iterable[dict[str, Any]], header: list[str]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    """Write like ``-o`` does (links, devices, missing folders, a full disk): see output_file."""
+    failure = write_output(path, _rows_csv(rows, header))
+    if failure is not None:
+        raise OutputFailed(failure)
+
+
+class OutputFailed(Exception):
+    """A file could not be written; the message is the line to print."""
 
 
 def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
@@ -205,22 +212,26 @@ def run(args: argparse.Namespace) -> int:
         else:
             recap.add(str(path), data, modified)
     if args.emit_rows is not None:
-        message = _emit_rows(recap, args.emit_rows, args.detail)
+        try:
+            message = _emit_rows(recap, args.emit_rows, args.detail)
+        except OutputFailed as failed:
+            print(printable(str(failed)), file=sys.stderr)
+            return 1
         if message:
             print(message, file=sys.stderr)
             return 2
     summary = recap.summary(detail=args.detail)
+    output: str | bytes
     if args.format == "xlsx":
-        _write_xlsx(summary, args.output)
+        output = _xlsx(summary)
+    elif args.format == "json":
+        output = to_json(summary)
     else:
-        if args.format == "json":
-            text = to_json(summary)
-        else:
-            text = to_csv(summary) if args.format == "csv" else to_markdown(summary)
-        failure = write_output(args.output, text)  # links, devices, "-" and a full disk
-        if failure is not None:
-            print(printable(failure), file=sys.stderr)
-            return 1
+        output = to_csv(summary) if args.format == "csv" else to_markdown(summary)
+    failure = write_output(args.output, output)  # links, devices, "-" and a full disk
+    if failure is not None:
+        print(printable(failure), file=sys.stderr)
+        return 1
     for rejected in summary["rejected"]:
         print(f"{rejected['file']}: ditolak: {rejected['reason']}", file=sys.stderr)
     print(

@@ -9,7 +9,8 @@ The rule (see :mod:`generator.engine.levels`)
     An indicator is met when its rating is at least ``assessment.met_threshold``; a level is met
     under ``assessment.level_rule``: ``all`` of its indicators met, a ``majority`` met, or their
     ``mean`` at least the threshold; the estimated level is the largest ``k`` such that levels
-    1..k are all met (0 = "belum mencapai level 1"). Unanswered indicators count as not met, are
+    1..k are all met (0 = "belum mencapai level 1"). Unanswered indicators count as not met;
+    those the adaptive form asks (levels up to the first one that can no longer be met) are
     listed in ``unanswered`` and make ``complete`` false. The rule is monotonic, deterministic
     and explainable: the indicators of level ``k + 1`` that are not met are ``decided_by``.
     Gap = max(0, target − estimated); above target is a strength. ``borderline`` is true when

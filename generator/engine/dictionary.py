@@ -88,6 +88,8 @@ class Dictionary:
     activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
     indicator_texts: Mapping[str, str] = field(default_factory=dict)
     """Each indicator's statement, for the reports that name the deciding ones."""
+    form_evidence: Mapping[str, str] = field(default_factory=dict)
+    """Each learning form's evidence of completion (optional in the export)."""
     position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """What each position's targets rest on (the export's ``basis``: status, label, text)."""
 
@@ -259,6 +261,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
             activity.id: activity for group in activities.values() for activity in group
         },
         indicator_texts=texts,
+        form_evidence={
+            _get(item, "id", str, path): _get(item, "evidence", str, path)
+            for path, item in _items(learning, "forms", "learning")
+            if "evidence" in item
+        },
         position_basis={
             _get(item, "id", str, path): _basis(item, path) for path, item in positions
         },

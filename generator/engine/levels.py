@@ -103,10 +103,11 @@ class LevelEstimate:
     decided_by: tuple[str, ...]
     """Indicators of level ``estimated + 1`` that are not met (empty at the top level)."""
     unanswered: tuple[str, ...]
-    """Every indicator of the competency without a rating, in the dictionary's order."""
+    """Every indicator without a rating on the levels the form asks (:func:`asked_levels`), in
+    the dictionary's order."""
     met_above: tuple[int, ...]
-    """Levels above ``estimated + 1`` with at least one met indicator: ratings that do not count
-    yet because a lower level is not met."""
+    """Asked levels above ``estimated + 1`` with at least one met indicator: ratings that do not
+    count yet because a lower level is not met."""
     levels: tuple[LevelProgress, ...] = ()
     """Per level, how many indicators are met out of how many."""
     changes: tuple[Change, ...] = ()
@@ -140,30 +141,42 @@ def estimated_level(competency: Competency, ratings: Mapping[str, int], rule: Le
     return estimated
 
 
+def _first_unmet(met: Sequence[bool]) -> int:
+    """The estimate from each level's met flag: the number of leading met levels."""
+    for index, flag in enumerate(met):
+        if not flag:
+            return index
+    return len(met)
+
+
 def decisive_changes(
     competency: Competency, ratings: Mapping[str, int], rule: LevelRule
 ) -> tuple[Change, ...]:
     """Every single answer that, moved one step up or down the scale, changes the estimate.
 
-    Exact, by trying each change (two per answer: a few dozen estimates per competency).
-    Unanswered indicators have no step to move, so they are not tried."""
-    current = estimated_level(competency, ratings, rule)
+    Exact, by trying each change (two per answer). A change touches one level only, so only
+    that level is judged again; the others keep their flags. Unanswered indicators have no step
+    to move, so they are not tried."""
+    levels = [
+        [ratings.get(indicator) for indicator in indicators] for indicators in competency.levels
+    ]
+    met = [rule.level_met(values) for values in levels]
+    current = _first_unmet(met)
     changes: list[Change] = []
-    trial = dict(ratings)
-    for indicators in competency.levels:
-        for indicator in indicators:
-            rating = ratings.get(indicator)
+    for index, (indicators, values) in enumerate(zip(competency.levels, levels, strict=True)):
+        for position, (indicator, rating) in enumerate(zip(indicators, values, strict=True)):
             if rating is None:
                 continue
-            for step in (-1, 1):
-                moved = rating + step
+            for moved in (rating - 1, rating + 1):
                 if not rule.scale_min <= moved <= rule.scale_max:
                     continue
-                trial[indicator] = moved
-                level = estimated_level(competency, trial, rule)
+                trial = list(values)
+                trial[position] = moved
+                flags = list(met)
+                flags[index] = rule.level_met(trial)
+                level = _first_unmet(flags)
                 if level != current:
                     changes.append(Change(indicator, moved, level))
-            trial[indicator] = rating
     return tuple(changes)
 
 
@@ -174,28 +187,42 @@ def rule_of(dictionary: Dictionary) -> LevelRule:
     )
 
 
+def asked_levels(competency: Competency, ratings: Mapping[str, int], rule: LevelRule) -> int:
+    """How many levels the questionnaire asks: up to and including the first level that can no
+    longer be met whatever the unanswered statements get (all levels when there is none).
+
+    Levels above it cannot change the estimate (the rule is cumulative), so the form hides
+    them, and the engine neither waits for their answers (they are not ``unanswered``) nor
+    mentions them: the result of the shortened form equals that of the same answers in full."""
+    for level, indicators in enumerate(competency.levels, start=1):
+        if not rule.can_be_met([ratings.get(indicator) for indicator in indicators]):
+            return level
+    return len(competency.levels)
+
+
 def estimate_level(
     competency: Competency, ratings: Mapping[str, int], rule: LevelRule
 ) -> LevelEstimate:
     """Apply the rule of this module to one competency."""
     threshold = rule.threshold
     estimated = estimated_level(competency, ratings, rule)
+    asked = competency.levels[: asked_levels(competency, ratings, rule)]
     blocking = competency.levels[estimated] if estimated < len(competency.levels) else ()
-    above = competency.levels[estimated + 1 :]
     return LevelEstimate(
         competency=competency,
         estimated=estimated,
         decided_by=tuple(i for i in blocking if not is_met(i, ratings, threshold)),
         unanswered=tuple(
             indicator
-            for indicators in competency.levels
+            for indicators in asked
             for indicator in indicators
             if indicator not in ratings
         ),
         met_above=tuple(
             level
-            for level, indicators in enumerate(above, start=estimated + 2)
-            if any(is_met(indicator, ratings, threshold) for indicator in indicators)
+            for level, indicators in enumerate(asked, start=1)
+            if level > estimated + 1
+            and any(is_met(indicator, ratings, threshold) for indicator in indicators)
         ),
         levels=tuple(
             LevelProgress(

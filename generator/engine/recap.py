@@ -6,78 +6,50 @@ recomputed by :func:`generator.engine.recap_files.read_result`, and only a small
 person is kept (its levels, targets and planned activities), so memory grows with the number
 of people, never with the size of their files. Duplicates (the same NIP, or identical bytes)
 keep the newest file (by modification time, then by the order given); the older one is listed
-in ``rejected`` with the name of the file kept. :meth:`Recap.summary` builds the JSON contract
-documented in ``content/panduan/rekap.md``; no name or NIP appears in it unless ``detail``.
+in ``rejected`` with the name of the file kept. No name or NIP of a respondent appears in the
+summary unless ``detail`` (``missing`` lists the roster's NIPs: the officer's own list).
+
+:meth:`Recap.summary`, JSON (``format`` ``kompetensi-asn/rekap``, version 1)::
+
+    {"respondents": n, "files": {"received", "used", "rejected", "stored_result_differs"},
+     "competencies": [{"id", "name", "respondents", "below_target", "at_target",
+                       "above_target", "no_target", "level_counts": {"0".."5": n},
+                       "mean_gap": float | null}],
+     "units": [{"unit", "respondents": n | "< 3", "competencies": [...] | null}],
+     "positions": [{"position", ...the same}],
+     "jp_demand": {"70": jp, "20": jp, "10": jp},
+     "activities": [{"activity_id", "activity", "competency", "level", "category", "form",
+                     "arranged_by_agency", "employees", "jp", "classes"}],
+     "annual_plan": [{"competency", "level", "form", "form_name", "category",
+                      "arranged_by_agency", "participants", "jp_per_participant", "total_jp",
+                      "quarter"}],
+     "missing": [{"nip", "unit"}], "rejected": [{"file", "reason"}], ...}
 
 Standard library only: this module is shipped in the engine wheel.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .dictionary import Dictionary, read_dictionary
-from .recap_files import Rejected, Respondent, clean_text, normalize_nip, read_result
+from .recap_files import Rejected, Respondent, read_result
+from .recap_roster import RosterPerson
+from .recap_rows import Entry, PlannedActivity, people_rows
 
 RECAP_FORMAT = "kompetensi-asn/rekap"
 RECAP_FORMAT_VERSION = 1
 DEFAULT_MIN_GROUP = 3
 DEFAULT_GROUP_SIZE = 20
 NOT_GIVEN = "Tidak diisi"
-ROSTER_COLUMNS = ("nip", "nama", "unit", "jabatan")
-MAX_ROSTER_BYTES = 20 * 1024 * 1024
 PERSONAL_DATA_NOTICE = (
     "PERHATIAN: berkas ini memuat data pribadi (nama dan NIP) per pegawai; simpan dan bagikan "
     "hanya sesuai ketentuan pelindungan data pribadi."
 )
 _V = TypeVar("_V")
 QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedActivity:
-    """One line of a person's recomputed plan."""
-
-    activity_id: str | None
-    competency: str
-    level: int
-    category: str
-    form: str | None
-    activity: str
-    jp: int
-    by_agency: bool = False
-    """Arranged by the agency (a placement, an exchange): outside the person's JP allowance."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the recap keeps of one person's file: about 1 KB (slots, shared values)."""
-
-    source: str
-    digest: str
-    modified: float
-    order: int
-    nip: str | None
-    name: str | None
-    unit: str
-    position: str
-    levels: tuple[tuple[int, int | None], ...]
-    """(estimated, target) per competency, in the dictionary's order."""
-    plan: tuple[PlannedActivity, ...]
-    stored_differs: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RosterPerson:
-    nip: str
-    name: str
-    unit: str
-    position: str
 
 
 def recap_settings(export: Mapping[str, Any]) -> tuple[int, int]:
@@ -91,44 +63,6 @@ def recap_settings(export: Mapping[str, Any]) -> tuple[int, int]:
         for value in (min_group, group_size)
     )
     return (min_group, group_size) if valid else (DEFAULT_MIN_GROUP, DEFAULT_GROUP_SIZE)
-
-
-def read_roster(data: bytes, source: str = "roster") -> tuple[dict[str, RosterPerson], list[str]]:
-    """The roster CSV (columns ``nip, nama, unit, jabatan``, any order, a header line first).
-
-    Returns the people by NIP and every problem as ``source:line: message`` (Indonesian).
-    """
-    if len(data) > MAX_ROSTER_BYTES:
-        return {}, [f"{source}: berkas daftar pegawai lebih besar dari 20 MB"]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [f"{source}: bukan teks UTF-8 Hint: simpan daftar sebagai CSV UTF-8"]
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [clean_text(cell).lower() for cell in next(rows, [])]
-    absent = [column for column in ROSTER_COLUMNS if column not in header]
-    if absent:
-        return {}, [
-            f"{source}:1: kolom {', '.join(absent)} tidak ada Hint: baris pertama harus "
-            f"memuat judul kolom {', '.join(ROSTER_COLUMNS)}"
-        ]
-    index = {column: header.index(column) for column in ROSTER_COLUMNS}
-    people: dict[str, RosterPerson] = {}
-    problems: list[str] = []
-    for line, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in index.items()}
-        nip = normalize_nip(cells["nip"])
-        if not nip:
-            problems.append(f"{source}:{line}: nip: kosong Hint: setiap baris memerlukan NIP")
-        elif nip in people:
-            problems.append(f"{source}:{line}: nip: NIP yang sama sudah ada di baris sebelumnya")
-        else:
-            people[nip] = RosterPerson(nip, cells["nama"], cells["unit"], cells["jabatan"])
-    return people, problems
 
 
 def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:
@@ -430,60 +364,3 @@ class Recap:
         if detail:
             summary["people"] = [dict(row) for row in people_rows(self.view, entries)]
         return summary
-
-
-def people_rows(view: Dictionary, entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
-    """The per-person rows of ``--detail``: file, NIP, name, unit, position, levels and gaps."""
-    for entry in entries:
-        row: dict[str, Any] = {
-            "file": entry.source,
-            "nip": entry.nip or "",
-            "name": entry.name or "",
-            "unit": entry.unit,
-            "position": entry.position,
-        }
-        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
-            row[f"{competency.id}.estimated"] = estimated
-            row[f"{competency.id}.target"] = target
-        yield row
-
-
-def tidy_rows(
-    view: Dictionary, entries: Iterable[Entry], *, detail: bool = False
-) -> Iterator[dict[str, Any]]:
-    """One row per person × competency (the table the aggregate is computed from).
-
-    ``respondent`` is a number in the order of the files (``nip`` is added only with
-    ``detail``): the rows can leave the agency without personal data.
-    """
-    for number, entry in enumerate(entries, start=1):
-        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
-            row: dict[str, Any] = {"respondent": number}
-            if detail:
-                row["nip"] = entry.nip or ""
-            row |= {
-                "unit": entry.unit,
-                "position": entry.position,
-                "competency": competency.id,
-                "estimated": estimated,
-                "target": target,
-                "gap": None if target is None else max(0, target - estimated),
-            }
-            yield row
-
-
-def activity_rows(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
-    """One row per planned activity of each person (the second tidy table)."""
-    for number, entry in enumerate(entries, start=1):
-        for item in entry.plan:
-            yield {
-                "respondent": number,
-                "unit": entry.unit,
-                "position": entry.position,
-                "activity_id": item.activity_id,
-                "competency": item.competency,
-                "level": item.level,
-                "category": item.category,
-                "form": item.form,
-                "jp": item.jp,
-            }

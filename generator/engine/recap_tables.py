@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from .report import _cell as markdown_cell
+from .report import without_emphasis
 
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LEVEL_KEYS = ("0", "1", "2", "3", "4", "5")
@@ -114,7 +115,7 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
                     names.get(a["competency"], a["competency"]),
                     a["level"],
                     a["category"],
-                    a["activity"],
+                    without_emphasis(a["activity"]),
                     a["employees"],
                     a["jp"],
                     a["classes"],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .dictionary import Dictionary, read_dictionary
 from .explain import join_id, level_title
+from .plan_document import identity_rows, scheduled
 
 STATUS_LABELS = {
     "gap": "Di bawah target",
@@ -36,6 +38,12 @@ _INERT = str.maketrans(
         "&": "&amp;",
     }
 )
+
+
+def without_emphasis(text: str) -> str:
+    """A catalogue text without the asterisks that mark foreign terms (*coaching*), for places
+    that cannot show italics, such as a CSV cell."""
+    return re.sub(r"\*([^*]+)\*", r"\1", text)
 
 
 def _cell(text: object) -> str:
@@ -120,6 +128,25 @@ def _plan_rows(
 
 
 PLAN_HEADER = ["Kompetensi", "Menuju level", "Kategori", "Bentuk", "Aktivitas", "JP", "Kode"]
+SCHEDULE_HEADER = [*PLAN_HEADER[:6], "Triwulan", "Bukti penyelesaian", "Kode"]
+
+
+def signature_lines(identity: Mapping[str, str] | None) -> list[str]:
+    """The identity the person typed and the two signature blocks of the plan document."""
+    rows = identity_rows(identity)
+    name, nip = rows[0][1], rows[1][1]
+    lines = ["## Identitas dan pengesahan", ""]
+    lines += _table(["Identitas", "Isian"], [list(row) for row in rows])
+    lines += [""]
+    lines += _table(
+        ["Pegawai", "Atasan langsung"],
+        [
+            ["Tanda tangan:", "Tanda tangan:"],
+            [f"Nama: {name}", "Nama: …"],
+            [f"NIP: {nip}", "NIP: …"],
+        ],
+    )
+    return lines
 
 
 def plan_lines(
@@ -144,7 +171,16 @@ def plan_lines(
         f"- {category['id']} ({_cell(category_names.get(category['id'], ''))}): {category['jp']} JP"
         for category in plan["categories"]
     ]
-    lines += ["", *_table(PLAN_HEADER, _plan_rows(view, plan["items"], names))]
+    rows = [
+        [*row[:6], item["quarter"], item["evidence"], row[6]]
+        for item, row in (
+            (item, _plan_rows(view, [item], names)[0])
+            for item in scheduled(
+                [category.id for category in view.categories], view.form_evidence, plan["items"]
+            )
+        )
+    ]
+    lines += ["", *_table(SCHEDULE_HEADER, rows)]
     if uncertain:
         lines += ["", *[f"- {_cell(sentence)}" for sentence in uncertain]]
     if plan["agency"]:
@@ -167,10 +203,16 @@ def uncertain_gaps(result: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str, Any]) -> str:
-    """The report: levels and gaps, explanations, the plan, and the limits of a self-assessment.
+def to_markdown(
+    dictionary: Mapping[str, Any] | Dictionary,
+    result: Mapping[str, Any],
+    identity: Mapping[str, str] | None = None,
+) -> str:
+    """The report: levels and gaps, explanations, the plan with its schedule and evidence, the
+    identity and signature blocks, and the limits of a self-assessment.
 
-    ``dictionary`` is the export or the :class:`Dictionary` already read from it.
+    ``dictionary`` is the export or the :class:`Dictionary` already read from it; ``identity``
+    (name, nip, unit, period, position_title) is what the person typed, blank when absent.
     """
     view = read_dictionary(dictionary)
     basis = basis_sentence(position_info(view, result["position"]), result)
@@ -205,5 +247,6 @@ def to_markdown(dictionary: Mapping[str, Any] | Dictionary, result: Mapping[str,
             for key in c["decided_by"]
         ]
     lines += ["", *plan_lines(view, plan, names, category_names, uncertain_gaps(result))]
+    lines += ["", *signature_lines(identity)]
     lines += ["", f"*{DISCLAIMER}*", ""]
     return "\n".join(lines)

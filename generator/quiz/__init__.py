@@ -21,7 +21,9 @@ The answers file (download, import, localStorage), JSON::
      "position": "administrator" | null, "targets": {"integritas": 3 | null, ...},
      "total_jp": 20, "ratings": {"integritas.1.1": 4, ...}, "result": {...}}
 
-``result`` (the engine's result for those answers) is informational: an import recomputes it
+``targets`` are the reader's own levels: used without a position, or for the competencies a
+position leaves open (null), as a functional position does, whose levels are in the reader's
+SKJ document. ``result`` (the engine's result for those answers) is informational: an import recomputes it
 and warns when it differs. A share link carries the same answers in its fragment:
 ``#jawaban=1~<standards version>~<position or ->~<JP>~<a base-36 digit per indicator, 0 =
 unanswered>~<a digit per competency target, 0 = none>``, in the page's order.

@@ -193,26 +193,43 @@ def run_assessment(request_json: str) -> str:
 
 
 REPORT_FORMATS = ("markdown", "csv")
+IDENTITY_KEYS = frozenset({"name", "nip", "unit", "period", "position_title"})
+
+
+def _identity(value: Any) -> dict[str, str]:
+    """The identity to print: known keys with text values (the page checked them already)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or any(
+        key not in IDENTITY_KEYS or not isinstance(text, str) for key, text in value.items()
+    ):
+        raise RequestError(
+            "identity: expected an object of name, nip, unit, period, position_title"
+        )
+    return {key: " ".join(text.split())[:120] for key, text in value.items()}
 
 
 def run_report(request_json: str) -> str:
-    """One download for ``{"format": "markdown" | "csv", <the run_assessment request>}``.
+    """One download for ``{"format": "markdown" | "csv", "identity"?, <the run_assessment
+    request>}``.
 
     The result is recomputed from the answers (a few milliseconds), so the file always matches
     them: ``markdown`` is the engine's report, as ``kompetensi assess --format markdown``
-    writes it; ``csv`` the results and plan as one table. Returns ``{"text": ...}``.
+    writes it (with the identity the person typed, if any); ``csv`` the results and plan as one
+    table. Returns ``{"text": ...}``.
     """
 
     def run() -> dict[str, Any]:
         request = _parse(request_json, MAX_REQUEST_CHARS, "request")
-        arguments = _arguments(request, "request", frozenset({"format"}))
+        arguments = _arguments(request, "request", frozenset({"format", "identity"}))
         kind = request.get("format")
         if kind not in REPORT_FORMATS:
             raise RequestError(f"format: expected one of {', '.join(REPORT_FORMATS)}")
+        identity = _identity(request.get("identity"))
         result, presented = _result_and_view(arguments)
         if kind == "markdown":
-            return {"text": to_markdown(_loaded()[1], result)}
-        return {"text": report.csv_text(presented)}
+            return {"text": to_markdown(_loaded()[1], result, identity)}
+        return {"text": report.csv_text(presented, identity)}
 
     return _guarded(run)
 

@@ -20,12 +20,15 @@ browser with ``data-competency/-estimated/-target/-gap`` and ``data-plan-item/-c
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import jinja2
 import markupsafe
 
-from generator.engine import MAX_JP, MIN_JP
+from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
+from generator.engine.dictionary import read_dictionary
+from generator.engine.levels import LevelRule, rule_of
 from generator.quiz import layout, report
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
@@ -80,10 +83,32 @@ def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def level_rule(data: dict[str, Any]) -> LevelRule:
+    """The export's level rule (see :mod:`generator.engine.levels`)."""
+    return rule_of(read_dictionary(data))
+
+
+def skip_penalties(data: dict[str, Any]) -> str:
+    """The penalty of each rating (JSON), for the form's "can this level still be met?" test.
+
+    The page hides the levels above one whose answered penalties exceed its budget
+    (``data-kq-budget`` on each statement); both numbers come from
+    :meth:`LevelRule.skip_budget`, which a test checks against the rule itself."""
+    penalties, _ = level_rule(data).skip_budget(1)
+    return json.dumps({str(value): penalty for value, penalty in penalties.items()})
+
+
 def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
+    rule = level_rule(data)
     competencies = []
     for competency in data["competencies"]:
-        indicators = report.form_statements(competency)
+        indicators = [
+            {**indicator, "level": level["level"], "budget": budget}
+            for level in competency["levels"]
+            for budget in [rule.skip_budget(len(level["indicators"]))[1]]
+            for indicator in level["indicators"]
+        ]
+        # The order of report.form_statements: level by level, as the export lists them.
         competencies.append(
             {
                 "id": competency["id"],
@@ -94,6 +119,16 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return competencies
+
+
+# The identity the printed plan carries: kept on the device with the answers, never required.
+IDENTITY_FIELDS = (
+    ("name", "Nama"),
+    ("nip", "NIP"),
+    ("position_title", "Jabatan"),
+    ("unit", "Unit kerja"),
+    ("period", "Periode rencana"),
+)
 
 
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
@@ -111,6 +146,8 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],
             "data-default-jp": str(assessment["default_jp"]),
+            "data-default-focus": str(assessment.get("focus", 3)),
+            "data-kq-skip-penalties": skip_penalties(data),
         },
         "title": report.TITLE,
         "competencies": competencies,
@@ -121,6 +158,10 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "default_jp": assessment["default_jp"],
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,
+        "default_focus": assessment.get("focus", 3),
+        "min_focus": MIN_FOCUS,
+        "max_focus": MAX_FOCUS,
+        "identity_fields": IDENTITY_FIELDS,
     }
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps
+from generator.engine.plan_document import identity_rows, scheduled
+from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
+from generator.quiz.plan_choices import plan_choices
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -100,14 +102,22 @@ def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> s
 
 def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
-    numbers them."""
+    numbers them. Levels above the first unmet one do not count yet (and the adaptive form may
+    not have asked them): they say so instead of showing counts."""
+    first_unmet = item["estimated"] + 1
     return [
         {
             "level": level["level"],
             "met": level["met"],
             "total": level["total"],
-            "label": f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi",
-            "missing": _decisive(competency, level["missing"]),
+            "label": (
+                f"Level {level['level']}: {level['met']} dari {level['total']} terpenuhi"
+                if level["level"] <= first_unmet
+                else f"Level {level['level']}: belum dihitung"
+            ),
+            "missing": (
+                _decisive(competency, level["missing"]) if level["level"] <= first_unmet else []
+            ),
         }
         for level in item["levels"]
     ]
@@ -166,9 +176,11 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     ]
 
     plan = result["plan"]
+    choices = plan_choices(result, export)
 
     def plan_item(item: Mapping[str, Any]) -> dict[str, Any]:
         return {
+            "alternatives": choices["alternatives"].get(item["activity_id"], []),
             "activity_id": item["activity_id"],
             "competency": item["competency"],
             "competency_name": competency_names.get(item["competency"], item["competency"]),
@@ -220,6 +232,19 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "uncertain": uncertain_gaps(result),
             "categories": categories,
             "agency": [plan_item(item) for item in plan["agency"]],
+            "addable": choices["addable"],
+            "schedule": [
+                plan_item(item) | {"quarter": item["quarter"], "evidence": item["evidence"]}
+                for item in scheduled(
+                    [category["id"] for category in learning["categories"]],
+                    {
+                        form["id"]: form["evidence"]
+                        for form in learning["forms"]
+                        if "evidence" in form
+                    },
+                    plan["items"],
+                )
+            ],
             "later": [
                 {
                     "competency": item["competency"],
@@ -254,11 +279,16 @@ CSV_HEADER = (
     "jp",
     "uraian",
     "kode",
+    "triwulan",
+    "bukti_penyelesaian",
 )
 
 
-def csv_text(report: Mapping[str, Any]) -> str:
-    """Results and plan in one CSV table (UTF-8 with BOM so spreadsheets read the accents)."""
+def csv_text(report: Mapping[str, Any], identity: Mapping[str, str] | None = None) -> str:
+    """Results and plan in one CSV table (UTF-8 with BOM so spreadsheets read the accents):
+    the identity typed, the results and their deciding statements, the plan in the year's
+    order with quarter and evidence, the proposals to the superior and the gaps left for
+    later."""
     # Imported on the first download, not with the engine: in the browser the csv module is
     # compiled from source on first import, and most readers never download the table.
     import csv
@@ -267,7 +297,10 @@ def csv_text(report: Mapping[str, Any]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    rows: list[tuple[object, ...]] = []
+    rows: list[tuple[object, ...]] = [
+        ("identitas", "", label, *("",) * 8, value if value != "…" else "", "")
+        for label, value in identity_rows(identity)
+    ]
     blank = ("",) * 4
     for item in report["competencies"]:
         rows.append(
@@ -289,10 +322,7 @@ def csv_text(report: Mapping[str, Any]) -> str:
             for statement in item["decisive"]
         ]
     plan = report["plan"]
-    sections = [
-        ("rencana", [i for category in plan["categories"] for i in category["items"]]),
-        ("usulan_atasan", plan["agency"]),
-    ]
+    sections = [("rencana", plan["schedule"]), ("usulan_atasan", plan["agency"])]
     for section, items in sections:
         rows += [
             (
@@ -307,8 +337,10 @@ def csv_text(report: Mapping[str, Any]) -> str:
                 plan_item["form_name"],
                 plan_item["level"],
                 plan_item["jp"],
-                plan_item["activity"],
+                without_emphasis(plan_item["activity"]),
                 plan_item["activity_id"],
+                plan_item.get("quarter", ""),
+                plan_item.get("evidence", ""),
             )
             for plan_item in items
         ]

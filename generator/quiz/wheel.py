@@ -27,6 +27,7 @@ BROWSER_MODULES = (
     "quiz/__init__.py",
     "quiz/bridge.py",
     "quiz/report.py",
+    "quiz/plan_choices.py",
     "quiz/chart.py",
     "quiz/recap_bridge.py",
     "quiz/recap_chart.py",

@@ -33,6 +33,7 @@ LOOKUPS: dict[str, Callable[[Mapping[str, Any]], object]] = {
     "met_threshold": lambda data: data["assessment"]["met_threshold"],
     "default_jp": lambda data: data["assessment"]["default_jp"],
     "focus": lambda data: data["assessment"].get("focus", 3),
+    "jp_rule": lambda data: data["learning"].get("jp_rule", ""),
     "scale_min": lambda data: data["assessment"]["scale"]["min"],
     "scale_max": lambda data: data["assessment"]["scale"]["max"],
     "version": lambda data: data["framework"]["version"],

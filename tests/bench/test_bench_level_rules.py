@@ -27,3 +27,17 @@ def test_small_run_is_seeded_and_well_formed() -> None:
     assert level_rules.main(["--samples", "20"], out=printed.append) == 0
     assert "| noise-0.2 | majority |" in printed[0]
     assert printed[1].startswith("Chosen by the stated criterion: ")
+
+
+def test_adaptive_counts_follow_the_true_level() -> None:
+    from bench import adaptive
+
+    full, asked = adaptive.simulate(ROOT / "standards", employees=5, seed=1)
+    assert full > 27
+    for per_level in asked.values():
+        assert all(27 <= n <= full for counts in per_level.values() for n in counts)
+    # Noise-free in spirit: at 0.1 noise an employee at level 0 is asked level 1 only.
+    assert min(asked["noise-0.1"][0]) == 27
+    printed: list[str] = []
+    assert adaptive.main(["--employees", "3"], out=printed.append) == 0
+    assert "| noise-0.1 | 27" in printed[0]

@@ -20,6 +20,8 @@ from quiz_support import (
 )
 
 from generator.engine import assess
+from generator.engine.dictionary import read_dictionary
+from generator.engine.levels import asked_levels, rule_of
 
 # The helpers shared with tests/security live in tests/quiz_support.py; the names the e2e tests
 # have always used stay importable from here.
@@ -43,6 +45,18 @@ def indicator_ids(export: dict[str, Any]) -> list[str]:
         for level in competency["levels"]
         for indicator in level["indicators"]
     ]
+
+
+def asked_ratings(export: dict[str, Any], ratings: dict[str, int]) -> dict[str, int]:
+    """The part of ``ratings`` the adaptive form asks for: levels up to the first one that can
+    no longer be met, per competency (the engine's :func:`asked_levels`)."""
+    view = read_dictionary(export)
+    rule = rule_of(view)
+    kept: dict[str, int] = {}
+    for competency in view.competencies:
+        for indicators in competency.levels[: asked_levels(competency, ratings, rule)]:
+            kept |= {i: ratings[i] for i in indicators if i in ratings}
+    return kept
 
 
 def random_ratings(export: dict[str, Any], seed: int, share: float = 1.0) -> dict[str, int]:

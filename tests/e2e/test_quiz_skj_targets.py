@@ -97,6 +97,10 @@ def test_a_functional_position_asks_for_the_targets_of_ones_skj(
         overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         assert page.evaluate(overflow) <= 0
         assert violations(page, "#kq") == [], "results"
+        # Foreign terms of the catalogue in italics, without the asterisks that mark them.
+        assert "*" not in page.text_content("#kq-plan")
+        italic = page.eval_on_selector_all("#kq-plan em", "els => els.map(e => e.textContent)")
+        assert set(italic) <= {"coaching", "mentoring", "e-learning", "Corporate University"}
 
         # Kept with the saved answers, and in the downloads.
         kept = stored(page, version)

@@ -22,6 +22,8 @@ from e2e_quiz import (
 )
 from quiz_support import click_settled
 
+from generator.engine import assess
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,29 +214,57 @@ def test_without_javascript_the_page_explains_itself(
 def test_print_is_a_development_plan_on_a4(
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
-    ratings = random_ratings(site_export, seed=54)
+    """The printed page is "Rencana Pengembangan Kompetensi" alone, on one A4 page for a
+    three-competency plan: identity, focus, activities with quarter and evidence, totals and the
+    signature blocks of the employee and the direct supervisor."""
+    # Nine gaps for an Administrator: the plan works on three of them.
+    estimates = [1, 2, 1, 2, 1, 0, 2, 1, 2]
+    ratings = {
+        indicator["id"]: 4 if level["level"] <= estimate else 2
+        for competency, estimate in zip(site_export["competencies"], estimates, strict=True)
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+    }
+    result = assess(site_export, ratings, position="administrator")
+    assert len(result["plan"]["focus"]) == 3
     with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
         page.goto(server.url + "/asesmen/")
         page.select_option("select[name=position]", "administrator")
         answer_by_clicking(page, ratings)
+        page.fill("#kq-id-name", "Ayu Lestari")
+        page.fill("#kq-id-nip", "198001012005012001")
+        page.fill("#kq-id-unit", "Bagian Umum")
         click_settled(page, "#kq-submit")
         wait_results(page)
         page.emulate_media(media="print")
-        assert page.is_visible(".kq-print-title")
-        assert page.text_content(".kq-print-title") == "Rencana Pengembangan Kompetensi"
+        assert page.text_content(".kq-doc-title") == "Rencana Pengembangan Kompetensi"
         for hidden in ("#kq-form", ".kq-intro", ".kq-after", ".md-header", ".md-sidebar--primary"):
             assert page.is_hidden(hidden), hidden
-        assert page.is_visible("#kq-plan [data-plan-item]")
-        assert page.is_visible(".kq-signatures")
-        # The chart fits in 120 mm of height without being squashed.
-        shown, natural = page.eval_on_selector(
-            ".kq-chart-image",
-            "i => [[i.clientWidth, i.clientHeight], [i.naturalWidth, i.naturalHeight]]",
+        for hidden in ("#kq-result-list", "#kq-chart", "#kq-plan"):
+            assert page.is_hidden(hidden), hidden
+        identity = page.eval_on_selector_all(
+            "#kq-doc-identity tr", "rows => rows.map(r => r.innerText.split('\\t'))"
         )
-        assert shown[1] <= 120 / 25.4 * 96 + 1
-        assert abs(shown[0] / shown[1] - natural[0] / natural[1]) < 0.02
+        assert identity[:3] == [["Nama", "Ayu Lestari"], ["NIP", "198001012005012001"],
+                                ["Jabatan", "……………………………"]]  # fmt: skip
+        focus = page.eval_on_selector_all("#kq-doc-focus tr", "rows => rows.length")
+        assert focus == 3
+        rows = page.eval_on_selector_all(
+            "#kq-doc-items tr",
+            "rows => rows.map(r => [...r.cells].map(c => c.textContent))",
+        )
+        assert len(rows) == len(result["plan"]["items"])
+        assert sum(int(row[5]) for row in rows) == result["plan"]["total_jp"]
+        assert all(row[6].startswith("Triwulan ") and row[7] for row in rows)
+        assert page.text_content("#kq-doc-totals") == (
+            f"Jumlah: {result['plan']['total_jp']} dari 20 JP; pembagian tercapai "
+            f"{result['plan']['split']} (70 : 20 : 10)."
+        )
+        assert page.is_visible(".kq-signatures")
+        assert page.text_content("#kq-doc-sign-name") == "Ayu Lestari"
         pdf = page.pdf(format="A4", print_background=False)
         assert pdf.startswith(b"%PDF")
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "one A4 page"
 
 
 def _engine_times(page: Any) -> dict[str, Any]:

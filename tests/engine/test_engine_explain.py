@@ -59,8 +59,6 @@ def test_level_zero_grouped_by_rating_and_incomplete(dictionary: dict[str, Any])
         "Belum mencapai level 1 (Paham) karena indikator integritas.1.1 dinilai Belum pernah, "
         "integritas.1.2 dinilai Kadang-kadang, serta integritas.1.3 belum dijawab: 0 dari 3 "
         "indikator level 1 terpenuhi; aturan: semua indikator minimal Sering. "
-        "Penilaian minimal Sering pada indikator level 2, 3, 4, dan 5 belum dihitung karena "
-        "setiap level mensyaratkan semua level di bawahnya tercapai. "
         "Penilaian belum lengkap: 1 dari 15 indikator belum dijawab."
     )
 

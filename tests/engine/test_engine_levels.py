@@ -37,7 +37,8 @@ def test_method_page_example(dictionary: dict[str, Any]) -> None:
     estimate = _estimate(dictionary, "integritas", ratings)
     assert estimate.estimated == 2
     assert estimate.decided_by == ("integritas.3.2",)
-    assert estimate.met_above == (4,)
+    # Level 3 can no longer be met: level 4 is not asked, so its ratings are not mentioned.
+    assert estimate.met_above == ()
     assert estimate.complete
 
 
@@ -52,7 +53,7 @@ def test_level_one_not_met_is_zero(dictionary: dict[str, Any]) -> None:
     estimate = _estimate(dictionary, "integritas", ratings)
     assert estimate.estimated == 0
     assert estimate.decided_by == ("integritas.1.3",)
-    assert estimate.met_above == (2, 3, 4, 5)
+    assert estimate.met_above == ()
 
 
 def test_unanswered_counts_as_not_met_and_is_listed(dictionary: dict[str, Any]) -> None:
@@ -65,12 +66,22 @@ def test_unanswered_counts_as_not_met_and_is_listed(dictionary: dict[str, Any]) 
     assert not estimate.complete
 
 
-def test_unanswered_above_the_estimate_only_marks_incomplete(dictionary: dict[str, Any]) -> None:
+def test_levels_above_one_that_cannot_be_met_are_not_asked(dictionary: dict[str, Any]) -> None:
     ratings = _rate("integritas", {1: [4, 4, 4], 2: [1, 4, 4], 3: [4, 4, 4], 4: [4, 4, 4]})
     estimate = _estimate(dictionary, "integritas", ratings)
     assert estimate.estimated == 1
-    assert estimate.unanswered == ("integritas.5.1", "integritas.5.2", "integritas.5.3")
-    assert estimate.met_above == (3, 4)
+    # Level 2 can no longer be met, so levels 3-5 are not asked: level 5's missing answers
+    # do not make the competency incomplete, and levels 3-4's ratings are not mentioned.
+    assert (estimate.unanswered, estimate.met_above, estimate.complete) == ((), (), True)
+
+
+def test_unanswered_below_a_level_that_cannot_be_met(dictionary: dict[str, Any]) -> None:
+    ratings = _rate("integritas", {1: [4, 4, 4], 2: [4, 4], 3: [4, 1, 4], 4: [4, 4, 4]})
+    estimate = _estimate(dictionary, "integritas", ratings)
+    # Level 2 could still be met (2.3 unanswered), level 3 cannot: levels 1-3 are asked.
+    assert estimate.estimated == 1
+    assert estimate.unanswered == ("integritas.2.3",)
+    assert estimate.met_above == (3,)
 
 
 def test_no_answers_at_all(dictionary: dict[str, Any]) -> None:
@@ -85,7 +96,7 @@ def test_two_indicators_per_level(dictionary: dict[str, Any]) -> None:
     estimate = _estimate(dictionary, "perekat-bangsa", ratings)
     assert estimate.estimated == 3
     assert estimate.decided_by == ("perekat-bangsa.4.2",)
-    assert estimate.met_above == (5,)
+    assert estimate.met_above == ()
 
 
 def test_ratings_of_other_competencies_do_not_matter(dictionary: dict[str, Any]) -> None:

@@ -288,3 +288,25 @@ def test_focus_and_priorities_are_checked(
     with pytest.raises(InputError) as caught:
         assess(dictionary, {}, **kwargs)
     assert str(caught.value) == line
+
+
+def test_the_plan_document_schedules_the_year_by_jp() -> None:
+    from generator.engine.plan_document import identity_rows, scheduled
+
+    items = [
+        {"category": "70", "form": "penugasan", "jp": 8},
+        {"category": "20", "form": "mentoring", "jp": 4},
+        {"category": "70", "form": "magang", "jp": 6},
+        {"category": "10", "form": "e-learning", "jp": 2},
+    ]
+    rows = scheduled(["70", "20", "10"], {"mentoring": "Catatan pertemuan"}, items)
+    # Formal first, then from others, then work: each quarter holds about a quarter of the JP.
+    assert [(row["form"], row["quarter"]) for row in rows] == [
+        ("e-learning", "Triwulan I"),
+        ("mentoring", "Triwulan I"),
+        ("penugasan", "Triwulan II"),
+        ("magang", "Triwulan III"),
+    ]
+    assert rows[1]["evidence"] == "Catatan pertemuan"
+    assert rows[0]["evidence"] == "Laporan singkat yang diketahui atasan"
+    assert identity_rows({"name": " Ayu ", "nip": ""})[:2] == [("Nama", "Ayu"), ("NIP", "…")]

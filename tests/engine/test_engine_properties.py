@@ -71,6 +71,9 @@ def test_all_min_is_level_zero() -> None:
     assert set(_levels(dict.fromkeys(IDS, 1)).values()) == {0}
 
 
+# No deadline: every assess also tries each one-step change (borderline), a few ms that a
+# loaded machine stretched past hypothesis' 200 ms.
+@settings(deadline=None)
 @given(st.integers(0, 5), st.sampled_from([3, 4]), st.sampled_from([1, 2]))
 def test_met_up_to_k_and_unmet_above_is_k(k: int, high: int, low: int) -> None:
     assert set(_levels(up_to(DICTIONARY, k, high=high, low=low)).values()) == {k}

@@ -160,3 +160,44 @@ def test_the_report_names_gaps_one_answer_could_change() -> None:
         1 for c in result["competencies"] if c["status"] == "gap" and c["borderline"]
     )
     assert f"- {sentences[0]}" in to_markdown(_with_rule("all"), result).splitlines()
+
+
+def _shortened(
+    dictionary: dict[str, Any], ratings: dict[str, int], rule: str
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The answers the adaptive form keeps, and how many levels it asks per competency: it
+    hides every level above the first one whose answered ratings spend more than the budget
+    (the page's test, from skip_budget)."""
+    level_rule = LevelRule(rule, 3, 1, 4)
+    kept: dict[str, int] = {}
+    asked: dict[str, int] = {}
+    for competency in dictionary["competencies"]:
+        for level in competency["levels"]:
+            ids = [indicator["id"] for indicator in level["indicators"]]
+            kept |= {i: ratings[i] for i in ids if i in ratings}
+            asked[competency["id"]] = level["level"]
+            penalties, budget = level_rule.skip_budget(len(ids))
+            if sum(penalties[ratings[i]] for i in ids if i in ratings) > budget:
+                break
+    return kept, asked
+
+
+@pytest.mark.parametrize("rule", RULES)
+@pytest.mark.parametrize("seed", range(40))
+def test_the_shortened_form_gives_the_full_forms_result(rule: str, seed: int) -> None:
+    dictionary = _with_rule(rule)
+    rng = random.Random(seed)
+    # Skewed high so that many competencies reach the upper levels; some answers left out.
+    ratings = {i: rng.choice([1, 2, 3, 3, 4, 4, 4]) for i in IDS if rng.random() > 0.05}
+    shortened, asked = _shortened(dictionary, ratings, rule)
+    assert len(shortened) < len(ratings) or all(n == 5 for n in asked.values())
+    position = rng.choice([None, "administrator", "pelaksana"])
+    full = assess(dictionary, ratings, position=position)
+    short = assess(dictionary, shortened, position=position)
+    assert short["plan"] == full["plan"]
+    for whole, cut in zip(full["competencies"], short["competencies"], strict=True):
+        assert {k: v for k, v in cut.items() if k != "levels"} == {
+            k: v for k, v in whole.items() if k != "levels"
+        }
+        # Per-level counts agree on every level the form asked.
+        assert cut["levels"][: asked[cut["id"]]] == whole["levels"][: asked[cut["id"]]]

@@ -44,8 +44,8 @@ MISTAKES: dict[str, list[Edit]] = {
     "kutip": [
         (
             "learning/integritas.yaml",
-            '    category: "70"\n    form: penugasan\n    jp: 6\n    activity: >-\n      Catat',
-            '    category: "70\n    form: penugasan\n    jp: 6\n    activity: >-\n      Catat',
+            '    category: "70"\n    form: penugasan\n    jp: 4\n    activity: >-\n      Catat',
+            '    category: "70\n    form: penugasan\n    jp: 4\n    activity: >-\n      Catat',
         )
     ],
     "kunci-salah-ketik": [
@@ -80,8 +80,8 @@ MISTAKES: dict[str, list[Edit]] = {
     "kategori-bentuk": [
         (
             "learning/integritas.yaml",
-            "    form: magang\n    jp: 8\n    activity: >-\n      Ikuti praktik kerja singkat",
-            "    form: coaching\n    jp: 8\n    activity: >-\n      Ikuti praktik kerja singkat",
+            "    form: magang\n    jp: 16\n    activity: >-\n      Ikuti magang selama dua hari",
+            "    form: coaching\n    jp: 16\n    activity: >-\n      Ikuti magang selama dua hari",
         )
     ],
     "spasi-tak-putus": [

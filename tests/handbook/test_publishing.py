@@ -323,71 +323,74 @@ def _check_published(stock: Stock, server: Server, version: int) -> None:
         assert mode & (0o005 if path.is_dir() else 0o004), f"{path} is not readable by www-data"
 
 
-def test_nginx_publishing_as_written_installs_then_updates(
-    stock_server: tuple[Stock, Server, Path],
-) -> None:
+@dataclass
+class Scene:
+    """A running stock server, the two prepared sites and a project folder with deploy/."""
+
+    stock: Stock
+    server: Server
+    scratch: Path
+    sites: Path
+    project: Path
+
+    def shims(self, version: int) -> str:
+        """The shell functions, with ``make build`` putting site ``version`` in place."""
+        (self.sites / "next").write_text(str(version), "utf-8")
+        return _shims(self.stock, self.project, self.sites)
+
+
+@pytest.fixture
+def scene(stock_server: tuple[Stock, Server, Path]) -> Scene:
     stock, server, scratch = stock_server
-    sites = _prepare_sites(scratch)
-    project = _project(scratch / "project", stock)
+    return Scene(
+        stock, server, scratch, _prepare_sites(scratch), _project(scratch / "project", stock)
+    )
+
+
+def test_nginx_publishing_as_written_installs_then_updates(scene: Scene) -> None:
+    stock = scene.stock
     script = stock.relocate(commands("nginx-publikasi"))
     for version in (1, 2):
-        (sites / "next").write_text(str(version), "utf-8")
         # Step 1 of the page, then its commands, from the project folder.
-        _publish(stock, _shims(stock, project, sites) + "make build\n" + script, project)
-        _check_published(stock, server, version)
+        _publish(stock, scene.shims(version) + "make build\n" + script, scene.project)
+        _check_published(stock, scene.server, version)
     assert not (stock.etc / "sites-enabled" / "default").exists()
     assert (stock.etc / "sites-available" / "default").exists(), "Debian's file stays"
 
 
-def test_intranet_archive_route_as_written_installs_then_updates(
-    stock_server: tuple[Stock, Server, Path],
-) -> None:
-    stock, server, scratch = stock_server
-    sites = _prepare_sites(scratch)
-    project = _project(scratch / "project", stock)
-    intranet = scratch / "intranet"
+def test_intranet_archive_route_as_written_installs_then_updates(scene: Scene) -> None:
+    stock = scene.stock
+    intranet = scene.scratch / "intranet"
     intranet.mkdir()
-    shims = _shims(stock, project, sites)
     publish = stock.relocate(commands("nginx-publikasi"))
     for version in (1, 2):
-        (sites / "next").write_text(str(version), "utf-8")
-        _run(shims + commands("arsip-buat"), project)
+        shims = scene.shims(version)
+        _run(shims + commands("arsip-buat"), scene.project)
         # The archive travels; the intranet server has no project, no make, only the archive.
         archive = "kompetensi-asn-situs.tar.gz"
-        (project / archive).replace(intranet / archive)
+        (scene.project / archive).replace(intranet / archive)
         _publish(
             stock, shims + commands("arsip-bongkar") + "cd kompetensi-asn\n" + publish, intranet
         )
-        _check_published(stock, server, version)
+        _check_published(stock, scene.server, version)
 
 
-def test_with_the_default_site_left_enabled_nginx_refuses_as_the_page_says(
-    stock_server: tuple[Stock, Server, Path],
-) -> None:
+def test_with_the_default_site_left_enabled_nginx_refuses_as_the_page_says(scene: Scene) -> None:
     """The page explains what happens if its step disabling Debian's default site is skipped."""
-    stock, server, scratch = stock_server
-    sites = _prepare_sites(scratch)
-    project = _project(scratch / "project", stock)
-    (sites / "next").write_text("1", "utf-8")
     step = "sudo rm -f /etc/nginx/sites-enabled/default\n"
     script = commands("nginx-publikasi")
     assert script.count(step) == 1
+    skipped = scene.stock.relocate(script.replace(step, ""))
     done = subprocess.run(
-        [
-            "bash",
-            "-c",
-            _shims(stock, project, sites)
-            + "make build\n"
-            + stock.relocate(script.replace(step, "")),
-        ],
-        cwd=project,
+        ["bash", "-c", scene.shims(1) + "make build\n" + skipped],
+        cwd=scene.project,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode != 0
-    assert f"a duplicate default server for 127.0.0.1:{stock.port}" in done.stderr
+    assert f"a duplicate default server for 127.0.0.1:{scene.stock.port}" in done.stderr
     assert "a duplicate default server for 0.0.0.0:80" in page_text("publikasi.md")
     # nginx -t failed, so nothing was reloaded: the stock site still answers.
-    assert b"Welcome to nginx!" in server.get("/").body
+    assert b"Welcome to nginx!" in scene.server.get("/").body

@@ -8,21 +8,14 @@ the same origin. The same project built links both, and its ``sw.js`` lists its 
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
-from nginx_support import free_port
-from project_support import ROOT, real_config, run_build, write_project
+from project_support import ROOT, kompetensi_serve, real_config, run_build, write_project
 
 from generator.offline import site
 
-KOMPETENSI = Path(sys.executable).with_name("kompetensi")
 MANIFEST_LINK = '<link rel="manifest" href="manifest.webmanifest">'
 SCRIPT = '<script src="assets/javascripts/offline.js" defer></script>'
 
@@ -45,30 +38,11 @@ def _get(url: str) -> str:
 
 def test_serve_links_no_manifest_and_serves_the_retiring_worker(tmp_path: Path) -> None:
     config = make_project(tmp_path / "project")
-    port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(KOMPETENSI), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=config.parent,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # mkdocs runs as a child: stop the whole group
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while b"Serving on" not in log_path.read_bytes():
-                assert process.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, "kompetensi serve did not start"
-                time.sleep(0.2)
-            origin = f"http://127.0.0.1:{port}"
-            page = _get(origin + "/")
-            assert "<h1" in page
-            assert 'rel="manifest"' not in page and "offline.js" not in page
-            assert _get(origin + "/sw.js") == site.RETIRE_SOURCE.read_text(encoding="utf-8")
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+    with kompetensi_serve(config, tmp_path / "serve.log") as origin:
+        page = _get(origin + "/")
+        assert "<h1" in page
+        assert 'rel="manifest"' not in page and "offline.js" not in page
+        assert _get(origin + "/sw.js") == site.RETIRE_SOURCE.read_text(encoding="utf-8")
 
 
 def test_a_build_links_the_manifest_and_the_worker_script(tmp_path: Path) -> None:

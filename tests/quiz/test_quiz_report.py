@@ -39,9 +39,9 @@ def test_view_labels(result: dict[str, Any], export: dict[str, Any]) -> None:
     assert [level["label"] for level in first["levels"]] == [
         "Level 1: 3 dari 3 terpenuhi",
         "Level 2: 0 dari 3 terpenuhi",
-        "Level 3: 0 dari 3 terpenuhi",
-        "Level 4: 0 dari 3 terpenuhi",
-        "Level 5: 0 dari 3 terpenuhi",
+        "Level 3: belum dihitung",
+        "Level 4: belum dihitung",
+        "Level 5: belum dihitung",
     ]
     assert [s["number"] for s in first["levels"][1]["missing"]] == [4, 5, 6]
     categories = view["plan"]["categories"]
@@ -229,3 +229,16 @@ def test_chart_is_drawn_for_a_phone_and_wraps_a_long_name() -> None:
     assert rows == sorted(rows) and len(set(rows)) == len(rows)
     assert float(ends[0].attrib["y"]) < rows[1] and float(ends[1].attrib["y"]) < rows[3]
     assert float(root.attrib["height"]) > max(float(e.attrib["y"]) for e in texts)
+
+
+def test_italic_marks_stay_out_of_the_csv(export: dict[str, Any]) -> None:
+    result = assess(export, {}, position="administrator", total_jp=40)
+    presented = report.view(result, export)
+    # The CSV lists the plan in the year's order (the schedule, with quarter and evidence).
+    item = presented["plan"]["schedule"][0]
+    item["activity"] = "Jalani sesi *coaching* dan *mentoring* bersama atasan."
+    rows = list(csv.reader(io.StringIO(report.csv_text(presented)[1:])))
+    assert "Jalani sesi coaching dan mentoring bersama atasan." in [
+        cell for r in rows for cell in r
+    ]
+    assert not [row for row in rows if any("*" in cell for cell in row)]

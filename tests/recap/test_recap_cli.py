@@ -267,3 +267,26 @@ def test_emitted_rows_are_the_table_behind_the_numbers(
     with (tmp_path / "rows_activities.csv").open(encoding="utf-8") as handle:
         activities = list(csv.DictReader(handle))
     assert sum(int(row["jp"]) for row in activities) == sum(summary["jp_demand"].values())
+
+
+def test_outputs_are_written_like_export_o(
+    collected: Collected, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """-o and --emit-rows go through generator.output_file: a link is written through and
+    kept, a missing folder is one line naming it, nothing is created."""
+    real = tmp_path / "rekap-asli.json"
+    real.write_text("lama\n", encoding="utf-8")
+    link = tmp_path / "rekap.json"
+    link.symlink_to(real)
+    code, _, _ = rekap(capsys, str(collected.folder), "--format", "json", "-o", str(link))
+    assert code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["respondents"] > 0
+    missing = tmp_path / "tidak-ada" / "baris.csv"
+    code, _, err = rekap(capsys, str(collected.folder), "--emit-rows", str(missing))
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"{missing}: tidak dapat menulis: folder {missing.parent} tidak ada. Petunjuk: buat "
+        "folder itu lebih dulu, atau pilih folder yang sudah ada"
+    )
+    assert not missing.parent.exists()

@@ -466,3 +466,32 @@ def test_a_failing_write_is_one_located_line_and_no_traceback(
     assert message == f"build gagal: File too large; {site} tidak diubah."
     assert tree(site) == before
     assert leftovers(tmp_path / "project") == []
+
+
+SECOND_BUILD = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from generator import site_folder\n"
+    "with site_folder.building(Path(sys.argv[1])):\n"
+    "    pass\n"
+)
+
+
+def test_a_build_cleans_only_when_no_other_build_runs(tmp_path: Path) -> None:
+    """A staging folder just made, not yet locked by its build, survives a build that starts at
+    that moment: that build sees another one running and leaves the cleaning to a later one."""
+    site = tmp_path / "site"
+    fresh = tmp_path / ".site-build-baru"
+
+    def second_build() -> None:
+        subprocess.run(
+            [sys.executable, "-c", SECOND_BUILD, str(site)], check=True, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+
+    with site_folder.building(site):
+        fresh.mkdir()
+        second_build()
+        assert fresh.is_dir()
+    second_build()  # alone now: the folder is a dead build's
+    assert not fresh.exists()

@@ -8,24 +8,19 @@ the banner (the plugin adds it only while serving).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from nginx_support import free_port
+from project_support import kompetensi_serve
 from site_support import ROOT, make_project
 
 from generator.errors import Problem
 from generator.plugin import KompetensiPlugin
 from generator.render import preview
 
-KOMPETENSI = Path(sys.executable).with_name("kompetensi")
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 ARTICLE = '<article class="md-content__inner md-typeset">'
 PROBLEM = Problem("standards/positions.yaml", 6, 40, "positions[0].name", "bad <b> & 'x'", "fix it")
@@ -70,27 +65,8 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
     if request.param == "broken-at-start":
         source = config.parent / "standards" / "competencies" / "integritas.yaml"
         source.write_text(source.read_text("utf-8").replace(*BROKEN), "utf-8")
-    port = free_port()
-    log = (tmp_path / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [str(KOMPETENSI), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=config.parent,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # mkdocs runs as a child: stop the whole group
-    )
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while b"Serving on" not in (tmp_path / "serve.log").read_bytes():
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
-            assert time.monotonic() < deadline, "kompetensi serve did not start"
-            time.sleep(0.2)
+    with kompetensi_serve(config, tmp_path / "serve.log") as origin:
         yield origin, config.parent / "standards"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
 
 
 def _banner_text(page: Any, url: str, wanted: Callable[[str | None], bool]) -> str | None:

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
-from site_support import FIXTURES, GOLDEN
+from site_support import FIXTURES, GOLDEN, ROOT
 
-from generator.render import links, navigation
+from generator.render import links, navigation, pages
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site, split_markdown
 from generator.render.safe import anchor, front_matter, inert, slug, title
@@ -230,13 +230,20 @@ def test_unknown_markers_are_located() -> None:
     filled, problems = fill_markers(text, data)
     assert filled == text
     known = (
-        "met_threshold, default_jp, focus, scale_min, scale_max, version, competency_count, "
-        "position_count, scale_label:N, level_name:N"
+        "met_threshold, default_jp, focus, jp_rule, scale_min, scale_max, version, "
+        "competency_count, position_count, scale_label:N, level_name:N"
     )
     assert problems == [
         (2, f"unknown data marker 'nope' (known: {known})"),
         (3, f"unknown data marker 'scale_label:9' (known: {known})"),
     ]
+
+
+def test_the_jp_rule_marker_shows_the_framework_rule() -> None:
+    data = load_standard(ROOT / "standards").data
+    filled, problems = fill_markers("<!-- data:jp_rule -->aturan<!-- /data -->", data)
+    assert problems == []
+    assert "45 menit" in filled and "ketentuannya sendiri" in filled
 
 
 def test_navigation_lists_groups_and_splits_large_ones() -> None:
@@ -290,3 +297,13 @@ def test_navigation_titles_are_escaped() -> None:
     group = navigation.competency_nav(data, 40)[1]
     assert isinstance(group, dict)
     assert list(group) == ["Manajerial &lt;script&gt;alert(1)&lt;/script&gt;"]
+
+
+def test_a_functional_position_page_sends_the_reader_to_their_skj() -> None:
+    data = load_standard(ROOT / "standards").data
+    d = pages.Dictionary(data, {"positions": "standards/positions.yaml"})
+    position = next(p for p in data["positions"] if p["id"] == "jf-ahli-muda")
+    text = pages.position(d, position).assembled()
+    assert "Tanpa target di situs ini" in text
+    assert text.count("<td data-label=\"Level target\">Lihat dokumen SKJ Anda</td>") == 9
+    assert "Belum diketahui" not in text

@@ -50,7 +50,7 @@ SYNTAX_HINT = "check the indentation and the ':' after each key"
 TAG_HINT = "remove the tag; types come from the schema"
 INDICATOR_HINT = "indicator ids are <competency>.<level>.<position in the list>"
 TARGET_HINT = "give a level from 1 to 5, or null when the target is not known"
-COMPETENCY_KEYS = "allowed keys: id, name, group, order, aliases, definition, levels"
+COMPETENCY_KEYS = "allowed keys: id, name, group, dictionary, order, aliases, definition, levels"
 BOOLEAN_HINT = "write true or false in lower case"
 ONE_DOCUMENT = (
     "only one YAML document per file is allowed "
@@ -571,9 +571,9 @@ SCHEMA_CASES = [
         replace(
             L,
             '  - {level: 1, category: "70", form: penugasan, jp: 4,',
-            '  - {level: 1, category: "70", form: penugasan, jp: 500,',
+            '  - {level: 1, category: "70", form: penugasan, jp: 5000,',
         ),
-        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 200, got 500",
+        f"std/{L}:4:53: activities[0].jp: expected an integer from 1 to 1000, got 5000",
     ),
     case(
         "integer-below-minimum",
@@ -601,6 +601,12 @@ SCHEMA_CASES = [
         replace(K, "group: manajerial\n", "group: manajerail\n"),
         f"std/{K}:4:8: group: expected one of 'manajerial', 'sosial_kultural', 'teknis', got "
         "'manajerail' Hint: did you mean 'manajerial'?",
+    ),
+    case(
+        "level-rule-unknown",
+        replace(F, "  met_threshold: 3\n", "  met_threshold: 3\n  level_rule: semua\n"),
+        f"std/{F}:30:15: assessment.level_rule: expected one of 'all', 'majority', 'mean', got "
+        "'semua'",
     ),
     case(
         "enum-no-close-match",

@@ -194,3 +194,19 @@ def test_a_full_disk_on_standard_output_is_one_line(folder: Path, args: tuple[st
     assert (
         result.stderr.decode() == "standar keluaran: tidak dapat menulis: No space left on device\n"
     )
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1"])
+def test_dev_stdout_is_written_like_a_redirection(folder: Path, name: str) -> None:
+    piped = export(folder, "-o", name)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    assert piped.stdout == expected(folder)
+    log = folder / "log.txt"
+    log.write_bytes(b"sebelumnya\n")
+    log.chmod(0o640)
+    with log.open("ab") as appended:  # as a shell's >> opens it
+        result = export(folder, "-o", name, stdout=appended.fileno())
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert log.read_bytes() == b"sebelumnya\n" + expected(folder)
+    assert mode(log) == 0o640
+    assert not log.is_symlink()

@@ -15,12 +15,22 @@ const KEYS = [
   "position",
   "targets",
   "total_jp",
+  "focus",
+  "identity",
+  "plan",
   "ratings",
   "submitted",
   "result",
 ];
 const MIN_JP = 1;
 const MAX_JP = 1000;
+const MIN_FOCUS = 1;
+const MAX_FOCUS = 9;
+// The identity printed on the plan; optional strings kept on the device (never in a share link).
+export const IDENTITY_KEYS = ["name", "nip", "unit", "period", "position_title"];
+const MAX_IDENTITY_CHARS = 120;
+const MAX_PLAN_ITEMS = 200;
+const ACTIVITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -41,6 +51,7 @@ export function formShape(root) {
   return {
     version: root.dataset.standardsVersion || "",
     defaultJp: Number(root.dataset.defaultJp || "20"),
+    defaultFocus: Number(root.dataset.defaultFocus || "3"),
     indicators,
     indicatorSet: new Set(indicators),
     scaleValues: [...first].map((input) => Number(input.value)),
@@ -65,9 +76,34 @@ export function emptyDoc(shape) {
     position: null,
     targets: {},
     total_jp: shape.defaultJp,
+    focus: shape.defaultFocus,
+    identity: {},
+    plan: null,
     ratings: {},
     submitted: false,
   };
+}
+
+// An edited plan's shape: {focus?, budget_jp?, items: [{activity_id, jp}]}. Whether the ids
+// exist and the JP are the catalogue's is the engine's check (the same as the CLI's).
+function planProblem(plan) {
+  if (!isPlainObject(plan) || !Array.isArray(plan.items)) return "harus berupa objek dengan items";
+  if (plan.items.length > MAX_PLAN_ITEMS) return `paling banyak ${MAX_PLAN_ITEMS} aktivitas`;
+  const ok = plan.items.every(
+    (item) =>
+      isPlainObject(item) &&
+      typeof item.activity_id === "string" &&
+      ACTIVITY_ID.test(item.activity_id) &&
+      isInteger(item.jp),
+  );
+  return ok ? null : "setiap aktivitas harus berupa {activity_id, jp}";
+}
+
+function copyPlan(plan) {
+  const copy = { items: plan.items.map((item) => ({ activity_id: item.activity_id, jp: item.jp })) };
+  if (Array.isArray(plan.focus)) copy.focus = plan.focus.filter((key) => typeof key === "string");
+  if (isInteger(plan.budget_jp)) copy.budget_jp = plan.budget_jp;
+  return copy;
 }
 
 export function validate(doc, shape, lenient) {
@@ -116,6 +152,29 @@ export function validate(doc, shape, lenient) {
     if (isInteger(doc.total_jp) && doc.total_jp >= MIN_JP && doc.total_jp <= MAX_JP) {
       value.total_jp = doc.total_jp;
     } else soft("total_jp", `harus bilangan bulat ${MIN_JP} sampai ${MAX_JP}`);
+  }
+  if (doc.focus !== undefined && doc.focus !== null) {
+    if (isInteger(doc.focus) && doc.focus >= MIN_FOCUS && doc.focus <= MAX_FOCUS) {
+      value.focus = doc.focus;
+    } else soft("focus", `harus bilangan bulat ${MIN_FOCUS} sampai ${MAX_FOCUS}`);
+  }
+  if (doc.identity !== undefined && doc.identity !== null) {
+    if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");
+    else {
+      for (const key of Object.keys(doc.identity)) {
+        const text = doc.identity[key];
+        if (!IDENTITY_KEYS.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
+        else if (typeof text !== "string" || text.length > MAX_IDENTITY_CHARS) {
+          soft(`identity.${key}`, `harus berupa teks paling panjang ${MAX_IDENTITY_CHARS} karakter`);
+        } else if (text.trim()) value.identity[key] = text;
+      }
+    }
+  }
+  if (doc.plan !== undefined && doc.plan !== null) {
+    const problem = planProblem(doc.plan);
+    if (problem) soft("plan", problem);
+    // Answers moved from another standards version keep their ratings; the plan is made anew.
+    else if (!lenient) value.plan = copyPlan(doc.plan);
   }
   if (!isPlainObject(doc.ratings)) {
     problems.push({ path: "ratings", message: "harus berupa objek" });
@@ -198,6 +257,8 @@ export function withEarly(doc, early) {
 // bridge keeps only those the position leaves open, as a functional position does).
 export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };
+  if (isInteger(doc.focus)) request.focus = doc.focus;
+  if (doc.plan) request.plan = doc.plan;
   const targets = doc.targets || {};
   if (doc.position) request.position = doc.position;
   if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
@@ -206,19 +267,24 @@ export function engineRequest(doc, claimed) {
 }
 
 // Share links carry the answers in the fragment (never sent to a server), compactly:
-// #jawaban=1~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
+// #jawaban=2~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
+//   ~<focus>~<edited plan as id:jp.id:jp, or -> (version 1 links, without the last two, open
+// too). The identity is never in a link.
 export function shareFragment(doc, shape) {
   const digit = (value) =>
     value === null || value === undefined ? "0" : Number(value).toString(36);
   const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
   const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
+  const plan = doc.plan ? doc.plan.items.map((item) => `${item.activity_id}:${item.jp}`) : [];
   const parts = [
-    "1",
+    "2",
     doc.standards_version,
     doc.position || "-",
     String(doc.total_jp),
     ratings,
     targets.join(""),
+    String(doc.focus ?? ""),
+    plan.length ? plan.join(".") : "-",
   ];
   return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
 }
@@ -231,8 +297,9 @@ export function parseShare(fragment, shape) {
   } catch (_) {
     return null;
   }
-  if (parts.length !== 6 || parts[0] !== "1") return null;
-  const [, version, position, jp, ratingDigits, targetDigits] = parts;
+  const versionOne = parts.length === 6 && parts[0] === "1";
+  if (!versionOne && !(parts.length === 8 && parts[0] === "2")) return null;
+  const [, version, position, jp, ratingDigits, targetDigits, focus, planText] = parts;
   if (
     ratingDigits.length !== shape.indicators.length ||
     targetDigits.length !== shape.competencies.length
@@ -249,6 +316,17 @@ export function parseShare(fragment, shape) {
     ratings: {},
     submitted: true,
   };
+  if (!versionOne) {
+    doc.focus = /^\d+$/.test(focus) ? Number(focus) : focus;
+    if (planText !== "-") {
+      doc.plan = {
+        items: planText.split(".").map((pair) => {
+          const [id, itemJp] = pair.split(":");
+          return { activity_id: id, jp: /^\d+$/.test(itemJp || "") ? Number(itemJp) : itemJp };
+        }),
+      };
+    }
+  }
   // A character that is not a base-36 digit is kept as text, so validation names it.
   const read = (character) => (/^[0-9a-z]$/.test(character) ? parseInt(character, 36) : character);
   shape.indicators.forEach((id, index) => {

@@ -12,8 +12,10 @@ import { clear, download, jumpSettler, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
 import { compare, downloadJson, fileChosen } from "./files.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
+import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
+import { showProgress, skipShape, toggleShowAll } from "./skip.js";
 import { STORAGE_PREFIX, Store } from "./store.js";
 import { migrate } from "./versions.js";
 
@@ -40,8 +42,11 @@ export class Quiz {
     this.form = this.byId("kq-form");
     this.position = this.form.elements.namedItem("position");
     this.jp = this.byId("kq-jp");
+    this.focusInput = this.byId("kq-focus");
+    this.plan = null; // the plan the reader edited (null: the engine's own choice)
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
+    this.skip = skipShape(root);
     this.storageKey = ANSWERS_PREFIX + this.shape.version;
     this.pending = new Map(); // tasks waiting for the engine, one per purpose
     this.last = null; // the last answer shown: {response, doc}
@@ -112,8 +117,12 @@ export class Quiz {
   }
 
   bindEvents() {
-    this.listen(this.form, "change", () => this.formChanged());
-    this.listen(this.jp, "input", () => this.formChanged());
+    this.listen(this.form, "change", (event) => this.formChanged(event));
+    this.listen(this.form, "click", (event) => {
+      const button = event.target.closest("[data-kq-show-all]");
+      if (button && toggleShowAll(this.skip, button)) this.updateProgress();
+    });
+    bindPlan(this);
     this.listen(this.form, "submit", (event) => {
       event.preventDefault();
       this.submit();
@@ -155,11 +164,13 @@ export class Quiz {
     this.listen(this.root, "click", jumpSettler(this.form));
   }
 
-  formChanged() {
-    this.updateProgress();
+  formChanged(event) {
+    this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
-    if (this.last) this.byId("kq-stale").hidden = false;
+    // The identity is only printed: the result does not depend on it.
+    const identity = event && event.target && event.target.dataset.kqIdentity;
+    if (this.last && !identity) this.byId("kq-stale").hidden = false;
   }
 
   // -- the form and the kept answers ---------------------------------------------------------
@@ -182,6 +193,7 @@ export class Quiz {
     }
     const text = this.jp.value.trim();
     doc.total_jp = /^\d+$/.test(text) ? Number(text) : null;
+    readPlanSettings(this, doc);
     doc.position = this.position.value || null;
     doc.submitted = this.submitted;
     return doc;
@@ -198,6 +210,7 @@ export class Quiz {
       select.value = value === null || value === undefined ? "" : String(value);
     }
     this.jp.value = String(doc.total_jp ?? this.shape.defaultJp);
+    applyPlanSettings(this, doc);
     this.submitted = Boolean(doc.submitted);
     // While binding, the counts wait for finishSetup (one update instead of two).
     if (!quiet) {
@@ -263,24 +276,9 @@ export class Quiz {
 
   // -- storage notices and progress ---------------------------------------------------------------
 
-  updateProgress() {
-    const ratings = this.checkedRatings();
-    let answered = 0;
-    for (const competency of this.shape.competencies) {
-      let count = 0;
-      for (const id of competency.indicators) if (Object.hasOwn(ratings, id)) count += 1;
-      answered += count;
-      const badge = this.root.querySelector(`[data-kq-count="${CSS.escape(competency.id)}"]`);
-      const text = `${count}/${competency.indicators.length}`;
-      // Writing the same text again would still dirty the layout: skip unchanged badges.
-      if (badge && badge.textContent !== text) {
-        badge.textContent = text;
-        badge.dataset.complete = String(count === competency.indicators.length);
-      }
-    }
-    this.byId("kq-progress").value = answered;
-    this.byId("kq-progress-text").textContent =
-      `${answered} dari ${this.shape.indicators.length} pernyataan dijawab`;
+  // The counts and the adaptive form's hiding (skip.js); announce after the reader's change.
+  updateProgress({ announce = false } = {}) {
+    showProgress(this, this.checkedRatings(), announce);
   }
 
   // Own targets apply without a position, or for one without targets here (functional: SKJ).
@@ -366,32 +364,12 @@ export class Quiz {
 
   // -- submitting and results -------------------------------------------------------------------
 
-  checkForm(doc) {
-    const problems = [];
-    if (!Object.keys(doc.ratings).length) {
-      problems.push({
-        path: "",
-        message:
-          "Belum ada pernyataan yang dijawab. Jawab pernyataan pada langkah 2 terlebih dahulu.",
-        target: "kq-i-" + this.shape.indicators[0],
-      });
-    }
-    if (doc.total_jp === null || doc.total_jp < 1 || doc.total_jp > 1000) {
-      problems.push({
-        path: "",
-        message: "Total jam pelajaran harus bilangan bulat dari 1 sampai 1000.",
-        target: "kq-jp",
-      });
-    }
-    return problems;
-  }
-
   submit() {
     performance.clearMarks("kq:submit");
     performance.mark("kq:submit");
     // One read of the form for the check, the request and the saved copy.
     const doc = this.readForm();
-    const problems = this.checkForm(doc);
+    const problems = formProblems(doc, this.shape);
     if (problems.length) {
       showErrors(this, "Periksa kembali isian Anda", problems);
       return;
@@ -432,7 +410,7 @@ export class Quiz {
   // answers the shown result was computed from: the reply to every submit stays small.
   async downloadReport(format, name, type) {
     if (!this.last) return;
-    const request = { ...engineRequest(this.last.doc), format };
+    const request = { ...engineRequest(this.last.doc), format, identity: this.readForm().identity };
     const response = await this.ask("run_report", request);
     if (response) download(name, response.text, `${type};charset=utf-8`);
   }
@@ -443,6 +421,8 @@ export class Quiz {
     this.store.clear(STORAGE_PREFIX);
     this.form.reset();
     this.jp.value = String(this.shape.defaultJp);
+    this.focusInput.value = String(this.shape.defaultFocus);
+    this.plan = null;
     this.submitted = false;
     this.waitingForSubmit = false;
     this.last = null;

@@ -14,6 +14,13 @@ export function el(tag, attributes, ...children) {
   return node;
 }
 
+// Catalogue texts mark foreign terms as *coaching*: shown in italics, never as markup.
+export function emphasised(text) {
+  return String(text)
+    .split(/\*([^*]+)\*/)
+    .map((part, index) => (index % 2 ? el("em", { text: part }) : part));
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }

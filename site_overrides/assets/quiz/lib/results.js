@@ -1,7 +1,8 @@
 // Copies the engine's answer into the results section. Every number and label comes from
 // Python (the result and its "view"); this module only builds elements around them.
 
-import { attr, clear, el, today } from "./dom.js";
+import { attr, clear, el, emphasised, today } from "./dom.js";
+import { showPlanDocument } from "./plan-doc.js";
 
 const CHART_ALT =
   "Grafik level perkiraan dan target setiap kompetensi. Angka yang sama tercantum pada daftar di bawahnya.";
@@ -108,7 +109,42 @@ function competencyItem(item, raw) {
   return node;
 }
 
-function planItem(item) {
+// Swap (for another activity of the same competency, level and category) and remove.
+function planControls(item) {
+  const id = item.activity_id;
+  const controls = el("div", { class: "kq-plan-edit kq-no-print" });
+  if (item.alternatives.length) {
+    const select = el("select", { class: "kq-select", id: `kq-swap-${id}` });
+    for (const option of item.alternatives) {
+      select.append(el("option", { value: option.id, "data-jp": option.jp, text: option.label }));
+    }
+    controls.append(
+      el("label", { class: "kq-label", for: `kq-swap-${id}`, text: "Ganti dengan" }),
+      select,
+      el("button", {
+        type: "button",
+        class: "md-button kq-button",
+        "data-plan-action": "swap",
+        "data-activity-id": id,
+        "aria-label": `Ganti aktivitas ${item.form_name} untuk ${item.competency_name}`,
+        text: "Ganti",
+      }),
+    );
+  }
+  controls.append(
+    el("button", {
+      type: "button",
+      class: "md-button kq-button",
+      "data-plan-action": "remove",
+      "data-activity-id": id,
+      "aria-label": `Hapus aktivitas ${item.form_name} untuk ${item.competency_name}`,
+      text: "Hapus",
+    }),
+  );
+  return controls;
+}
+
+function planItem(item, editable) {
   return el(
     "li",
     {
@@ -127,7 +163,8 @@ function planItem(item) {
       ` — menuju level ${item.level_label} · ${item.form_name} · `,
       el("span", { class: "kq-jp", text: `${item.jp} JP` }),
     ),
-    el("p", { class: "kq-plan-activity", text: item.activity }),
+    el("p", { class: "kq-plan-activity" }, ...emphasised(item.activity)),
+    editable ? planControls(item) : null,
   );
 }
 
@@ -139,7 +176,7 @@ function planCategory(category) {
     el("p", { class: "kq-hint", text: category.description }),
   );
   const items = el("ul", { class: "kq-plan-items" });
-  for (const item of category.items) items.append(planItem(item));
+  for (const item of category.items) items.append(planItem(item, true));
   if (!category.items.length) {
     items.append(
       el("li", { class: "kq-plan-empty", text: "Tidak ada aktivitas pada kategori ini." }),
@@ -191,7 +228,19 @@ export function showResults(byId, response) {
   byId("kq-plan").replaceChildren(plan);
   byId("kq-plan-totals").textContent =
     `Jumlah: ${view.plan.totals_label}; pembagian tercapai ${view.plan.split}.`;
-  byId("kq-plan-agency-list").replaceChildren(...view.plan.agency.map(planItem));
+  byId("kq-plan-agency-list").replaceChildren(
+    ...view.plan.agency.map((item) => planItem(item, false)),
+  );
+  byId("kq-plan-add-select").replaceChildren(
+    el("option", { value: "", text: "Pilih aktivitas…" }),
+    ...view.plan.addable.map((option) =>
+      el("option", { value: option.id, "data-jp": option.jp, text: option.label }),
+    ),
+  );
+  byId("kq-plan-add").hidden = !view.plan.addable.length && !view.plan.edited;
+  byId("kq-plan-add-choice").hidden = !view.plan.addable.length;
+  byId("kq-plan-reset").hidden = !view.plan.edited;
+  showPlanDocument(byId, view);
   byId("kq-plan-agency").hidden = !view.plan.agency.length;
   byId("kq-plan-later-list").replaceChildren(
     ...view.plan.later.map((item) => el("li", { text: item.reason })),

@@ -1,0 +1,75 @@
+// "Rencana Pengembangan Kompetensi": the printed plan. Every value comes from the engine's view
+// (focus, the year's schedule with quarter and evidence, totals) or from the identity fields the
+// reader typed; this module only puts them in the document's tables.
+
+import { IDENTITY_KEYS } from "./answers.js";
+import { el, emphasised } from "./dom.js";
+
+const IDENTITY_LABELS = {
+  name: "Nama",
+  nip: "NIP",
+  position_title: "Jabatan",
+  unit: "Unit kerja",
+  period: "Periode rencana",
+};
+const ORDER = ["name", "nip", "position_title", "unit", "period"];
+const BLANK = "……………………………";
+
+export function showIdentity(byId, identity) {
+  byId("kq-doc-identity").replaceChildren(
+    ...ORDER.filter((key) => IDENTITY_KEYS.includes(key)).map((key) =>
+      el(
+        "tr",
+        {},
+        el("th", { scope: "row", text: IDENTITY_LABELS[key] }),
+        el("td", { text: (identity[key] || "").trim() || BLANK }),
+      ),
+    ),
+  );
+  byId("kq-doc-sign-name").textContent = (identity.name || "").trim() || `(${BLANK})`;
+  byId("kq-doc-sign-nip").textContent = `NIP ${(identity.nip || "").trim()}`.trim();
+}
+
+export function showPlanDocument(byId, view) {
+  const plan = view.plan;
+  byId("kq-doc-focus").replaceChildren(
+    ...plan.focus.map((item) =>
+      el(
+        "tr",
+        {},
+        el("td", { text: item.name }),
+        el("td", { text: item.estimated_label }),
+        el("td", { text: item.target_label }),
+        el("td", { text: item.gap_label }),
+      ),
+    ),
+  );
+  byId("kq-doc-items").replaceChildren(
+    ...plan.schedule.map((item, index) =>
+      el(
+        "tr",
+        {},
+        el("td", { text: String(index + 1) }),
+        el("td", { text: item.competency_name }),
+        el("td", {}, ...emphasised(item.activity)),
+        el("td", { text: item.form_name }),
+        el("td", { text: item.category }),
+        el("td", { text: String(item.jp) }),
+        el("td", { text: item.quarter }),
+        el("td", { text: item.evidence }),
+      ),
+    ),
+  );
+  byId("kq-doc-totals").textContent =
+    `Jumlah: ${plan.totals_label}; pembagian tercapai ${plan.split} (70 : 20 : 10).`;
+  byId("kq-doc-agency").textContent = plan.agency.length
+    ? "Diusulkan kepada atasan (tidak dihitung dalam alokasi JP): " +
+      plan.agency.map((item) => `${item.competency_name}, ${item.form_name}`).join("; ") +
+      "."
+    : "";
+  byId("kq-doc-later").textContent = plan.later.length
+    ? "Ditunda ke rencana berikutnya: " +
+      plan.later.map((item) => item.competency_name).join(", ") +
+      "."
+    : "";
+}
