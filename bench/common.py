@@ -43,6 +43,8 @@ class Options:
     """Result files for ``kompetensi rekap``: the baseline and the large run (bench/recap.py)."""
     recap_browser_files: int = 2000
     """Result files chosen on the ``/rekap/`` page."""
+    import_sizes: tuple[int, int] = (100, 300)
+    """Technical competencies in the generated dictionary sheets (bench/import_scale.py)."""
     work: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))
     """Scratch folder; each benchmark makes its own subfolder and removes it afterwards."""
     keep: bool = False

@@ -8,8 +8,9 @@ peak memory); the baseline of the same run is the 1,000-file recap, and the budg
 Peak memory should barely grow: the recap keeps a small record per person, never a file.
 
 The page: files chosen with ``input[name=results]``, the button pressed, time until the results
-section shows; how often the progress text changed on the way (it must move), and the longest
-main-thread task meanwhile (the work runs in the engine's worker, so the page stays responsive).
+section holds every table (``data-kr-ready``); how often the progress text changed on the way
+(it must move), and the longest main-thread task meanwhile (the work runs in the engine's
+worker, so the page stays responsive).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ RUN = """
 async () => {
   const shown = new Promise((resolve) => {
     const section = document.getElementById("kr-hasil");
-    new MutationObserver(() => { if (!section.hidden) resolve(performance.now()); })
+    new MutationObserver(() => { if (section.dataset.krReady) resolve(performance.now()); })
       .observe(section, { attributes: true });
   });
   const clicked = performance.now();

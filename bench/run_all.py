@@ -22,7 +22,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import bounded_input, overhead, preview, quiz, recap, scale, transfer, validation
+from bench import (
+    bounded_input,
+    import_scale,
+    overhead,
+    preview,
+    quiz,
+    recap,
+    scale,
+    transfer,
+    validation,
+)
 from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
@@ -34,6 +44,7 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "recap": recap.run,
     "bounded_input": bounded_input.run,
     "preview": preview.run,
+    "import_scale": import_scale.run,
 }
 
 

@@ -13,13 +13,16 @@ from collections.abc import Sequence
 from generator import __version__
 from generator.errors import printable
 
-COMMANDS = ("validate", "export", "assess", "rekap", "build", "serve")
+COMMANDS = ("validate", "export", "import_dictionary", "assess", "rekap", "build", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kompetensi",
-        description="Standar Kompetensi Jabatan ASN: validate, export, assess, recap, build and serve.",
+        description=(
+            "Standar Kompetensi Jabatan ASN: validate, export, import, assess, recap, build "
+            "and serve."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"kompetensi {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -27,6 +27,7 @@ SCHEMA_FILES = {
     "positions": "positions.yaml",
     "competency": "competencies/<kode>.yaml",
     "learning": "learning/<kode>.yaml",
+    "dictionary": "dictionaries/<kode>.yaml",
 }
 
 _TYPE_NAMES = {

@@ -357,9 +357,11 @@ def test_subprocess_success_and_failure(tmp_path: Path) -> None:
 
 
 def test_real_standards_folder(tmp_path: Path) -> None:
+    from generator.engine.scope import assessed_export
     from generator.standard import load_export
 
-    export = load_export(ROOT / "standards")
+    # The CLI assesses what the quiz does: the technical example dictionary is left out.
+    export = assessed_export(load_export(ROOT / "standards"))
     position = export["positions"][0]["id"]
     first = export["competencies"][0]["levels"][0]["indicators"][0]["id"]
     (tmp_path / "answers.json").write_text(json.dumps({"ratings": {first: 4}}), encoding="utf-8")

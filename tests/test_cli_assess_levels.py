@@ -13,6 +13,7 @@ import pytest
 
 from generator.cli import main
 from generator.engine import assess
+from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,14 +58,14 @@ def _assess_json(
 def test_levels_borderline_and_rule_from_framework_yaml(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    export = load_export(ROOT / "standards")
+    export = assessed_export(load_export(ROOT / "standards"))
     ratings = _ratings(export)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
     estimates = {}
     for rule in ("all", "majority", "mean"):
         standards = _standards_with_rule(tmp_path, rule)
-        rule_export = load_export(standards)
+        rule_export = assessed_export(load_export(standards))
         assert rule_export["assessment"]["level_rule"] == rule
         result = _assess_json(standards, answers, capsys)
         assert result == assess(rule_export, ratings, position=POSITION)

@@ -12,13 +12,18 @@ from generator.standard import Standard, load_standard
 DEFAULT_STANDARDS = Path("standards")
 
 
-def add_standards_option(parser: argparse.ArgumentParser) -> None:
+def add_standards_option(parser: argparse.ArgumentParser, *, export_too: bool = False) -> None:
+    """``--standards DIR``; with ``export_too`` an exported kompetensi.json is accepted too."""
     parser.add_argument(
         "--standards",
         type=Path,
         default=DEFAULT_STANDARDS,
         metavar="DIR",
-        help="the standards folder (default: standards)",
+        help=(
+            "the standards folder, or an exported kompetensi.json (default: standards)"
+            if export_too
+            else "the standards folder (default: standards)"
+        ),
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from generator.commands import DEFAULT_STANDARDS, load_or_report
+from generator.commands import add_standards_option, load_or_report
 from generator.engine import (
     MAX_FOCUS,
     MAX_JP,
@@ -31,6 +31,7 @@ from generator.engine import (
 )
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
+from generator.engine.scope import assessed_export
 from generator.errors import printable
 from generator.output_file import write_stdout
 
@@ -110,13 +111,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
-    parser.add_argument(
-        "--standards",
-        type=Path,
-        default=DEFAULT_STANDARDS,
-        metavar="DIR",
-        help="the standards folder, or an exported kompetensi.json (default: standards)",
-    )
+    add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run, usage_error=parser.error)
 
 
@@ -194,7 +189,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
     if source.is_dir() or not source.exists():
         standard = load_or_report(source)
-        return None if standard is None else standard.data
+        return None if standard is None else assessed_export(standard.data)
     document, messages = read_json(source)
     for message in messages:
         print(printable(message), file=sys.stderr)
@@ -203,7 +198,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     if not isinstance(document, dict):
         print(f"{source}: expected an exported dictionary object", file=sys.stderr)
         return None
-    return document
+    return assessed_export(document)
 
 
 def _locate(problem: InputProblem, args: argparse.Namespace) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.commands import DEFAULT_STANDARDS
+from generator.commands import add_standards_option
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
 from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
@@ -75,10 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="also write the tidy rows (.csv or .parquet) and FILE_activities beside them",
     )
-    parser.add_argument(
-        "--standards", type=Path, default=DEFAULT_STANDARDS, metavar="DIR",
-        help="the standards folder, or an exported kompetensi.json (default: standards)",
-    )  # fmt: skip
+    add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run)
 
 

@@ -177,7 +177,9 @@ def check_targets(
     hidden = 0
     for key, value in targets.items():
         unknown = key not in known
-        wrong = value is not None and not _is_int_between(value, 1, top)
+        # A technical competency may have fewer levels than the framework.
+        own_top = min(top, len(known[key].levels)) if not unknown else top
+        wrong = value is not None and not _is_int_between(value, 1, own_top)
         if len(problems) >= MAX_LISTED:
             hidden += unknown + wrong
             continue
@@ -188,12 +190,12 @@ def check_targets(
             problems.append(InputProblem(where, "unknown competency id", hint))
         if wrong:
             levels = ", ".join(
-                f"{level} = {dictionary.level_name(level)}" for level in range(1, top + 1)
+                f"{level} = {dictionary.level_name(level)}" for level in range(1, own_top + 1)
             )
             problems.append(
                 InputProblem(
                     where,
-                    f"expected a level from 1 to {top} or null, got {describe(value)}",
+                    f"expected a level from 1 to {own_top} or null, got {describe(value)}",
                     f"levels are {levels}; null means no target",
                 )
             )

@@ -72,10 +72,16 @@ def ranked_focus(
     with_gap = [Focus(e, gap, e.estimated + 1) for e, gap in pairs if gap]
     if with_gap:
         return MODE_GAP, sorted(with_gap, key=lambda item: (-(item.gap or 0), *tie(item)))
-    below_top = [Focus(e, gap, e.estimated + 1) for e, gap in pairs if e.estimated < top]
+    # A technical competency may have fewer levels than the framework: its own top counts.
+    tops = {e.competency.id: min(top, len(e.competency.levels)) for e in estimates}
+    below_top = [
+        Focus(e, gap, e.estimated + 1) for e, gap in pairs if e.estimated < tops[e.competency.id]
+    ]
     if below_top:
         return MODE_GROWTH, sorted(below_top, key=tie)
-    return MODE_MAINTAIN, sorted((Focus(e, gap, top) for e, gap in pairs), key=tie)
+    return MODE_MAINTAIN, sorted(
+        (Focus(e, gap, tops[e.competency.id]) for e, gap in pairs), key=tie
+    )
 
 
 def catalogue_for(dictionary: Dictionary, focus: Focus) -> list[Activity]:
@@ -185,6 +191,8 @@ def _note(
     """How the plan chose its focus, in Indonesian."""
     top = dictionary.max_level
     names = join_id([_gap_words(focus) for focus in focused])
+    shorter = any(len(c.levels) < top for c in dictionary.competency_by_id.values())
+    top_words = "level tertingginya" if shorter else f"level {top}"
     if mode == MODE_GAP:
         gaps = [focus.gap for focus in focused]
         tie = (
@@ -205,13 +213,13 @@ def _note(
         )
         return (
             f"{reason}, sehingga rencana ini diarahkan untuk pengembangan karier pada "
-            f"{len(focused)} kompetensi yang belum mencapai level {top} ({names}), masing-masing "
+            f"{len(focused)} kompetensi yang belum mencapai {top_words} ({names}), masing-masing "
             f"menuju satu level di atas level perkiraannya."
         )
     return (
-        f"Semua kompetensi sudah mencapai level {top}, sehingga rencana ini menjaga dan "
-        f"menularkan kompetensi pada {len(focused)} kompetensi ({names}) dengan aktivitas level "
-        f"{top}."
+        f"Semua kompetensi sudah mencapai {top_words}, sehingga rencana ini menjaga dan "
+        f"menularkan kompetensi pada {len(focused)} kompetensi ({names}) dengan aktivitas "
+        f"{top_words}."
     )
 
 

@@ -114,8 +114,9 @@ def _identity(document: Mapping[str, Any]) -> dict[str, str]:
 
 
 def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
-    """What the engine is asked, as the quiz asks it (``answers.js`` ``engineRequest``): a
-    position, or explicit targets when some are set, never both."""
+    """What the engine is asked, as the quiz asks it (``answers.js`` ``engineRequest``): the
+    position, and the person's own targets when any is set (they fill what the position
+    leaves open, or stand alone without a position)."""
     request: dict[str, Any] = {"ratings": document.get("ratings")}
     total_jp = document.get("total_jp")
     if total_jp is not None:
@@ -124,13 +125,14 @@ def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
     for key in PLAN_CHOICES:
         if document.get(key) is not None:
             request[key] = document[key]
-    targets = document.get("targets")
     if document.get("position"):
         request["position"] = document["position"]
-    elif isinstance(targets, dict) and any(value is not None for value in targets.values()):
+    targets = document.get("targets")
+    if not isinstance(targets, dict):
+        if targets is not None:
+            request["targets"] = targets  # the engine reports it
+    elif any(value is not None for value in targets.values()):
         request["targets"] = targets
-    elif targets is not None and not isinstance(targets, dict):
-        request["targets"] = targets  # the engine reports it
     return request
 
 

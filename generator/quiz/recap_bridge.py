@@ -26,6 +26,7 @@ MAX_BATCH_CHARS = 64 * MAX_RESULT_BYTES
 """A batch of files (base64 grows them by a third); the page sends far fewer at once."""
 MAX_ROSTER_CHARS = 30 * 1024 * 1024
 
+PAGE_SUMMARY_KEYS = ("respondents", "files", "settings", "competencies", "jp_demand")
 _state: dict[str, Any] = {}
 
 
@@ -118,7 +119,8 @@ def recap_add(request_json: str) -> str:
 
 
 def recap_summary(request_json: str) -> str:
-    """The recap so far: ``{"summary", "tables", "charts"}`` for ``{"detail": bool}``."""
+    """The recap so far for the page: ``{"summary", "tables", "charts"}`` for ``{"detail": bool}``
+    (``summary`` holds :data:`PAGE_SUMMARY_KEYS`; the tables hold the rest)."""
 
     def run() -> dict[str, Any]:
         request = _parse(request_json, MAX_REQUEST_CHARS, "request")
@@ -126,7 +128,9 @@ def recap_summary(request_json: str) -> str:
         recap = _recap()
         summary = recap.summary(detail=detail)
         return {
-            "summary": summary,
+            # What the page reads besides the tables (the whole summary is recap_download's):
+            # half the reply, which the page's main thread parses in one task.
+            "summary": {key: summary[key] for key in PAGE_SUMMARY_KEYS},
             "tables": [table._asdict() for table in tables(summary)],
             "charts": {
                 "levels": recap_chart.levels_svg(summary, recap.view.max_level),

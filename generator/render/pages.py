@@ -34,6 +34,8 @@ CSV_COLUMN_MEANINGS = {
     "level_name": "nama level",
     "level_description": "deskripsi level",
     "indicator": "rumusan indikator perilaku",
+    "definition": "definisi kompetensi, diisi pada baris pertama setiap kompetensi",
+    "dictionary": "kode kamus kompetensi teknis; kosong untuk kompetensi lain",
 }
 
 
@@ -80,6 +82,7 @@ class Dictionary:
         self.competencies: list[dict[str, Any]] = list(data["competencies"])
         self.positions: list[dict[str, Any]] = list(data["positions"])
         self.by_id = {c["id"]: c for c in self.competencies}
+        self.dictionaries = {d["id"]: d for d in data.get("dictionaries") or []}
 
     def grouped(self) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
         """Each group that has competencies, with them in data order."""
@@ -87,6 +90,30 @@ class Dictionary:
             members = [c for c in self.competencies if c["group"] == group["id"]]
             if members:
                 yield group, members
+
+    def sections(self) -> Iterator[Section]:
+        """Each group that has competencies; technical ones split by dictionary (those without
+        one first), so an agency's dictionary reads as one block."""
+        for group, members in self.grouped():
+            names = sorted(
+                {c.get("dictionary") or "" for c in members},
+                key=lambda n: (n != "", self.dictionary_name(n)),
+            )
+            for name in names:
+                dictionary = self.dictionaries.get(name)
+                yield Section(
+                    anchor(f"kelompok-{group['id']}" + (f"-{name}" if name else "")),
+                    group["name"] + (f": {dictionary['name']}" if dictionary else ""),
+                    group["description"],
+                    dictionary,
+                    [c for c in members if (c.get("dictionary") or "") == name],
+                )
+
+    def dictionary_name(self, name: str) -> str:
+        return str(self.dictionaries[name]["name"]) if name in self.dictionaries else name
+
+    def dictionary_of(self, competency: Mapping[str, Any]) -> dict[str, Any] | None:
+        return self.dictionaries.get(competency.get("dictionary") or "")
 
     def group_name(self, group_id: str) -> str:
         return next((str(g["name"]) for g in self.groups if g["id"] == group_id), group_id)
@@ -104,6 +131,18 @@ class Dictionary:
     def linker(self, here: str) -> Linker:
         """Links for the HTML parts of the page at ``here``: final URLs, targets recorded."""
         return Linker(here, links.url_resolver(here, self.directory_urls))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of competencies on the index, matrix and print pages: a group, or one technical
+    dictionary of the technical group."""
+
+    id: str
+    name: str
+    description: str
+    dictionary: dict[str, Any] | None
+    competencies: list[dict[str, Any]]
 
 
 def placeholder(index: int) -> str:
@@ -197,9 +236,10 @@ def competency_index(d: Dictionary) -> GeneratedFile:
     link = d.linker(here)
     groups = [
         {
-            "id": anchor(f"kelompok-{group['id']}"),
-            "name": group["name"],
-            "description": group["description"],
+            "id": section.id,
+            "name": section.name,
+            "description": section.description,
+            "dictionary": section.dictionary,
             "competencies": [
                 {
                     "name": c["name"],
@@ -207,10 +247,10 @@ def competency_index(d: Dictionary) -> GeneratedFile:
                     "aliases": c["aliases"],
                     "definition": c["definition"],
                 }
-                for c in members
+                for c in section.competencies
             ],
         }
-        for group, members in d.grouped()
+        for section in d.sections()
     ]
     return _file(
         here,
@@ -245,6 +285,7 @@ def competency(d: Dictionary, c: Mapping[str, Any], transitions: bool = True) ->
         c=c,
         code=slug(c["id"]),
         group=d.group_name(c["group"]),
+        dictionary=d.dictionary_of(c),
         levels=_levels(d, c, link, transitions),
         transitions=link.transition(c["id"]) if transitions else None,
         matrix=link.to(links.MATRIX),
@@ -293,6 +334,7 @@ def transition(d: Dictionary, c: Mapping[str, Any]) -> GeneratedFile:
         "transisi.md.j2",
         in_nav=False,
         c=c,
+        dictionary=d.dictionary_of(c),
         competency=link.competency(c["id"]),
         steps=steps,
         source=d.source(c["id"]),
@@ -304,8 +346,9 @@ def matrix(d: Dictionary) -> GeneratedFile:
     link = d.linker(here)
     groups = [
         {
-            "id": anchor(f"kelompok-{group['id']}"),
-            "name": group["name"],
+            "id": section.id,
+            "name": section.name,
+            "dictionary": section.dictionary,
             "rows": [
                 {
                     "name": c["name"],
@@ -318,11 +361,13 @@ def matrix(d: Dictionary) -> GeneratedFile:
                         }
                         for lv in c["levels"]
                     ],
+                    # A technical dictionary may have fewer levels than the framework.
+                    "missing": [d.level_label(lv["level"]) for lv in d.levels[len(c["levels"]) :]],
                 }
-                for c in members
+                for c in section.competencies
             ],
         }
-        for group, members in d.grouped()
+        for section in d.sections()
     ]
     return _file(
         here,
@@ -401,6 +446,8 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
         rows = []
         for c in members:
             known = c["id"] in p["targets"]
+            if c["group"] == "teknis" and not known:
+                continue  # a position names the technical competencies it needs, no others
             target = p["targets"].get(c["id"])
             level = next((lv for lv in c["levels"] if lv["level"] == target), None)
             rows.append(
@@ -414,7 +461,8 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
                     "description": level["description"] if level is not None else "",
                 }
             )
-        groups.append({"name": group["name"], "rows": rows})
+        if rows:
+            groups.append({"name": group["name"], "rows": rows})
     return _file(
         here,
         link,
@@ -478,6 +526,7 @@ def print_page(d: Dictionary) -> GeneratedFile:
             "id": anchor(f"cetak-{c['id']}"),
             "name": c["name"],
             "group": d.group_name(c["group"]),
+            "dictionary": d.dictionary_of(c),
             "aliases": c["aliases"],
             "definition": c["definition"],
             "levels": [

@@ -27,6 +27,8 @@ class Standard:
     sources: dict[str, Path]
     """Source file of each competency id, plus ``framework`` and ``positions``."""
     warnings: tuple[Problem, ...]
+    notices: frozenset[Problem] = frozenset()
+    """The warnings a build only reports (see :attr:`Loaded.notices`)."""
 
     @property
     def version(self) -> str:
@@ -61,7 +63,15 @@ def load_standard(root: Path | str) -> Standard:
     sources["positions"] = loaded.positions.file
     for parsed in loaded.learning:
         sources[f"learning:{parsed.value['competency']}"] = parsed.file
-    return Standard(Path(root), build_export(loaded), sources, tuple(sorted(loaded.warnings)))
+    for parsed in loaded.dictionaries:
+        sources[f"dictionary:{parsed.value['id']}"] = parsed.file
+    return Standard(
+        Path(root),
+        build_export(loaded),
+        sources,
+        tuple(sorted(loaded.warnings)),
+        frozenset(loaded.notices),
+    )
 
 
 def load_export(root: Path | str) -> dict[str, Any]:

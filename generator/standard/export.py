@@ -26,7 +26,12 @@ CSV_COLUMNS = (
     "level_name",
     "level_description",
     "indicator",
+    "definition",
+    "dictionary",
 )
+"""``definition`` is filled on a competency's first row only (it is long, and ``kompetensi
+import`` reads an empty repeat as the same text); ``dictionary`` is a technical competency's
+dictionary id, empty for the others."""
 
 
 def build_export(loaded: Loaded) -> dict[str, Any]:
@@ -86,6 +91,7 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
                 "id": c["id"],
                 "name": c["name"],
                 "group": c["group"],
+                "dictionary": c.get("dictionary"),
                 "order": c["order"],
                 "aliases": c.get("aliases") or [],
                 "definition": c["definition"],
@@ -106,6 +112,18 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
                 ],
             }
             for c in competencies
+        ],
+        "dictionaries": [
+            {
+                "id": d["id"],
+                "name": d["name"],
+                "owner": d.get("owner"),
+                "source": d.get("source"),
+                "version": d.get("version"),
+                "levels": d["levels"],
+                "illustrative": d.get("illustrative", False),
+            }
+            for d in sorted((p.value for p in loaded.dictionaries), key=lambda d: d["id"])
         ],
         "positions": [
             {
@@ -191,6 +209,7 @@ def to_csv(data: dict[str, Any]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for competency in data["competencies"]:
+        definition = competency["definition"]
         for level in competency["levels"]:
             for indicator in level["indicators"]:
                 writer.writerow(
@@ -204,6 +223,9 @@ def to_csv(data: dict[str, Any]) -> str:
                         names.get(level["level"], ""),
                         level["description"],
                         indicator["text"],
+                        definition,
+                        competency.get("dictionary") or "",
                     )
                 )
+                definition = ""
     return "\ufeff" + out.getvalue()

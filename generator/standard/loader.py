@@ -17,6 +17,9 @@ FRAMEWORK_FILE = "framework.yaml"
 POSITIONS_FILE = "positions.yaml"
 COMPETENCY_DIR = "competencies"
 LEARNING_DIR = "learning"
+DICTIONARY_DIR = "dictionaries"
+"""Technical dictionaries: optional, a standard of managerial and socio-cultural competencies
+alone has none."""
 RESERVED_IDS = frozenset({"index", "semua", "transisi"})
 
 
@@ -85,12 +88,19 @@ class Loaded:
     positions: Parsed | None = None
     competencies: list[Parsed] = field(default_factory=list)
     learning: list[Parsed] = field(default_factory=list)
+    dictionaries: list[Parsed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+    """Warnings that never fail a build (``kompetensi build`` logs them as information): a
+    technical dictionary often arrives before its learning catalogue."""
     unreadable_competencies: set[str] = field(default_factory=set)
     """File stems of competency files that could not be read: references to them are not
     reported again as unknown."""
     competency_folder_missing: bool = False
+    dictionary_files: set[str] = field(default_factory=set)
+    """File stems in dictionaries/, readable or not: a competency naming one that could not be
+    read is not reported again."""
     _tree: tuple[Parsed, Node | None] | None = field(default=None, repr=False, compare=False)
 
     def _root(self, parsed: Parsed) -> Node | None:
@@ -112,6 +122,7 @@ class Loaded:
         *,
         at_key: bool = False,
         warning: bool = False,
+        notice: bool = False,
     ) -> None:
         root = self._root(parsed)
         line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
@@ -119,7 +130,9 @@ class Loaded:
         for key in keys:
             key_path = join_path(key_path, key)
         problem = Problem(parsed.path, line, column, key_path, message, hint)
-        (self.warnings if warning else self.problems).append(problem)
+        (self.warnings if warning or notice else self.problems).append(problem)
+        if notice:
+            self.notices.append(problem)
 
 
 def display_path(file: Path) -> str:
@@ -253,6 +266,12 @@ def read_folder(root: Path) -> Loaded:
         parsed = _parse(loaded, file, "learning")
         if parsed is not None:
             loaded.learning.append(parsed)
+    if (root / DICTIONARY_DIR).is_dir():
+        for file in _yaml_files(root / DICTIONARY_DIR, loaded):
+            loaded.dictionary_files.add(file.stem)
+            parsed = _parse(loaded, file, "dictionary")
+            if parsed is not None:
+                loaded.dictionaries.append(parsed)
     return loaded
 
 

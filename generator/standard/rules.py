@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any
 
 from generator.standard import schema
+from generator.standard.dictionaries import check_dictionaries, check_membership, expected_levels
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
 
 CATEGORY_IDS = ("70", "20", "10")
@@ -109,7 +110,7 @@ def _check_unique(
             seen[ident] = index
 
 
-def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
+def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[str, Parsed]:
     """Returns the competencies by id (first wins on a duplicate, which is reported)."""
     fw = loaded.framework.value if loaded.framework else {}
     level_numbers = [
@@ -117,7 +118,8 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
     ]
     group_ids = [g["id"] for g in fw.get("groups") or [] if g.get("id")]
     by_id: dict[str, Parsed] = {}
-    orders: dict[tuple[str, int], str] = {}
+    # Each technical dictionary is its own block on the site, with its own order.
+    orders: dict[tuple[str, str, int], str] = {}
     names: dict[str, str] = {}
     holders = _holders(loaded.competencies, "id")
     for parsed in loaded.competencies:
@@ -168,15 +170,19 @@ def check_competencies(loaded: Loaded) -> dict[str, Parsed]:
             names.setdefault(folded, cid)
         order = value.get("order")
         if isinstance(order, int) and group:
-            other = orders.setdefault((group, order), cid)
+            block = value.get("dictionary") or ""
+            other = orders.setdefault((group, block, order), cid)
             if other != cid:
                 loaded.report(
                     parsed,
                     ("order",),
-                    f"order {order} is already used by '{other}' in group '{group}'",
+                    f"order {order} is already used by '{other}' in "
+                    + (f"dictionary '{block}'" if block else f"group '{group}'"),
                     "give each competency its own place",
                 )
-        _check_levels(loaded, parsed, cid, level_numbers)
+        check_membership(loaded, parsed, dictionaries)
+        expected = expected_levels(value, dictionaries, len(level_numbers))
+        _check_levels(loaded, parsed, cid, expected)
     return by_id
 
 
@@ -194,16 +200,19 @@ def _others(holders: dict[Any, list[Parsed]], value: Any, parsed: Parsed) -> str
     return ", ".join(p.path for p in holders.get(value, []) if p is not parsed)
 
 
-def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_numbers: list[int]) -> None:
+def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) -> None:
     levels = parsed.value.get("levels") or []
     numbers = [lv.get("level") for lv in levels]
     _check_contiguous(loaded, parsed, numbers, ("levels",), "level", start=1)
-    if level_numbers and len(levels) != len(level_numbers) and None not in numbers:
+    if level_count and len(levels) != level_count and None not in numbers:
+        dictionary = parsed.value.get("dictionary")
         loaded.report(
             parsed,
             ("levels",),
-            f"expected {len(level_numbers)} levels, got {len(levels)}",
-            "every competency describes each level of framework.yaml",
+            f"expected {level_count} levels, got {len(levels)}",
+            f"every competency of the dictionary '{dictionary}' describes its {level_count} levels"
+            if parsed.value.get("group") == "teknis" and dictionary
+            else "every competency describes each level of framework.yaml",
         )
     if cid != parsed.file.stem:
         return  # the id itself is reported; every indicator id would repeat that one mistake
@@ -229,7 +238,9 @@ def _excused_references(loaded: Loaded, competencies: dict[str, Parsed]) -> set[
     return loaded.unreadable_competencies | {p.file.stem for p in competencies.values()}
 
 
-def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
+def check_positions(
+    loaded: Loaded, competencies: dict[str, Parsed], dictionaries: dict[str, Parsed]
+) -> None:
     parsed = loaded.positions
     if parsed is None:
         return
@@ -246,12 +257,13 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
         if p.value.get("group") in ("manajerial", "sosial_kultural") and cid == p.file.stem
     ]
     known = sorted(competencies)
+    levels_of_framework = (loaded.framework.value if loaded.framework else {}).get("levels") or []
     for index, position in enumerate(items):
         _check_verified(loaded, parsed, index, position)
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
-        for cid in targets:
+        for cid, target in targets.items():
             if cid not in competencies and cid not in excused:
                 loaded.report(
                     parsed,
@@ -259,6 +271,19 @@ def check_positions(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                     f"unknown competency '{cid}'",
                     _did_you_mean(cid, known) or "use an id from standards/competencies/",
                     at_key=True,
+                )
+            competency = competencies.get(cid)
+            top = competency and _top_level(
+                competency,
+                expected_levels(competency.value, dictionaries, len(levels_of_framework)),
+            )
+            # Above the framework's levels the schema has reported it: one mistake, one error.
+            if top and isinstance(target, int) and top < target <= len(levels_of_framework):
+                loaded.report(
+                    parsed,
+                    ("positions", index, "targets", cid),
+                    f"'{cid}' has no level {target}",
+                    f"its levels run from 1 to {top}",
                 )
         missing = [cid for cid in required if cid not in targets]
         if missing:
@@ -287,7 +312,9 @@ def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -
         )
 
 
-def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
+def check_learning(
+    loaded: Loaded, competencies: dict[str, Parsed], dictionaries: dict[str, Parsed]
+) -> None:
     fw = loaded.framework.value if loaded.framework else {}
     forms = {f["id"]: f for f in (fw.get("learning") or {}).get("forms") or [] if f.get("id")}
     known = sorted(competencies)
@@ -324,7 +351,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"a catalogue for '{cid}' already exists in {others}",
                 "keep one catalogue file per competency",
             )
-        top = _top_level(competencies.get(cid_for_cells), level_count)
+        competency = competencies.get(cid_for_cells)
+        expected = expected_levels(competency.value, dictionaries, level_count) if competency else 0
+        top = _top_level(competency, expected)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
             # Above the schema's maximum the schema has reported the level already: one
@@ -375,6 +404,9 @@ def check_learning(loaded: Loaded, competencies: dict[str, Parsed]) -> None:
                 f"level/category cell(s), e.g. {gaps[0]}",
                 f"add activities in {LEARNING_HINT}{cid}.yaml",
                 warning=True,
+                # The plan tells the employee when a technical cell is empty; an official
+                # managerial or socio-cultural catalogue must be complete to publish.
+                notice=parsed_competency.value.get("group") == "teknis",
             )
 
 
@@ -428,7 +460,8 @@ def check_activity_ids(loaded: Loaded) -> None:
 
 def check_all(loaded: Loaded) -> None:
     check_framework(loaded)
-    competencies = check_competencies(loaded)
-    check_positions(loaded, competencies)
-    check_learning(loaded, competencies)
+    dictionaries = check_dictionaries(loaded)
+    competencies = check_competencies(loaded, dictionaries)
+    check_positions(loaded, competencies, dictionaries)
+    check_learning(loaded, competencies, dictionaries)
     check_activity_ids(loaded)

@@ -27,6 +27,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Options:
         quiz_runs=1,
         recap_sizes=(5, 50),
         recap_browser_files=8,
+        import_sizes=(3, 6),
         work=tmp_path_factory.mktemp("bench"),
         strict=False,
     )

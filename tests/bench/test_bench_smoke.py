@@ -14,6 +14,7 @@ import pytest
 
 from bench import (
     bounded_input,
+    import_scale,
     overhead,
     preview,
     quiz,
@@ -163,3 +164,14 @@ def test_bounded_input(tiny: Options) -> None:
     result = bounded_input.run(tiny)
     check(result, "bounded_input")
     assert names(result, "budgets") == ["assess --answers /dev/zero stops"]
+
+
+def test_import_scale(tiny: Options) -> None:
+    result = import_scale.run(tiny)
+    check(result, "import_scale")
+    assert [r["name"] for r in result["rows"]] == [
+        "validate the real standards (baseline)",
+        "import 3 technical competencies",
+        "import 6 technical competencies",
+        "validate with the 6 imported",
+    ]

@@ -133,7 +133,8 @@ class Finding:
 
 
 def compare(texts: Iterable[Text], reference: dict[tuple[str, int], set[str]]) -> list[Finding]:
-    """Each text against the regulation's runs of its own competency (or of all, for pages)."""
+    """Each text against the regulation's runs of its own competency (or of all, for pages and
+    technical competencies)."""
     everything = {
         n: set().union(*(hashes for (_, length), hashes in reference.items() if length == n))
         for n in RUN_LENGTHS
@@ -142,7 +143,8 @@ def compare(texts: Iterable[Text], reference: dict[tuple[str, int], set[str]]) -
     for text in texts:
         longest = {}
         for n in RUN_LENGTHS:
-            known = everything[n] if text.competency is None else reference[(text.competency, n)]
+            # A technical competency is not in the regulation's dictionary: against all nine.
+            known = reference.get((text.competency or "", n), everything[n])
             longest[n] = longest_run(text.text, known, n)
         findings.append(Finding(text, longest))
     return findings

@@ -16,7 +16,15 @@ from typing import Any
 
 import pytest
 from axe_support import violations
-from e2e_quiz import ENGINE_TIMEOUT_MS, new_page, site_export_path
+from e2e_quiz import (
+    ENGINE_TIMEOUT_MS,
+    answer_by_clicking,
+    new_page,
+    random_ratings,
+    site_export_path,
+    wait_results,
+)
+from quiz_support import click_settled, download_from
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -111,7 +119,7 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == "kr-run"
         page.keyboard.press("Enter")
-        page.wait_for_selector("#kr-hasil:not([hidden])", timeout=ENGINE_TIMEOUT_MS)
+        page.wait_for_selector("#kr-hasil[data-kr-ready]", timeout=ENGINE_TIMEOUT_MS)
         assert page.evaluate("document.activeElement.id") == "kr-hasil"
         assert (
             page.text_content("#kr-progress-text")
@@ -151,3 +159,37 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         assert page.is_visible("#kr-chart-levels img")
         page.emulate_media(media="screen")
         assert log.off_origin(server.url) == []
+
+
+def test_the_quizs_own_downloads_go_through_the_recap_unchanged(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """What an employee downloads is what the officer recaps: read, matched by NIP and unit,
+    and recomputed to the very result the quiz showed (nothing counted as differing)."""
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    people = [("198001012005011001", "Biro Umum", "pelaksana", 61),
+              ("198502022010012002", "Biro Umum", "administrator", 62)]  # fmt: skip
+    with serve(quiz_site) as server:
+        for number, (nip, unit, position, seed) in enumerate(people):
+            with new_page(browser) as (_, page, _log):
+                page.goto(server.url + "/asesmen/")
+                page.select_option("select[name=position]", position)
+                page.fill("#kq-id-nip", nip)
+                page.fill("#kq-id-unit", unit)
+                answer_by_clicking(page, random_ratings(site_export, seed=seed))
+                click_settled(page, "#kq-submit")
+                wait_results(page)
+                download_from(page, "#kq-download-json").save_as(folder / f"{number}.json")
+    roster = tmp_path / "daftar.csv"
+    roster.write_text(
+        "nip,nama,unit,jabatan\n" + "".join(f"{nip},X,{unit},Y\n" for nip, unit, *_ in people)
+        + "199001012020011999,Belum Kirim,Pusat Data,Analis\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    summary = _cli(quiz_site, "--roster", str(roster), str(folder))
+    assert summary["files"] == {
+        "received": 2, "used": 2, "rejected": 0, "stored_result_differs": 0,
+    }  # fmt: skip
+    assert [group["unit"] for group in summary["units"]] == ["Biro Umum"]
+    assert [m["nip"] for m in summary["missing"]] == ["199001012020011999"]

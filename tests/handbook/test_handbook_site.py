@@ -180,20 +180,22 @@ def test_version_is_shown_and_keys_the_self_assessment(site: BuiltSite) -> None:
     assert f'data-standards-version="{site.version}"' in site.page("asesmen")
 
 
-def test_build_refuses_a_competency_without_its_catalogue(
+def test_build_names_a_technical_competency_without_its_catalogue(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """As the handbook says: the catalogue warning lets validate pass but fails the build."""
+    """As the handbook says: for a technical competency the catalogue warning is named by the
+    build but does not fail it (validate --strict still does)."""
     folder = tmp_path_factory.mktemp("handbook-site-warning")
     standards = scratch_standards(folder)
     tasks.add_teknis_competency(standards)
     built = _mkdocs(_config(folder, standards), folder / "site", "--strict")
     output = built.stdout + built.stderr
-    assert built.returncode == 1
+    assert built.returncode == 0, output
     assert (
-        f"WARNING -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: the learning "
+        f"INFO    -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: the learning "
         "catalogue has no activity for 15 level/category cell(s)"
     ) in output
+    assert "WARNING" not in output
 
 
 def test_glossary_is_rendered_into_the_data_tour(site: BuiltSite) -> None:

@@ -28,6 +28,7 @@ from handbook_support import (
     validate_ok,
 )
 
+from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
 
@@ -50,6 +51,8 @@ def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
         "versi-baru",
         "rekap-daftar",
         "rekap-perintah",
+        "impor-kamus",
+        "impor-perintah",
     }
     shown = [b.name for b in marked_blocks("contoh")]
     assert sorted(shown) == sorted(used), "each example is marked once and tested"
@@ -159,14 +162,41 @@ def test_a_new_competencys_catalogue_clears_the_warning(tmp_path: Path) -> None:
     ]
 
 
+def _version_parts(version: str) -> tuple[int, ...]:
+    """The order the quiz compares versions in (numeric per part), for dotted numbers."""
+    return tuple(int(part) for part in version.split("."))
+
+
 def test_bump_the_standards_version(tmp_path: Path) -> None:
     standards = scratch_standards(tmp_path)
+    current = load_export(STANDARDS)["framework"]["version"]
     version = tasks.bump_version(standards)
-    assert version == "2017.2"
+    # The example is a real raise over the version in use, so following it migrates answers.
+    assert _version_parts(version) > _version_parts(current)
+    text = page_text("tugas.md")
+    assert f"`kompetensi-asn:jawaban:{current}`" in text
+    assert f"`kompetensi-asn:jawaban-awal:{current}`" in text
 
     run = validate_ok(tmp_path)
     assert run.stdout.rstrip().endswith(f"(version {version})")
-    assert export(tmp_path)["framework"]["version"] == version
+    bumped = export(tmp_path)
+    assert bumped["framework"]["version"] == version
+
+    # A result downloaded before the raise is refused by the recap, naming both versions, as
+    # the recap task says (the employee re-downloads it from the migrated answers).
+    before = dict(_result_file(bumped, "198001012005011001", 3), standards_version=current)
+    folder = tmp_path / "hasil"
+    folder.mkdir()
+    (folder / "001.json").write_text(json.dumps(before), encoding="utf-8")
+    run = kompetensi(tmp_path, "rekap", "hasil", "--format", "json")
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"{Path('hasil') / '001.json'}: ditolak: dibuat untuk versi standar {current}, "
+        f"sedangkan rekap ini memakai versi {version}",
+        "rekap: 0 berkas dipakai, 1 ditolak",
+    ]
+    assert "berkas versi lama ditolak" in text
+    assert "pegawai mengisi penilaian mandiri dari awal" in text
 
 
 def _result_file(data: dict[str, Any], nip: str, rating: int) -> dict[str, Any]:
@@ -196,7 +226,7 @@ def test_recap_the_agencys_development_needs(
     import openpyxl
 
     scratch_standards(tmp_path)
-    data = export(tmp_path)
+    data = assessed_export(export(tmp_path))  # the quiz's results cover no technical ones
     roster = example("rekap-daftar")
     people = list(csv.DictReader(io.StringIO(roster)))
     assert [list(person) for person in people[:1]] == [["nip", "nama", "unit", "jabatan"]]
@@ -222,3 +252,34 @@ def test_recap_the_agencys_development_needs(
         str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
     )
     assert not [name for name in names if name in text], "no names without --detail"
+
+
+def test_import_a_technical_dictionary_from_a_spreadsheet(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    (tmp_path / "kamus-arsip.csv").write_text(example("impor-kamus"), encoding="utf-8")
+    command = shlex.split(example("impor-perintah"))
+    assert command[:2] == ["kompetensi", "import"]
+    run = kompetensi(tmp_path, *command[1:])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == (
+        "OK: 2 berkas ditulis: standards/competencies/penataan-arsip-aktif.yaml, "
+        "standards/dictionaries/kamus-arsip.yaml\n"
+    )
+    dictionary = (standards / "dictionaries" / "kamus-arsip.yaml").read_text(encoding="utf-8")
+    for key in ("owner", "source", "version"):  # as the page says: filled in afterwards
+        assert f"# {key}: " in dictionary
+    run = validate_ok(tmp_path)
+    assert "penataan-arsip-aktif.yaml:2:5: id: the learning catalogue has no activity" in (
+        run.stderr
+    )
+    data = export(tmp_path)
+    (competency,) = [c for c in data["competencies"] if c["id"] == "penataan-arsip-aktif"]
+    assert (competency["group"], competency["dictionary"]) == ("teknis", "kamus-arsip")
+    assert [len(lv["indicators"]) for lv in competency["levels"]] == [2, 1, 1]
+    assert {d["id"]: d["levels"] for d in data["dictionaries"]}["kamus-arsip"] == 3
+    # Importing again refuses the existing file and writes nothing.
+    again = kompetensi(tmp_path, *command[1:])
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[-1] == (
+        "1 masalah di kamus-arsip.csv; tidak ada berkas yang ditulis"
+    )

@@ -19,11 +19,12 @@ from generator.quiz import assets, layout, runtime, stdlib_trim, wheel
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from generator.engine.scope import assessed_export
     from generator.standard import load_export
 
     root = Path(__file__).resolve().parents[2]
     folder = tmp_path_factory.mktemp("site")
-    assets.write(folder, load_export(root / "standards"))
+    assets.write(folder, assessed_export(load_export(root / "standards")))
     return folder
 
 

@@ -153,3 +153,26 @@ def test_hostile_identity_text_stays_text_in_every_output() -> None:
     for svg in (unit_gaps_svg(summary), levels_svg(summary)):
         ElementTree.fromstring(svg)  # well-formed: the text is escaped
         assert "<script>" not in svg
+
+
+def test_own_targets_fill_what_the_position_leaves_open_as_in_the_quiz() -> None:
+    from generator.engine import assess
+
+    document = copy.deepcopy(GOOD)
+    document["position"] = "administrator"  # perekat-bangsa has no target there
+    document["targets"] = {"perekat-bangsa": 2, "integritas": None}
+    recap = Recap(DICTIONARY)
+    assert recap.add("a.json", _bytes(document))
+    expected = assess(
+        DICTIONARY,
+        document["ratings"],
+        position="administrator",
+        targets={"perekat-bangsa": 2, "integritas": None},
+        total_jp=document["total_jp"],
+    )
+    by_id = {c["id"]: c for c in recap.summary()["competencies"]}
+    for competency in expected["competencies"]:
+        row = by_id[competency["id"]]
+        assert row["no_target"] == (competency["target"] is None)
+        assert row["below_target"] == (competency["status"] == "gap")
+    assert expected["competencies"][2]["target"] == 2

@@ -30,7 +30,12 @@ def test_phone_width_search_and_privacy(
         page = context.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        for path in ("/kompetensi/kerjasama/", "/matriks/", "/jabatan/jf-ahli-madya/"):
+        for path in (
+            "/kompetensi/kerjasama/",
+            "/matriks/",
+            "/jabatan/jf-ahli-madya/",
+            "/kompetensi/perencanaan-kebutuhan-pegawai/",  # the illustrative dictionary label
+        ):
             page.goto(server.url + path)
             page.wait_for_load_state("networkidle")
             widths = page.evaluate(

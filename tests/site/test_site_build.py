@@ -87,10 +87,16 @@ def test_transition_view_shows_both_descriptions_and_the_new_indicators(three_si
 def test_position_pages_link_to_exact_levels_and_label_unverified_data(three_site: Built) -> None:
     verified = Page(three_site.page("jabatan/jpt-pratama/"))
     assert "../../kompetensi/integritas/#level-3" in verified.links()
-    assert "Contoh, belum terverifikasi" not in verified.text
+    assert "belum terverifikasi" not in verified.text
+    assert (
+        "terverifikasi, 2 sumber Dua sumber yang saling independen memberikan target yang sama, "
+        "yaitu Data uji pertama dan Data uji kedua."
+    ) in verified.text
     example = Page(three_site.page("jabatan/pelaksana/"))
-    assert "Contoh, belum terverifikasi" in example.text
-    assert "Sumber: Data uji dari satu sumber sekunder." in example.text
+    assert "Satu sumber, belum terverifikasi" in example.text
+    assert (
+        "Target ini hanya bersandar pada satu sumber, yaitu Data uji dari satu sumber sekunder."
+    ) in example.text
     assert "../../kompetensi/kerjasama/#level-2" in example.links()
     assert "Perekat Bangsa Belum diketahui" in example.text
 

@@ -61,8 +61,14 @@ def test_every_position_links_each_target_to_its_level(
     for cid, level in targets.items():
         if level is not None:
             assert f"../../kompetensi/{cid}/#level-{level}" in page.links()
-    if not position["verified"]:
-        assert "Contoh, belum terverifikasi" in page.text
+    basis = position["basis"]
+    assert isinstance(basis, dict)
+    # The same words as the quiz and the downloads: the badge and the sentence naming sources.
+    assert basis["text"] in page.text
+    if basis["status"] == "unverified":
+        assert "Satu sumber, belum terverifikasi" in page.text
+    if basis["status"] == "no_target":
+        assert "Tanpa target di situs ini" in page.text
 
 
 def test_matrix_links_every_level(real_site: Built) -> None:

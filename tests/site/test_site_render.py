@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from site_support import FIXTURES, GOLDEN, ROOT
 
-from generator.render import links, navigation
+from generator.render import links, navigation, pages
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site, split_markdown
 from generator.render.safe import anchor, front_matter, inert, slug, title
@@ -297,3 +297,13 @@ def test_navigation_titles_are_escaped() -> None:
     group = navigation.competency_nav(data, 40)[1]
     assert isinstance(group, dict)
     assert list(group) == ["Manajerial &lt;script&gt;alert(1)&lt;/script&gt;"]
+
+
+def test_a_functional_position_page_sends_the_reader_to_their_skj() -> None:
+    data = load_standard(ROOT / "standards").data
+    d = pages.Dictionary(data, {"positions": "standards/positions.yaml"})
+    position = next(p for p in data["positions"] if p["id"] == "jf-ahli-muda")
+    text = pages.position(d, position).assembled()
+    assert "Tanpa target di situs ini" in text
+    assert text.count("<td data-label=\"Level target\">Lihat dokumen SKJ Anda</td>") == 9
+    assert "Belum diketahui" not in text

@@ -50,7 +50,7 @@ SYNTAX_HINT = "check the indentation and the ':' after each key"
 TAG_HINT = "remove the tag; types come from the schema"
 INDICATOR_HINT = "indicator ids are <competency>.<level>.<position in the list>"
 TARGET_HINT = "give a level from 1 to 5, or null when the target is not known"
-COMPETENCY_KEYS = "allowed keys: id, name, group, order, aliases, definition, levels"
+COMPETENCY_KEYS = "allowed keys: id, name, group, dictionary, order, aliases, definition, levels"
 BOOLEAN_HINT = "write true or false in lower case"
 ONE_DOCUMENT = (
     "only one YAML document per file is allowed "

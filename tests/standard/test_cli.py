@@ -40,7 +40,8 @@ def test_validate_real_standards_with_the_default_folder() -> None:
     match = OK_LINE.fullmatch(out)
     assert match, out
     assert match["dir"] == "standards"
-    assert (match["competencies"], match["levels"], match["indicators"]) == ("9", "45", "135")
+    # The nine of the regulation and the technical example dictionary (4 x 5 levels x 3).
+    assert (match["competencies"], match["levels"], match["indicators"]) == ("13", "65", "195")
 
 
 def test_validate_success_line(tmp_path: Path) -> None:
@@ -159,6 +160,7 @@ def test_export_json_documented_shape(real_json: str) -> None:
         "recap",
         "learning",
         "competencies",
+        "dictionaries",
         "positions",
     ]
     assert data["recap"] == {"group_size": 20, "min_group": 3}
@@ -166,8 +168,16 @@ def test_export_json_documented_shape(real_json: str) -> None:
     assert {"title", "source", "version", "levels"} <= set(framework)
     assert all({"level", "name"} <= set(level) for level in framework["levels"])
     assert {"regulation", "short"} <= set(framework["source"])
+    dictionaries = {d["id"]: d for d in data["dictionaries"]}
+    assert all(
+        list(d) == ["id", "name", "owner", "source", "version", "levels", "illustrative"]
+        for d in dictionaries.values()
+    )
     for competency in data["competencies"]:
-        assert {"id", "name", "group", "definition", "levels"} <= set(competency)
+        assert {"id", "name", "group", "dictionary", "definition", "levels"} <= set(competency)
+        if competency["dictionary"] is not None:
+            assert competency["group"] == "teknis"
+            assert len(competency["levels"]) == dictionaries[competency["dictionary"]]["levels"]
         for level in competency["levels"]:
             assert {"level", "description", "indicators"} <= set(level)
             for indicator in level["indicators"]:
@@ -205,11 +215,16 @@ def test_export_csv_one_row_per_indicator(real_csv: str) -> None:
     assert real_csv == to_csv(load_standard(ROOT / "standards").data)
     header, *rows = _csv_rows(real_csv)
     assert header == list(CSV_COLUMNS)
-    assert len(rows) == 135
-    assert len({row[0] for row in rows}) == 135
+    assert len(rows) == 195
+    assert len({row[0] for row in rows}) == 195
+    seen: set[str] = set()
     for row in rows:
-        indicator_id, competency_id, _, _, level, *_ = row
+        indicator_id, competency_id, _, group, level, *_, definition, dictionary = row
         assert indicator_id.startswith(f"{competency_id}.{level}.")
+        # The definition on a competency's first row only; the dictionary on technical rows.
+        assert bool(definition) == (competency_id not in seen)
+        seen.add(competency_id)
+        assert bool(dictionary) == (group == "teknis")
 
 
 def test_export_csv_neutralises_formula_cells(tmp_path: Path) -> None:

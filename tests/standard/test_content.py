@@ -46,7 +46,16 @@ def standard() -> Standard:
 
 @pytest.fixture(scope="module")
 def data(standard: Standard) -> dict[str, Any]:
-    return standard.data
+    """The regulation's dictionary: the technical example dictionary is checked on its own."""
+    return {
+        **standard.data,
+        "competencies": [c for c in standard.data["competencies"] if c["group"] != "teknis"],
+    }
+
+
+@pytest.fixture(scope="module")
+def example(standard: Standard) -> list[dict[str, Any]]:
+    return [c for c in standard.data["competencies"] if c["group"] == "teknis"]
 
 
 def _indicators(data: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any]]]:
@@ -68,9 +77,9 @@ def test_nine_competencies_in_the_regulation_order(data: dict[str, Any]) -> None
     }
 
 
-def test_45_levels_and_135_indicators(standard: Standard, data: dict[str, Any]) -> None:
-    assert standard.counts()["levels"] == 45
-    assert standard.counts()["indicators"] == 135
+def test_45_levels_and_135_indicators(data: dict[str, Any]) -> None:
+    assert sum(len(c["levels"]) for c in data["competencies"]) == 45
+    assert sum(1 for _ in _indicators(data)) == 135
     for competency in data["competencies"]:
         assert [lv["level"] for lv in competency["levels"]] == [1, 2, 3, 4, 5], competency["id"]
         for level in competency["levels"]:
@@ -189,6 +198,32 @@ def test_learning_catalogue_has_two_activities_per_cell_one_can_take(
     assert thin == []
 
 
+def test_the_example_technical_dictionary(
+    standard: Standard, example: list[dict[str, Any]]
+) -> None:
+    (dictionary,) = standard.data["dictionaries"]
+    assert dictionary["illustrative"] is True
+    assert dictionary["levels"] == 5
+    assert 4 <= len(example) <= 6
+    for competency in example:
+        assert competency["dictionary"] == dictionary["id"]
+        assert [lv["level"] for lv in competency["levels"]] == [1, 2, 3, 4, 5]
+        assert all(len(lv["indicators"]) == 3 for lv in competency["levels"])
+    cells = Counter(
+        (a["competency"], a["level"], a["category"])
+        for a in standard.data["learning"]["activities"]
+        if not a["arranged_by_agency"]
+    )
+    thin = [
+        (c["id"], level, category)
+        for c in example
+        for level in range(1, 6)
+        for category in ("70", "20", "10")
+        if cells[(c["id"], level, category)] < 2
+    ]
+    assert thin == []
+
+
 def test_assigned_forms_are_marked_and_sized_as_they_are(data: dict[str, Any]) -> None:
     activities = data["learning"]["activities"]
     assigned_forms = {"detasering", "pertukaran-pegawai"}
@@ -226,7 +261,11 @@ def test_the_jp_rule_is_stated(data: dict[str, Any]) -> None:
     assert "45 menit" in rule and "ketentuannya sendiri" in rule
 
 
-SCHEMA_OF_FOLDER = {"competencies": "competency", "learning": "learning"}
+SCHEMA_OF_FOLDER = {
+    "competencies": "competency",
+    "learning": "learning",
+    "dictionaries": "dictionary",
+}
 YAML_FILES = sorted(REAL_STANDARDS.rglob("*.yaml")) + sorted(BASE.rglob("*.yaml"))
 
 
@@ -266,6 +305,7 @@ def test_schemas_use_only_supported_keywords(schema_file: Path) -> None:
 def test_every_schema_is_shipped() -> None:
     assert sorted(f.name for f in SCHEMA_DIR.glob("*.schema.json")) == [
         "competency.schema.json",
+        "dictionary.schema.json",
         "framework.schema.json",
         "learning.schema.json",
         "positions.schema.json",

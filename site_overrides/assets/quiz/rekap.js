@@ -8,7 +8,8 @@
 import { Engine } from "./lib/engine.js";
 import { clear, download, el } from "./lib/dom.js";
 
-const BATCH = 25;
+const BATCH = 10;
+const ROWS_PER_TASK = 60;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 const here = new URL(import.meta.url);
@@ -181,7 +182,7 @@ class Recap {
         await this.ask("recap_add", { files: batch });
         this.progress(Math.min(i + BATCH, files.length), files.length);
       }
-      this.show(await this.ask("recap_summary", { detail: false }));
+      await this.show(await this.ask("recap_summary", { detail: false }));
     } catch (error) {
       this.showErrors([`Rekap gagal: ${error.message || error.detail || error.code}`]);
     } finally {
@@ -189,7 +190,7 @@ class Recap {
     }
   }
 
-  show(reply) {
+  async show(reply) {
     const { summary, tables, charts } = reply;
     const files = summary.files;
     this.byId("kr-summary").textContent =
@@ -208,24 +209,21 @@ class Recap {
     chart("kr-chart-units", charts.unit_gaps, "Rata-rata kesenjangan per unit kerja");
     const holder = this.byId("kr-tables");
     clear(holder);
+    const section = this.byId("kr-hasil");
+    delete section.dataset.krReady;
+    section.hidden = false;
+    // The tables arrive a slice at a time, each in its own task: a few thousand cells laid out
+    // at once kept the page from answering input for half a second on a busy machine.
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     for (const table of tables) {
+      await nextTask();
       holder.append(el("h3", { text: table.title, id: `kr-tabel-${table.key}` }));
       if (!table.rows.length) {
         holder.append(el("p", { text: "Tidak ada." }));
         continue;
       }
       const head = el("tr", {}, ...table.header.map((h) => el("th", { scope: "col", text: h })));
-      const body = table.rows.map((row, index) => {
-        const competency = table.key === "kompetensi" ? summary.competencies[index] : null;
-        const attributes = competency
-          ? {
-              "data-rekap-competency": competency.id,
-              "data-below-target": competency.below_target,
-              "data-respondents": competency.respondents,
-            }
-          : {};
-        return el("tr", attributes, ...row.map((cell) => el("td", { text: cell ?? "" })));
-      });
+      const body = el("tbody");
       // A wide table scrolls inside a region that takes the keyboard focus (arrow keys).
       holder.append(
         el(
@@ -236,12 +234,27 @@ class Recap {
             role: "region",
             "aria-labelledby": `kr-tabel-${table.key}`,
           },
-          el("table", {}, el("thead", {}, head), el("tbody", {}, ...body)),
+          el("table", {}, el("thead", {}, head), body),
         ),
       );
+      for (let first = 0; first < table.rows.length; first += ROWS_PER_TASK) {
+        if (first) await nextTask();
+        const rows = table.rows.slice(first, first + ROWS_PER_TASK).map((row, offset) => {
+          const index = first + offset;
+          const competency = table.key === "kompetensi" ? summary.competencies[index] : null;
+          const attributes = competency
+            ? {
+                "data-rekap-competency": competency.id,
+                "data-below-target": competency.below_target,
+                "data-respondents": competency.respondents,
+              }
+            : {};
+          return el("tr", attributes, ...row.map((cell) => el("td", { text: cell ?? "" })));
+        });
+        body.append(...rows);
+      }
     }
-    const section = this.byId("kr-hasil");
-    section.hidden = false;
+    section.dataset.krReady = "1";
     section.focus();
   }
 

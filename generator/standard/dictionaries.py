@@ -1,0 +1,88 @@
+"""Technical dictionaries (``standards/dictionaries/<id>.yaml``): their own rules, and how many
+levels each competency must describe.
+
+A technical competency may belong to a dictionary that an instansi pembina publishes with fewer
+levels than the framework's five; every other competency describes each framework level.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from generator.standard.loader import Loaded, Parsed
+
+TECHNICAL_GROUP = "teknis"
+
+
+def check_dictionaries(loaded: Loaded) -> dict[str, Parsed]:
+    """Reports a dictionary whose id differs from its file name or uses more levels than the
+    framework; returns the dictionaries by id."""
+    framework_levels = _framework_levels(loaded)
+    by_id: dict[str, Parsed] = {}
+    for parsed in loaded.dictionaries:
+        ident = parsed.value.get("id")
+        if ident is None:
+            continue
+        if ident != parsed.file.stem:
+            loaded.report(
+                parsed,
+                ("id",),
+                f"the id '{ident}' differs from the file name '{parsed.file.name}'",
+                f"rename the file to {ident}.yaml or fix the id",
+            )
+            continue
+        levels = parsed.value.get("levels")
+        if framework_levels and isinstance(levels, int) and levels > framework_levels:
+            loaded.report(
+                parsed,
+                ("levels",),
+                f"expected at most {framework_levels} levels, got {levels}",
+                "a dictionary cannot have more levels than framework.yaml",
+            )
+        by_id[ident] = parsed
+    return by_id
+
+
+def _framework_levels(loaded: Loaded) -> int:
+    fw = loaded.framework.value if loaded.framework else {}
+    return len(fw.get("levels") or [])
+
+
+def check_membership(loaded: Loaded, parsed: Parsed, dictionaries: dict[str, Parsed]) -> None:
+    """A competency names a dictionary only if it is technical, and only one that exists."""
+    value = parsed.value
+    name = value.get("dictionary")
+    if name is None:
+        return
+    if value.get("group") not in (None, TECHNICAL_GROUP):
+        loaded.report(
+            parsed,
+            ("dictionary",),
+            f"only a technical competency belongs to a dictionary, this one is "
+            f"'{value.get('group')}'",
+            "remove dictionary: or set group: teknis",
+        )
+    elif name not in dictionaries and name not in loaded.dictionary_files:
+        close = difflib.get_close_matches(name, sorted(dictionaries), 1)
+        loaded.report(
+            parsed,
+            ("dictionary",),
+            f"unknown dictionary '{name}'",
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"add standards/dictionaries/{name}.yaml or fix the name",
+        )
+
+
+def expected_levels(
+    value: dict[str, Any], dictionaries: dict[str, Parsed], framework_levels: int
+) -> int:
+    """How many levels the competency must describe: its dictionary's count when it is a
+    technical competency of a known dictionary, else the framework's."""
+    name = value.get("dictionary")
+    if value.get("group") == TECHNICAL_GROUP and name in dictionaries:
+        levels = dictionaries[name].value.get("levels")
+        if isinstance(levels, int) and levels <= framework_levels:
+            return levels
+    return framework_levels

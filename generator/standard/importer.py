@@ -1,0 +1,403 @@
+"""``kompetensi import``: turn a dictionary spreadsheet into competency (and dictionary) files.
+
+One row per indicator, the columns of :data:`REQUIRED` (plus an optional ``dictionary``). A
+competency's definition and a level's description may repeat on its rows or stay empty after the
+first. Nothing is written unless the whole result, merged into a copy of the standards folder,
+passes the validator; every problem is reported, located as ``FILE:row:column`` (the row as the
+spreadsheet numbers it, the column by its header).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import DataErrors, Problem, printable
+from generator.standard import load_standard
+from generator.standard.loader import COMPETENCY_DIR, DICTIONARY_DIR, display_path
+from generator.standard.spreadsheet import Sheet, read_sheet
+
+REQUIRED = (
+    "competency_id",
+    "competency_name",
+    "group",
+    "definition",
+    "level",
+    "level_description",
+    "indicator",
+)
+OPTIONAL = ("dictionary",)
+IGNORED = ("indicator_id", "level_name")
+"""Columns ``kompetensi export --format csv`` writes that the import derives itself."""
+ALIASES = {"competency": "competency_name"}
+"""The export's name for a column, so an exported CSV imports as it is."""
+GROUPS = ("teknis", "manajerial", "sosial_kultural")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
+"""The export disarms formula-like cells with a leading quote; the import takes it off."""
+SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{}.schema.json\n"
+
+
+@dataclass
+class Level:
+    row: int
+    description: str
+    indicators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Competency:
+    row: int
+    id: str
+    name: str
+    group: str
+    definition: str
+    dictionary: str | None
+    levels: dict[int, Level] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    """What an import would write, or why it cannot."""
+
+    files: dict[Path, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Collects the competencies of a sheet and every located problem."""
+
+    def __init__(self, name: str, default_dictionary: str) -> None:
+        self.name = name
+        self.default_dictionary = default_dictionary
+        self.problems: list[str] = []
+        self.competencies: dict[str, Competency] = {}
+
+    def problem(self, row: int, column: str, message: str, hint: str) -> None:
+        self.problems.append(printable(f"{self.name}:{row}:{column}: {message} Hint: {hint}"))
+
+    def header(self, header: list[str]) -> list[str]:
+        columns = [ALIASES.get(name, name) for name in header]
+        known = (*REQUIRED, *OPTIONAL, *IGNORED)
+        for name in header:
+            if ALIASES.get(name, name) not in known:
+                self.problem(
+                    1,
+                    name or "(tanpa nama)",
+                    "kolom tidak dikenal",
+                    "kolom yang dikenal: " + ", ".join((*REQUIRED, *OPTIONAL)),
+                )
+        for name in REQUIRED:
+            if name not in columns:
+                self.problem(
+                    1, name, "kolom wajib tidak ada", "tambahkan kolom ini pada baris pertama"
+                )
+        return columns
+
+    def row(self, number: int, cells: dict[str, str]) -> None:
+        cell = {ALIASES.get(k, k): _clean(v) for k, v in cells.items()}
+        cid = cell.get("competency_id", "")
+        if not SLUG.fullmatch(cid):
+            self.problem(
+                number,
+                "competency_id",
+                f"kode kompetensi tidak sah: '{cid}'" if cid else "kode kompetensi kosong",
+                "pakai huruf kecil, angka dan tanda hubung, misalnya pengelolaan-arsip",
+            )
+            return
+        competency = self.competencies.get(cid) or self._first(number, cid, cell)
+        if competency is None:
+            return
+        self._same(number, "competency_name", cell, competency.name, competency.row)
+        self._same(number, "group", cell, competency.group, competency.row)
+        self._same(number, "definition", cell, competency.definition, competency.row)
+        if "dictionary" in cell and competency.group == "teknis":
+            self._same(number, "dictionary", cell, competency.dictionary or "", competency.row)
+        level = self._level(number, cell.get("level", ""))
+        if level is None:
+            return
+        text = cell.get("level_description", "")
+        existing = competency.levels.get(level)
+        if existing is None:
+            if not text:
+                self.problem(
+                    number,
+                    "level_description",
+                    f"deskripsi level {level} kosong pada baris pertamanya",
+                    "isi deskripsi level pada baris pertama setiap level",
+                )
+            existing = competency.levels[level] = Level(number, text)
+        elif text and text != existing.description:
+            self.problem(
+                number,
+                "level_description",
+                f"berbeda dengan deskripsi level {level} pada baris {existing.row}",
+                "kosongkan sel ini atau samakan isinya",
+            )
+        indicator = cell.get("indicator", "")
+        if not indicator:
+            self.problem(
+                number, "indicator", "indikator kosong", "setiap baris memuat satu indikator"
+            )
+        else:
+            existing.indicators.append(indicator)
+
+    def _first(self, number: int, cid: str, cell: dict[str, str]) -> Competency | None:
+        missing = [c for c in ("competency_name", "group", "definition") if not cell.get(c)]
+        for column in missing:
+            self.problem(
+                number,
+                column,
+                f"kosong pada baris pertama kompetensi '{cid}'",
+                "isi kolom ini pada baris pertama setiap kompetensi",
+            )
+        group = cell.get("group", "")
+        if group and group not in GROUPS:
+            self.problem(
+                number,
+                "group",
+                f"kelompok tidak dikenal: '{group}'",
+                "pakai teknis, manajerial atau sosial_kultural",
+            )
+            return None
+        dictionary = cell.get("dictionary") or None
+        if group == "teknis":
+            dictionary = dictionary or self.default_dictionary
+            if not SLUG.fullmatch(dictionary):
+                self.problem(
+                    number,
+                    "dictionary",
+                    f"kode kamus tidak sah: '{dictionary}'",
+                    "pakai huruf kecil, angka dan tanda hubung, misalnya arsip-nasional",
+                )
+                return None
+        elif dictionary:
+            self.problem(
+                number,
+                "dictionary",
+                "hanya kompetensi teknis yang mempunyai kamus",
+                "kosongkan kolom ini untuk kompetensi manajerial dan sosial kultural",
+            )
+        if missing:
+            return None
+        competency = Competency(
+            number,
+            cid,
+            cell["competency_name"],
+            group,
+            cell["definition"],
+            dictionary if group == "teknis" else None,
+        )
+        self.competencies[cid] = competency
+        return competency
+
+    def _same(self, number: int, column: str, cell: dict[str, str], value: str, first: int) -> None:
+        text = cell.get(column, "")
+        if text and text != value and number != first:
+            self.problem(
+                number,
+                column,
+                f"berbeda dengan baris {first} untuk kompetensi yang sama",
+                "kosongkan sel ini atau samakan isinya",
+            )
+
+    def _level(self, number: int, text: str) -> int | None:
+        if text.isdigit() and 1 <= int(text) <= 5:
+            return int(text)
+        self.problem(
+            number,
+            "level",
+            f"level harus bilangan bulat 1 sampai 5, tertulis '{text}'",
+            "tulis nomor level saja, misalnya 2",
+        )
+        return None
+
+    def check_levels(self) -> None:
+        counts: dict[str, tuple[int, str]] = {}
+        for competency in self.competencies.values():
+            numbers = sorted(competency.levels)
+            if numbers and numbers != list(range(1, len(numbers) + 1)):
+                self.problem(
+                    competency.row,
+                    "level",
+                    f"level kompetensi '{competency.id}' harus berurutan mulai 1, tertulis "
+                    + ", ".join(str(n) for n in numbers),
+                    "setiap level dari 1 sampai level tertinggi memerlukan baris",
+                )
+                continue
+            if competency.dictionary is None:
+                continue
+            first = counts.setdefault(competency.dictionary, (len(numbers), competency.id))
+            if first[0] != len(numbers):
+                self.problem(
+                    competency.row,
+                    "level",
+                    f"kompetensi '{competency.id}' mempunyai {len(numbers)} level, sedangkan "
+                    f"'{first[1]}' dalam kamus yang sama mempunyai {first[0]}",
+                    "semua kompetensi dalam satu kamus memakai jumlah level yang sama",
+                )
+
+
+def _clean(value: str) -> str:
+    return _NEUTRALISED.sub("", value.strip(), count=1)
+
+
+def default_dictionary(path: Path) -> str:
+    """A dictionary id from a file name: ``Kamus Arsip 2024.xlsx`` -> ``kamus-arsip-2024``."""
+    return "-".join(re.findall(r"[a-z0-9]+", path.stem.casefold()))[:60] or "kamus"
+
+
+def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Result:
+    """The files an import of ``sheet_path`` into ``standards`` writes, checked by the validator
+    on a copy of the folder; ``problems`` non-empty means nothing may be written."""
+    name = display_path(sheet_path)
+    sheet: Sheet = read_sheet(sheet_path)
+    if sheet.problem:
+        return Result(problems=[printable(f"{name}: {sheet.problem}")])
+    reader = _Reader(name, default_dictionary(sheet_path))
+    reader.header(sheet.header)
+    if reader.problems:
+        return Result(problems=reader.problems)
+    for number, cells in sheet.rows:
+        reader.row(number, cells)
+    if not reader.problems:  # a dropped row would leave a gap that is no mistake of its own
+        reader.check_levels()
+    if not reader.competencies and not reader.problems:
+        reader.problems.append(f"{name}: tidak ada baris data Hint: isi satu baris per indikator")
+    if reader.problems:
+        return Result(problems=reader.problems)
+    result = Result(files=_files(reader, standards, force))
+    if reader.problems:
+        return Result(problems=reader.problems)
+    _validate(result, standards)
+    return result
+
+
+def _files(reader: _Reader, standards: Path, force: bool) -> dict[Path, str]:
+    files: dict[Path, str] = {}
+    orders = _orders(standards, set(reader.competencies) if force else set())
+    dictionaries: dict[str, int] = {}
+    for competency in reader.competencies.values():
+        target = standards / COMPETENCY_DIR / f"{competency.id}.yaml"
+        if target.exists() and not force:
+            reader.problem(
+                competency.row,
+                "competency_id",
+                f"berkas {display_path(target)} sudah ada",
+                "pakai --force untuk menimpanya, atau ganti kode kompetensi",
+            )
+            continue
+        block = (competency.group, competency.dictionary or "")
+        order = _existing_order(target) if target.exists() else None
+        if order is None:
+            order = orders.get(block, 0) + 1
+            orders[block] = order
+        files[target] = _competency_yaml(competency, order)
+        if competency.dictionary:
+            dictionaries[competency.dictionary] = len(competency.levels)
+    for ident, levels in dictionaries.items():
+        target = standards / DICTIONARY_DIR / f"{ident}.yaml"
+        if not target.exists():  # a dictionary's owner, source and version stay as edited
+            files[target] = _dictionary_yaml(ident, levels)
+    return files
+
+
+def _orders(standards: Path, replaced: set[str]) -> dict[tuple[str, str], int]:
+    """The highest order in use per group and dictionary, besides the files being replaced."""
+    highest: dict[tuple[str, str], int] = {}
+    folder = standards / COMPETENCY_DIR
+    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        if file.stem in replaced:
+            continue
+        value = _safe_load(file)
+        if isinstance(value.get("order"), int):
+            block = (str(value.get("group")), str(value.get("dictionary") or ""))
+            highest[block] = max(highest.get(block, 0), value["order"])
+    return highest
+
+
+def _existing_order(file: Path) -> int | None:
+    order = _safe_load(file).get("order")
+    return order if isinstance(order, int) else None
+
+
+def _safe_load(file: Path) -> dict[str, Any]:
+    # Only for the order numbers: the validator reads every file strictly afterwards.
+    try:
+        value = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _dump(value: dict[str, Any], schema: str) -> str:
+    body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=96)
+    return SCHEMA_LINE.format(schema) + body
+
+
+def _competency_yaml(competency: Competency, order: int) -> str:
+    value: dict[str, Any] = {
+        "id": competency.id,
+        "name": competency.name,
+        "group": competency.group,
+    }
+    if competency.dictionary:
+        value["dictionary"] = competency.dictionary
+    value["order"] = order
+    value["definition"] = competency.definition
+    value["levels"] = [
+        {
+            "level": number,
+            "description": competency.levels[number].description,
+            "indicators": [
+                {"id": f"{competency.id}.{number}.{index}", "text": text}
+                for index, text in enumerate(competency.levels[number].indicators, start=1)
+            ],
+        }
+        for number in sorted(competency.levels)
+    ]
+    return _dump(value, "competency")
+
+
+def _dictionary_yaml(ident: str, levels: int) -> str:
+    text = _dump({"id": ident, "name": ident, "levels": levels}, "dictionary")
+    return text + (
+        "# Lengkapi sesudah impor (lihat Panduan Pengelola):\n"
+        "# owner: nama instansi pembina\n"
+        "# source: peraturan atau keputusan yang menetapkan kamus ini\n"
+        '# version: "2024"\n'
+    )
+
+
+def _validate(result: Result, standards: Path) -> None:
+    """Run the validator on a copy of ``standards`` with the new files in place."""
+    with tempfile.TemporaryDirectory(prefix="kompetensi-import-") as scratch:
+        copy = Path(scratch) / "standards"
+        if standards.is_dir():
+            shutil.copytree(standards, copy, symlinks=True)
+        for path, text in result.files.items():
+            target = copy / path.relative_to(standards)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        shown = display_path(copy)
+
+        def located(problem: Problem) -> str:
+            path = problem.path
+            if path.startswith(shown):
+                path = display_path(standards) + path[len(shown) :]
+            return str(dataclasses.replace(problem, path=path))
+
+        try:
+            standard = load_standard(copy)
+        except DataErrors as error:
+            result.problems.extend(located(p) for p in error.problems)
+            return
+        result.warnings.extend(located(p) for p in standard.warnings)

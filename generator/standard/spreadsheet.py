@@ -1,0 +1,130 @@
+"""Read a dictionary spreadsheet (``.csv`` or ``.xlsx``) as rows of text, bounded.
+
+Rows are numbered as a spreadsheet program numbers them (the header is row 1) and cells are
+named by their column's header, so every problem can point at ``FILE:row:column``. A file larger
+than :data:`MAX_BYTES`, or with more than :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS` columns, is
+refused before its rows are kept: an agency's dictionary of a few hundred competencies is a few
+thousand rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 50
+MAX_CELL = 10_000
+"""Characters in one cell: a long indicator is a few hundred."""
+SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass
+class Sheet:
+    """The header and the non-empty rows of a spreadsheet, or why it could not be read."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    """``(row number, {header: cell text})``; empty rows are left out."""
+    problem: str = ""
+    """Indonesian, ``message Hint: ...``; set when the file could not be read at all."""
+
+
+def read_sheet(path: Path) -> Sheet:
+    """The rows of ``path``: its first worksheet for ``.xlsx``, UTF-8 (BOM allowed) for ``.csv``."""
+    suffix = path.suffix.casefold()
+    if suffix not in SUFFIXES:
+        return Sheet(
+            problem="jenis berkas tidak didukung Hint: simpan spreadsheet sebagai .xlsx atau .csv"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Sheet(problem=f"berkas tidak dapat dibaca ({error.strerror})")
+    if len(data) > MAX_BYTES:
+        return Sheet(
+            problem=f"berkas lebih besar dari {MAX_BYTES // (1024 * 1024)} MB "
+            "Hint: bagi kamus ke beberapa berkas"
+        )
+    cells = _xlsx_rows(data) if suffix == ".xlsx" else _csv_rows(data)
+    if isinstance(cells, str):
+        return Sheet(problem=cells)
+    return _sheet(cells)
+
+
+def _csv_rows(data: bytes) -> list[list[str]] | str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return (
+            f"berkas bukan teks UTF-8 (bita ke-{error.start + 1}) "
+            "Hint: simpan ulang sebagai CSV UTF-8"
+        )
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error as error:
+        return f"berkas CSV rusak pada baris {len(rows) + 1} ({error}) Hint: periksa tanda petik"
+    return rows
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]] | str:
+    import openpyxl  # only .xlsx needs it
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        return f"berkas .xlsx tidak dapat dibaca ({type(error).__name__}) Hint: simpan ulang dari program spreadsheet"
+    try:
+        sheet = workbook.worksheets[0]
+        rows: list[list[str]] = []
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            rows.append(["" if v is None else _cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    # A level typed into a spreadsheet arrives as 2 or 2.0; both mean "2".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _sheet(cells: list[list[str]]) -> Sheet:
+    if not cells or not any(c.strip() for c in cells[0]):
+        return Sheet(problem="baris pertama kosong Hint: baris pertama memuat nama kolom")
+    if len(cells) > MAX_ROWS:
+        return Sheet(
+            problem=f"lebih dari {MAX_ROWS} baris Hint: bagi kamus ke beberapa berkas",
+        )
+    header = [c.strip() for c in cells[0]]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > MAX_COLUMNS:
+        return Sheet(problem=f"lebih dari {MAX_COLUMNS} kolom Hint: hapus kolom yang tidak dipakai")
+    sheet = Sheet(header)
+    for number, row in enumerate(cells[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        sheet.rows.append(
+            (
+                number,
+                {
+                    name: (row[i] if i < len(row) else "")[:MAX_CELL]
+                    for i, name in enumerate(header)
+                },
+            )
+        )
+    return sheet
