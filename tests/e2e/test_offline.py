@@ -183,3 +183,23 @@ def test_the_manifest_is_valid_and_chromium_finds_the_site_installable(
             assert installable["installabilityErrors"] == []
     finally:
         context.close()
+
+
+def test_under_a_sub_path_the_worker_keeps_to_its_folder(
+    browser: Any, serve: Any, quiz_site: Path, tmp_path: Path
+) -> None:
+    """Published in a folder (a GitHub Pages project site, an intranet folder): the worker's
+    scope is that folder, and its pages work offline there."""
+    (tmp_path / "kompetensi-asn").symlink_to(quiz_site, target_is_directory=True)
+    with new_page(browser, service_workers="allow") as (context, page, _log):
+        with serve(tmp_path) as server:
+            origin = server.url
+            page.goto(origin + "/kompetensi-asn/matriks/")
+            page.wait_for_function(CONTROLLED, timeout=CACHE_TIMEOUT_MS)
+            _wait_line(page, "site")
+            scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+            assert scope == origin + "/kompetensi-asn/"
+        assert _unreachable(origin)
+        context.set_offline(True)
+        page.goto(origin + "/kompetensi-asn/kompetensi/integritas/")
+        assert (page.text_content("h1") or "").startswith("Integritas")
