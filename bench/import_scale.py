@@ -19,16 +19,9 @@ from typing import Any
 
 from bench.common import ROOT, Options, cleanup, measure, new_result, ratio, row, scratch
 from bench.validation import kompetensi_command
+from generator.standard.importer import REQUIRED
 
-HEADER = (
-    "competency_id",
-    "competency_name",
-    "group",
-    "definition",
-    "level",
-    "level_description",
-    "indicator",
-)
+HEADER = REQUIRED  # the columns kompetensi import requires
 
 
 def write_sheet(path: Path, competencies: int) -> Path:

@@ -162,14 +162,41 @@ def test_a_new_competencys_catalogue_clears_the_warning(tmp_path: Path) -> None:
     ]
 
 
+def _version_parts(version: str) -> tuple[int, ...]:
+    """The order the quiz compares versions in (numeric per part), for dotted numbers."""
+    return tuple(int(part) for part in version.split("."))
+
+
 def test_bump_the_standards_version(tmp_path: Path) -> None:
     standards = scratch_standards(tmp_path)
+    current = load_export(STANDARDS)["framework"]["version"]
     version = tasks.bump_version(standards)
-    assert version == "2017.2"
+    # The example is a real raise over the version in use, so following it migrates answers.
+    assert _version_parts(version) > _version_parts(current)
+    text = page_text("tugas.md")
+    assert f"`kompetensi-asn:jawaban:{current}`" in text
+    assert f"`kompetensi-asn:jawaban-awal:{current}`" in text
 
     run = validate_ok(tmp_path)
     assert run.stdout.rstrip().endswith(f"(version {version})")
-    assert export(tmp_path)["framework"]["version"] == version
+    bumped = export(tmp_path)
+    assert bumped["framework"]["version"] == version
+
+    # A result downloaded before the raise is refused by the recap, naming both versions, as
+    # the recap task says (the employee re-downloads it from the migrated answers).
+    before = dict(_result_file(bumped, "198001012005011001", 3), standards_version=current)
+    folder = tmp_path / "hasil"
+    folder.mkdir()
+    (folder / "001.json").write_text(json.dumps(before), encoding="utf-8")
+    run = kompetensi(tmp_path, "rekap", "hasil", "--format", "json")
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"{Path('hasil') / '001.json'}: ditolak: dibuat untuk versi standar {current}, "
+        f"sedangkan rekap ini memakai versi {version}",
+        "rekap: 0 berkas dipakai, 1 ditolak",
+    ]
+    assert "berkas versi lama ditolak" in text
+    assert "pegawai mengisi penilaian mandiri dari awal" in text
 
 
 def _result_file(data: dict[str, Any], nip: str, rating: int) -> dict[str, Any]:

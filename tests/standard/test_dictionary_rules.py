@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from standard_support import Edit, Outcome, replace, write
 
 K = "competencies/kerjasama.yaml"
@@ -62,76 +63,61 @@ def test_a_two_level_technical_competency_loads(
     assert outcome.errors == []
 
 
-def test_unknown_dictionary(load_edited: Callable[..., Outcome]) -> None:
-    outcome = _edited(
-        load_edited,
-        write("dictionaries/contoh-teknis.yaml", DICTIONARY.replace("levels: 2", "levels: 3")),
-        replace(K, "group: manajerial\n", "group: teknis\ndictionary: contoh-teknik\n"),
-    )
-    assert outcome.errors == [
+THREE_LEVELS = DICTIONARY.replace("levels: 2", "levels: 3")
+CASES = [
+    pytest.param(
+        (
+            write("dictionaries/contoh-teknis.yaml", THREE_LEVELS),
+            replace(K, "group: manajerial\n", "group: teknis\ndictionary: contoh-teknik\n"),
+        ),
         "std/competencies/kerjasama.yaml:5:13: dictionary: unknown dictionary 'contoh-teknik' "
-        "Hint: did you mean 'contoh-teknis'?"
-    ]
-
-
-def test_dictionary_on_a_managerial_competency(load_edited: Callable[..., Outcome]) -> None:
-    outcome = _edited(
-        load_edited,
-        write("dictionaries/contoh-teknis.yaml", DICTIONARY.replace("levels: 2", "levels: 3")),
-        replace(K, "group: manajerial\n", "group: manajerial\ndictionary: contoh-teknis\n"),
-    )
-    assert outcome.errors == [
+        "Hint: did you mean 'contoh-teknis'?",
+        id="unknown-dictionary",
+    ),
+    pytest.param(
+        (
+            write("dictionaries/contoh-teknis.yaml", THREE_LEVELS),
+            replace(K, "group: manajerial\n", "group: manajerial\ndictionary: contoh-teknis\n"),
+        ),
         "std/competencies/kerjasama.yaml:5:13: dictionary: only a technical competency belongs "
-        "to a dictionary, this one is 'manajerial' Hint: remove dictionary: or set group: teknis"
-    ]
-
-
-def test_technical_competency_with_the_framework_levels_in_a_smaller_dictionary(
-    load_edited: Callable[..., Outcome],
-) -> None:
-    outcome = _edited(
-        load_edited,
-        DICT_FILE,
-        replace(K, "group: manajerial\n", "group: teknis\ndictionary: contoh-teknis\n"),
-    )
-    assert outcome.errors == [
+        "to a dictionary, this one is 'manajerial' Hint: remove dictionary: or set group: teknis",
+        id="dictionary-on-a-managerial-competency",
+    ),
+    pytest.param(
+        (
+            DICT_FILE,
+            replace(K, "group: manajerial\n", "group: teknis\ndictionary: contoh-teknis\n"),
+        ),
         "std/competencies/kerjasama.yaml:10:3: levels: expected 2 levels, got 3 "
-        "Hint: every competency of the dictionary 'contoh-teknis' describes its 2 levels"
-    ]
-
-
-def test_dictionary_id_differs_from_file_name(load_edited: Callable[..., Outcome]) -> None:
-    outcome = _edited(
-        load_edited,
-        write("dictionaries/kamus.yaml", DICTIONARY.replace("levels: 2", "levels: 3")),
-    )
-    assert outcome.errors == [
+        "Hint: every competency of the dictionary 'contoh-teknis' describes its 2 levels",
+        id="framework-levels-in-a-smaller-dictionary",
+    ),
+    pytest.param(
+        (write("dictionaries/kamus.yaml", THREE_LEVELS),),
         "std/dictionaries/kamus.yaml:1:5: id: the id 'contoh-teknis' differs from the file name "
-        "'kamus.yaml' Hint: rename the file to contoh-teknis.yaml or fix the id"
-    ]
-
-
-def test_dictionary_with_more_levels_than_the_framework(
-    load_edited: Callable[..., Outcome],
-) -> None:
-    outcome = _edited(
-        load_edited,
-        write("dictionaries/contoh-teknis.yaml", DICTIONARY.replace("levels: 2", "levels: 4")),
-    )
-    assert outcome.errors == [
+        "'kamus.yaml' Hint: rename the file to contoh-teknis.yaml or fix the id",
+        id="dictionary-id-differs-from-file-name",
+    ),
+    pytest.param(
+        (write("dictionaries/contoh-teknis.yaml", DICTIONARY.replace("levels: 2", "levels: 4")),),
         "std/dictionaries/contoh-teknis.yaml:6:9: levels: expected at most 3 levels, got 4 "
-        "Hint: a dictionary cannot have more levels than framework.yaml"
-    ]
-
-
-def test_position_target_above_the_dictionary_levels(
-    load_edited: Callable[..., Outcome],
-) -> None:
-    outcome = _edited(load_edited, DICT_FILE, technical())
-    assert outcome.errors == [
+        "Hint: a dictionary cannot have more levels than framework.yaml",
+        id="more-levels-than-the-framework",
+    ),
+    pytest.param(
+        (DICT_FILE, technical()),
         "std/positions.yaml:11:18: positions[0].targets.kerjasama: 'kerjasama' has no level 3 "
-        "Hint: its levels run from 1 to 2"
-    ]
+        "Hint: its levels run from 1 to 2",
+        id="position-target-above-the-dictionary-levels",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edits", "expected"), CASES)
+def test_dictionary_rule(
+    load_edited: Callable[..., Outcome], edits: tuple[Edit, ...], expected: str
+) -> None:
+    assert _edited(load_edited, *edits).errors == [expected]
 
 
 def test_learning_activity_above_the_dictionary_levels(
