@@ -25,11 +25,13 @@ from typing import Any
 from bench import (
     bounded_input,
     import_scale,
+    lighthouse,
     overhead,
     preview,
     quiz,
     recap,
     scale,
+    slow_phone,
     transfer,
     validation,
 )
@@ -45,6 +47,8 @@ BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "bounded_input": bounded_input.run,
     "preview": preview.run,
     "import_scale": import_scale.run,
+    "slow_phone": slow_phone.run,
+    "lighthouse": lighthouse.run,
 }
 
 

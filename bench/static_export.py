@@ -3,7 +3,8 @@
 Runs the kompetensi plugin's own ``on_config`` (loading, validation, rendering, navigation) once
 and writes what it holds in memory to a docs folder: every generated page as Markdown, the
 downloads, the hand-written pages with their data markers filled, and the self-assessment's
-runtime files (Pyodide, wheels, export, ``.gz`` siblings) that the plugin writes after a build.
+runtime files (Pyodide, wheels, export, ``.gz`` siblings) and the offline files (``sw.js``, the
+web app manifest, its icons) that the plugin writes after a build.
 Built without the plugin, that folder gives the same set of output files as the real build.
 
 ``python -m bench.static_export OUT`` writes it (docs in ``OUT/docs``, config ``OUT/mkdocs.yml``).
@@ -21,6 +22,7 @@ from typing import Any
 from mkdocs.config import load_config
 
 from bench.common import BUILD_ENV, ROOT, write_project
+from generator import offline
 from generator.quiz import assets as quiz_assets
 from generator.render.markers import fill_markers
 
@@ -73,6 +75,7 @@ def export(config_file: Path, out: Path) -> Path:
         if not generated.in_nav:
             hidden.append("/" + generated.uri)
     quiz_assets.write(docs, standard.data)
+    offline.write(docs, [])  # the same offline files (their content is not what is timed)
 
     change: dict[str, Any] = {"nav": _plain(config.nav)}
     if hidden:

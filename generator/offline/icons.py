@@ -31,31 +31,39 @@ def _spans(polygon: list[tuple[float, float]], y: float) -> list[tuple[float, fl
 
 
 def _coverage(size: int, samples: int = 4) -> list[list[float]]:
-    """For each pixel, the share of its area inside the check mark (4 x 4 samples: smooth edges)."""
+    """For each pixel, the share of its area inside the check mark: ``samples`` scanlines per
+    pixel row, each span's partial end pixels weighted by the part they cover (smooth edges)."""
     shape = [(x * size, y * size) for x, y in CHECK]
-    rows = [[0.0] * size for _ in range(size)]
-    step = 1 / samples
+    rows = []
+    weight = 1 / samples
     for row in range(size):
+        shares = [0.0] * size
         for sub in range(samples):
-            y = row + (sub + 0.5) * step
-            for start, end in _spans(shape, y):
-                for column in range(max(0, int(start)), min(size, int(end) + 1)):
-                    for sub_x in range(samples):
-                        x = column + (sub_x + 0.5) * step
-                        if start <= x < end:
-                            rows[row][column] += step * step
+            for start, end in _spans(shape, row + (sub + 0.5) * weight):
+                start, end = max(0.0, start), min(float(size), end)
+                first, last = int(start), int(end)
+                if first == last:
+                    shares[first] += (end - start) * weight
+                    continue
+                shares[first] += (first + 1 - start) * weight
+                for column in range(first + 1, last):
+                    shares[column] += weight
+                if last < size:
+                    shares[last] += (end - last) * weight
+        rows.append(shares)
     return rows
 
 
 def png(size: int) -> bytes:
     """A ``size`` x ``size`` RGB PNG of the icon."""
+    palette = [
+        bytes(round(b + (f - b) * level / 255) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
+        for level in range(256)
+    ]
     raw = bytearray()
     for row in _coverage(size):
         raw.append(0)  # filter: none
-        for share in row:
-            raw.extend(
-                round(b + (f - b) * share) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)
-            )
+        raw.extend(b"".join(palette[round(min(share, 1.0) * 255)] for share in row))
     return _png_bytes(size, size, bytes(raw))
 
 

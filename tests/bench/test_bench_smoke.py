@@ -15,12 +15,14 @@ import pytest
 from bench import (
     bounded_input,
     import_scale,
+    lighthouse,
     overhead,
     preview,
     quiz,
     recap,
     run_all,
     scale,
+    slow_phone,
     transfer,
     validation,
 )
@@ -175,3 +177,24 @@ def test_import_scale(tiny: Options) -> None:
         "import 6 technical competencies",
         "validate with the 6 imported",
     ]
+
+
+@pytest.mark.browser
+def test_slow_phone(tiny: Options, playwright_instance: Any, browser: Any) -> None:
+    result = slow_phone.run(tiny, playwright=playwright_instance, instance=browser)
+    check(result, "slow_phone")
+    by_name = {r["name"]: r for r in result["rows"]}
+    assert by_name["quiz: bytes transferred until the engine is ready"]["median"] > 1000
+    # The repeat visit came from the service worker: a few KB (the page), not Pyodide again.
+    assert by_name["quiz: bytes transferred, repeat visit via the worker"]["median"] < 500
+    assert by_name["quiz: requests reaching the server offline"]["median"] == 0
+    assert len(result["budgets"]) == 6
+
+
+@pytest.mark.browser
+def test_lighthouse(tiny: Options, browser: Any) -> None:
+    result = lighthouse.run(tiny)
+    check(result, "lighthouse")
+    assert {"home: accessibility", "quiz: performance", "quiz_submitted: accessibility"} <= set(
+        names(result)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -146,6 +147,22 @@ class RequestLog:
         ]
 
 
+CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
+
+
+@contextmanager
+def persistent_context(playwright_instance: Any, profile: Path) -> Iterator[Any]:
+    """A context on a browser profile on disk: its HTTP cache survives between pages, and
+    Chromium treats it as an ordinary profile (a new_context() is incognito: never installable)."""
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
 @contextmanager
 def new_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, RequestLog]]:
     # The site's service worker stays out of the quiz's tests (a first visit, as before it
@@ -177,6 +194,7 @@ __all__ = [
     "expected_results",
     "indicator_ids",
     "new_page",
+    "persistent_context",
     "random_ratings",
     "shown_plan",
     "shown_results",

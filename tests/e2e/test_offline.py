@@ -8,7 +8,6 @@ it shows can have come from the network.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import urllib.request
@@ -21,6 +20,7 @@ from e2e_quiz import (
     answer_by_clicking,
     checked_ratings,
     new_page,
+    persistent_context,
     random_ratings,
     submit_and_compare,
     wait_engine,
@@ -28,8 +28,6 @@ from e2e_quiz import (
 from quiz_support import download_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
 
 OFFLINE_LINE = "#kompetensi-offline[data-state={state}]"
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
@@ -165,21 +163,38 @@ def test_the_manifest_is_valid_and_chromium_finds_the_site_installable(
 ) -> None:
     """Chromium's own checks, through the DevTools protocol: no manifest error and no reason
     the site could not be installed (a profile on disk: an incognito one never installs)."""
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
-    )
-    try:
-        with serve(quiz_site) as server:
-            page = context.new_page()
-            page.goto(server.url + "/kompetensi/integritas/")
+    with (
+        persistent_context(playwright_instance, tmp_path / "profile") as context,
+        serve(quiz_site) as server,
+    ):
+        page = context.new_page()
+        page.goto(server.url + "/kompetensi/integritas/")
+        page.wait_for_function(CONTROLLED, timeout=CACHE_TIMEOUT_MS)
+        devtools = context.new_cdp_session(page)
+        manifest = devtools.send("Page.getAppManifest")
+        assert manifest["url"] == server.url + "/manifest.webmanifest"
+        assert manifest["errors"] == []
+        parsed = json.loads(manifest["data"])
+        assert parsed["name"] == "Kompetensi ASN" and parsed["lang"] == "id"
+        installable = devtools.send("Page.getInstallabilityErrors")
+        assert installable["installabilityErrors"] == []
+
+
+def test_under_a_sub_path_the_worker_keeps_to_its_folder(
+    browser: Any, serve: Any, quiz_site: Path, tmp_path: Path
+) -> None:
+    """Published in a folder (a GitHub Pages project site, an intranet folder): the worker's
+    scope is that folder, and its pages work offline there."""
+    (tmp_path / "kompetensi-asn").symlink_to(quiz_site, target_is_directory=True)
+    with new_page(browser, service_workers="allow") as (context, page, _log):
+        with serve(tmp_path) as server:
+            origin = server.url
+            page.goto(origin + "/kompetensi-asn/matriks/")
             page.wait_for_function(CONTROLLED, timeout=CACHE_TIMEOUT_MS)
-            devtools = context.new_cdp_session(page)
-            manifest = devtools.send("Page.getAppManifest")
-            assert manifest["url"] == server.url + "/manifest.webmanifest"
-            assert manifest["errors"] == []
-            parsed = json.loads(manifest["data"])
-            assert parsed["name"] == "Kompetensi ASN" and parsed["lang"] == "id"
-            installable = devtools.send("Page.getInstallabilityErrors")
-            assert installable["installabilityErrors"] == []
-    finally:
-        context.close()
+            _wait_line(page, "site")
+            scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+            assert scope == origin + "/kompetensi-asn/"
+        assert _unreachable(origin)
+        context.set_offline(True)
+        page.goto(origin + "/kompetensi-asn/kompetensi/integritas/")
+        assert (page.text_content("h1") or "").startswith("Integritas")

@@ -229,3 +229,32 @@ def test_focus_and_allowance_make_a_new_plan(
         assert "Jumlah kompetensi fokus harus bilangan bulat dari 1 sampai 9." in (
             page.text_content("#kq-errors") or ""
         )
+
+
+def test_an_answers_file_from_the_previous_version_gets_a_new_plan(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """A file saved before focus, identity and plan existed imports as before; the plan is the
+    engine's own choice for its answers."""
+    ratings = _ratings(site_export)
+    version = site_export["framework"]["version"]
+    old = {
+        "format": "kompetensi-asn/jawaban",
+        "format_version": 1,
+        "standards_version": version,
+        "position": POSITION,
+        "targets": {},
+        "total_jp": 20,
+        "ratings": ratings,
+    }
+    (tmp_path / "lama.json").write_text(json.dumps(old), encoding="utf-8")
+    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+        page.goto(server.url + "/asesmen/")
+        wait_engine(page)
+        page.set_input_files("#kq-import-file", tmp_path / "lama.json")
+        wait_results(page)
+        result = assert_page_matches_engine(page, site_export, ratings, position=POSITION)
+        assert page.text_content("#kq-plan-totals") == _totals(result)
+        assert page.input_value("#kq-focus") == "3"
+        saved = stored(page, version)
+        assert (saved["focus"], saved["plan"], saved["identity"]) == (3, None, {})

@@ -4,7 +4,6 @@ print, and how long the engine takes."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from e2e_quiz import (
     answer_by_clicking,
     checked_ratings,
     new_page,
+    persistent_context,
     random_ratings,
     submit_and_compare,
     wait_engine,
@@ -27,7 +27,6 @@ from generator.engine import assess
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
 
 
 def test_instant_navigation_binds_once_and_stops_the_worker_on_leave(
@@ -282,26 +281,23 @@ def test_timings_cold_warm_and_submit_to_plan(
 ) -> None:
     """Measured, printed and kept as test properties; the budget here is only a loose ceiling."""
     ratings = random_ratings(site_export, seed=55)
-    context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
-    )
-    try:
-        with serve(quiz_site) as server:
-            page = context.new_page()
-            page.goto(server.url + "/asesmen/")
-            wait_engine(page)
-            cold = _engine_times(page)
-            answer_by_clicking(page, ratings)
-            click_settled(page, "#kq-submit")
-            wait_results(page)
-            submit = _engine_times(page)["page"]["kq:submit-to-results"]
-            page.goto(server.url + "/")
-            page.goto(server.url + "/asesmen/")
-            wait_engine(page)
-            wait_results(page)
-            warm = _engine_times(page)
-    finally:
-        context.close()
+    with (
+        persistent_context(playwright_instance, tmp_path / "profile") as context,
+        serve(quiz_site) as server,
+    ):
+        page = context.new_page()
+        page.goto(server.url + "/asesmen/")
+        wait_engine(page)
+        cold = _engine_times(page)
+        answer_by_clicking(page, ratings)
+        click_settled(page, "#kq-submit")
+        wait_results(page)
+        submit = _engine_times(page)["page"]["kq:submit-to-results"]
+        page.goto(server.url + "/")
+        page.goto(server.url + "/asesmen/")
+        wait_engine(page)
+        wait_results(page)
+        warm = _engine_times(page)
     numbers = {
         "engine_ready_cold_ms": cold["page"]["kq:engine"],
         "engine_ready_warm_ms": warm["page"]["kq:engine"],

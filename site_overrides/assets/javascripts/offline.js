@@ -82,13 +82,18 @@
     const status = await ask(ready.active, "status");
     line().dataset.build = status.build; // which build's cache serves this page when offline
     say(status.quiz ? "quiz" : "site");
-    if (!status.quiz && document.querySelector("[data-kq-root]")) {
-      whenEngineReady(async () => {
-        const cached = await ask(ready.active, "cache-quiz");
-        if (cached.quiz) say("quiz");
-      });
+    if (!status.quiz && quiz) {
+      const cached = await ask(ready.active, "cache-quiz");
+      if (cached.quiz) say("quiz");
     }
   }
 
-  start().catch(() => undefined); // without a worker the site works as before, online
+  // The worker's first install downloads the whole reference site: it starts once the page has
+  // loaded, and on the quiz page once the engine is ready, so on a slow network it never
+  // competes with what the reader is waiting for.
+  const quiz = document.querySelector("[data-kq-root]");
+  const begin = () => start().catch(() => undefined); // without a worker: online as before
+  if (quiz) whenEngineReady(begin);
+  else if (document.readyState === "complete") begin();
+  else window.addEventListener("load", begin, { once: true });
 })();
