@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.engine import assess
 from generator.engine.dictionary import Dictionary, read_dictionary
+from generator.engine.scope import assessed_export
 
 UNITS = ("Biro Umum", "Biro Keuangan", "Biro Kepegawaian", "Pusat Data", "Inspektorat")
 
@@ -68,7 +69,11 @@ def answers_document(
 def documents(
     dictionary: dict[str, Any] | Dictionary, count: int, seed: int = 18
 ) -> Iterator[dict[str, Any]]:
-    view = read_dictionary(dictionary)
+    # The self-assessment leaves technical competencies out (generator.engine.scope), as the
+    # quiz and `kompetensi rekap` do.
+    view = read_dictionary(
+        dictionary if isinstance(dictionary, Dictionary) else assessed_export(dictionary)
+    )
     rng = random.Random(seed)
     for number in range(count):
         yield answers_document(view, number, rng)
