@@ -69,9 +69,10 @@ def answers_document(
 def documents(
     dictionary: dict[str, Any] | Dictionary, count: int, seed: int = 18
 ) -> Iterator[dict[str, Any]]:
-    # The recap covers what the quiz assesses: technical competencies stay out (engine.scope).
+    # The self-assessment leaves technical competencies out (generator.engine.scope), as the
+    # quiz and `kompetensi rekap` do.
     view = read_dictionary(
-        assessed_export(dictionary) if isinstance(dictionary, dict) else dictionary
+        dictionary if isinstance(dictionary, Dictionary) else assessed_export(dictionary)
     )
     rng = random.Random(seed)
     for number in range(count):

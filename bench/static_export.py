@@ -75,8 +75,7 @@ def export(config_file: Path, out: Path) -> Path:
         target.write_text(generated.assembled(), encoding="utf-8")
         if not generated.in_nav:
             hidden.append("/" + generated.uri)
-    # The same data the plugin gives the quiz: the assessed competencies only.
-    quiz_assets.write(docs, assessed_export(standard.data))
+    quiz_assets.write(docs, assessed_export(standard.data))  # as the plugin writes them
     offline.write(docs, [])  # the same offline files (their content is not what is timed)
 
     change: dict[str, Any] = {"nav": _plain(config.nav)}

@@ -38,6 +38,7 @@ from .dictionary import Dictionary, read_dictionary
 from .recap_files import Rejected, Respondent, read_result
 from .recap_roster import RosterPerson
 from .recap_rows import Entry, PlannedActivity, people_rows
+from .scope import assessed_export
 
 RECAP_FORMAT = "kompetensi-asn/rekap"
 RECAP_FORMAT_VERSION = 1
@@ -240,7 +241,11 @@ class Recap:
         min_group: int = DEFAULT_MIN_GROUP,
         group_size: int = DEFAULT_GROUP_SIZE,
     ) -> None:
-        self.view = read_dictionary(dictionary)
+        # The competencies the self-assessment covers (technical ones are left out, as the
+        # quiz and `kompetensi assess` leave them out): the same whoever calls.
+        self.view = read_dictionary(
+            dictionary if isinstance(dictionary, Dictionary) else assessed_export(dictionary)
+        )
         self.roster: Mapping[str, RosterPerson] = roster or {}
         self.min_group = min_group
         self.group_size = group_size

@@ -18,12 +18,14 @@ import pytest
 from conftest import build_variant
 from e2e_quiz import (
     answer_by_clicking,
+    assert_page_matches_engine,
     checked_ratings,
     new_page,
     persistent_context,
     random_ratings,
     submit_and_compare,
     wait_engine,
+    wait_results,
 )
 from quiz_support import download_from
 
@@ -72,6 +74,16 @@ def test_after_one_visit_the_site_and_the_quiz_work_with_the_server_stopped(
         saved = json.loads(Path(download.path()).read_text(encoding="utf-8"))
         assert saved["ratings"] == ratings
         assert saved["result"]["plan"]["items"]
+
+        # Import, offline too: a fresh page without saved answers takes the file back whole.
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        wait_engine(page)
+        assert checked_ratings(page) == {}
+        page.set_input_files("#kq-import-file", download.path())
+        wait_results(page)
+        assert checked_ratings(page) == ratings
+        assert_page_matches_engine(page, site_export, ratings)
 
         page.goto(origin + "/tidak-pernah-disimpan/")
         assert "Tidak ada jaringan" in page.text_content("h1")

@@ -176,3 +176,18 @@ def test_own_targets_fill_what_the_position_leaves_open_as_in_the_quiz() -> None
         assert row["no_target"] == (competency["target"] is None)
         assert row["below_target"] == (competency["status"] == "gap")
     assert expected["competencies"][2]["target"] == 2
+
+
+def test_technical_competencies_are_left_out_as_the_quiz_leaves_them_out() -> None:
+    dictionary = copy.deepcopy(DICTIONARY)
+    technical = copy.deepcopy(dictionary["competencies"][0])
+    technical.update(id="arsip-dinamis", name="Arsip Dinamis", group="teknis")
+    for level in technical["levels"]:
+        for indicator in level["indicators"]:
+            indicator["id"] = indicator["id"].replace("integritas", "arsip-dinamis")
+    dictionary["competencies"].append(technical)
+    recap = Recap(dictionary)
+    assert recap.add("a.json", _bytes(GOOD))
+    assert [c["id"] for c in recap.summary()["competencies"]] == [
+        c["id"] for c in DICTIONARY["competencies"]
+    ]

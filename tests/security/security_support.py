@@ -343,7 +343,9 @@ STORAGE_STATE = """async () => ({
     cookie: document.cookie,
     databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
     caches: await caches.keys(),
-    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+    cached: (await Promise.all((await caches.keys()).map(async (name) =>
+        (await (await caches.open(name)).keys()).map((request) => request.url)))).flat(),
+    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
 })"""
 
 
