@@ -103,7 +103,7 @@ SEARCH_WORD = "zqxpayload"
 
 
 # Longest text the schemas allow, by key (the other text fields have no limit).
-LIMITS = {"short_title": 40, "name": 120}
+LIMITS = {"short_title": 40, "name": 120, "aliases": 100}
 # Fields that reach the CSV exports (the dictionary's and the quiz's).
 FORMULA_KEYS = frozenset({"name", "text", "activity", "description"})
 
