@@ -78,9 +78,9 @@ def playwright_instance() -> Iterator[Any]:
         yield p
 
 
-@pytest.fixture(scope="session")
-def browser(playwright_instance: Any) -> Iterator[Any]:
-    instance = playwright_instance.chromium.launch(
+def launch_chromium(playwright_instance: Any) -> Any:
+    """A Debian Chromium of its own (the session's ``browser`` is shared by every test)."""
+    return playwright_instance.chromium.launch(
         executable_path=CHROMIUM,
         headless=True,
         args=[
@@ -93,6 +93,20 @@ def browser(playwright_instance: Any) -> Iterator[Any]:
             "--disable-sync",
         ],
     )
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Any) -> Iterator[Any]:
+    instance = launch_chromium(playwright_instance)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def own_browser(playwright_instance: Any) -> Iterator[Any]:
+    """A browser for one test, for what a browser keeps across its contexts (its service-worker
+    machinery saw an earlier test's server stop on a port the next server may reuse)."""
+    instance = launch_chromium(playwright_instance)
     yield instance
     instance.close()
 

@@ -358,9 +358,19 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+# A shell starts background jobs with SIGINT ignored, and an ignored signal stays ignored across
+# exec: run under such a job (a CI script started with `&`), the build would never see the
+# Ctrl-C this test sends. The launcher gives it SIGINT's default, as a terminal would.
+SIGINT_DEFAULT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
 def _start_build(config: Path, site: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [KOMPETENSI, "build", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-c", SIGINT_DEFAULT, KOMPETENSI, "build", "-f", str(config),
+         "-d", str(site)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
 

@@ -51,14 +51,17 @@
     const waiting = () => {
       if (registration.waiting && navigator.serviceWorker.controller) say("update");
     };
-    waiting();
-    registration.addEventListener("updatefound", () => {
-      const installing = registration.installing;
-      if (!installing) return;
-      installing.addEventListener("statechange", () => {
-        if (installing.state === "installed") waiting();
+    const follow = (worker) => {
+      if (!worker) return;
+      worker.addEventListener("statechange", () => {
+        if (worker.state === "installed") waiting();
       });
-    });
+    };
+    waiting();
+    // The update may have been found before this page registered (its navigation starts the
+    // check, and the quiz registers only once the engine is ready): follow one in progress too.
+    follow(registration.installing);
+    registration.addEventListener("updatefound", () => follow(registration.installing));
   }
 
   // The quiz's files are cached from the browser's HTTP cache once the engine has started
@@ -78,6 +81,10 @@
   async function start() {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", root).href);
     watchUpdates(registration);
+    // register() does not look for a newer worker while the script's address is unchanged, and
+    // the browser's own check after a navigation may come late: ask once per page (offline it
+    // fails quietly).
+    registration.update().catch(() => undefined);
     const ready = await navigator.serviceWorker.ready;
     const status = await ask(ready.active, "status");
     line().dataset.build = status.build; // which build's cache serves this page when offline
