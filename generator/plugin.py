@@ -22,7 +22,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
@@ -142,9 +141,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         generated = render_site(
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
-        assessed = assessed_export(standard.data)
-        generated.append(_assessment(assessed, directory_urls))
-        generated.append(_recap(assessed, directory_urls))
+        # The whole export: the quiz asks each position's technical competencies (engine.scope).
+        generated.append(_assessment(standard.data, directory_urls))
+        generated.append(_recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -259,9 +258,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             from generator.quiz import assets as quiz_assets  # not needed before this point
 
             # The preview's server never sends precompressed siblings: skip writing them.
-            written = quiz_assets.write(
-                site, assessed_export(self.standard.data), precompressed=not self.serving
-            )
+            written = quiz_assets.write(site, self.standard.data, precompressed=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         if self.config.offline:
             from generator import csp, offline  # not needed before this point

@@ -29,6 +29,7 @@ import markupsafe
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
+from generator.engine.scope import TECHNICAL_GROUP
 from generator.quiz import layout, report
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
@@ -70,17 +71,53 @@ def inline_script(name: str) -> markupsafe.Markup:
     return markupsafe.Markup(source)
 
 
-def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for position in positions:
-        groups.setdefault(position.get("category") or "", []).append(position)
-    return [
-        {
-            "label": POSITION_CATEGORY_LABELS.get(category, category or "Jabatan lain"),
-            "positions": items,
-        }
-        for category, items in groups.items()
-    ]
+# Real positions (not one of the 13 templates) are grouped by their kind.
+POSITION_KIND_LABELS = {
+    "jpt": "Jabatan Pimpinan Tinggi",
+    "administrator": "Jabatan Administrator",
+    "pengawas": "Jabatan Pengawas",
+    "pelaksana": "Jabatan Pelaksana",
+    "fungsional": "Jabatan Fungsional",
+}
+
+
+def _is_template(position: dict[str, Any]) -> bool:
+    # An export made before real positions existed has no "template" key: all were templates.
+    return bool(position.get("template", True))
+
+
+def _technical_ids(data: dict[str, Any]) -> set[str]:
+    return {c["id"] for c in data["competencies"] if c.get("group") == TECHNICAL_GROUP}
+
+
+def _position_groups(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The selector's groups: the templates by category (as before real positions), then the
+    real positions by kind, each with the technical competencies it brings into the form."""
+    technical = _technical_ids(data)
+    groups: dict[str, dict[str, Any]] = {}
+    for position in data["positions"]:
+        if _is_template(position):
+            category = position.get("category") or ""
+            key = "category:" + category
+            label = POSITION_CATEGORY_LABELS.get(category, category or "Jabatan lain")
+            label = f"Kategori umum: {label}"
+        else:
+            kind = position.get("kind") or ""
+            key = "kind:" + kind
+            label = f"SKJ jabatan: {POSITION_KIND_LABELS.get(kind, kind or 'Jabatan lain')}"
+        group = groups.setdefault(key, {"label": label, "positions": []})
+        group["positions"].append(
+            {
+                "id": position["id"],
+                "name": position["name"],
+                "basis": position.get("basis") or {},
+                "illustrative": bool(position.get("illustrative")),
+                "template": _is_template(position),
+                "technical": " ".join(k for k in position["targets"] if k in technical),
+            }
+        )
+    templates = [g for k, g in groups.items() if k.startswith("category:")]
+    return templates + [g for k, g in groups.items() if k.startswith("kind:")]
 
 
 def level_rule(data: dict[str, Any]) -> LevelRule:
@@ -99,9 +136,17 @@ def skip_penalties(data: dict[str, Any]) -> str:
 
 
 def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's competencies: every managerial and socio-cultural one, and each technical one
+    that some position lists (hidden until such a position is chosen; a technical competency
+    no position needs is never asked, see generator.engine.scope)."""
     rule = level_rule(data)
+    technical = _technical_ids(data)
+    listed = {key for position in data["positions"] for key in position["targets"]}
     competencies = []
     for competency in data["competencies"]:
+        is_technical = competency["id"] in technical
+        if is_technical and competency["id"] not in listed:
+            continue
         indicators = [
             {**indicator, "level": level["level"], "budget": budget}
             for level in competency["levels"]
@@ -116,6 +161,7 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "definition": competency["definition"],
                 "indicators": indicators,
                 "indicator_count": len(indicators),
+                "technical": is_technical,
             }
         )
     return competencies
@@ -136,6 +182,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     paths = layout.layout(data)
     assessment = data["assessment"]
     competencies = _competencies(data)
+    base = [c for c in competencies if not c["technical"]]
     return {
         "root": root,
         "static_dir": paths.static_path,
@@ -151,10 +198,12 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         },
         "title": report.TITLE,
         "competencies": competencies,
-        "indicator_count": sum(item["indicator_count"] for item in competencies),
+        # What every form asks; a real position adds its technical statements (position.js).
+        "base_competencies": base,
+        "indicator_count": sum(item["indicator_count"] for item in base),
         "scale": assessment["scale"]["labels"],
         "levels": data["framework"]["levels"],
-        "position_groups": _position_groups(data["positions"]),
+        "position_groups": _position_groups(data),
         "default_jp": assessment["default_jp"],
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,

@@ -40,27 +40,40 @@ function isInteger(value) {
   return typeof value === "number" && Number.isInteger(value);
 }
 
-// What the static form offers, read once from the page.
+// What the static form offers, read once from the page. ``indicators`` and
+// ``baseCompetencies`` are what every form asks (a share link's fixed part); a real position
+// adds its technical competencies (``technicalOf``: position id -> their indicator ids).
 export function formShape(root) {
-  const indicators = [...root.querySelectorAll("[data-kq-indicator]")].map(
+  const all = [...root.querySelectorAll("[data-kq-indicator]")].map(
     (node) => node.dataset.kqIndicator,
   );
-  const first = root.querySelectorAll(`input[type=radio][name="${CSS.escape(indicators[0])}"]`);
+  const first = root.querySelectorAll(`input[type=radio][name="${CSS.escape(all[0])}"]`);
   const targetSelects = [...root.querySelectorAll("[data-kq-target]")];
   const position = root.querySelector("select[name=position]");
+  const competencies = [...root.querySelectorAll("[data-kq-competency]")].map((section) => ({
+    id: section.dataset.kqCompetency,
+    technical: section.hasAttribute("data-kq-technical"),
+    indicators: [...section.querySelectorAll("[data-kq-indicator]")].map(
+      (node) => node.dataset.kqIndicator,
+    ),
+  }));
+  const byId = new Map(competencies.map((c) => [c.id, c]));
+  const baseCompetencies = competencies.filter((c) => !c.technical);
+  const technicalOf = new Map();
+  for (const option of position.options) {
+    const listed = (option.dataset.kqTechnical || "").split(" ").filter((id) => byId.has(id));
+    if (listed.length) technicalOf.set(option.value, listed.flatMap((id) => byId.get(id).indicators));
+  }
   return {
     version: root.dataset.standardsVersion || "",
     defaultJp: Number(root.dataset.defaultJp || "20"),
     defaultFocus: Number(root.dataset.defaultFocus || "3"),
-    indicators,
-    indicatorSet: new Set(indicators),
+    indicators: baseCompetencies.flatMap((c) => c.indicators),
+    indicatorSet: new Set(all),
     scaleValues: [...first].map((input) => Number(input.value)),
-    competencies: [...root.querySelectorAll("[data-kq-competency]")].map((section) => ({
-      id: section.dataset.kqCompetency,
-      indicators: [...section.querySelectorAll("[data-kq-indicator]")].map(
-        (node) => node.dataset.kqIndicator,
-      ),
-    })),
+    competencies,
+    baseCompetencies,
+    technicalOf,
     targetLevels: targetSelects.length
       ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
       : [],
@@ -138,7 +151,8 @@ export function validate(doc, shape, lenient) {
     if (!isPlainObject(doc.targets)) {
       soft("targets", "harus berupa objek");
     } else {
-      const known = new Set(shape.competencies.map((c) => c.id));
+      // Own targets cover the managerial and socio-cultural competencies only.
+      const known = new Set(shape.baseCompetencies.map((c) => c.id));
       for (const key of Object.keys(doc.targets)) {
         const target = doc.targets[key];
         if (!known.has(key)) soft(`targets.${key}`, "kompetensi tidak dikenal");
@@ -267,17 +281,23 @@ export function engineRequest(doc, claimed) {
 }
 
 // Share links carry the answers in the fragment (never sent to a server), compactly:
-// #jawaban=2~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
-//   ~<focus>~<edited plan as id:jp.id:jp, or -> (version 1 links, without the last two, open
-// too). The identity is never in a link.
+// #jawaban=3~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
+//   ~<focus>~<edited plan as id:jp.id:jp, or ->~<one digit per technical indicator of the
+// position, or -> (version 1 links, without the last three, and version 2, without the last,
+// open too). The fixed parts cover what every form asks. The identity is never in a link.
 export function shareFragment(doc, shape) {
   const digit = (value) =>
     value === null || value === undefined ? "0" : Number(value).toString(36);
   const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
-  const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
+  const targets = shape.baseCompetencies.map((c) =>
+    digit(doc.targets ? doc.targets[c.id] : null),
+  );
+  const technical = (shape.technicalOf.get(doc.position) || []).map((id) =>
+    digit(doc.ratings[id]),
+  );
   const plan = doc.plan ? doc.plan.items.map((item) => `${item.activity_id}:${item.jp}`) : [];
   const parts = [
-    "2",
+    "3",
     doc.standards_version,
     doc.position || "-",
     String(doc.total_jp),
@@ -285,6 +305,7 @@ export function shareFragment(doc, shape) {
     targets.join(""),
     String(doc.focus ?? ""),
     plan.length ? plan.join(".") : "-",
+    technical.length ? technical.join("") : "-",
   ];
   return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
 }
@@ -298,11 +319,15 @@ export function parseShare(fragment, shape) {
     return null;
   }
   const versionOne = parts.length === 6 && parts[0] === "1";
-  if (!versionOne && !(parts.length === 8 && parts[0] === "2")) return null;
+  const versionTwo = parts.length === 8 && parts[0] === "2";
+  if (!versionOne && !versionTwo && !(parts.length === 9 && parts[0] === "3")) return null;
   const [, version, position, jp, ratingDigits, targetDigits, focus, planText] = parts;
+  const technicalIds = shape.technicalOf.get(position) || [];
+  const technicalDigits = parts[8] === undefined || parts[8] === "-" ? "" : parts[8];
   if (
     ratingDigits.length !== shape.indicators.length ||
-    targetDigits.length !== shape.competencies.length
+    targetDigits.length !== shape.baseCompetencies.length ||
+    technicalDigits.length !== (technicalDigits ? technicalIds.length : 0)
   ) {
     return null;
   }
@@ -333,7 +358,11 @@ export function parseShare(fragment, shape) {
     const value = read(ratingDigits[index]);
     if (value !== 0) doc.ratings[id] = value;
   });
-  shape.competencies.forEach((competency, index) => {
+  technicalIds.forEach((id, index) => {
+    const value = read(technicalDigits[index] || "0");
+    if (value !== 0) doc.ratings[id] = value;
+  });
+  shape.baseCompetencies.forEach((competency, index) => {
     const value = read(targetDigits[index]);
     doc.targets[competency.id] = value === 0 ? null : value;
   });
