@@ -241,12 +241,12 @@ def test_share_link_round_trip_and_comparison(
             wait_results(page)
             click_settled(page, "#kq-share")
             link = page.input_value("#kq-share-url")
-            assert link.startswith(server.url + "/asesmen/#jawaban=2~")
+            assert link.startswith(server.url + "/asesmen/#jawaban=3~")
             download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")
 
         # A damaged link changes nothing and says why.
         with new_page(browser) as (_, page, _log):
-            page.goto(link.replace("#jawaban=2~", "#jawaban=2~x", 1))  # an unknown version
+            page.goto(link.replace("#jawaban=3~", "#jawaban=3~x", 1))  # an unknown version
             page.wait_for_selector("[data-kq-notice=share-invalid]")
             assert "Tautan berbagi tidak dapat dibuka" in page.text_content(
                 "[data-kq-notice=share-invalid]"
