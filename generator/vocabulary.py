@@ -105,7 +105,7 @@ def main() -> int:
     """Writes the closed lists into the schema files (``python -m generator.vocabulary``)."""
     for path, text in stale_schemas().items():
         path.write_text(text, encoding="utf-8")
-        print(f"{path}: enum diperbarui dari generator/vocabulary.py")
+        print(f"{path}: enums rewritten from generator/vocabulary.py")  # a developer tool
     return 0
 
 
