@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.standard.export import neutralise_cell
+from generator.vocabulary import position_category_label
 
 KIND_NAMES = {
     "jpt": "Jabatan Pimpinan Tinggi",
@@ -38,13 +39,6 @@ GRADE_NAMES = {
     "pemula": "Pemula",
 }
 """Grades (jenjang), highest first within each kind."""
-CATEGORY_NAMES = {
-    "pimpinan_tinggi": "Jabatan Pimpinan Tinggi",
-    "administrasi": "Jabatan Administrasi",
-    "fungsional": "Jabatan Fungsional",
-    "lainnya": "Jabatan Lainnya",
-}
-"""The older grouping of the 13 templates, used when an export has no ``kind`` yet."""
 TRAINING_TYPES = (
     ("managerial", "manajerial"),
     ("technical", "teknis"),
@@ -73,7 +67,8 @@ def kind_key(position: Mapping[str, Any]) -> str:
 
 
 def kind_name(key: str) -> str:
-    return KIND_NAMES.get(key) or CATEGORY_NAMES.get(key) or key
+    """The kind's heading; an export without kinds groups by category (the vocabulary's)."""
+    return KIND_NAMES.get(key) or position_category_label(key)
 
 
 _KIND_ORDER = (
