@@ -468,7 +468,7 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
         link,
         {"title": title(p["name"])},
         "jabatan.md.j2",
-        source=d.source("positions"),
+        source=d.source(f"position:{p['id']}") or d.source("positions"),
         p=p,
         code=slug(p["id"]),
         category=POSITION_CATEGORIES.get(p["category"], p["category"]),

@@ -66,7 +66,8 @@ def test_every_position_links_each_target_to_its_level(
     # The same words as the quiz and the downloads: the badge and the sentence naming sources.
     assert basis["text"] in page.text
     if basis["status"] == "unverified":
-        assert "Satu sumber, belum terverifikasi" in page.text
+        # "Satu sumber, belum terverifikasi", or "Contoh ilustratif" for an example position.
+        assert basis["label"].capitalize() in page.text
     if basis["status"] == "no_target":
         assert "Tanpa target di situs ini" in page.text
 
