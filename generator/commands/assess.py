@@ -33,6 +33,7 @@ from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.engine.scope import assessed_export
 from generator.errors import printable
+from generator.i18n import _
 from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
@@ -51,7 +52,9 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
             value = low - 1
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"expected an integer from {low} to {high}, got '{text}'"
+                _("expected an integer from {low} to {high}, got '{text}'").format(
+                    low=low, high=high, text=text
+                )
             )
         return value
 
@@ -217,7 +220,7 @@ def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.position is None and args.targets is None:
-        args.usage_error("one of the arguments --position --targets is required")
+        args.usage_error(_("one of the arguments --position --targets is required"))
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1

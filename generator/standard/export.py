@@ -14,7 +14,8 @@ from typing import Any
 from generator.engine.dictionary import DEFAULT_LEVEL_RULE
 from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
-from generator.standard.positions import CATEGORY_OF_KIND, resolved_targets, template_kind
+from generator.standard.positions import resolved_targets, template_kind
+from generator.vocabulary import POSITION_CATEGORY_OF_KIND
 
 SCHEMA_VERSION = 1
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -162,7 +163,7 @@ def positions_export(loaded: Loaded, competencies: list[dict[str, Any]]) -> list
                 template=False,
                 kind=p["kind"],
                 grade=p.get("grade"),
-                category=CATEGORY_OF_KIND[p["kind"]],
+                category=POSITION_CATEGORY_OF_KIND[p["kind"]],
             )
         )
     return entries

@@ -13,32 +13,15 @@ from typing import Any
 
 from generator.errors import did_you_mean
 from generator.standard import schema
-from generator.standard.dictionaries import TECHNICAL_GROUP, expected_levels, top_level
+from generator.standard.dictionaries import expected_levels, top_level
 from generator.standard.loader import Loaded, Parsed
+from generator.vocabulary import (
+    CORE_GROUPS,
+    POSITION_CATEGORY_OF_KIND,
+    POSITION_GRADES,
+    TECHNICAL_GROUP,
+)
 
-KINDS = ("jpt", "administrator", "pengawas", "pelaksana", "fungsional")
-GRADES: dict[str, tuple[str, ...]] = {
-    "jpt": ("utama", "madya", "pratama"),
-    "fungsional": (
-        "pemula",
-        "terampil",
-        "mahir",
-        "penyelia",
-        "ahli_pertama",
-        "ahli_muda",
-        "ahli_madya",
-        "ahli_utama",
-    ),
-}
-"""The grades (jenjang) of the kinds that have them; the other kinds have none."""
-CATEGORY_OF_KIND = {
-    "jpt": "pimpinan_tinggi",
-    "administrator": "administrasi",
-    "pengawas": "administrasi",
-    "pelaksana": "administrasi",
-    "fungsional": "fungsional",
-}
-"""The template category a real position is listed under (the index and the quiz group by it)."""
 _TEMPLATE_PREFIX = {"pimpinan_tinggi": ("jpt", "jpt-"), "fungsional": ("fungsional", "jf-")}
 
 
@@ -53,8 +36,8 @@ def template_kind(template: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if category in _TEMPLATE_PREFIX:
         kind, prefix = _TEMPLATE_PREFIX[category]
         grade = ident.removeprefix(prefix).replace("-", "_")
-        return kind, grade if ident.startswith(prefix) and grade in GRADES[kind] else None
-    if category == "administrasi" and ident in CATEGORY_OF_KIND:
+        return kind, grade if ident.startswith(prefix) and grade in POSITION_GRADES[kind] else None
+    if category == "administrasi" and POSITION_CATEGORY_OF_KIND.get(ident) == "administrasi":
         return ident, None
     return None, None
 
@@ -74,7 +57,7 @@ def required_competencies(competencies: dict[str, Parsed]) -> list[str]:
     return [
         cid
         for cid, p in competencies.items()
-        if p.value.get("group") in ("manajerial", "sosial_kultural") and cid == p.file.stem
+        if p.value.get("group") in CORE_GROUPS and cid == p.file.stem
     ]
 
 
@@ -172,23 +155,23 @@ def _check_identity(
 def _check_grade(loaded: Loaded, parsed: Parsed) -> bool:
     """Kind and grade agree; returns False when a problem was reported."""
     kind, grade = parsed.value.get("kind"), parsed.value.get("grade")
-    if kind in GRADES and grade is None:
+    if kind in POSITION_GRADES and grade is None:
         loaded.report(
             parsed,
             ("kind",),
             f"a position of kind '{kind}' needs a grade",
-            f"add grade: with one of {', '.join(GRADES[kind])}",
+            f"add grade: with one of {', '.join(POSITION_GRADES[kind])}",
         )
         return False
-    if kind in GRADES and grade not in GRADES[kind]:
+    if kind in POSITION_GRADES and grade not in POSITION_GRADES[kind]:
         loaded.report(
             parsed,
             ("grade",),
             f"'{grade}' is not a grade of kind '{kind}'",
-            f"use one of {', '.join(GRADES[kind])}",
+            f"use one of {', '.join(POSITION_GRADES[kind])}",
         )
         return False
-    if kind is not None and kind not in GRADES and grade is not None:
+    if kind is not None and kind not in POSITION_GRADES and grade is not None:
         loaded.report(
             parsed,
             ("grade",),

@@ -14,15 +14,17 @@ from generator.standard.dictionaries import (
     expected_levels,
     top_level,
 )
-from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
 from generator.standard.positions import (
     check_real_positions,
     check_verified,
     required_competencies,
 )
-
-CATEGORY_IDS = ("70", "20", "10")
-KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
+from generator.vocabulary import (
+    COMPETENCY_GROUPS,
+    LEARNING_CATEGORIES,
+    TECHNICAL_GROUP,
+)
 
 
 def check_framework(loaded: Loaded) -> None:
@@ -57,7 +59,7 @@ def check_framework(loaded: Loaded) -> None:
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
     ids = [c.get("id") for c in categories]
-    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(CATEGORY_IDS):
+    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(LEARNING_CATEGORIES):
         loaded.report(
             fw,
             ("learning", "categories"),
@@ -155,7 +157,7 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
             continue
         by_id[cid] = parsed
         group = value.get("group")
-        if group in KNOWN_GROUPS and group_ids and group not in group_ids:
+        if group in COMPETENCY_GROUPS and group_ids and group not in group_ids:
             loaded.report(
                 parsed,
                 ("group",),
@@ -216,7 +218,7 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) ->
             ("levels",),
             f"expected {level_count} levels, got {len(levels)}",
             f"every competency of the dictionary '{dictionary}' describes its {level_count} levels"
-            if parsed.value.get("group") == "teknis" and dictionary
+            if parsed.value.get("group") == TECHNICAL_GROUP and dictionary
             else "every competency describes each level of framework.yaml",
         )
     if cid != parsed.file.stem:
@@ -377,7 +379,7 @@ def check_learning(
         gaps = [
             f"level {lv} category {cat}"
             for lv in levels
-            for cat in CATEGORY_IDS
+            for cat in LEARNING_CATEGORIES
             if isinstance(lv, int) and cells[(cid, lv, cat)] == 0
         ]
         if gaps:
@@ -390,7 +392,7 @@ def check_learning(
                 warning=True,
                 # The plan tells the employee when a technical cell is empty; an official
                 # managerial or socio-cultural catalogue must be complete to publish.
-                notice=parsed_competency.value.get("group") == "teknis",
+                notice=parsed_competency.value.get("group") == TECHNICAL_GROUP,
             )
 
 
@@ -420,7 +422,7 @@ def check_activity_ids(loaded: Loaded) -> None:
                 first[ident] = (parsed, index)
                 continue
             other, other_index = first[ident]
-            line, column = locate(other.tree(), "activities", other_index, "id")
+            line, column = other.locate("activities", other_index, "id")
             loaded.report(
                 parsed,
                 ("activities", index, "id"),

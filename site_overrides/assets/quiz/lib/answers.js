@@ -22,10 +22,6 @@ const KEYS = [
   "submitted",
   "result",
 ];
-const MIN_JP = 1;
-const MAX_JP = 1000;
-const MIN_FOCUS = 1;
-const MAX_FOCUS = 9;
 // The identity printed on the plan; optional strings kept on the device (never in a share link).
 export const IDENTITY_KEYS = ["name", "nip", "unit", "period", "position_title"];
 const MAX_IDENTITY_CHARS = 120;
@@ -40,6 +36,11 @@ function isInteger(value) {
   return typeof value === "number" && Number.isInteger(value);
 }
 
+// limits: {min, max} from formShape.
+export function withinLimits(value, limits) {
+  return isInteger(value) && value >= limits.min && value <= limits.max;
+}
+
 // What the static form offers, read once from the page.
 export function formShape(root) {
   const indicators = [...root.querySelectorAll("[data-kq-indicator]")].map(
@@ -52,6 +53,9 @@ export function formShape(root) {
     version: root.dataset.standardsVersion || "",
     defaultJp: Number(root.dataset.defaultJp || "20"),
     defaultFocus: Number(root.dataset.defaultFocus || "3"),
+    // The engine's limits, written by the build (generator/quiz/page.py): {min, max}.
+    jp: { min: Number(root.dataset.minJp), max: Number(root.dataset.maxJp) },
+    focus: { min: Number(root.dataset.minFocus), max: Number(root.dataset.maxFocus) },
     indicators,
     indicatorSet: new Set(indicators),
     scaleValues: [...first].map((input) => Number(input.value)),
@@ -148,15 +152,13 @@ export function validate(doc, shape, lenient) {
       }
     }
   }
-  if (doc.total_jp !== undefined && doc.total_jp !== null) {
-    if (isInteger(doc.total_jp) && doc.total_jp >= MIN_JP && doc.total_jp <= MAX_JP) {
-      value.total_jp = doc.total_jp;
-    } else soft("total_jp", `harus bilangan bulat ${MIN_JP} sampai ${MAX_JP}`);
-  }
-  if (doc.focus !== undefined && doc.focus !== null) {
-    if (isInteger(doc.focus) && doc.focus >= MIN_FOCUS && doc.focus <= MAX_FOCUS) {
-      value.focus = doc.focus;
-    } else soft("focus", `harus bilangan bulat ${MIN_FOCUS} sampai ${MAX_FOCUS}`);
+  for (const [key, limits] of [
+    ["total_jp", shape.jp],
+    ["focus", shape.focus],
+  ]) {
+    if (doc[key] === undefined || doc[key] === null) continue;
+    if (withinLimits(doc[key], limits)) value[key] = doc[key];
+    else soft(key, `harus bilangan bulat ${limits.min} sampai ${limits.max}`);
   }
   if (doc.identity !== undefined && doc.identity !== null) {
     if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");

@@ -3,7 +3,7 @@
 // edited plan (the same check as `kompetensi assess --plan`); this module only says which
 // activities the reader picked.
 
-import { IDENTITY_KEYS } from "./answers.js";
+import { IDENTITY_KEYS, withinLimits } from "./answers.js";
 import { showIdentity } from "./plan-doc.js";
 
 // Into ``doc`` (read from the form): the focus, the identity typed, the edited plan.
@@ -37,19 +37,14 @@ export function formProblems(doc, shape) {
       target: "kq-i-" + shape.indicators[0],
     });
   }
-  if (doc.total_jp === null || doc.total_jp < 1 || doc.total_jp > 1000) {
-    problems.push({
-      path: "",
-      message: "Total jam pelajaran harus bilangan bulat dari 1 sampai 1000.",
-      target: "kq-jp",
-    });
-  }
-  if (doc.focus === null || doc.focus < 1 || doc.focus > 9) {
-    problems.push({
-      path: "",
-      message: "Jumlah kompetensi fokus harus bilangan bulat dari 1 sampai 9.",
-      target: "kq-focus",
-    });
+  const limited = [
+    ["total_jp", shape.jp, "Total jam pelajaran", "kq-jp"],
+    ["focus", shape.focus, "Jumlah kompetensi fokus", "kq-focus"],
+  ];
+  for (const [key, limits, label, target] of limited) {
+    if (withinLimits(doc[key], limits)) continue;
+    const message = `${label} harus bilangan bulat dari ${limits.min} sampai ${limits.max}.`;
+    problems.push({ path: "", message, target });
   }
   return problems;
 }
