@@ -233,11 +233,12 @@ def target_basis(position: dict[str, Any]) -> dict[str, str]:
             ),
         }
     if position.get("illustrative"):
+        # An example is never verified: the label says so, the sentence names what it rests on.
         return {
             "status": "unverified",
-            "label": "contoh ilustratif",
-            "text": "Jabatan ini contoh ilustratif, bukan standar kompetensi jabatan resmi."
-            + (f" Sumbernya: {'; '.join(s.rstrip('.') for s in sources)}." if sources else ""),
+            "label": "contoh, belum terverifikasi",
+            "text": "Target jabatan contoh ini bukan target resmi"
+            + (f"; sumbernya: {'; '.join(s.rstrip('.') for s in sources)}." if sources else "."),
         }
     if position["verified"]:
         return {

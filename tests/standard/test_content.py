@@ -353,7 +353,7 @@ def test_example_positions_are_complete_illustrative_skjs(standard: Standard) ->
         assert (position["kind"], position["grade"]) == (kind, grade)
         assert position["extends"] == "jf-" + grade.replace("_", "-")
         assert position["illustrative"] is True and position["verified"] is False
-        assert position["basis"]["label"] == "contoh ilustratif"
+        assert position["basis"]["label"] == "contoh, belum terverifikasi"
         assert any("Contoh ilustratif" in s for s in position["sources"])
         assert position["summary"] and position["agency"] and position["unit"]
         managerial = {k: v for k, v in position["targets"].items() if k not in technical}

@@ -9,6 +9,8 @@ import pytest
 from standard_support import Edit, Outcome, replace, write
 from test_dictionary_rules import DICT_FILE, TEKNIS_GROUP, technical
 
+from generator.standard.positions import template_kind
+
 POSITION = """\
 # yaml-language-server: $schema=../../../generator/schemas/position.schema.json
 id: pelaksana-uji
@@ -264,3 +266,22 @@ def test_an_unreadable_positions_file_is_not_blamed_on_each_position(
     )
     assert outcome.errors
     assert [line for line in outcome.errors if line.startswith(SHOWN)] == []
+
+
+@pytest.mark.parametrize(
+    ("category", "ident", "expected"),
+    [
+        ("pimpinan_tinggi", "jpt-utama", ("jpt", "utama")),
+        ("pimpinan_tinggi", "kepala-badan", ("jpt", None)),
+        ("administrasi", "pengawas", ("pengawas", None)),
+        ("administrasi", "kepala-seksi", (None, None)),
+        ("administrasi", "fungsional", (None, None)),
+        ("fungsional", "jf-ahli-pertama", ("fungsional", "ahli_pertama")),
+        ("fungsional", "jf-ahli", ("fungsional", None)),
+        ("lainnya", "pelaksana", (None, None)),
+    ],
+)
+def test_a_templates_kind_and_grade_come_from_its_category_and_id(
+    category: str, ident: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert template_kind({"id": ident, "category": category}) == expected
