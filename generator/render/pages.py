@@ -573,6 +573,7 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
         ],
         groups=groups,
         requirements=skj.requirements(p),
+        unnamed_sources=skj.unnamed_sources(p),
         has_requirements=skj.has_requirements(p),
         index=link.to(links.POSITION_INDEX),
         assess=Markup(f"{link.to(links.ASSESSMENT)}?jabatan={slug(p['id'])}"),

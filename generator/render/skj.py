@@ -112,6 +112,16 @@ def requirements(position: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def unnamed_sources(position: Mapping[str, Any]) -> list[str]:
+    """The sources the position's basis sentence does not already name (it names one source,
+    or every source when they agree): the page lists these under its own heading."""
+    text = position["basis"]["text"]
+    sources = [" ".join(str(s).split()) for s in position.get("sources") or []]
+    if all(s.rstrip(".") in text for s in sources):
+        return []
+    return sources
+
+
 def has_requirements(position: Mapping[str, Any]) -> bool:
     needed = requirements(position)
     return bool(

@@ -74,8 +74,9 @@ def with_example_position(data: dict[str, Any]) -> dict[str, Any]:
             "verified": False,
             "basis": {
                 "status": "unverified",
-                "label": "satu sumber, belum terverifikasi",
-                "text": "Target ini hanya bersandar pada satu sumber, yaitu contoh tim.",
+                "label": "contoh ilustratif",
+                "text": "Jabatan ini contoh ilustratif, bukan standar kompetensi jabatan resmi. "
+                "Sumbernya: Disusun tim Kompetensi ASN sebagai contoh format.",
             },
             "targets": targets,
             "template": False,

@@ -5,6 +5,7 @@ positions index filters by kind, grade, agency and dictionary without JavaScript
 
 from __future__ import annotations
 
+import copy
 import csv
 import html
 import io
@@ -136,10 +137,28 @@ def test_the_example_is_labelled_links_to_the_quiz_and_its_downloads(page: str) 
     assert f'href="../../asesmen/?jabatan={EXAMPLE_ID}">Nilai diri terhadap jabatan ini</a>' in head
     assert f'href="../../unduh/jabatan/{EXAMPLE_ID}.json" download>' in head
     assert f'href="../../unduh/jabatan/{EXAMPLE_ID}.csv" download>' in head
-    # The sources and how far they were checked, worded as on every position.
-    assert "Satu sumber, belum terverifikasi" in head
-    assert "Target ini hanya bersandar pada satu sumber" in head
-    assert "<li>Disusun tim Kompetensi ASN sebagai contoh format.</li>" in page
+    # The sources and how far they were checked, worded as on every position, in the label.
+    label = head[head.index(ILLUSTRATIVE) :]
+    assert label.index("Sumbernya: Disusun tim Kompetensi ASN") < label.index("</div>")
+    assert "{ #sumber }" not in page  # the label names the one source already
+
+
+def test_sources_the_basis_does_not_name_are_listed(data: dict[str, Any]) -> None:
+    data = copy.deepcopy(data)
+    position = _example(data)
+    position["sources"] = ["Sumber pertama.", "Sumber kedua."]
+    position["illustrative"] = False
+    position["basis"] = {
+        "status": "unverified",
+        "label": "belum terverifikasi",
+        "text": "Sumber-sumber target ini belum dicocokkan satu sama lain.",
+    }
+    files = {f.uri: f for f in render_site(data, {})}
+    page = html.unescape(files[f"jabatan/{EXAMPLE_ID}.md"].assembled())
+    assert ILLUSTRATIVE not in page[: page.index("{ #identitas }")]
+    assert "Belum terverifikasi</p>" in page
+    sources = page[page.index("## Sumber { #sumber }") :]
+    assert "<li>Sumber pertama.</li>\n<li>Sumber kedua.</li>" in sources
 
 
 def test_a_template_shows_what_it_has(files: dict[str, GeneratedFile]) -> None:
