@@ -6,19 +6,16 @@ share link and an answers file. Keyboard, 320 px, axe."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_support import violations
-from conftest import build_variant
 from e2e_quiz import (
     answer_by_clicking,
     assert_page_matches_engine,
     new_page,
     random_ratings,
-    site_export_path,
     stored,
     wait_results,
 )
@@ -28,13 +25,12 @@ from generator.engine.scope import assessed_export
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
-REAL = "analis-sdm-uji"
+REAL = "analis-sdm-aparatur-ahli-muda-contoh"  # an example position of standards/positions/
 TECHNICAL = {
     "perencanaan-kebutuhan-pegawai": 3,
     "pengelolaan-kinerja-pegawai": 3,
-    "pengembangan-kompetensi-pegawai": 2,
-    "pengelolaan-data-kepegawaian": 4,
+    "pengembangan-kompetensi-pegawai": 3,
+    "pengelolaan-data-kepegawaian": 2,
 }
 MANAGERIAL = (
     "integritas",
@@ -47,36 +43,17 @@ MANAGERIAL = (
     "pengambilan-keputusan",
     "perekat-bangsa",
 )
-ENTRY = (
-    f"""  - id: {REAL}
-    name: Analis SDM Aparatur Ahli Muda (uji)
-    category: fungsional
-    description: >-
-      Jabatan uji yang mensyaratkan empat kompetensi teknis contoh.
-    sources: []
-    verified: false
-    targets:
-"""
-    + "".join(f"      {key}: 3\n" for key in MANAGERIAL)
-    + "".join(f"      {key}: {level}\n" for key, level in TECHNICAL.items())
-)
 
 
 @pytest.fixture(scope="module")
-def position_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site with one more position that lists the example technical competencies."""
-    folder = tmp_path_factory.mktemp("position-site")
-    standards = folder / "standards"
-    shutil.copytree(ROOT / "standards", standards)
-    positions = standards / "positions.yaml"
-    positions.write_text(positions.read_text(encoding="utf-8") + ENTRY, encoding="utf-8")
-    return build_variant(folder, standards=standards)
+def position_site(quiz_site: Path) -> Path:
+    """The real site: its example positions list the example technical competencies."""
+    return quiz_site
 
 
 @pytest.fixture(scope="module")
-def position_export(position_site: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(site_export_path(position_site).read_text("utf-8"))
-    return data
+def position_export(full_site_export: dict[str, Any]) -> dict[str, Any]:
+    return full_site_export
 
 
 def _visible_technical(page: Any) -> list[str]:
@@ -143,6 +120,17 @@ def test_a_template_keeps_the_nine_and_the_keyboard_switches_positions(
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
         assert _visible_technical(page) == []
         assert _progress(page) == "0 dari 135 pernyataan dijawab"
+        groups = page.eval_on_selector_all("#kq-position optgroup", "els => els.map(e => e.label)")
+        assert groups[-1] == "SKJ jabatan: Jabatan Fungsional"
+        assert all(label.startswith("Kategori umum: ") for label in groups[:-1])
+        option = page.eval_on_selector(
+            f"#kq-position option[value='{REAL}']",
+            "o => [o.parentElement.label, o.textContent]",
+        )
+        assert option == [
+            "SKJ jabatan: Jabatan Fungsional",
+            "Analis Sumber Daya Manusia Aparatur Ahli Muda (contoh ilustratif)",
+        ]
         page.focus("#kq-position")
         for _ in range(40):
             if page.input_value("#kq-position") == REAL:
