@@ -13,7 +13,9 @@ for it there, and that wait is when the browser runs the already loaded quiz.js,
 binds the form (inlined, it bound later in the measurements, see ``bind.js``).
 
 Form contract, kept stable for tests and integrators: ``<select name="position">`` with position
-ids as values; per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
+ids as values (a real position's option lists the technical competencies it brings in
+``data-kq-technical``; their sections carry ``data-kq-technical`` and stay hidden until it is
+chosen, see ``lib/position.js``); per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
 ``fieldset`` with a ``legend``; one submit button. Results and plan items are filled in by the
 browser with ``data-competency/-estimated/-target/-gap`` and ``data-plan-item/-category/-jp``.
 """
