@@ -21,11 +21,12 @@ from typing import Any
 from generator.commands import add_standards_option
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
+from generator.engine.cells import formula_safe
 from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
-from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
+from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown
 from generator.errors import printable
 from generator.output_file import write_output
 
@@ -117,7 +118,7 @@ def _xlsx(summary: dict[str, Any]) -> bytes:
         sheet.append([table.title])
         sheet.append(table.header)
         for row in table.rows:
-            sheet.append([safe_cell(cell) for cell in row])
+            sheet.append([formula_safe(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

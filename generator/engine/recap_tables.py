@@ -14,10 +14,10 @@ import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from .cells import formula_safe
 from .report import _cell as markdown_cell
 from .report import without_emphasis
 
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LEVEL_KEYS = ("0", "1", "2", "3", "4", "5")
 
 
@@ -182,13 +182,6 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
     return result
 
 
-def safe_cell(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: formula-like text gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
-        return "'" + value
-    return "" if value is None else value
-
-
 def to_json(summary: Mapping[str, Any]) -> str:
     """The summary as the CLI prints it and the page downloads it."""
     return json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
@@ -206,7 +199,7 @@ def to_csv(summary: Mapping[str, Any]) -> str:
             writer.writerow([])
         writer.writerow([table.title])
         writer.writerow(table.header)
-        writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
+        writer.writerows([formula_safe(cell) for cell in row] for row in table.rows)
     return out.getvalue()
 
 
