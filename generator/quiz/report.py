@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.engine.cells import formula_safe
+from generator.engine.explain import level_label
 from generator.engine.plan_document import identity_rows, scheduled
 from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
 from generator.quiz.plan_choices import plan_choices
@@ -54,16 +55,6 @@ def _decisive(competency: Mapping[str, Any] | None, ids: list[str]) -> list[dict
         for key in ids
         if key in numbered
     ]
-
-
-def level_label(level: int | None, level_names: Mapping[int, str]) -> str:
-    """ "2 (Dasar)", "0 (belum mencapai level 1)" or "—" for no level."""
-    if level is None:
-        return "—"
-    if level == 0:
-        return "0 (belum mencapai level 1)"
-    name = level_names.get(level, "")
-    return f"{level} ({name})" if name else str(level)
 
 
 def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> str:
