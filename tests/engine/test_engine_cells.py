@@ -8,7 +8,6 @@ import io
 
 import pytest
 
-from generator.commands import rekap
 from generator.engine import cells, recap_tables
 from generator.quiz import report
 from generator.standard import export, importer
@@ -39,7 +38,7 @@ def test_the_import_takes_off_only_the_apostrophe_the_export_added(risky: str) -
 
 
 def test_every_spreadsheet_writer_uses_the_one_neutraliser() -> None:
-    for module in (export, report, recap_tables, rekap):
+    for module in (export, report, recap_tables):
         assert module.formula_safe is cells.formula_safe, module.__name__
     assert importer.NEUTRALISED is cells.NEUTRALISED
 

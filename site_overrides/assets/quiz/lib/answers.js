@@ -17,6 +17,7 @@ const KEYS = [
   "total_jp",
   "focus",
   "identity",
+  "priorities",
   "plan",
   "ratings",
   "submitted",
@@ -82,6 +83,7 @@ export function emptyDoc(shape) {
     total_jp: shape.defaultJp,
     focus: shape.defaultFocus,
     identity: {},
+    priorities: [], // competency ids the reader marked (see priorities.js)
     plan: null,
     ratings: {},
     submitted: false,
@@ -101,6 +103,16 @@ function planProblem(plan) {
       isInteger(item.jp),
   );
   return ok ? null : "setiap aktivitas harus berupa {activity_id, jp}";
+}
+
+// The marked priorities: a list of the form's competency ids, each once.
+function prioritiesProblem(priorities, shape) {
+  if (!Array.isArray(priorities)) return "harus berupa daftar id kompetensi";
+  const known = new Set(shape.competencies.map((c) => c.id));
+  const ok = priorities.every(
+    (key, index) => known.has(key) && priorities.indexOf(key) === index,
+  );
+  return ok ? null : "harus berupa daftar id kompetensi yang dikenal, masing-masing sekali";
 }
 
 function copyPlan(plan) {
@@ -171,6 +183,11 @@ export function validate(doc, shape, lenient) {
         } else if (text.trim()) value.identity[key] = text;
       }
     }
+  }
+  if (doc.priorities !== undefined && doc.priorities !== null) {
+    const problem = prioritiesProblem(doc.priorities, shape);
+    if (problem) soft("priorities", problem);
+    else value.priorities = [...doc.priorities];
   }
   if (doc.plan !== undefined && doc.plan !== null) {
     const problem = planProblem(doc.plan);
@@ -261,6 +278,7 @@ export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };
   if (isInteger(doc.focus)) request.focus = doc.focus;
   if (doc.plan) request.plan = doc.plan;
+  if (doc.priorities && doc.priorities.length) request.priorities = doc.priorities;
   const targets = doc.targets || {};
   if (doc.position) request.position = doc.position;
   if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
@@ -270,7 +288,8 @@ export function engineRequest(doc, claimed) {
 
 // Share links carry the answers in the fragment (never sent to a server), compactly:
 // #jawaban=2~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
-//   ~<focus>~<edited plan as id:jp.id:jp, or -> (version 1 links, without the last two, open
+//   ~<focus>~<edited plan as id:jp.id:jp, or ->~<priorities as competency positions 0.3, or ->
+// (version 3; links of version 2, without the priorities, and 1, without the last three, open
 // too). The identity is never in a link.
 export function shareFragment(doc, shape) {
   const digit = (value) =>
@@ -278,8 +297,11 @@ export function shareFragment(doc, shape) {
   const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
   const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
   const plan = doc.plan ? doc.plan.items.map((item) => `${item.activity_id}:${item.jp}`) : [];
+  const positions = (doc.priorities || []).map((id) =>
+    shape.competencies.findIndex((c) => c.id === id),
+  );
   const parts = [
-    "2",
+    "3",
     doc.standards_version,
     doc.position || "-",
     String(doc.total_jp),
@@ -287,6 +309,7 @@ export function shareFragment(doc, shape) {
     targets.join(""),
     String(doc.focus ?? ""),
     plan.length ? plan.join(".") : "-",
+    positions.length ? positions.join(".") : "-",
   ];
   return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
 }
@@ -300,8 +323,9 @@ export function parseShare(fragment, shape) {
     return null;
   }
   const versionOne = parts.length === 6 && parts[0] === "1";
-  if (!versionOne && !(parts.length === 8 && parts[0] === "2")) return null;
-  const [, version, position, jp, ratingDigits, targetDigits, focus, planText] = parts;
+  const versionTwo = parts.length === 8 && parts[0] === "2";
+  if (!versionOne && !versionTwo && !(parts.length === 9 && parts[0] === "3")) return null;
+  const [, version, position, jp, ratingDigits, targetDigits, focus, planText, marked] = parts;
   if (
     ratingDigits.length !== shape.indicators.length ||
     targetDigits.length !== shape.competencies.length
@@ -328,6 +352,10 @@ export function parseShare(fragment, shape) {
         }),
       };
     }
+  }
+  if (marked !== undefined && marked !== "-") {
+    // An unknown position stays as text, so validation names it.
+    doc.priorities = marked.split(".").map((text) => shape.competencies[Number(text)]?.id ?? text);
   }
   // A character that is not a base-36 digit is kept as text, so validation names it.
   const read = (character) => (/^[0-9a-z]$/.test(character) ? parseInt(character, 36) : character);

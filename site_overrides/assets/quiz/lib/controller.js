@@ -52,6 +52,7 @@ export class Quiz {
     this.jp = this.byId("kq-jp");
     this.focusInput = this.byId("kq-focus");
     this.plan = null; // the plan the reader edited (null: the engine's own choice)
+    this.priorities = []; // the competencies the reader marked (priorities.js)
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
     this.skip = skipShape(root);
@@ -401,7 +402,7 @@ export class Quiz {
     if (!response) return null;
     hideErrors(this.byId);
     this.last = { response, doc };
-    showResults(this.byId, response);
+    showResults(this.byId, response, doc.priorities || []);
     performance.mark("kq:results");
     if (performance.getEntriesByName("kq:submit").length) {
       performance.measure("kq:submit-to-results", "kq:submit", "kq:results");
@@ -427,6 +428,7 @@ export class Quiz {
     this.jp.value = String(this.shape.defaultJp);
     this.focusInput.value = String(this.shape.defaultFocus);
     this.plan = null;
+    this.priorities = [];
     this.submitted = false;
     this.waitingForSubmit = false;
     this.last = null;
