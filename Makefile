@@ -10,7 +10,7 @@ PY_TEST_STAMP := $(VENV)/.installed-test
 NPM_STAMP := node_modules/.installed
 NPM_TEST_STAMP := node_modules/.installed-test
 
-.PHONY: setup serve build test lint typecheck pytest bench clean
+.PHONY: setup serve build test lint typecheck pytest bench clean messages
 
 setup: $(PY_TEST_STAMP) $(NPM_TEST_STAMP)
 
@@ -55,6 +55,10 @@ pytest: setup
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Extract the msgids, update the Indonesian catalog, compile it (see CONTRIBUTING.md, "Messages").
+messages: $(PY_TEST_STAMP)
+	$(BIN)/python tests/i18n/message_catalog.py
 
 bench: setup
 	$(BIN)/python -m bench.run_all

@@ -294,24 +294,23 @@ def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["--position", "pelaksana"], "the following arguments are required: --answers"),
-        (["--answers", "a.json"], "one of the arguments --position --targets is required"),
+        (["--position", "pelaksana"], "argumen berikut wajib diberikan: --answers"),
+        (["--answers", "a.json"], "salah satu dari argumen --position --targets wajib diberikan"),
         (
             ["--answers", "a.json", "--position", "x", "--jp", "0"],
-            "argument --jp: expected an integer from 1 to 1000, got '0'",
+            "argumen --jp: diharapkan bilangan bulat 1 sampai 1000, tertulis '0'",
         ),
         (
             ["--answers", "a.json", "--position", "x", "--jp", "dua puluh"],
-            "argument --jp: expected an integer from 1 to 1000, got 'dua puluh'",
+            "argumen --jp: diharapkan bilangan bulat 1 sampai 1000, tertulis 'dua puluh'",
         ),
         (
             ["--answers", "a.json", "--position", "x", "--focus", "10"],
-            "argument --focus: expected an integer from 1 to 9, got '10'",
+            "argumen --focus: diharapkan bilangan bulat 1 sampai 9, tertulis '10'",
         ),
         (
             ["--answers", "a.json", "--position", "x", "--format", "xml"],
-            # argparse's own wording after this point differs between Python versions
-            "argument --format: invalid choice: 'xml'",
+            "argumen --format: pilihan tidak sah: 'xml' (pilih dari 'json', 'markdown')",
         ),
     ],
 )
@@ -322,7 +321,16 @@ def test_usage_errors_exit_2(
         main(["assess", *argv])
     assert caught.value.code == 2
     last = capsys.readouterr().err.splitlines()[-1]
-    assert last.startswith(f"kompetensi assess: error: {expected}")
+    assert last == f"kompetensi assess: galat: {expected}"
+
+
+def test_usage_errors_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "en", "assess", "--answers", "a.json", "--position", "x", "--jp", "0"])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "kompetensi assess: error: argument --jp: expected an integer from 1 to 1000, got '0'"
+    )
 
 
 def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -30,14 +30,9 @@ from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
 from generator.quiz import layout, report
+from generator.vocabulary import position_category_label
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
-
-POSITION_CATEGORY_LABELS = {
-    "pimpinan_tinggi": "Jabatan Pimpinan Tinggi",
-    "administrasi": "Jabatan Administrasi",
-    "fungsional": "Jabatan Fungsional",
-}
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.quiz", "templates"),
@@ -76,7 +71,7 @@ def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups.setdefault(position.get("category") or "", []).append(position)
     return [
         {
-            "label": POSITION_CATEGORY_LABELS.get(category, category or "Jabatan lain"),
+            "label": position_category_label(category),
             "positions": items,
         }
         for category, items in groups.items()
@@ -147,6 +142,11 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-standards-version": data["framework"]["version"],
             "data-default-jp": str(assessment["default_jp"]),
             "data-default-focus": str(assessment.get("focus", 3)),
+            # The engine's limits, so the browser's checks never restate them.
+            "data-min-jp": str(MIN_JP),
+            "data-max-jp": str(MAX_JP),
+            "data-min-focus": str(MIN_FOCUS),
+            "data-max-focus": str(MAX_FOCUS),
             "data-kq-skip-penalties": skip_penalties(data),
         },
         "title": report.TITLE,

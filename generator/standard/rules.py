@@ -3,21 +3,28 @@ positions and activities that refer to things that exist."""
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Any
 
+from generator.errors import did_you_mean
 from generator.standard import schema
-from generator.standard.dictionaries import check_dictionaries, check_membership, expected_levels
-from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
-
-CATEGORY_IDS = ("70", "20", "10")
-KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
-
-
-def _did_you_mean(value: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(value, options, 1)
-    return f"did you mean '{close[0]}'?" if close else ""
+from generator.standard.dictionaries import (
+    check_dictionaries,
+    check_membership,
+    expected_levels,
+    top_level,
+)
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
+from generator.standard.positions import (
+    check_real_positions,
+    check_verified,
+    required_competencies,
+)
+from generator.vocabulary import (
+    COMPETENCY_GROUPS,
+    LEARNING_CATEGORIES,
+    TECHNICAL_GROUP,
+)
 
 
 def check_framework(loaded: Loaded) -> None:
@@ -52,7 +59,7 @@ def check_framework(loaded: Loaded) -> None:
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
     ids = [c.get("id") for c in categories]
-    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(CATEGORY_IDS):
+    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(LEARNING_CATEGORIES):
         loaded.report(
             fw,
             ("learning", "categories"),
@@ -150,7 +157,7 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
             continue
         by_id[cid] = parsed
         group = value.get("group")
-        if group in KNOWN_GROUPS and group_ids and group not in group_ids:
+        if group in COMPETENCY_GROUPS and group_ids and group not in group_ids:
             loaded.report(
                 parsed,
                 ("group",),
@@ -211,7 +218,7 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) ->
             ("levels",),
             f"expected {level_count} levels, got {len(levels)}",
             f"every competency of the dictionary '{dictionary}' describes its {level_count} levels"
-            if parsed.value.get("group") == "teknis" and dictionary
+            if parsed.value.get("group") == TECHNICAL_GROUP and dictionary
             else "every competency describes each level of framework.yaml",
         )
     if cid != parsed.file.stem:
@@ -247,19 +254,15 @@ def check_positions(
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), "position id")
     if loaded.competency_folder_missing:
-        for index, position in enumerate(items):
-            _check_verified(loaded, parsed, index, position)
+        for index in range(len(items)):
+            check_verified(loaded, parsed, ("positions", index))
         return  # already reported; every reference would be "unknown"
     excused = _excused_references(loaded, competencies)
-    required = [
-        cid
-        for cid, p in competencies.items()
-        if p.value.get("group") in ("manajerial", "sosial_kultural") and cid == p.file.stem
-    ]
+    required = required_competencies(competencies)
     known = sorted(competencies)
     levels_of_framework = (loaded.framework.value if loaded.framework else {}).get("levels") or []
     for index, position in enumerate(items):
-        _check_verified(loaded, parsed, index, position)
+        check_verified(loaded, parsed, ("positions", index))
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
@@ -269,11 +272,11 @@ def check_positions(
                     parsed,
                     ("positions", index, "targets", cid),
                     f"unknown competency '{cid}'",
-                    _did_you_mean(cid, known) or "use an id from standards/competencies/",
+                    did_you_mean(cid, known) or "use an id from standards/competencies/",
                     at_key=True,
                 )
             competency = competencies.get(cid)
-            top = competency and _top_level(
+            top = competency and top_level(
                 competency,
                 expected_levels(competency.value, dictionaries, len(levels_of_framework)),
             )
@@ -293,23 +296,6 @@ def check_positions(
                 f"no target for {', '.join(missing)}",
                 "give a level from 1 to 5, or null when the target is not known",
             )
-
-
-def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -> None:
-    """ "Verified" means that at least two independent sources give the same targets: a claim the
-    file must back by naming them, so the site can say which."""
-    sources = position.get("sources")
-    if position.get("verified") is not True or not isinstance(sources, list):
-        return
-    count = len({" ".join(str(source).split()).casefold() for source in sources})
-    if count < 2:
-        loaded.report(
-            parsed,
-            ("positions", index, "verified"),
-            "verified is true, but sources lists "
-            + ("no source" if count == 0 else "only 1 distinct source"),
-            "name at least two independent sources that give these targets, or set verified: false",
-        )
 
 
 def check_learning(
@@ -342,7 +328,7 @@ def check_learning(
                 parsed,
                 ("competency",),
                 f"unknown competency '{cid}'",
-                _did_you_mean(cid, known) or "use an id from standards/competencies/",
+                did_you_mean(cid, known) or "use an id from standards/competencies/",
             )
         elif others := _others(holders, cid, parsed):
             loaded.report(
@@ -353,7 +339,7 @@ def check_learning(
             )
         competency = competencies.get(cid_for_cells)
         expected = expected_levels(competency.value, dictionaries, level_count) if competency else 0
-        top = _top_level(competency, expected)
+        top = top_level(competency, expected)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
             # Above the schema's maximum the schema has reported the level already: one
@@ -375,7 +361,7 @@ def check_learning(
                     parsed,
                     ("activities", index, "form"),
                     f"unknown learning form '{form_id}'",
-                    _did_you_mean(form_id, sorted(forms))
+                    did_you_mean(form_id, sorted(forms))
                     or "use an id from learning.forms in framework.yaml",
                 )
             elif form is not None and category and form.get("category") != category:
@@ -393,7 +379,7 @@ def check_learning(
         gaps = [
             f"level {lv} category {cat}"
             for lv in levels
-            for cat in CATEGORY_IDS
+            for cat in LEARNING_CATEGORIES
             if isinstance(lv, int) and cells[(cid, lv, cat)] == 0
         ]
         if gaps:
@@ -406,7 +392,7 @@ def check_learning(
                 warning=True,
                 # The plan tells the employee when a technical cell is empty; an official
                 # managerial or socio-cultural catalogue must be complete to publish.
-                notice=parsed_competency.value.get("group") == "teknis",
+                notice=parsed_competency.value.get("group") == TECHNICAL_GROUP,
             )
 
 
@@ -417,19 +403,6 @@ def _activity_level_max() -> int:
     """The highest level the learning schema allows an activity."""
     activity = schema.load_schema("learning")["properties"]["activities"]["items"]
     return int(activity["properties"]["level"]["maximum"])
-
-
-def _top_level(competency: Parsed | None, level_count: int) -> int:
-    """The highest level of a competency whose levels are in order and complete, else 0: a
-    broken list of levels is reported on the competency, and activities follow its fix."""
-    if competency is None:
-        return 0
-    numbers = [lv.get("level") for lv in competency.value.get("levels") or []]
-    if not numbers or numbers != list(range(1, len(numbers) + 1)):
-        return 0
-    if level_count and len(numbers) != level_count:
-        return 0
-    return len(numbers)
 
 
 def check_activity_ids(loaded: Loaded) -> None:
@@ -449,7 +422,7 @@ def check_activity_ids(loaded: Loaded) -> None:
                 first[ident] = (parsed, index)
                 continue
             other, other_index = first[ident]
-            line, column = locate(other.tree(), "activities", other_index, "id")
+            line, column = other.locate("activities", other_index, "id")
             loaded.report(
                 parsed,
                 ("activities", index, "id"),
@@ -463,5 +436,8 @@ def check_all(loaded: Loaded) -> None:
     dictionaries = check_dictionaries(loaded)
     competencies = check_competencies(loaded, dictionaries)
     check_positions(loaded, competencies, dictionaries)
+    check_real_positions(
+        loaded, competencies, dictionaries, _excused_references(loaded, competencies)
+    )
     check_learning(loaded, competencies, dictionaries)
     check_activity_ids(loaded)

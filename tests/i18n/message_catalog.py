@@ -1,0 +1,114 @@
+"""The message catalog, kept with Babel (a development tool; the runtime reads the .mo with gettext).
+
+``make messages`` (``python tests/i18n/message_catalog.py``) does the three steps in one go:
+
+1. extract every ``_()``, ``N_()`` and ``ngettext()`` msgid from ``generator/`` and from the
+   running Python's ``argparse`` (its "usage:", "error:" and friends are ours to translate);
+2. update ``generator/locale/id/LC_MESSAGES/kompetensi.po``: new msgids come in with an empty
+   translation, msgids no longer in the code go (no obsolete entries, no fuzzy guesses);
+3. compile the ``.po`` into the ``.mo`` next to it (committed: ``pip install`` ships it).
+
+The ``.po`` carries no source locations and is sorted by msgid, so moving code never changes it
+and two developers adding messages rarely touch the same lines.
+``tests/i18n/test_catalog.py`` checks that nothing is missing and that the ``.mo`` is fresh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERATOR = ROOT / "generator"
+PO_FILE = GENERATOR / "locale" / "id" / "LC_MESSAGES" / "kompetensi.po"
+MO_FILE = PO_FILE.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+ARGPARSE_KEYWORDS = {"_": None, "ngettext": (1, 2)}
+COMMAND = "make messages"
+WIDTH = 100
+
+
+def template() -> Catalog:
+    """Every msgid the code and argparse use now, with no translation."""
+    catalog = Catalog(domain="kompetensi", project="kompetensi-asn", fuzzy=False)
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(GENERATOR), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        catalog.add(message)
+    for _line, message, _comments, _context in extract_from_file(
+        "python", argparse.__file__, keywords=ARGPARSE_KEYWORDS
+    ):
+        catalog.add(message)
+    return catalog
+
+
+def read_catalog(path: Path = PO_FILE) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale="id", domain="kompetensi")
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(
+        buffer,
+        catalog,
+        width=WIDTH,
+        no_location=True,
+        sort_output=True,
+        ignore_obsolete=True,
+    )
+    return buffer.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def update() -> Catalog:
+    """Steps 1 to 3; returns the updated catalog."""
+    catalog = read_catalog()
+    catalog.update(
+        template(),
+        no_fuzzy_matching=True,
+        update_header_comment=False,
+        update_creation_date=False,
+    )
+    PO_FILE.write_bytes(po_bytes(catalog))
+    compiled = read_catalog()  # compile what is on disk, as the freshness test does
+    MO_FILE.write_bytes(mo_bytes(compiled))
+    return compiled
+
+
+def untranslated(catalog: Catalog) -> list[str]:
+    return [
+        str(message.id)
+        for message in catalog
+        if message.id
+        and (
+            message.fuzzy
+            or not message.string
+            or (isinstance(message.string, tuple) and not all(message.string))
+        )
+    ]
+
+
+def main() -> int:
+    catalog = update()
+    missing = untranslated(catalog)
+    print(f"{PO_FILE.relative_to(ROOT)}: {len(catalog)} messages, {len(missing)} to translate")
+    for msgid in missing:
+        print(f"  msgid {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
