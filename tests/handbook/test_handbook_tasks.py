@@ -53,6 +53,8 @@ def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
         "rekap-perintah",
         "impor-kamus",
         "impor-perintah",
+        "impor-jabatan",
+        "impor-jabatan-perintah",
     }
     shown = [b.name for b in marked_blocks("contoh")]
     assert sorted(shown) == sorted(used), "each example is marked once and tested"
