@@ -13,12 +13,14 @@ import dataclasses
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.engine.cells import NEUTRALISED
 from generator.errors import DataErrors, Problem, printable
 from generator.standard import load_standard
 from generator.standard.loader import COMPETENCY_DIR, DICTIONARY_DIR, display_path
@@ -40,8 +42,6 @@ IGNORED = ("indicator_id", "level_name")
 ALIASES = {"competency": "competency_name"}
 """The export's name for a column, so an exported CSV imports as it is."""
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
-"""The export disarms formula-like cells with a leading quote; the import takes it off."""
 SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{}.schema.json\n"
 
 
@@ -103,7 +103,7 @@ class _Reader:
         return columns
 
     def row(self, number: int, cells: dict[str, str]) -> None:
-        cell = {ALIASES.get(k, k): _clean(v) for k, v in cells.items()}
+        cell = {ALIASES.get(k, k): clean_cell(v) for k, v in cells.items()}
         cid = cell.get("competency_id", "")
         if not SLUG.fullmatch(cid):
             self.problem(
@@ -246,8 +246,9 @@ class _Reader:
                 )
 
 
-def _clean(value: str) -> str:
-    return _NEUTRALISED.sub("", value.strip(), count=1)
+def clean_cell(value: str) -> str:
+    # The export disarms formula-like cells with a leading apostrophe: take it off.
+    return NEUTRALISED.sub("", value.strip(), count=1)
 
 
 def default_dictionary(path: Path) -> str:
@@ -262,6 +263,11 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     sheet: Sheet = read_sheet(sheet_path)
     if sheet.problem:
         return Result(problems=[printable(f"{name}: {sheet.problem}")])
+    # The position form (generator/standard/position_sheet.py) builds on this module's helpers.
+    from generator.standard import position_sheet
+
+    if position_sheet.POSITION_COLUMN in sheet.header:
+        return position_sheet.plan_position_import(name, sheet, standards, force=force)
     reader = _Reader(name, default_dictionary(sheet_path))
     reader.header(sheet.header)
     if reader.problems:
@@ -277,7 +283,7 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     result = Result(files=_files(reader, standards, force))
     if reader.problems:
         return Result(problems=reader.problems)
-    _validate(result, standards)
+    validate_into(result, standards)
     return result
 
 
@@ -338,7 +344,7 @@ def _safe_load(file: Path) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _dump(value: dict[str, Any], schema: str) -> str:
+def dump_yaml(value: dict[str, Any], schema: str) -> str:
     body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=96)
     return SCHEMA_LINE.format(schema) + body
 
@@ -364,11 +370,11 @@ def _competency_yaml(competency: Competency, order: int) -> str:
         }
         for number in sorted(competency.levels)
     ]
-    return _dump(value, "competency")
+    return dump_yaml(value, "competency")
 
 
 def _dictionary_yaml(ident: str, levels: int) -> str:
-    text = _dump({"id": ident, "name": ident, "levels": levels}, "dictionary")
+    text = dump_yaml({"id": ident, "name": ident, "levels": levels}, "dictionary")
     return text + (
         "# Lengkapi sesudah impor (lihat Panduan Pengelola):\n"
         "# owner: nama instansi pembina\n"
@@ -377,8 +383,13 @@ def _dictionary_yaml(ident: str, levels: int) -> str:
     )
 
 
-def _validate(result: Result, standards: Path) -> None:
-    """Run the validator on a copy of ``standards`` with the new files in place."""
+def validate_into(
+    result: Result,
+    standards: Path,
+    relocate: Callable[[Problem], str | None] = lambda problem: None,
+) -> None:
+    """Run the validator on a copy of ``standards`` with the new files in place; ``relocate``
+    may point a problem at the spreadsheet cell it comes from (``None``: keep its place)."""
     with tempfile.TemporaryDirectory(prefix="kompetensi-import-") as scratch:
         copy = Path(scratch) / "standards"
         if standards.is_dir():
@@ -393,7 +404,8 @@ def _validate(result: Result, standards: Path) -> None:
             path = problem.path
             if path.startswith(shown):
                 path = display_path(standards) + path[len(shown) :]
-            return str(dataclasses.replace(problem, path=path))
+            moved = dataclasses.replace(problem, path=path)
+            return relocate(moved) or str(moved)
 
         try:
             standard = load_standard(copy)
