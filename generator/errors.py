@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.i18n import _
+
 # Characters that must never reach a terminal or a CI log raw from an error line: C0 controls
 # (an ESC sequence rewrites the screen, a CR or LF forges another line), DEL, C1, the Unicode
 # line separators, the bidirectional controls (they reorder what is shown) and a BOM.
@@ -48,7 +50,9 @@ class Problem:
             if self.key_path
             else f"{where} {self.message}"
         )
-        return printable(f"{text} Hint: {self.hint}" if self.hint else text)
+        if not self.hint:
+            return printable(text)
+        return printable(_("{message} Hint: {hint}").format(message=text, hint=self.hint))
 
 
 class DataErrors(Exception):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.commands import add_standards_option, load_or_report
 from generator.errors import printable
+from generator.i18n import _
 from generator.output_file import write_output
 from generator.standard.export import to_csv, to_json
 
@@ -15,17 +16,19 @@ from generator.standard.export import to_csv, to_json
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write the dictionary as JSON or CSV",
-        description="Write the whole dictionary as JSON or CSV.",
+        help=_("write the dictionary as JSON or CSV"),
+        description=_("Write the whole dictionary as JSON or CSV."),
     )
     add_standards_option(parser)
-    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument(
+        "--format", choices=("json", "csv"), default="json", help=_("the output format")
+    )
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help=(
+        help=_(
             "write to FILE (- or none: standard output); a link is written through, a device "
             "written to, a regular file replaced atomically"
         ),
