@@ -30,14 +30,9 @@ from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
 from generator.quiz import layout, report
+from generator.vocabulary import position_category_label
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
-
-POSITION_CATEGORY_LABELS = {
-    "pimpinan_tinggi": "Jabatan Pimpinan Tinggi",
-    "administrasi": "Jabatan Administrasi",
-    "fungsional": "Jabatan Fungsional",
-}
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.quiz", "templates"),
@@ -76,7 +71,7 @@ def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups.setdefault(position.get("category") or "", []).append(position)
     return [
         {
-            "label": POSITION_CATEGORY_LABELS.get(category, category or "Jabatan lain"),
+            "label": position_category_label(category),
             "positions": items,
         }
         for category, items in groups.items()

@@ -18,13 +18,8 @@ from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
 from generator.standard.export import CSV_COLUMNS, to_csv
+from generator.vocabulary import POSITION_CATEGORIES, position_category_label
 
-POSITION_CATEGORIES = {
-    "pimpinan_tinggi": "Jabatan Pimpinan Tinggi",
-    "administrasi": "Jabatan Administrasi",
-    "fungsional": "Jabatan Fungsional",
-    "lainnya": "Jabatan Lainnya",
-}
 CSV_COLUMN_MEANINGS = {
     "indicator_id": "kode indikator, misalnya integritas.3.2",
     "competency_id": "kode kompetensi",
@@ -400,7 +395,7 @@ def position_categories(d: Dictionary) -> list[tuple[str, str, list[dict[str, An
         key=lambda cat: (order.index(cat) if cat in order else len(order), cat),
     )
     return [
-        (cat, POSITION_CATEGORIES.get(cat, cat), [p for p in d.positions if p["category"] == cat])
+        (cat, position_category_label(cat), [p for p in d.positions if p["category"] == cat])
         for cat in seen
     ]
 
@@ -471,7 +466,7 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
         source=d.source("positions"),
         p=p,
         code=slug(p["id"]),
-        category=POSITION_CATEGORIES.get(p["category"], p["category"]),
+        category=position_category_label(p["category"]),
         groups=groups,
         index=link.to(links.POSITION_INDEX),
         assessment=link.to(links.ASSESSMENT),

@@ -11,8 +11,7 @@ import difflib
 from typing import Any
 
 from generator.standard.loader import Loaded, Parsed
-
-TECHNICAL_GROUP = "teknis"
+from generator.vocabulary import TECHNICAL_GROUP
 
 
 def check_dictionaries(loaded: Loaded) -> dict[str, Parsed]:

@@ -23,6 +23,7 @@ from generator.errors import DataErrors, Problem, printable
 from generator.standard import load_standard
 from generator.standard.loader import COMPETENCY_DIR, DICTIONARY_DIR, display_path
 from generator.standard.spreadsheet import Sheet, read_sheet
+from generator.vocabulary import COMPETENCY_GROUPS, TECHNICAL_GROUP
 
 REQUIRED = (
     "competency_id",
@@ -38,7 +39,6 @@ IGNORED = ("indicator_id", "level_name")
 """Columns ``kompetensi export --format csv`` writes that the import derives itself."""
 ALIASES = {"competency": "competency_name"}
 """The export's name for a column, so an exported CSV imports as it is."""
-GROUPS = ("teknis", "manajerial", "sosial_kultural")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
 """The export disarms formula-like cells with a leading quote; the import takes it off."""
@@ -119,7 +119,7 @@ class _Reader:
         self._same(number, "competency_name", cell, competency.name, competency.row)
         self._same(number, "group", cell, competency.group, competency.row)
         self._same(number, "definition", cell, competency.definition, competency.row)
-        if "dictionary" in cell and competency.group == "teknis":
+        if "dictionary" in cell and competency.group == TECHNICAL_GROUP:
             self._same(number, "dictionary", cell, competency.dictionary or "", competency.row)
         level = self._level(number, cell.get("level", ""))
         if level is None:
@@ -160,7 +160,7 @@ class _Reader:
                 "isi kolom ini pada baris pertama setiap kompetensi",
             )
         group = cell.get("group", "")
-        if group and group not in GROUPS:
+        if group and group not in COMPETENCY_GROUPS:
             self.problem(
                 number,
                 "group",
@@ -169,7 +169,7 @@ class _Reader:
             )
             return None
         dictionary = cell.get("dictionary") or None
-        if group == "teknis":
+        if group == TECHNICAL_GROUP:
             dictionary = dictionary or self.default_dictionary
             if not SLUG.fullmatch(dictionary):
                 self.problem(
@@ -194,7 +194,7 @@ class _Reader:
             cell["competency_name"],
             group,
             cell["definition"],
-            dictionary if group == "teknis" else None,
+            dictionary if group == TECHNICAL_GROUP else None,
         )
         self.competencies[cid] = competency
         return competency

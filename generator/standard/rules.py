@@ -10,9 +10,12 @@ from typing import Any
 from generator.standard import schema
 from generator.standard.dictionaries import check_dictionaries, check_membership, expected_levels
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
-
-CATEGORY_IDS = ("70", "20", "10")
-KNOWN_GROUPS = ("manajerial", "sosial_kultural", "teknis")
+from generator.vocabulary import (
+    COMPETENCY_GROUPS,
+    CORE_GROUPS,
+    LEARNING_CATEGORIES,
+    TECHNICAL_GROUP,
+)
 
 
 def _did_you_mean(value: str, options: list[str]) -> str:
@@ -52,7 +55,7 @@ def check_framework(loaded: Loaded) -> None:
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
     ids = [c.get("id") for c in categories]
-    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(CATEGORY_IDS):
+    if len(categories) == 3 and sorted(i for i in ids if i) != sorted(LEARNING_CATEGORIES):
         loaded.report(
             fw,
             ("learning", "categories"),
@@ -150,7 +153,7 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
             continue
         by_id[cid] = parsed
         group = value.get("group")
-        if group in KNOWN_GROUPS and group_ids and group not in group_ids:
+        if group in COMPETENCY_GROUPS and group_ids and group not in group_ids:
             loaded.report(
                 parsed,
                 ("group",),
@@ -211,7 +214,7 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) ->
             ("levels",),
             f"expected {level_count} levels, got {len(levels)}",
             f"every competency of the dictionary '{dictionary}' describes its {level_count} levels"
-            if parsed.value.get("group") == "teknis" and dictionary
+            if parsed.value.get("group") == TECHNICAL_GROUP and dictionary
             else "every competency describes each level of framework.yaml",
         )
     if cid != parsed.file.stem:
@@ -254,7 +257,7 @@ def check_positions(
     required = [
         cid
         for cid, p in competencies.items()
-        if p.value.get("group") in ("manajerial", "sosial_kultural") and cid == p.file.stem
+        if p.value.get("group") in CORE_GROUPS and cid == p.file.stem
     ]
     known = sorted(competencies)
     levels_of_framework = (loaded.framework.value if loaded.framework else {}).get("levels") or []
@@ -393,7 +396,7 @@ def check_learning(
         gaps = [
             f"level {lv} category {cat}"
             for lv in levels
-            for cat in CATEGORY_IDS
+            for cat in LEARNING_CATEGORIES
             if isinstance(lv, int) and cells[(cid, lv, cat)] == 0
         ]
         if gaps:
@@ -406,7 +409,7 @@ def check_learning(
                 warning=True,
                 # The plan tells the employee when a technical cell is empty; an official
                 # managerial or socio-cultural catalogue must be complete to publish.
-                notice=parsed_competency.value.get("group") == "teknis",
+                notice=parsed_competency.value.get("group") == TECHNICAL_GROUP,
             )
 
 

@@ -35,6 +35,7 @@ SUPPORTED_KEYWORDS = frozenset(
         "default",
         "x-term",
         "x-hint",
+        "x-vocabulary",
         "uniqueItems",
         "type",
         "properties",

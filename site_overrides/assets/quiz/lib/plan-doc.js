@@ -61,7 +61,8 @@ export function showPlanDocument(byId, view) {
     ),
   );
   byId("kq-doc-totals").textContent =
-    `Jumlah: ${plan.totals_label}; pembagian tercapai ${plan.split} (70 : 20 : 10).`;
+    `Jumlah: ${plan.totals_label}; pembagian tercapai ${plan.split} ` +
+    `(${plan.categories.map((category) => category.id).join(" : ")}).`;
   byId("kq-doc-agency").textContent = plan.agency.length
     ? "Diusulkan kepada atasan (tidak dihitung dalam alokasi JP): " +
       plan.agency.map((item) => `${item.competency_name}, ${item.form_name}`).join("; ") +
