@@ -50,9 +50,12 @@ class Problem:
             if self.key_path
             else f"{where} {self.message}"
         )
-        if not self.hint:
-            return printable(text)
-        return printable(_("{message} Hint: {hint}").format(message=text, hint=self.hint))
+        return printable(with_hint(text, self.hint))
+
+
+def with_hint(message: str, hint: str) -> str:
+    """``message Hint: hint`` in the current language (just ``message`` without a hint)."""
+    return _("{message} Hint: {hint}").format(message=message, hint=hint) if hint else message
 
 
 class DataErrors(Exception):

@@ -2,8 +2,9 @@
 
 ``make messages`` (``python tests/i18n/message_catalog.py``) does the three steps in one go:
 
-1. extract every ``_()``, ``N_()`` and ``ngettext()`` msgid from ``generator/`` and from the
-   running Python's ``argparse`` (its "usage:", "error:" and friends are ours to translate);
+1. extract every ``_()``, ``N_()`` and ``ngettext()`` msgid from ``generator/``, every
+   ``x-hint`` of ``generator/schemas/*.json``, and the msgids of the running Python's
+   ``argparse`` (its "usage:", "error:" and friends are ours to translate);
 2. update ``generator/locale/id/LC_MESSAGES/kompetensi.po``: new msgids come in with an empty
    translation, msgids no longer in the code go (no obsolete entries, no fuzzy guesses);
 3. compile the ``.po`` into the ``.mo`` next to it (committed: ``pip install`` ships it).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -46,7 +48,29 @@ def template() -> Catalog:
         "python", argparse.__file__, keywords=ARGPARSE_KEYWORDS
     ):
         catalog.add(message)
+    for hint in schema_hints():
+        catalog.add(hint)
     return catalog
+
+
+def schema_hints() -> list[str]:
+    """Every ``x-hint`` of the schemas: the validator shows them as hints, translated."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "x-hint" and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted((GENERATOR / "schemas").glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
 
 
 def read_catalog(path: Path = PO_FILE) -> Catalog:
