@@ -1,7 +1,9 @@
 """``kompetensi assess``: estimated levels, gaps and a 70:20:10 plan from a self-assessment.
 
-Input files are JSON: answers ``{"ratings": {"integritas.1.1": 4, ...}}`` and, instead of
-``--position``, targets ``{"targets": {"integritas": 3, "kerjasama": null, ...}}``. ``--plan``
+Input files are JSON: answers ``{"ratings": {"integritas.1.1": 4, ...}}`` or the quiz's own
+``penilaian-kompetensi.json`` (see :mod:`generator.commands.answers_file`; its choices apply
+unless an option replaces them) and, instead of ``--position``, targets
+``{"targets": {"integritas": 3, "kerjasama": null, ...}}``. ``--plan``
 reads an edited plan from any JSON object with a ``"plan"`` key (the quiz's downloaded answers,
 or a result of this command), checks it against the catalogue and re-totals it. Every problem
 in them is reported, one line each (``FILE: key.path: message Hint: ...``), with exit code 1;
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from generator.commands import add_standards_option, load_or_report
+from generator.commands.answers_file import ANSWERS_EXAMPLE, Answers, is_quiz_file, read_answers
 from generator.engine import (
     MAX_FOCUS,
     MAX_JP,
@@ -37,7 +40,6 @@ from generator.i18n import _
 from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
-ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
 TARGETS_EXAMPLE = '{"targets": {"integritas": 3}}'
 PLAN_EXAMPLE = '{"plan": {"items": [{"activity_id": "...", "jp": 8}]}}'
 
@@ -76,7 +78,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         required=True,
         metavar="FILE",
-        help=f"the ratings, as JSON: {ANSWERS_EXAMPLE}; leave an indicator out if unanswered",
+        help=(
+            f"the ratings, as JSON: {ANSWERS_EXAMPLE} (leave an indicator out if unanswered), "
+            "or the quiz's downloaded penilaian-kompetensi.json with its position, targets, JP, "
+            "focus, priorities and plan (options given here replace the file's)"
+        ),
     )
     parser.add_argument("--position", metavar="ID", help="use the targets of this position")
     parser.add_argument(
@@ -164,12 +170,12 @@ def read_json(path: Path) -> tuple[object, list[str]]:
     ]
 
 
-def _read_input(path: Path, key: str, example: str) -> tuple[object, list[str]]:
-    """The value under ``key`` of an input file, or ``(None, messages)``."""
+def _read_targets(path: Path) -> tuple[object, list[str]]:
+    """The ``"targets"`` of a targets file, or ``(None, messages)``."""
     document, messages = read_json(path)
     if messages:
         return None, messages
-    value, problems = document_value(document, key, example)
+    value, problems = document_value(document, "targets", TARGETS_EXAMPLE)
     return value, [problem.format(str(path)) for problem in problems]
 
 
@@ -204,10 +210,11 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     return assessed_export(document)
 
 
-def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
-    """Prefix a problem from the engine with where the user wrote the offending value."""
+def _locate(problem: InputProblem, args: argparse.Namespace, from_file: set[str]) -> str:
+    """Prefix a problem from the engine with where the user wrote the offending value
+    (``from_file``: the engine arguments the answers file gave)."""
     head = problem.path.split(".", 1)[0].split("[", 1)[0]
-    if head == "ratings":
+    if head == "ratings" or head in from_file:
         return problem.format(str(args.answers))
     if head == "targets":
         return problem.format(str(args.targets))
@@ -218,16 +225,34 @@ def _locate(problem: InputProblem, args: argparse.Namespace) -> str:
     return problem._replace(path="").format(option)
 
 
+def _answers(
+    args: argparse.Namespace, document: object, dictionary: dict[str, Any]
+) -> tuple[Answers, list[str]]:
+    """The answers file's ratings and choices, less those the options replace."""
+    version = str(dictionary.get("framework", {}).get("version", ""))
+    answers, problems = read_answers(document, version)
+    replaced = {"position": args.position, "targets": args.targets, "total_jp": args.jp}
+    replaced |= {"focus": args.focus, "plan": args.plan}
+    for key, option in replaced.items():
+        if option is not None:
+            answers.choices.pop(key, None)
+    return answers, [problem.format(str(args.answers)) for problem in problems]
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.position is None and args.targets is None:
+    document, messages = read_json(args.answers)
+    # The quiz's file may hold the position or targets; a bare ratings file needs an option.
+    if args.position is None and args.targets is None and not is_quiz_file(document):
         args.usage_error(_("one of the arguments --position --targets is required"))
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1
-    ratings, messages = _read_input(args.answers, "ratings", ANSWERS_EXAMPLE)
+    answers = Answers(None)
+    if not messages:
+        answers, messages = _answers(args, document, dictionary)
     targets = None
     if args.targets is not None:
-        targets, more = _read_input(args.targets, "targets", TARGETS_EXAMPLE)
+        targets, more = _read_targets(args.targets)
         messages += more
     plan = None
     if args.plan is not None:
@@ -235,18 +260,17 @@ def run(args: argparse.Namespace) -> int:
         messages += more
     try:
         # A broken file still lets the other inputs be checked, so every problem shows at once.
+        options = {"position": args.position, "targets": targets, "total_jp": args.jp}
+        options |= {"focus": args.focus, "plan": plan}
+        given = {key: value for key, value in options.items() if value is not None}
         result = assess(
             dictionary,
-            # assess checks the types of JSON-decoded values itself; the casts only say so.
-            cast("dict[str, int]", {} if ratings is None else ratings),
-            position=args.position,
-            targets=cast("dict[str, int | None] | None", targets),
-            total_jp=args.jp,
-            focus=args.focus,
-            plan=cast("dict[str, Any] | None", plan),
+            # assess checks the types of JSON-decoded values itself; the cast only says so.
+            cast("dict[str, int]", {} if answers.ratings is None else answers.ratings),
+            **(answers.choices | given),
         )
     except InputError as exc:
-        messages += [_locate(problem, args) for problem in exc.problems]
+        messages += [_locate(problem, args, set(answers.choices)) for problem in exc.problems]
     except DictionaryError as exc:
         messages.append(f"{args.standards}: not a usable kompetensi export: {exc}")
     if messages:
@@ -254,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
             print(printable(message), file=sys.stderr)
         return 1
     if args.format == "markdown":
-        text = to_markdown(dictionary, result)
+        text = to_markdown(dictionary, result, answers.identity or None)
     else:
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     problem = write_stdout(text)

@@ -142,6 +142,11 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-standards-version": data["framework"]["version"],
             "data-default-jp": str(assessment["default_jp"]),
             "data-default-focus": str(assessment.get("focus", 3)),
+            # The engine's limits, so the browser's checks never restate them.
+            "data-min-jp": str(MIN_JP),
+            "data-max-jp": str(MAX_JP),
+            "data-min-focus": str(MIN_FOCUS),
+            "data-max-focus": str(MAX_FOCUS),
             "data-kq-skip-penalties": skip_penalties(data),
         },
         "title": report.TITLE,

@@ -23,6 +23,7 @@ DOWNLOADS = "unduh.md"
 PRINT = "cetak.md"
 JSON_DOWNLOAD = "unduh/kompetensi.json"
 CSV_DOWNLOAD = "unduh/kompetensi.csv"
+POSITION_FILTER_SCRIPT = "assets/javascripts/jabatan-saring.js"
 
 
 def competency_page(competency_id: str) -> str:
@@ -35,6 +36,15 @@ def transition_page(competency_id: str) -> str:
 
 def position_page(position_id: str) -> str:
     return f"jabatan/{slug(position_id)}.md"
+
+
+def position_json(position_id: str) -> str:
+    """A position's own download (its SKJ as JSON), beside the site's export."""
+    return f"unduh/jabatan/{slug(position_id)}.json"
+
+
+def position_csv(position_id: str) -> str:
+    return f"unduh/jabatan/{slug(position_id)}.csv"
 
 
 def level_anchor(level: int) -> Markup:

@@ -13,12 +13,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render import links
+from markupsafe import Markup
+
+from generator.render import links, skj
 from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
 from generator.standard.export import CSV_COLUMNS, to_csv
-from generator.vocabulary import POSITION_CATEGORIES, position_category_label
 
 CSV_COLUMN_MEANINGS = {
     "indicator_id": "kode indikator, misalnya integritas.3.2",
@@ -389,88 +390,204 @@ def _target_summary(position: Mapping[str, Any]) -> str:
 
 
 def position_categories(d: Dictionary) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    order = list(POSITION_CATEGORIES)
-    seen = sorted(
-        {p["category"] for p in d.positions},
-        key=lambda cat: (order.index(cat) if cat in order else len(order), cat),
-    )
+    """The positions by kind (see :func:`generator.render.skj.by_kind`)."""
+    return skj.by_kind(d.positions)
+
+
+def _facet(
+    values: dict[str, str], members: dict[str, list[dict[str, Any]]], prefix: str, link: Linker
+) -> list[dict[str, Any]]:
     return [
-        (cat, position_category_label(cat), [p for p in d.positions if p["category"] == cat])
-        for cat in seen
+        {
+            "key": key,
+            "id": anchor(f"{prefix}-{key}"),
+            "name": name,
+            "positions": [
+                {"name": p["name"], "href": link.position(p["id"])} for p in members[key]
+            ],
+        }
+        for key, name in values.items()
     ]
+
+
+def position_facets(
+    d: Dictionary, link: Linker
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """The values the index filters by, each with its positions: grades in the grades' order,
+    agencies alphabetically (keyed by their rank, as agency names are free text), technical
+    dictionaries by name. Kinds are the index's own sections. Also each agency's key."""
+    grades: dict[str, list[dict[str, Any]]] = {}
+    agencies: dict[str, list[dict[str, Any]]] = {}
+    dictionaries: dict[str, list[dict[str, Any]]] = {}
+    for p in d.positions:
+        if p.get("grade"):
+            grades.setdefault(p["grade"], []).append(p)
+        if p.get("agency"):
+            agencies.setdefault(p["agency"], []).append(p)
+        for name in skj.dictionaries_used(d.data, p):
+            dictionaries.setdefault(name, []).append(p)
+    order = list(skj.GRADE_NAMES)
+    grade_keys = sorted(grades, key=lambda g: (order.index(g) if g in order else len(order), g))
+    agency_keys = {a: f"{i}" for i, a in enumerate(sorted(agencies, key=str.casefold), 1)}
+    facets = {
+        "grade": _facet({g: skj.grade_name(g) for g in grade_keys}, grades, "jenjang", link),
+        "agency": _facet(
+            {agency_keys[a]: a for a in agency_keys},
+            {agency_keys[a]: m for a, m in agencies.items()},
+            "instansi",
+            link,
+        ),
+        "dictionary": _facet(
+            {n: d.dictionary_name(n) for n in sorted(dictionaries, key=d.dictionary_name)},
+            dictionaries,
+            "kamus",
+            link,
+        ),
+    }
+    return facets, agency_keys
 
 
 def position_index(d: Dictionary) -> GeneratedFile:
     here = links.POSITION_INDEX
     link = d.linker(here)
-    categories = [
+    facets, agency_key = position_facets(d, link)
+    kinds = [
         {
-            "id": anchor(f"kategori-{cat}"),
+            "key": key,
+            "id": anchor(f"jenis-{key}"),
             "name": name,
             "positions": [
                 {
                     "name": p["name"],
                     "href": link.position(p["id"]),
                     "basis": p["basis"],
-                    "description": p["description"],
+                    "description": p.get("summary") or p["description"],
                     "summary": _target_summary(p),
+                    "template": skj.is_template(p),
+                    "illustrative": p.get("illustrative", False),
+                    "grade": p.get("grade") or "",
+                    "grade_name": skj.grade_name(p.get("grade")),
+                    "agency": p.get("agency") or "",
+                    "agency_key": agency_key.get(p.get("agency") or "", ""),
+                    "dictionaries": " ".join(skj.dictionaries_used(d.data, p)),
                 }
                 for p in members
             ],
         }
-        for cat, name, members in position_categories(d)
+        for key, name, members in position_categories(d)
     ]
     return _file(
         here,
         link,
-        {"title": "Jabatan"},
+        # site_overrides/main.html loads the page's script: a script in the page body would be
+        # the only executable tag in generated content.
+        {"title": "Jabatan", "kompetensi_script": links.POSITION_FILTER_SCRIPT},
         "jabatan_index.md.j2",
         source=d.source("positions"),
-        categories=categories,
+        kinds=kinds,
+        facets=facets,
+        total=len(d.positions),
         unverified=sum(1 for p in d.positions if p["basis"]["status"] == "unverified"),
         without_target=sum(1 for p in d.positions if p["basis"]["status"] == "no_target"),
         assessment=link.to(links.ASSESSMENT),
     )
 
 
+def _competency_rows(
+    d: Dictionary, p: Mapping[str, Any], link: Linker
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the SKJ's competency table by group id, each with its required level's
+    description and indicators."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for c, target, level in skj.required(d.data, p):
+        rows.setdefault(c["group"], []).append(
+            {
+                "name": c["name"],
+                "href": link.competency(c["id"]),
+                "dictionary": c.get("dictionary") or "",
+                "target": target,
+                "label": d.level_label(target) if target is not None else "",
+                "level_href": link.level(c["id"], level["level"]) if level is not None else None,
+                "description": level["description"] if level is not None else "",
+                "indicators": [
+                    {
+                        "number": ind["id"].split(".", 1)[1],
+                        "href": link.indicator(c["id"], ind["id"]),
+                        "text": ind["text"],
+                    }
+                    for ind in (level["indicators"] if level is not None else [])
+                ],
+            }
+        )
+    return rows
+
+
 def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
+    """The position's SKJ document: identity, summary, managerial, socio-cultural and
+    technical competencies (the last by dictionary), requirements; printable on A4."""
     here = links.position_page(p["id"])
     link = d.linker(here)
+    rows = _competency_rows(d, p, link)
     groups = []
-    for group, members in d.grouped():
-        rows = []
-        for c in members:
-            known = c["id"] in p["targets"]
-            if c["group"] == "teknis" and not known:
-                continue  # a position names the technical competencies it needs, no others
-            target = p["targets"].get(c["id"])
-            level = next((lv for lv in c["levels"] if lv["level"] == target), None)
-            rows.append(
-                {
-                    "name": c["name"],
-                    "href": link.competency(c["id"]),
-                    "listed": known,
-                    "target": target,
-                    "label": d.level_label(target) if target is not None else "",
-                    "level_href": link.level(c["id"], target) if level is not None else None,
-                    "description": level["description"] if level is not None else "",
-                }
-            )
-        if rows:
-            groups.append({"name": group["name"], "rows": rows})
+    for letter, group in zip("ABCDEFGH", d.groups, strict=False):
+        members = rows.get(group["id"], [])
+        blocks = [
+            {
+                "dictionary": d.dictionaries.get(name),
+                "id": anchor(f"kamus-{name}") if name else "",
+                "rows": [r for r in members if r["dictionary"] == name],
+            }
+            for name in dict.fromkeys(r["dictionary"] for r in members)
+        ]
+        groups.append(
+            {
+                "id": anchor(f"kompetensi-{group['id']}"),
+                "letter": letter,
+                "name": group["name"],
+                "technical": group["id"] == "teknis",
+                "blocks": blocks,
+            }
+        )
+    template = skj.is_template(p)
+    parent = next((t for t in d.positions if t["id"] == p.get("extends")), None)
     return _file(
         here,
         link,
         {"title": title(p["name"])},
         "jabatan.md.j2",
-        source=d.source("positions"),
+        source=d.source(f"position:{p['id']}") or d.source("positions"),
         p=p,
         code=slug(p["id"]),
-        category=position_category_label(p["category"]),
+        kind=skj.kind_name(skj.kind_key(p)),
+        grade=skj.grade_name(p.get("grade")),
+        summary=p.get("summary") or p["description"],
+        generic=template,
+        agency=p.get("agency"),
+        unit=p.get("unit"),
+        illustrative=p.get("illustrative", False),
+        parent={"name": parent["name"], "href": link.position(parent["id"])} if parent else None,
+        children=[
+            {"name": c["name"], "href": link.position(c["id"])}
+            for c in d.positions
+            if c.get("extends") == p["id"]
+        ],
         groups=groups,
+        requirements=skj.requirements(p),
+        unnamed_sources=skj.unnamed_sources(p),
+        has_requirements=skj.has_requirements(p),
         index=link.to(links.POSITION_INDEX),
-        assessment=link.to(links.ASSESSMENT),
+        assess=Markup(f"{link.to(links.ASSESSMENT)}?jabatan={slug(p['id'])}"),
+        json_href=link.to(links.position_json(p["id"])),
+        csv_href=link.to(links.position_csv(p["id"])),
     )
+
+
+def position_downloads(d: Dictionary, p: Mapping[str, Any]) -> list[GeneratedFile]:
+    """The position's own JSON and CSV (see :mod:`generator.render.skj`)."""
+    return [
+        GeneratedFile(links.position_json(p["id"]), skj.document_json(d.data, p)),
+        GeneratedFile(links.position_csv(p["id"]), skj.document_csv(d.data, p)),
+    ]
 
 
 def _size(text: str) -> str:
@@ -506,6 +623,7 @@ def downloads(d: Dictionary) -> list[GeneratedFile]:
         },
         columns=[{"name": col, "meaning": CSV_COLUMN_MEANINGS.get(col, "")} for col in CSV_COLUMNS],
         assessment=link.to(links.ASSESSMENT),
+        positions=link.to(links.POSITION_INDEX),
     )
     return [
         page,
@@ -576,6 +694,8 @@ def render_site(
     files.append(matrix(d))
     files.append(position_index(d))
     files.extend(position(d, p) for p in d.positions)
+    for p in d.positions:
+        files.extend(position_downloads(d, p))
     files.extend(downloads(d))
     files.append(print_page(d))
     return files

@@ -12,7 +12,7 @@ from typing import Any
 from generator.errors import DataErrors, Problem, join_path
 from generator.i18n import _
 from generator.standard import schema, strict_yaml
-from generator.standard.strict_yaml import Mapping, Node, Scalar, Sequence
+from generator.standard.places import Places
 
 FRAMEWORK_FILE = "framework.yaml"
 POSITIONS_FILE = "positions.yaml"
@@ -26,58 +26,22 @@ RESERVED_IDS = frozenset({"index", "semua", "transisi"})
 
 @dataclass
 class Parsed:
-    """One validated file: its typed value, its source file and its display path.
+    """One validated file: its typed value, its source file, its display path and the places
+    of its values as they were read.
 
     The node tree is not kept: with thousands of files the trees were most of the memory of a
-    run, and only a file that has a problem needs one. :meth:`tree` composes the file again
-    when a rule reports on it (about a millisecond); if the file was edited in between, the
-    place reported is that of the nearest key that still exists.
+    run. The rules locate what they report in :attr:`places`, never by reading the file again,
+    so a file edited after it was read is still reported where the read data came from.
     """
 
     path: str
     file: Path
     value: Any
+    places: Places = field(repr=False, compare=False)
 
-    def tree(self) -> Node | None:
-        return strict_yaml.read(self.file, self.path).root
-
-
-def locate(root: Node | None, *keys: str | int) -> tuple[int, int]:
-    """Line and column of the value at ``keys`` (or of the nearest existing parent)."""
-    if root is None:
-        return 1, 1
-    node: Node = root
-    for key in keys:
-        child = _child(node, key)
-        if child is None:
-            break
-        node = child
-    return node.line, node.column
-
-
-def locate_key(root: Node | None, *keys: str | int) -> tuple[int, int]:
-    """Like :func:`locate`, but points at the last mapping key itself, not its value."""
-    parent = root
-    for key in keys[:-1]:
-        child = None if parent is None else _child(parent, key)
-        if child is None:
-            return locate(root, *keys)
-        parent = child
-    if isinstance(parent, Mapping):
-        for key_node, _ in parent.value:
-            if isinstance(key_node, Scalar) and key_node.value == keys[-1]:
-                return key_node.line, key_node.column
-    return locate(root, *keys)
-
-
-def _child(node: Node, key: str | int) -> Node | None:
-    if isinstance(node, Mapping) and isinstance(key, str):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, Scalar) and key_node.value == key:
-                return value_node
-    if isinstance(node, Sequence) and isinstance(key, int) and 0 <= key < len(node.value):
-        return node.value[key]
-    return None
+    def locate(self, *keys: str | int) -> tuple[int, int]:
+        """Line and column of the value at ``keys`` (or of the nearest existing parent)."""
+        return self.places.locate(*keys)
 
 
 @dataclass
@@ -102,17 +66,10 @@ class Loaded:
     dictionary_files: set[str] = field(default_factory=set)
     """File stems in dictionaries/, readable or not: a competency naming one that could not be
     read is not reported again."""
-    _tree: tuple[Parsed, Node | None] | None = field(default=None, repr=False, compare=False)
-
-    def _root(self, parsed: Parsed) -> Node | None:
-        # Reports on one file come together: its tree is composed once for all of them.
-        if self._tree is None or self._tree[0] is not parsed:
-            self._tree = (parsed, parsed.tree())
-        return self._tree[1]
 
     def line_of(self, parsed: Parsed, keys: tuple[str | int, ...]) -> int:
         """The line of the value at ``keys`` in ``parsed``'s file (for a message naming it)."""
-        return locate(self._root(parsed), *keys)[0]
+        return parsed.locate(*keys)[0]
 
     def report(
         self,
@@ -125,8 +82,8 @@ class Loaded:
         warning: bool = False,
         notice: bool = False,
     ) -> None:
-        root = self._root(parsed)
-        line, column = locate_key(root, *keys) if at_key else locate(root, *keys)
+        places = parsed.places
+        line, column = places.locate_key(*keys) if at_key else places.locate(*keys)
         key_path = ""
         for key in keys:
             key_path = join_path(key_path, key)
@@ -153,7 +110,7 @@ def _parse(loaded: Loaded, file: Path, schema_name: str) -> Parsed | None:
     loaded.problems.extend(problems)
     if value is None:
         return None
-    return Parsed(document.path, file, value)
+    return Parsed(document.path, file, value, Places(document.root))
 
 
 def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:

@@ -10,7 +10,7 @@ from typing import Any
 from generator.i18n import N_, _
 from generator.standard import schema
 from generator.standard.dictionaries import check_dictionaries, check_membership, expected_levels
-from generator.standard.loader import RESERVED_IDS, Loaded, Parsed, locate
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
 from generator.vocabulary import (
     COMPETENCY_GROUPS,
     CORE_GROUPS,
@@ -489,7 +489,7 @@ def check_activity_ids(loaded: Loaded) -> None:
                 first[ident] = (parsed, index)
                 continue
             other, other_index = first[ident]
-            line, column = locate(other.tree(), "activities", other_index, "id")
+            line, column = other.locate("activities", other_index, "id")
             loaded.report(
                 parsed,
                 ("activities", index, "id"),

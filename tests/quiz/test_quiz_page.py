@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from quiz_html import Node, parse
 
+from generator import engine
 from generator.quiz import layout, page
 
 
@@ -103,6 +104,25 @@ def test_one_submit_button_and_results_placeholders(tree: Node) -> None:
     assert status.attrs["role"] == "status"
     assert status.attrs["aria-live"] == "polite"
     assert any(node.tag == "noscript" for node in tree.iter())
+
+
+def test_the_engine_limits_are_page_data_read_by_no_script_twice(tree: Node) -> None:
+    """The JP and focus limits reach the browser as data attributes, from the engine's constants;
+    the scripts check against those, never against their own copy."""
+    root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
+    limits = {
+        name: root.attrs[f"data-{name}"] for name in ("min-jp", "max-jp", "min-focus", "max-focus")
+    }
+    assert limits == {
+        "min-jp": str(engine.MIN_JP),
+        "max-jp": str(engine.MAX_JP),
+        "min-focus": str(engine.MIN_FOCUS),
+        "max-focus": str(engine.MAX_FOCUS),
+    }
+    for name in layout.static_files():
+        if name.endswith(".js"):
+            text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+            assert not re.search(r"sampai (1000|9)\b|MAX_JP|MAX_FOCUS", text), name
 
 
 def test_targets_are_not_shown_while_answering(tree: Node) -> None:

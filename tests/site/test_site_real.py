@@ -71,6 +71,13 @@ def test_every_position_links_each_target_to_its_level(
         assert "Tanpa target di situs ini" in page.text
 
 
+def test_every_position_page_stays_under_600_kb(real_site: Built) -> None:
+    pages = list((real_site.site / "jabatan").glob("*/index.html"))
+    assert len(pages) == len(DATA["positions"])
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    assert largest.stat().st_size < 600 * 1024, largest
+
+
 def test_matrix_links_every_level(real_site: Built) -> None:
     links = set(Page(real_site.page("matriks/")).links())
     for competency in DATA["competencies"]:

@@ -75,6 +75,10 @@ def test_render_site_lists_every_page_and_download() -> None:
         "jabatan/index.md",
         "jabatan/jpt-pratama.md",
         "jabatan/pelaksana.md",
+        "unduh/jabatan/jpt-pratama.json",
+        "unduh/jabatan/jpt-pratama.csv",
+        "unduh/jabatan/pelaksana.json",
+        "unduh/jabatan/pelaksana.csv",
         "unduh.md",
         "unduh/kompetensi.json",
         "unduh/kompetensi.csv",
@@ -305,5 +309,5 @@ def test_a_functional_position_page_sends_the_reader_to_their_skj() -> None:
     position = next(p for p in data["positions"] if p["id"] == "jf-ahli-muda")
     text = pages.position(d, position).assembled()
     assert "Tanpa target di situs ini" in text
-    assert text.count("<td data-label=\"Level target\">Lihat dokumen SKJ Anda</td>") == 9
+    assert text.count('<td data-label="Level">Lihat dokumen SKJ Anda</td>') == 9
     assert "Belum diketahui" not in text

@@ -35,8 +35,7 @@ REPORTED = {
             f"x.yaml:1:3: thin space (U+2009) instead of an ordinary space {SPACE_HINT}",
             f"x.yaml:3:1: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
             f"x.yaml:3:2: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:6: narrow no-break space (U+202F) instead of an ordinary space "
-            f"{SPACE_HINT}",
+            f"x.yaml:3:6: narrow no-break space (U+202F) instead of an ordinary space {SPACE_HINT}",
         ],
     ),
     "zero-width-space-inside-a-word": (

@@ -17,15 +17,12 @@ const KEYS = [
   "total_jp",
   "focus",
   "identity",
+  "priorities",
   "plan",
   "ratings",
   "submitted",
   "result",
 ];
-const MIN_JP = 1;
-const MAX_JP = 1000;
-const MIN_FOCUS = 1;
-const MAX_FOCUS = 9;
 // The identity printed on the plan; optional strings kept on the device (never in a share link).
 export const IDENTITY_KEYS = ["name", "nip", "unit", "period", "position_title"];
 const MAX_IDENTITY_CHARS = 120;
@@ -40,6 +37,11 @@ function isInteger(value) {
   return typeof value === "number" && Number.isInteger(value);
 }
 
+// limits: {min, max} from formShape.
+export function withinLimits(value, limits) {
+  return isInteger(value) && value >= limits.min && value <= limits.max;
+}
+
 // What the static form offers, read once from the page.
 export function formShape(root) {
   const indicators = [...root.querySelectorAll("[data-kq-indicator]")].map(
@@ -52,6 +54,9 @@ export function formShape(root) {
     version: root.dataset.standardsVersion || "",
     defaultJp: Number(root.dataset.defaultJp || "20"),
     defaultFocus: Number(root.dataset.defaultFocus || "3"),
+    // The engine's limits, written by the build (generator/quiz/page.py): {min, max}.
+    jp: { min: Number(root.dataset.minJp), max: Number(root.dataset.maxJp) },
+    focus: { min: Number(root.dataset.minFocus), max: Number(root.dataset.maxFocus) },
     indicators,
     indicatorSet: new Set(indicators),
     scaleValues: [...first].map((input) => Number(input.value)),
@@ -78,6 +83,7 @@ export function emptyDoc(shape) {
     total_jp: shape.defaultJp,
     focus: shape.defaultFocus,
     identity: {},
+    priorities: [], // competency ids the reader marked (see priorities.js)
     plan: null,
     ratings: {},
     submitted: false,
@@ -97,6 +103,16 @@ function planProblem(plan) {
       isInteger(item.jp),
   );
   return ok ? null : "setiap aktivitas harus berupa {activity_id, jp}";
+}
+
+// The marked priorities: a list of the form's competency ids, each once.
+function prioritiesProblem(priorities, shape) {
+  if (!Array.isArray(priorities)) return "harus berupa daftar id kompetensi";
+  const known = new Set(shape.competencies.map((c) => c.id));
+  const ok = priorities.every(
+    (key, index) => known.has(key) && priorities.indexOf(key) === index,
+  );
+  return ok ? null : "harus berupa daftar id kompetensi yang dikenal, masing-masing sekali";
 }
 
 function copyPlan(plan) {
@@ -148,15 +164,13 @@ export function validate(doc, shape, lenient) {
       }
     }
   }
-  if (doc.total_jp !== undefined && doc.total_jp !== null) {
-    if (isInteger(doc.total_jp) && doc.total_jp >= MIN_JP && doc.total_jp <= MAX_JP) {
-      value.total_jp = doc.total_jp;
-    } else soft("total_jp", `harus bilangan bulat ${MIN_JP} sampai ${MAX_JP}`);
-  }
-  if (doc.focus !== undefined && doc.focus !== null) {
-    if (isInteger(doc.focus) && doc.focus >= MIN_FOCUS && doc.focus <= MAX_FOCUS) {
-      value.focus = doc.focus;
-    } else soft("focus", `harus bilangan bulat ${MIN_FOCUS} sampai ${MAX_FOCUS}`);
+  for (const [key, limits] of [
+    ["total_jp", shape.jp],
+    ["focus", shape.focus],
+  ]) {
+    if (doc[key] === undefined || doc[key] === null) continue;
+    if (withinLimits(doc[key], limits)) value[key] = doc[key];
+    else soft(key, `harus bilangan bulat ${limits.min} sampai ${limits.max}`);
   }
   if (doc.identity !== undefined && doc.identity !== null) {
     if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");
@@ -169,6 +183,11 @@ export function validate(doc, shape, lenient) {
         } else if (text.trim()) value.identity[key] = text;
       }
     }
+  }
+  if (doc.priorities !== undefined && doc.priorities !== null) {
+    const problem = prioritiesProblem(doc.priorities, shape);
+    if (problem) soft("priorities", problem);
+    else value.priorities = [...doc.priorities];
   }
   if (doc.plan !== undefined && doc.plan !== null) {
     const problem = planProblem(doc.plan);
@@ -259,6 +278,7 @@ export function engineRequest(doc, claimed) {
   const request = { ratings: doc.ratings, total_jp: doc.total_jp };
   if (isInteger(doc.focus)) request.focus = doc.focus;
   if (doc.plan) request.plan = doc.plan;
+  if (doc.priorities && doc.priorities.length) request.priorities = doc.priorities;
   const targets = doc.targets || {};
   if (doc.position) request.position = doc.position;
   if (Object.values(targets).some((value) => value !== null)) request.targets = { ...targets };
@@ -268,7 +288,8 @@ export function engineRequest(doc, claimed) {
 
 // Share links carry the answers in the fragment (never sent to a server), compactly:
 // #jawaban=2~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
-//   ~<focus>~<edited plan as id:jp.id:jp, or -> (version 1 links, without the last two, open
+//   ~<focus>~<edited plan as id:jp.id:jp, or ->~<priorities as competency positions 0.3, or ->
+// (version 3; links of version 2, without the priorities, and 1, without the last three, open
 // too). The identity is never in a link.
 export function shareFragment(doc, shape) {
   const digit = (value) =>
@@ -276,8 +297,11 @@ export function shareFragment(doc, shape) {
   const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
   const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
   const plan = doc.plan ? doc.plan.items.map((item) => `${item.activity_id}:${item.jp}`) : [];
+  const positions = (doc.priorities || []).map((id) =>
+    shape.competencies.findIndex((c) => c.id === id),
+  );
   const parts = [
-    "2",
+    "3",
     doc.standards_version,
     doc.position || "-",
     String(doc.total_jp),
@@ -285,6 +309,7 @@ export function shareFragment(doc, shape) {
     targets.join(""),
     String(doc.focus ?? ""),
     plan.length ? plan.join(".") : "-",
+    positions.length ? positions.join(".") : "-",
   ];
   return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
 }
@@ -298,8 +323,9 @@ export function parseShare(fragment, shape) {
     return null;
   }
   const versionOne = parts.length === 6 && parts[0] === "1";
-  if (!versionOne && !(parts.length === 8 && parts[0] === "2")) return null;
-  const [, version, position, jp, ratingDigits, targetDigits, focus, planText] = parts;
+  const versionTwo = parts.length === 8 && parts[0] === "2";
+  if (!versionOne && !versionTwo && !(parts.length === 9 && parts[0] === "3")) return null;
+  const [, version, position, jp, ratingDigits, targetDigits, focus, planText, marked] = parts;
   if (
     ratingDigits.length !== shape.indicators.length ||
     targetDigits.length !== shape.competencies.length
@@ -326,6 +352,10 @@ export function parseShare(fragment, shape) {
         }),
       };
     }
+  }
+  if (marked !== undefined && marked !== "-") {
+    // An unknown position stays as text, so validation names it.
+    doc.priorities = marked.split(".").map((text) => shape.competencies[Number(text)]?.id ?? text);
   }
   // A character that is not a base-36 digit is kept as text, so validation names it.
   const read = (character) => (/^[0-9a-z]$/.test(character) ? parseInt(character, 36) : character);

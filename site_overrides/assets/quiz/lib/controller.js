@@ -10,8 +10,16 @@ import {
 } from "./answers.js";
 import { clear, download, jumpSettler, prepareToday } from "./dom.js";
 import { Engine } from "./engine.js";
-import { compare, downloadJson, fileChosen } from "./files.js";
-import { hideErrors, notice, showErrors } from "./messages.js";
+import { downloadJson, fileChosen } from "./files.js";
+import {
+  engineFailure,
+  engineRefusal,
+  hideErrors,
+  notice,
+  showEngineProblems,
+  showErrors,
+  storageProblem,
+} from "./messages.js";
 import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
@@ -44,6 +52,7 @@ export class Quiz {
     this.jp = this.byId("kq-jp");
     this.focusInput = this.byId("kq-focus");
     this.plan = null; // the plan the reader edited (null: the engine's own choice)
+    this.priorities = []; // the competencies the reader marked (priorities.js)
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
     this.skip = skipShape(root);
@@ -70,7 +79,23 @@ export class Quiz {
         onFailed: (code, text, detail) => this.engineFailed(code, text, detail),
       },
     );
-    this.store = new Store((reason) => this.storageProblem(reason));
+    this.store = new Store((reason) => storageProblem(this.byId, reason));
+    // What the share link and file modules may do with the quiz, instead of all of it.
+    this.port = {
+      shape: this.shape,
+      byId: this.byId,
+      current: () => this.readForm(),
+      hasResult: () => this.last !== null,
+      replace: (doc) => {
+        this.applyDoc(doc);
+        this.save();
+      },
+      // With a text: said while the engine loads (queueWithStatus); without: queued quietly.
+      queue: (purpose, task, text) =>
+        text === undefined ? this.queue(purpose, task) : this.queueWithStatus(purpose, task, text),
+      assess: (options) => this.assess(options),
+      ask: (fn, payload) => this.ask(fn, payload),
+    };
     this.bindEvents();
     for (const id of ["kq-submit", "kq-erase", "kq-import-file"]) this.byId(id).disabled = false;
     this.early = this.takeEarly();
@@ -95,7 +120,7 @@ export class Quiz {
     this.early = null;
     this.updateProgress();
     this.updateTargetsVisibility();
-    openShareLink(this);
+    openShareLink(this.port);
     if (this.submitted && !this.pending.has("assess")) {
       this.queue("assess", () => this.assess({ focus: false }));
     }
@@ -147,20 +172,22 @@ export class Quiz {
     });
     click("kq-erase-yes", () => this.eraseAll());
     click("kq-print", () => window.print());
-    click("kq-download-json", () => downloadJson(this));
+    click("kq-download-json", () => downloadJson(this.last));
     click("kq-download-md", () =>
       this.downloadReport("markdown", "rencana-pengembangan-kompetensi.md", "text/markdown"),
     );
     click("kq-download-csv", () =>
       this.downloadReport("csv", "rencana-pengembangan-kompetensi.csv", "text/csv"),
     );
-    click("kq-share", () => makeShareLink(this));
-    click("kq-share-copy", () => copyShareLink(this));
-    this.listen(this.byId("kq-import-file"), "change", (event) => fileChosen(this, event, "import"));
-    this.listen(this.byId("kq-compare-file"), "change", (event) =>
-      fileChosen(this, event, "compare"),
+    click("kq-share", () => makeShareLink(this.byId, this.readForm(), this.shape));
+    click("kq-share-copy", () => copyShareLink(this.byId));
+    this.listen(this.byId("kq-import-file"), "change", (event) =>
+      fileChosen(this.port, event, "import"),
     );
-    this.listen(window, "hashchange", () => openShareLink(this));
+    this.listen(this.byId("kq-compare-file"), "change", (event) =>
+      fileChosen(this.port, event, "compare"),
+    );
+    this.listen(window, "hashchange", () => openShareLink(this.port));
     this.listen(this.root, "click", jumpSettler(this.form));
   }
 
@@ -258,20 +285,12 @@ export class Quiz {
     if (checked) this.applyDoc(checked.value, { quiet: true });
     else {
       notice(
-        this,
+        this.byId,
         "corrupt",
         "warning",
         "Jawaban yang tersimpan di peramban ini rusak sehingga tidak dapat dipulihkan. Jawaban baru akan disimpan menggantikannya.",
       );
     }
-  }
-
-  storageProblem(reason) {
-    const text =
-      reason === "quota"
-        ? "Penyimpanan peramban penuh, sehingga jawaban hanya disimpan sementara di halaman ini dan akan hilang bila halaman ditutup. Unduh jawaban Anda sebagai JSON agar tidak hilang."
-        : "Penyimpanan lokal peramban tidak tersedia (misalnya dinonaktifkan atau mode privat), sehingga jawaban hanya disimpan sementara di halaman ini. Unduh jawaban Anda sebagai JSON agar tidak hilang.";
-    notice(this, reason === "quota" ? "storage-quota" : "storage-disabled", "warning", text);
   }
 
   // -- storage notices and progress ---------------------------------------------------------------
@@ -340,25 +359,11 @@ export class Quiz {
     try {
       response = await this.engine.call(fn, payload);
     } catch (error) {
-      const detail = error && error.code ? `${error.code}: ${error.detail || ""}` : String(error);
-      showErrors(this, "Mesin penilaian tidak dapat memproses jawaban", [
-        {
-          path: "",
-          message:
-            "Terjadi kesalahan saat menghitung hasil. Jawaban Anda tetap tersimpan; coba lagi.",
-        },
-        { path: "", message: `Rincian teknis: ${detail}` },
-      ]);
+      showEngineProblems(this.byId, engineFailure(error));
       return null;
     }
     if (response.ok) return response;
-    const problems = [{ path: "", message: response.message }];
-    for (const item of response.problems || []) {
-      const message = item.hint ? `${item.message} (${item.hint})` : item.message;
-      problems.push({ path: item.path, message });
-    }
-    if (response.detail) problems.push({ path: "", message: `Rincian teknis: ${response.detail}` });
-    showErrors(this, "Mesin penilaian tidak dapat memproses jawaban", problems);
+    showEngineProblems(this.byId, engineRefusal(response));
     return null;
   }
 
@@ -371,10 +376,10 @@ export class Quiz {
     const doc = this.readForm();
     const problems = formProblems(doc, this.shape);
     if (problems.length) {
-      showErrors(this, "Periksa kembali isian Anda", problems);
+      showErrors(this.byId, "Periksa kembali isian Anda", problems);
       return;
     }
-    hideErrors(this);
+    hideErrors(this.byId);
     this.submitted = doc.submitted = true;
     const ready = this.engine.state === "ready";
     this.waitingForSubmit = !ready;
@@ -395,9 +400,9 @@ export class Quiz {
   async assess({ focus, claimed, doc = this.readForm() }) {
     const response = await this.ask("run_assessment", engineRequest(doc, claimed));
     if (!response) return null;
-    hideErrors(this);
+    hideErrors(this.byId);
     this.last = { response, doc };
-    showResults(this.byId, response);
+    showResults(this.byId, response, doc.priorities || []);
     performance.mark("kq:results");
     if (performance.getEntriesByName("kq:submit").length) {
       performance.measure("kq:submit-to-results", "kq:submit", "kq:results");
@@ -423,6 +428,7 @@ export class Quiz {
     this.jp.value = String(this.shape.defaultJp);
     this.focusInput.value = String(this.shape.defaultFocus);
     this.plan = null;
+    this.priorities = [];
     this.submitted = false;
     this.waitingForSubmit = false;
     this.last = null;
@@ -431,12 +437,12 @@ export class Quiz {
     this.byId("kq-share-box").hidden = true;
     this.byId("kq-share-url").value = "";
     clear(this.byId("kq-notices"));
-    hideErrors(this);
+    hideErrors(this.byId);
     this.byId("kq-erase-confirm").hidden = true;
     this.updateProgress();
     this.updateTargetsVisibility();
     notice(
-      this,
+      this.byId,
       "erased",
       "info",
       "Semua jawaban dan hasil penilaian telah dihapus dari peramban ini.",

@@ -1,4 +1,5 @@
 // Files the reader keeps: the JSON download, importing it back, and comparing with another.
+// port: what these may do with the quiz (see Quiz.port in controller.js).
 
 import { engineRequest, validate } from "./answers.js";
 import { download } from "./dom.js";
@@ -9,15 +10,16 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const KEEP = "Tidak ada yang diubah; jawaban Anda tetap seperti semula.";
 
 // The JSON file holds the answers the shown result was computed from, and that result.
-export function downloadJson(quiz) {
-  if (!quiz.last) return;
-  const { submitted: _, ...doc } = quiz.last.doc;
-  doc.result = quiz.last.response.result;
+// last: the quiz's last result shown, {response, doc}, or null.
+export function downloadJson(last) {
+  if (!last) return;
+  const { submitted: _, ...doc } = last.doc;
+  doc.result = last.response.result;
   download("penilaian-kompetensi.json", JSON.stringify(doc, null, 2) + "\n", "application/json");
 }
 
 // An imported answers file is validated completely first: all of it is used, or none.
-export async function fileChosen(quiz, event, purpose) {
+export async function fileChosen(port, event, purpose) {
   const input = event.target;
   const file = input.files && input.files[0];
   input.value = "";
@@ -25,60 +27,59 @@ export async function fileChosen(quiz, event, purpose) {
   const title =
     purpose === "import" ? "Berkas jawaban tidak dimuat" : "Berkas pembanding tidak dimuat";
   if (file.size > MAX_FILE_BYTES) {
-    showErrors(quiz, title, [{ path: "", message: `Berkas lebih besar dari 1 MB. ${KEEP}` }]);
+    showErrors(port.byId, title, [{ path: "", message: `Berkas lebih besar dari 1 MB. ${KEEP}` }]);
     return;
   }
   let doc;
   try {
     doc = JSON.parse(await file.text());
   } catch (_) {
-    showErrors(quiz, title, [{ path: "", message: `Berkas bukan JSON yang valid. ${KEEP}` }]);
+    showErrors(port.byId, title, [{ path: "", message: `Berkas bukan JSON yang valid. ${KEEP}` }]);
     return;
   }
-  const checked = validate(doc, quiz.shape, false);
+  const checked = validate(doc, port.shape, false);
   if (checked.problems.length) {
-    showErrors(quiz, title, [{ path: "", message: KEEP }, ...checked.problems]);
+    showErrors(port.byId, title, [{ path: "", message: KEEP }, ...checked.problems]);
     return;
   }
-  hideErrors(quiz);
+  hideErrors(port.byId);
   const waitText = "Berkas akan diproses segera setelah mesin penilaian siap.";
   if (purpose === "compare") {
     const label = file.name.replace(/\.json$/i, "") || "pembanding";
-    quiz.queueWithStatus("compare", () => compare(quiz, checked.value, label), waitText);
+    port.queue("compare", () => compare(port, checked.value, label), waitText);
     return;
   }
   checked.value.submitted = true;
-  quiz.applyDoc(checked.value);
-  quiz.save();
-  notice(quiz, "imported", "info", `Jawaban dimuat dari berkas ${file.name}.`);
+  port.replace(checked.value);
+  notice(port.byId, "imported", "info", `Jawaban dimuat dari berkas ${file.name}.`);
   if (checked.claimedIgnored) {
     notice(
-      quiz,
+      port.byId,
       "claimed-ignored",
       "warning",
       "Hasil yang tercantum di dalam berkas diabaikan karena bersarang terlalu dalam atau terlalu besar. Yang ditampilkan adalah hasil perhitungan ulang atas jawabannya.",
     );
   }
   const run = async () => {
-    const response = await quiz.assess({ focus: true, claimed: checked.claimed });
+    const response = await port.assess({ focus: true, claimed: checked.claimed });
     if (response && response.claimed_matches === false) {
       notice(
-        quiz,
+        port.byId,
         "claimed-differs",
         "warning",
         "Hasil yang tercantum di dalam berkas berbeda dari hasil perhitungan ulang atas jawabannya. Yang ditampilkan adalah hasil perhitungan ulang.",
       );
     }
   };
-  quiz.queueWithStatus("assess", run, waitText);
+  port.queue("assess", run, waitText);
 }
 
-export async function compare(quiz, otherDoc, label) {
-  if (!quiz.last && !(await quiz.assess({ focus: false }))) return;
-  const response = await quiz.ask("run_comparison", {
-    own: engineRequest(quiz.readForm()),
+export async function compare(port, otherDoc, label) {
+  if (!port.hasResult() && !(await port.assess({ focus: false }))) return;
+  const response = await port.ask("run_comparison", {
+    own: engineRequest(port.current()),
     other: engineRequest(otherDoc),
     label,
   });
-  if (response) showComparison(quiz.byId, response.comparison);
+  if (response) showComparison(port.byId, response.comparison);
 }

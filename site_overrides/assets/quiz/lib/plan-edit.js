@@ -1,10 +1,11 @@
-// The plan's settings (focus, identity, the edited plan) in the form, and editing the plan:
-// swap, remove, add, or back to the engine's choice. The engine checks and re-totals every
+// The plan's settings (focus, identity, priorities, the edited plan) in the form, and editing
+// the plan: swap, remove, add, or back to the engine's choice. The engine checks and re-totals every
 // edited plan (the same check as `kompetensi assess --plan`); this module only says which
 // activities the reader picked.
 
-import { IDENTITY_KEYS } from "./answers.js";
+import { IDENTITY_KEYS, withinLimits } from "./answers.js";
 import { showIdentity } from "./plan-doc.js";
+import { markedPriorities } from "./priorities.js";
 
 // Into ``doc`` (read from the form): the focus, the identity typed, the edited plan.
 export function readPlanSettings(quiz, doc) {
@@ -14,6 +15,7 @@ export function readPlanSettings(quiz, doc) {
     const value = quiz.byId(`kq-id-${key}`).value;
     if (value.trim()) doc.identity[key] = value;
   }
+  doc.priorities = quiz.priorities;
   doc.plan = quiz.plan;
   showIdentity(quiz.byId, doc.identity);
 }
@@ -23,6 +25,7 @@ export function applyPlanSettings(quiz, doc) {
   for (const key of IDENTITY_KEYS) {
     quiz.byId(`kq-id-${key}`).value = (doc.identity && doc.identity[key]) || "";
   }
+  quiz.priorities = doc.priorities || [];
   quiz.plan = doc.plan || null;
 }
 
@@ -37,19 +40,14 @@ export function formProblems(doc, shape) {
       target: "kq-i-" + shape.indicators[0],
     });
   }
-  if (doc.total_jp === null || doc.total_jp < 1 || doc.total_jp > 1000) {
-    problems.push({
-      path: "",
-      message: "Total jam pelajaran harus bilangan bulat dari 1 sampai 1000.",
-      target: "kq-jp",
-    });
-  }
-  if (doc.focus === null || doc.focus < 1 || doc.focus > 9) {
-    problems.push({
-      path: "",
-      message: "Jumlah kompetensi fokus harus bilangan bulat dari 1 sampai 9.",
-      target: "kq-focus",
-    });
+  const limited = [
+    ["total_jp", shape.jp, "Total jam pelajaran", "kq-jp"],
+    ["focus", shape.focus, "Jumlah kompetensi fokus", "kq-focus"],
+  ];
+  for (const [key, limits, label, target] of limited) {
+    if (withinLimits(doc[key], limits)) continue;
+    const message = `${label} harus bilangan bulat dari ${limits.min} sampai ${limits.max}.`;
+    problems.push({ path: "", message, target });
   }
   return problems;
 }
@@ -71,6 +69,19 @@ export async function editPlan(quiz, items) {
   quiz.store.set(quiz.storageKey, JSON.stringify({ ...quiz.readForm(), submitted: true }));
   const response = await quiz.assess({ focus: false, doc });
   if (response) quiz.byId("kq-plan-totals").focus();
+}
+
+// New priorities make a new plan (the edited one is let go), from the answers of the result
+// shown; the checkbox the reader pressed keeps the focus although the list is drawn anew.
+async function prioritiesChanged(quiz, event) {
+  const box = event.target.closest("input[data-kq-priority]");
+  if (!box || !quiz.last) return;
+  quiz.priorities = markedPriorities(quiz.byId);
+  quiz.plan = null;
+  const doc = { ...quiz.last.doc, priorities: quiz.priorities, plan: null };
+  quiz.store.set(quiz.storageKey, JSON.stringify({ ...quiz.readForm(), submitted: true }));
+  const response = await quiz.assess({ focus: false, doc });
+  if (response) quiz.byId(box.id)?.focus();
 }
 
 // Swap and remove buttons sit in every plan item; one listener serves them all.
@@ -108,4 +119,5 @@ export function bindPlan(quiz) {
   quiz.listen(quiz.byId("kq-plan"), "click", (event) => planClicked(quiz, event));
   quiz.listen(quiz.byId("kq-plan-add-button"), "click", () => addToPlan(quiz));
   quiz.listen(quiz.byId("kq-plan-reset"), "click", () => editPlan(quiz, null));
+  quiz.listen(quiz.byId("kq-priorities"), "change", (event) => prioritiesChanged(quiz, event));
 }

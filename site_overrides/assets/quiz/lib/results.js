@@ -3,6 +3,7 @@
 
 import { attr, clear, el, emphasised, today } from "./dom.js";
 import { showPlanDocument } from "./plan-doc.js";
+import { showPriorities } from "./priorities.js";
 
 const CHART_ALT =
   "Grafik level perkiraan dan target setiap kompetensi. Angka yang sama tercantum pada daftar di bawahnya.";
@@ -186,12 +187,13 @@ function planCategory(category) {
   return section;
 }
 
-// byId: looks up an element of the quiz root; response: the bridge's run_assessment answer.
+// byId: looks up an element of the quiz root; response: the bridge's run_assessment answer;
+// priorities: the competency ids marked as priorities in the answers assessed.
 //
 // Everything new is built off the document first, then written in one go with no layout read
 // in between (replaceChildren per container, one attribute per flag): the browser then styles
 // and lays out the results once, not once per competency and plan item.
-export function showResults(byId, response) {
+export function showResults(byId, response, priorities) {
   const { view, result } = response;
   const chart = [
     el("img", {
@@ -241,6 +243,7 @@ export function showResults(byId, response) {
   byId("kq-plan-add-choice").hidden = !view.plan.addable.length;
   byId("kq-plan-reset").hidden = !view.plan.edited;
   showPlanDocument(byId, view);
+  showPriorities(byId, response, priorities);
   byId("kq-plan-agency").hidden = !view.plan.agency.length;
   byId("kq-plan-later-list").replaceChildren(
     ...view.plan.later.map((item) => el("li", { text: item.reason })),
@@ -262,7 +265,7 @@ export function markResultShown(shown) {
 export function clearResults(byId) {
   byId("kq-hasil").hidden = true;
   byId("kq-compare").hidden = true;
-  for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body", "kq-plan-agency-list", "kq-plan-later-list"]) {
+  for (const id of ["kq-result-list", "kq-plan", "kq-chart", "kq-compare-body", "kq-plan-agency-list", "kq-plan-later-list", "kq-priorities-list"]) {
     clear(byId(id));
   }
   markResultShown(false);

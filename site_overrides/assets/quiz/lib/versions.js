@@ -22,7 +22,7 @@ export function migrate(quiz, prefix) {
   if (newer.length) {
     const versions = newer.map(version).sort(compare).join(", ");
     notice(
-      quiz,
+      quiz.byId,
       "newer-version",
       "warning",
       `Peramban ini menyimpan jawaban untuk versi standar ${versions}, yang lebih baru daripada versi halaman ini (${current}), mungkin dari salinan situs lain di alamat yang sama. Jawaban itu dibiarkan utuh dan tidak dipakai di sini.`,
@@ -33,7 +33,7 @@ export function migrate(quiz, prefix) {
   const checked = quiz.readStored(older[0], true);
   if (!checked) {
     notice(
-      quiz,
+      quiz.byId,
       "migrate-failed",
       "warning",
       `Jawaban tersimpan dari versi standar ${from} tidak dapat dipindahkan ke versi ${current} dan telah dihapus.`,
@@ -43,7 +43,7 @@ export function migrate(quiz, prefix) {
     quiz.applyDoc(withEarly(checked.value, quiz.early));
     const dropped = checked.dropped.length;
     notice(
-      quiz,
+      quiz.byId,
       "migrated",
       "warning",
       `Standar kompetensi telah diperbarui dari versi ${from} ke versi ${current}. Jawaban Anda telah dipindahkan` +

@@ -1,0 +1,224 @@
+"""A position's Standar Kompetensi Jabatan (SKJ) as data: its labels, its required competencies
+with the texts of their required levels, its own JSON and CSV downloads, and the facets the
+positions index filters by (kind, grade, agency, technical dictionary).
+
+Plain functions over the export dict (see :mod:`generator.standard.export`); the page renderers
+in :mod:`generator.render.pages` turn them into pages, the downloads are written as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator.standard.export import neutralise_cell
+from generator.vocabulary import position_category_label
+
+KIND_NAMES = {
+    "jpt": "Jabatan Pimpinan Tinggi",
+    "administrator": "Jabatan Administrator",
+    "pengawas": "Jabatan Pengawas",
+    "pelaksana": "Jabatan Pelaksana",
+    "fungsional": "Jabatan Fungsional",
+}
+"""The kinds in the order the index and the filters list them."""
+GRADE_NAMES = {
+    "utama": "Utama",
+    "madya": "Madya",
+    "pratama": "Pratama",
+    "ahli_utama": "Ahli Utama",
+    "ahli_madya": "Ahli Madya",
+    "ahli_muda": "Ahli Muda",
+    "ahli_pertama": "Ahli Pertama",
+    "penyelia": "Penyelia",
+    "mahir": "Mahir",
+    "terampil": "Terampil",
+    "pemula": "Pemula",
+}
+"""Grades (jenjang), highest first within each kind."""
+TRAINING_TYPES = (
+    ("managerial", "manajerial"),
+    ("technical", "teknis"),
+    ("functional", "fungsional"),
+)
+CSV_COLUMNS = (
+    "position_id",
+    "position",
+    "competency_id",
+    "competency",
+    "group",
+    "dictionary",
+    "level",
+    "level_name",
+    "level_description",
+    "indicators",
+)
+"""One row per competency the position requires; ``indicators`` holds the required level's
+indicators, one per line, each after its id."""
+
+
+def kind_key(position: Mapping[str, Any]) -> str:
+    """What the position is grouped and filtered by: its kind, or its category in an export
+    made before positions had kinds."""
+    return str(position.get("kind") or position["category"])
+
+
+def kind_name(key: str) -> str:
+    """The kind's heading; an export without kinds groups by category (the vocabulary's)."""
+    return KIND_NAMES.get(key) or position_category_label(key)
+
+
+_KIND_ORDER = (
+    "jpt", "pimpinan_tinggi", "administrator", "pengawas", "pelaksana", "administrasi",
+    "fungsional", "lainnya",
+)  # fmt: skip
+
+
+def kind_rank(key: str) -> tuple[int, str]:
+    order = list(_KIND_ORDER)
+    return (order.index(key) if key in order else len(order), key)
+
+
+def grade_name(grade: str | None) -> str:
+    return GRADE_NAMES.get(grade, grade) if grade else ""
+
+
+def is_template(position: Mapping[str, Any]) -> bool:
+    return bool(position.get("template", "kind" not in position))
+
+
+def by_kind(
+    positions: list[dict[str, Any]],
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """``(key, name, members)`` per kind in the kinds' order, members in data order."""
+    keys = sorted({kind_key(p) for p in positions}, key=kind_rank)
+    return [(k, kind_name(k), [p for p in positions if kind_key(p) == k]) for k in keys]
+
+
+def requirements(position: Mapping[str, Any]) -> dict[str, Any]:
+    """Education, training by type and experience, each a list (empty when not given)."""
+    given = position.get("requirements") or {}
+    by_type = given.get("training_by_type") or {}
+    return {
+        "education": list(given.get("education") or []),
+        "training": [
+            {"type": key, "name": name, "entries": list(by_type.get(key) or [])}
+            for key, name in TRAINING_TYPES
+        ],
+        "experience": list(given.get("experience") or []),
+    }
+
+
+def unnamed_sources(position: Mapping[str, Any]) -> list[str]:
+    """The sources the position's basis sentence does not already name (it names one source,
+    or every source when they agree): the page lists these under its own heading."""
+    text = position["basis"]["text"]
+    sources = [" ".join(str(s).split()) for s in position.get("sources") or []]
+    if all(s.rstrip(".") in text for s in sources):
+        return []
+    return sources
+
+
+def has_requirements(position: Mapping[str, Any]) -> bool:
+    needed = requirements(position)
+    return bool(
+        needed["education"] or needed["experience"] or any(t["entries"] for t in needed["training"])
+    )
+
+
+def required(
+    data: Mapping[str, Any], position: Mapping[str, Any]
+) -> Iterator[tuple[dict[str, Any], int | None, dict[str, Any] | None]]:
+    """Each competency the position requires, in the standard's order: the competency, the
+    required level (``None`` when not known) and that level's entry (``None`` likewise)."""
+    targets = position["targets"]
+    for competency in data["competencies"]:
+        if competency["id"] not in targets:
+            continue
+        level = targets[competency["id"]]
+        entry = next((lv for lv in competency["levels"] if lv["level"] == level), None)
+        yield competency, level, entry
+
+
+def dictionaries_used(data: Mapping[str, Any], position: Mapping[str, Any]) -> list[str]:
+    """The ids of the technical dictionaries the position's targets use, in order."""
+    if position.get("dictionaries") is not None:
+        return list(position["dictionaries"])
+    seen: list[str] = []
+    for competency, _, _ in required(data, position):
+        name = competency.get("dictionary")
+        if name and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def document(data: Mapping[str, Any], position: Mapping[str, Any]) -> dict[str, Any]:
+    """The position's own JSON download: its entry of the export, and for each competency it
+    requires the texts a reader of the SKJ needs (definition, level description, indicators)."""
+    names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
+    used = dictionaries_used(data, position)
+    framework = data["framework"]
+    return {
+        "schema_version": data["schema_version"],
+        "framework": {
+            "title": framework["title"],
+            "short_title": framework["short_title"],
+            "version": framework["version"],
+            "source": framework["source"],
+        },
+        "position": dict(position),
+        "competencies": [
+            {
+                "id": competency["id"],
+                "name": competency["name"],
+                "group": competency["group"],
+                "dictionary": competency.get("dictionary"),
+                "definition": competency["definition"],
+                "level": level,
+                "level_name": names.get(level) if level is not None else None,
+                "level_description": entry["description"] if entry else None,
+                "indicators": [
+                    {"id": ind["id"], "text": ind["text"]} for ind in entry["indicators"]
+                ]
+                if entry
+                else [],
+            }
+            for competency, level, entry in required(data, position)
+        ],
+        "dictionaries": [d for d in data.get("dictionaries") or [] if d["id"] in used],
+    }
+
+
+def document_json(data: Mapping[str, Any], position: Mapping[str, Any]) -> str:
+    return json.dumps(document(data, position), ensure_ascii=False, indent=2) + "\n"
+
+
+def document_csv(data: Mapping[str, Any], position: Mapping[str, Any]) -> str:
+    """One row per required competency, UTF-8 with BOM like the site's CSV export."""
+    names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for competency, level, entry in required(data, position):
+        indicators = "\n".join(
+            f"{ind['id']} {ind['text']}" for ind in (entry["indicators"] if entry else [])
+        )
+        writer.writerow(
+            neutralise_cell(value)
+            for value in (
+                position["id"],
+                position["name"],
+                competency["id"],
+                competency["name"],
+                competency["group"],
+                competency.get("dictionary") or "",
+                "" if level is None else level,
+                names.get(level, "") if level is not None else "",
+                entry["description"] if entry else "",
+                indicators,
+            )
+        )
+    return "\ufeff" + out.getvalue()
