@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -76,3 +77,9 @@ def join_path(parent: str, key: str | int) -> str:
 def count_problems(problems: Iterable[Problem]) -> int:
     """How many problems ``problems`` report, the counted ones included."""
     return sum(problem.stands_for for problem in problems)
+
+
+def did_you_mean(value: str, options: list[str]) -> str:
+    """A hint naming the option closest to a mistyped ``value``, or "" when none is close."""
+    close = difflib.get_close_matches(value, options, 1)
+    return _("did you mean '{option}'?").format(option=close[0]) if close else ""

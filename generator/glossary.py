@@ -28,6 +28,7 @@ SCHEMA_FILES = {
     "competency": "competencies/<kode>.yaml",
     "learning": "learning/<kode>.yaml",
     "dictionary": "dictionaries/<kode>.yaml",
+    "position": "positions/<kode>.yaml",
 }
 
 _TYPE_NAMES = {

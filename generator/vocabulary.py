@@ -46,10 +46,37 @@ POSITION_CATEGORIES = tuple(POSITION_CATEGORY_LABELS)
 NO_POSITION_CATEGORY_LABEL = "Jabatan Lainnya"
 """The heading of positions without a category (same as ``lainnya``: one reading everywhere)."""
 
+POSITION_KINDS = ("jpt", "administrator", "pengawas", "pelaksana", "fungsional")
+"""The kind of a real position (``standards/positions/``)."""
+POSITION_GRADES: dict[str, tuple[str, ...]] = {
+    "jpt": ("utama", "madya", "pratama"),
+    "fungsional": (
+        "pemula",
+        "terampil",
+        "mahir",
+        "penyelia",
+        "ahli_pertama",
+        "ahli_muda",
+        "ahli_madya",
+        "ahli_utama",
+    ),
+}
+"""The grades (jenjang) of the kinds that have them; the other kinds have none."""
+POSITION_CATEGORY_OF_KIND = {
+    "jpt": "pimpinan_tinggi",
+    "administrator": "administrasi",
+    "pengawas": "administrasi",
+    "pelaksana": "administrasi",
+    "fungsional": "fungsional",
+}
+"""The category a real position of each kind is listed under, beside the templates."""
+
 CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "competency-group": COMPETENCY_GROUPS,
     "learning-category": LEARNING_CATEGORIES,
     "position-category": POSITION_CATEGORIES,
+    "position-kind": POSITION_KINDS,
+    "position-grade": tuple(grade for grades in POSITION_GRADES.values() for grade in grades),
 }
 """Every closed list a schema may name with ``"x-vocabulary"``."""
 

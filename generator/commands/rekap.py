@@ -25,7 +25,7 @@ from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
-from generator.engine.recap_tables import safe_cell, tables, to_csv, to_json, to_markdown
+from generator.engine.recap_tables import to_csv, to_json, to_markdown, to_xlsx
 from generator.errors import printable
 from generator.i18n import _
 from generator.output_file import write_output
@@ -118,24 +118,6 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
             _("the file is larger than {size} MB").format(size=max(1, limit // (1024 * 1024))),
         )
     return data, modified, ""
-
-
-def _xlsx(summary: dict[str, Any]) -> bytes:
-    import openpyxl  # only this format needs it (the optional extra "rekap")
-
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for table in tables(summary):
-        sheet = workbook.create_sheet(table.key[:31])
-        if table.key == "rincian_pegawai":
-            sheet.append([summary["personal_data"]])
-        sheet.append([table.title])
-        sheet.append(table.header)
-        for row in table.rows:
-            sheet.append([safe_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _rows_csv(rows: Iterable[dict[str, Any]], header: list[str]) -> str:
@@ -239,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
     summary = recap.summary(detail=args.detail)
     output: str | bytes
     if args.format == "xlsx":
-        output = _xlsx(summary)
+        output = to_xlsx(summary)
     elif args.format == "json":
         output = to_json(summary)
     else:

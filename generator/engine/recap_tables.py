@@ -1,7 +1,7 @@
-"""The recap's summary as titled tables, and those tables as CSV and Markdown.
+"""The recap's summary as titled tables, and those tables as CSV, XLSX and Markdown.
 
-One list of tables feeds every download (CSV, Markdown, the CLI's XLSX, the page's tables), so
-the formats cannot disagree. Cells that a spreadsheet would run as a formula are neutralised.
+One list of tables feeds every download (CSV, XLSX, Markdown, the page's tables), so the
+formats cannot disagree. Cells that a spreadsheet would run as a formula are neutralised.
 
 Standard library only: the ``/rekap/`` page makes its downloads with this module too.
 """
@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from .report import _cell as markdown_cell
 from .report import without_emphasis
+from .xlsx import workbook
 
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LEVEL_KEYS = ("0", "1", "2", "3", "4", "5")
@@ -208,6 +209,20 @@ def to_csv(summary: Mapping[str, Any]) -> str:
         writer.writerow(table.header)
         writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
     return out.getvalue()
+
+
+def to_xlsx(summary: Mapping[str, Any]) -> bytes:
+    """One sheet per table (named by its key): its title, its header, then its rows; the
+    per-person sheet starts with the personal-data notice."""
+    sheets = []
+    for table in tables(summary):
+        rows: list[list[Any]] = []
+        if table.key == "rincian_pegawai":
+            rows.append([summary["personal_data"]])
+        rows += [[table.title], table.header]
+        rows += [[safe_cell(cell) for cell in row] for row in table.rows]
+        sheets.append((table.key, rows))
+    return workbook(sheets)
 
 
 def to_markdown(summary: Mapping[str, Any]) -> str:

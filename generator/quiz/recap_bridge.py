@@ -18,7 +18,7 @@ from typing import Any
 from generator.engine.recap import Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
-from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown
+from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown, to_xlsx
 from generator.quiz import recap_chart
 from generator.quiz.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse
 
@@ -141,11 +141,12 @@ def recap_summary(request_json: str) -> str:
     return _guarded(run)
 
 
-DOWNLOADS = ("json", "csv", "markdown")
+DOWNLOADS = ("json", "csv", "markdown", "xlsx")
 
 
 def recap_download(request_json: str) -> str:
-    """One download: ``{"format": "json" | "csv" | "markdown", "detail": bool}`` → ``{"text"}``."""
+    """One download: ``{"format": "json" | "csv" | "markdown" | "xlsx", "detail": bool}`` →
+    ``{"text"}``, or ``{"base64"}`` for the spreadsheet's bytes."""
 
     def run() -> dict[str, Any]:
         request = _parse(request_json, MAX_REQUEST_CHARS, "request")
@@ -156,6 +157,8 @@ def recap_download(request_json: str) -> str:
             return {"text": to_json(summary)}
         if request["format"] == "csv":
             return {"text": to_csv(summary)}
+        if request["format"] == "xlsx":
+            return {"base64": base64.b64encode(to_xlsx(summary)).decode("ascii")}
         return {"text": to_markdown(summary)}
 
     return _guarded(run)

@@ -25,7 +25,8 @@ class Standard:
     data: dict[str, Any]
     """The export dict (JSON ``schema_version`` 1)."""
     sources: dict[str, Path]
-    """Source file of each competency id, plus ``framework`` and ``positions``."""
+    """Source file of each competency id, plus ``framework`` and ``positions``; ``learning:<id>``,
+    ``dictionary:<id>`` and ``position:<id>`` (a real position's file) for the others."""
     warnings: tuple[Problem, ...]
     notices: frozenset[Problem] = frozenset()
     """The warnings a build only reports (see :attr:`Loaded.notices`)."""
@@ -65,6 +66,8 @@ def load_standard(root: Path | str) -> Standard:
         sources[f"learning:{parsed.value['competency']}"] = parsed.file
     for parsed in loaded.dictionaries:
         sources[f"dictionary:{parsed.value['id']}"] = parsed.file
+    for parsed in loaded.real_positions:
+        sources[f"position:{parsed.value['id']}"] = parsed.file
     return Standard(
         Path(root),
         build_export(loaded),

@@ -93,3 +93,16 @@ def expected_levels(
         if isinstance(levels, int) and levels <= framework_levels:
             return levels
     return framework_levels
+
+
+def top_level(competency: Parsed | None, level_count: int) -> int:
+    """The highest level of a competency whose levels are in order and complete, else 0: a
+    broken list of levels is reported on the competency, and what refers to it follows its fix."""
+    if competency is None:
+        return 0
+    numbers = [lv.get("level") for lv in competency.value.get("levels") or []]
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        return 0
+    if level_count and len(numbers) != level_count:
+        return 0
+    return len(numbers)

@@ -14,6 +14,8 @@ from typing import Any
 from generator.engine.dictionary import DEFAULT_LEVEL_RULE
 from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
+from generator.standard.positions import resolved_targets, template_kind
+from generator.vocabulary import POSITION_CATEGORY_OF_KIND
 
 SCHEMA_VERSION = 1
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -125,22 +127,94 @@ def build_export(loaded: Loaded) -> dict[str, Any]:
             }
             for d in sorted((p.value for p in loaded.dictionaries), key=lambda d: d["id"])
         ],
-        "positions": [
-            {
-                "id": p["id"],
-                "name": p["name"],
-                "category": p["category"],
-                "description": p["description"],
-                "sources": p["sources"],
-                "verified": p["verified"],
-                "basis": target_basis(p),
-                "targets": {
-                    c["id"]: p["targets"][c["id"]] for c in competencies if c["id"] in p["targets"]
-                },
-            }
-            for p in loaded.positions.value["positions"]
-        ],
+        "positions": positions_export(loaded, competencies),
     }
+
+
+def positions_export(loaded: Loaded, competencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The templates of positions.yaml, then the real positions of positions/ by id: one shape
+    for both (``template`` tells them apart), targets resolved and in competency order."""
+    assert loaded.positions is not None
+    dictionary_of = {c["id"]: c.get("dictionary") for c in competencies}
+    order = [c["id"] for c in competencies]
+    templates = {t["id"]: t for t in loaded.positions.value["positions"]}
+    entries = []
+    for template in loaded.positions.value["positions"]:
+        kind, grade = template_kind(template)
+        entries.append(
+            _position_entry(
+                {**template, "summary": template["description"]},
+                template["targets"],
+                order,
+                dictionary_of,
+                template=True,
+                kind=kind,
+                grade=grade,
+                category=template["category"],
+            )
+        )
+    for p in sorted((p.value for p in loaded.real_positions), key=lambda p: p["id"]):
+        entries.append(
+            _position_entry(
+                {**p, "description": p["summary"]},
+                resolved_targets(templates.get(p.get("extends", "")), p),
+                order,
+                dictionary_of,
+                template=False,
+                kind=p["kind"],
+                grade=p.get("grade"),
+                category=POSITION_CATEGORY_OF_KIND[p["kind"]],
+            )
+        )
+    return entries
+
+
+def _position_entry(
+    p: dict[str, Any],
+    targets: dict[str, int | None],
+    order: list[str],
+    dictionary_of: dict[str, str | None],
+    *,
+    template: bool,
+    kind: str | None,
+    grade: str | None,
+    category: str,
+) -> dict[str, Any]:
+    ordered = {cid: targets[cid] for cid in order if cid in targets}
+    requirements = p.get("requirements") or {}
+    training = requirements.get("training") or {}
+    by_type = {kind_of: list(training.get(kind_of) or []) for kind_of in TRAINING_TYPES}
+    return {
+        "id": p["id"],
+        "name": p["name"],
+        "category": category,
+        "description": p["description"],
+        "sources": p["sources"],
+        "verified": p["verified"],
+        "basis": target_basis({**p, "targets": ordered}),
+        "targets": ordered,
+        "template": template,
+        "kind": kind,
+        "grade": grade,
+        "extends": p.get("extends"),
+        "illustrative": p.get("illustrative", False),
+        "agency": p.get("agency"),
+        "unit": p.get("unit"),
+        "summary": p["summary"],
+        "requirements": {
+            "education": list(requirements.get("education") or []),
+            "training": [text for kind_of in TRAINING_TYPES for text in by_type[kind_of]],
+            "experience": list(requirements.get("experience") or []),
+            "training_by_type": by_type,
+        },
+        "dictionaries": list(
+            dict.fromkeys(d for cid in ordered if (d := dictionary_of.get(cid)) is not None)
+        ),
+    }
+
+
+TRAINING_TYPES = ("managerial", "technical", "functional")
+"""The kinds of training an SKJ lists, in its order (manajerial, teknis, fungsional)."""
 
 
 def target_basis(position: dict[str, Any]) -> dict[str, str]:
@@ -157,6 +231,14 @@ def target_basis(position: dict[str, Any]) -> dict[str, str]:
                 "Situs ini tidak memuat target untuk jabatan ini; pakailah level yang tercantum "
                 "dalam dokumen SKJ jabatan Anda."
             ),
+        }
+    if position.get("illustrative"):
+        # An example is never verified: the label says so, the sentence names what it rests on.
+        return {
+            "status": "unverified",
+            "label": "contoh, belum terverifikasi",
+            "text": "Target jabatan contoh ini bukan target resmi"
+            + (f"; sumbernya: {'; '.join(s.rstrip('.') for s in sources)}." if sources else "."),
         }
     if position["verified"]:
         return {

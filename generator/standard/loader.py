@@ -21,6 +21,8 @@ LEARNING_DIR = "learning"
 DICTIONARY_DIR = "dictionaries"
 """Technical dictionaries: optional, a standard of managerial and socio-cultural competencies
 alone has none."""
+POSITION_DIR = "positions"
+"""Real positions, one per file: optional, the 13 templates of positions.yaml stand alone."""
 RESERVED_IDS = frozenset({"index", "semua", "transisi"})
 
 
@@ -54,6 +56,8 @@ class Loaded:
     competencies: list[Parsed] = field(default_factory=list)
     learning: list[Parsed] = field(default_factory=list)
     dictionaries: list[Parsed] = field(default_factory=list)
+    real_positions: list[Parsed] = field(default_factory=list)
+    """The files of positions/ (real positions, each building on a template of positions.yaml)."""
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
@@ -230,6 +234,11 @@ def read_folder(root: Path) -> Loaded:
             parsed = _parse(loaded, file, "dictionary")
             if parsed is not None:
                 loaded.dictionaries.append(parsed)
+    if (root / POSITION_DIR).is_dir():
+        for file in _yaml_files(root / POSITION_DIR, loaded):
+            parsed = _parse(loaded, file, "position")
+            if parsed is not None:
+                loaded.real_positions.append(parsed)
     return loaded
 
 

@@ -3,25 +3,29 @@ positions and activities that refer to things that exist."""
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Any
 
+from generator.errors import did_you_mean
 from generator.i18n import N_, _
 from generator.standard import schema
-from generator.standard.dictionaries import check_dictionaries, check_membership, expected_levels
+from generator.standard.dictionaries import (
+    check_dictionaries,
+    check_membership,
+    expected_levels,
+    top_level,
+)
 from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
+from generator.standard.positions import (
+    check_real_positions,
+    check_verified,
+    required_competencies,
+)
 from generator.vocabulary import (
     COMPETENCY_GROUPS,
-    CORE_GROUPS,
     LEARNING_CATEGORIES,
     TECHNICAL_GROUP,
 )
-
-
-def _did_you_mean(value: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(value, options, 1)
-    return _("did you mean '{option}'?").format(option=close[0]) if close else ""
 
 
 def check_framework(loaded: Loaded) -> None:
@@ -278,19 +282,15 @@ def check_positions(
     items = parsed.value.get("positions") or []
     _check_unique(loaded, parsed, items, ("positions",), N_("position id"))
     if loaded.competency_folder_missing:
-        for index, position in enumerate(items):
-            _check_verified(loaded, parsed, index, position)
+        for index in range(len(items)):
+            check_verified(loaded, parsed, ("positions", index))
         return  # already reported; every reference would be "unknown"
     excused = _excused_references(loaded, competencies)
-    required = [
-        cid
-        for cid, p in competencies.items()
-        if p.value.get("group") in CORE_GROUPS and cid == p.file.stem
-    ]
+    required = required_competencies(competencies)
     known = sorted(competencies)
     levels_of_framework = (loaded.framework.value if loaded.framework else {}).get("levels") or []
     for index, position in enumerate(items):
-        _check_verified(loaded, parsed, index, position)
+        check_verified(loaded, parsed, ("positions", index))
         targets = position.get("targets")
         if not isinstance(targets, dict):
             continue
@@ -300,11 +300,11 @@ def check_positions(
                     parsed,
                     ("positions", index, "targets", cid),
                     _("unknown competency '{id}'").format(id=cid),
-                    _did_you_mean(cid, known) or _("use an id from standards/competencies/"),
+                    did_you_mean(cid, known) or _("use an id from standards/competencies/"),
                     at_key=True,
                 )
             competency = competencies.get(cid)
-            top = competency and _top_level(
+            top = competency and top_level(
                 competency,
                 expected_levels(competency.value, dictionaries, len(levels_of_framework)),
             )
@@ -324,27 +324,6 @@ def check_positions(
                 _("no target for {ids}").format(ids=", ".join(missing)),
                 _("give a level from 1 to 5, or null when the target is not known"),
             )
-
-
-def _check_verified(loaded: Loaded, parsed: Parsed, index: int, position: Any) -> None:
-    """ "Verified" means that at least two independent sources give the same targets: a claim the
-    file must back by naming them, so the site can say which."""
-    sources = position.get("sources")
-    if position.get("verified") is not True or not isinstance(sources, list):
-        return
-    count = len({" ".join(str(source).split()).casefold() for source in sources})
-    if count < 2:
-        loaded.report(
-            parsed,
-            ("positions", index, "verified"),
-            _("verified is true, but sources lists no source")
-            if count == 0
-            else _("verified is true, but sources lists only 1 distinct source"),
-            _(
-                "name at least two independent sources that give these targets, or set "
-                "verified: false"
-            ),
-        )
 
 
 def check_learning(
@@ -379,7 +358,7 @@ def check_learning(
                 parsed,
                 ("competency",),
                 _("unknown competency '{id}'").format(id=cid),
-                _did_you_mean(cid, known) or _("use an id from standards/competencies/"),
+                did_you_mean(cid, known) or _("use an id from standards/competencies/"),
             )
         elif others := _others(holders, cid, parsed):
             loaded.report(
@@ -390,7 +369,7 @@ def check_learning(
             )
         competency = competencies.get(cid_for_cells)
         expected = expected_levels(competency.value, dictionaries, level_count) if competency else 0
-        top = _top_level(competency, expected)
+        top = top_level(competency, expected)
         for index, activity in enumerate(parsed.value.get("activities") or []):
             level = activity.get("level")
             # Above the schema's maximum the schema has reported the level already: one
@@ -412,7 +391,7 @@ def check_learning(
                     parsed,
                     ("activities", index, "form"),
                     _("unknown learning form '{form}'").format(form=form_id),
-                    _did_you_mean(form_id, sorted(forms))
+                    did_you_mean(form_id, sorted(forms))
                     or _("use an id from learning.forms in framework.yaml"),
                 )
             elif form is not None and category and form.get("category") != category:
@@ -459,19 +438,6 @@ def _activity_level_max() -> int:
     return int(activity["properties"]["level"]["maximum"])
 
 
-def _top_level(competency: Parsed | None, level_count: int) -> int:
-    """The highest level of a competency whose levels are in order and complete, else 0: a
-    broken list of levels is reported on the competency, and activities follow its fix."""
-    if competency is None:
-        return 0
-    numbers = [lv.get("level") for lv in competency.value.get("levels") or []]
-    if not numbers or numbers != list(range(1, len(numbers) + 1)):
-        return 0
-    if level_count and len(numbers) != level_count:
-        return 0
-    return len(numbers)
-
-
 def check_activity_ids(loaded: Loaded) -> None:
     """Activity ids are unique across the whole catalogue: a saved plan names its items by id.
     A repeat is reported where it occurs, naming the file, line and column of the first use.
@@ -505,5 +471,8 @@ def check_all(loaded: Loaded) -> None:
     dictionaries = check_dictionaries(loaded)
     competencies = check_competencies(loaded, dictionaries)
     check_positions(loaded, competencies, dictionaries)
+    check_real_positions(
+        loaded, competencies, dictionaries, _excused_references(loaded, competencies)
+    )
     check_learning(loaded, competencies, dictionaries)
     check_activity_ids(loaded)

@@ -7,10 +7,14 @@ recap must then still work, since the page never needs the network for it.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
+import io
 import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,7 @@ from e2e_quiz import (
     wait_results,
 )
 from quiz_support import click_settled, download_from
+from spreadsheet_support import competency_numbers, read_sheets
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -58,8 +63,14 @@ def _shown(page: Any) -> list[dict[str, str]]:
 
 
 def test_page_equals_cli_offline_without_off_origin_requests(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    browser: Any,
+    serve: Any,
+    quiz_site: Path,
+    site_export: dict[str, Any],
+    tmp_path: Path,
+    required: Callable[[bool, str], None],
 ) -> None:
+    required(importlib.util.find_spec("openpyxl") is not None, "openpyxl (pip install openpyxl)")
     folder = tmp_path / "masuk"
     paths = write_files(site_export, 30, folder, seed=77)
     shutil.copy(paths[3], folder / "salinan.json")  # identical content: counted once
@@ -150,6 +161,19 @@ def test_page_equals_cli_offline_without_off_origin_requests(
         assert downloaded["units"] == expected["units"]
         assert downloaded["jp_demand"] == expected["jp_demand"]
         assert downloaded["activities"] == expected["activities"]
+        # The spreadsheet: per competency the CLI's numbers, as numbers, and the CSV's cells.
+        with page.expect_download() as info:
+            page.click("[data-kr-download=csv]")
+        csv_rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text("utf-8"))))
+        with page.expect_download() as info:
+            page.click("[data-kr-download=xlsx]")
+        assert info.value.suggested_filename == "rekap-kebutuhan-pengembangan.xlsx"
+        sheet = read_sheets(Path(info.value.path()).read_bytes())["kompetensi"]
+        start = csv_rows.index(["Kebutuhan per kompetensi"])
+        as_text = [["" if cell is None else str(cell) for cell in row] for row in sheet]
+        assert as_text == csv_rows[start : start + len(sheet)]
+        for row, competency in zip(sheet[2:], expected["competencies"], strict=True):
+            assert row[1:12] == competency_numbers(competency)
         assert violations(page, "#kr") == []
         # Printed (A4): the tables and charts, without the form, buttons or status lines.
         page.emulate_media(media="print")

@@ -10,6 +10,7 @@ import pytest
 from recap_support import DICTIONARY, FIXTURE, Collected
 
 from generator.cli import main
+from generator.engine.recap_tables import to_xlsx
 from generator.quiz import bridge, recap_bridge
 
 
@@ -44,6 +45,9 @@ def test_batches_through_the_bridge_equal_the_cli(
     expected = json.loads(capsys.readouterr().out)
     assert reply["summary"] == {key: expected[key] for key in recap_bridge.PAGE_SUMMARY_KEYS}
     assert json.loads(call(recap_bridge.recap_download, {"format": "json"})["text"]) == expected
+    # The spreadsheet travels as base64: the same bytes the CLI writes for the same summary.
+    spreadsheet = call(recap_bridge.recap_download, {"format": "xlsx"})["base64"]
+    assert base64.b64decode(spreadsheet) == to_xlsx(expected)
     assert [table["key"] for table in reply["tables"]][:2] == ["ringkasan", "kompetensi"]
     assert reply["charts"]["levels"].startswith("<svg")
     assert "Biro Umum" in reply["charts"]["unit_gaps"]

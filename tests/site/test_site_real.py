@@ -65,8 +65,10 @@ def test_every_position_links_each_target_to_its_level(
     assert isinstance(basis, dict)
     # The same words as the quiz and the downloads: the badge and the sentence naming sources.
     assert basis["text"] in page.text
-    if basis["status"] == "unverified":
-        assert "Satu sumber, belum terverifikasi" in page.text
+    if position["illustrative"]:
+        assert "Contoh ilustratif, bukan standar resmi" in page.text
+    elif basis["status"] == "unverified":
+        assert basis["label"].capitalize() in page.text  # "Satu sumber, belum terverifikasi"
     if basis["status"] == "no_target":
         assert "Tanpa target di situs ini" in page.text
 

@@ -275,7 +275,7 @@ def test_navigation_lists_groups_and_splits_large_ones() -> None:
         "Jabatan": [
             "jabatan/index.md",
             {"Jabatan Pimpinan Tinggi": ["jabatan/jpt-pratama.md"]},
-            {"Jabatan Administrasi": ["jabatan/pelaksana.md"]},
+            {"Jabatan Pelaksana": ["jabatan/pelaksana.md"]}  # grouped by kind,
         ]
     }
 

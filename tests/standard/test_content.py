@@ -151,7 +151,8 @@ def test_structural_positions_and_their_levels(data: dict[str, Any]) -> None:
 def test_verified_means_two_named_sources(data: dict[str, Any]) -> None:
     # The fact sheet: JPT Pratama to Pelaksana rest on the Kementerian PANRB publication and
     # one HR application's table (two sources agreeing); JPT Madya on the publication alone.
-    basis = {p["id"]: (p["basis"]["status"], len(p["sources"])) for p in data["positions"]}
+    templates = [p for p in data["positions"] if p["template"]]
+    basis = {p["id"]: (p["basis"]["status"], len(p["sources"])) for p in templates}
     assert {k: v for k, v in basis.items() if not k.startswith("jf-")} == {
         "jpt-madya": ("unverified", 1),
         "jpt-pratama": ("verified", 2),
@@ -170,7 +171,7 @@ def test_verified_means_two_named_sources(data: dict[str, Any]) -> None:
 def test_functional_positions_have_no_target(data: dict[str, Any]) -> None:
     # Each functional position's levels are set by its own standard: a generic target would
     # create false gaps, so the quiz asks for the levels in the person's SKJ document.
-    functional = [p for p in data["positions"] if p["category"] == "fungsional"]
+    functional = [p for p in data["positions"] if p["category"] == "fungsional" and p["template"]]
     assert len(functional) >= 7
     for position in functional:
         assert position["targets"] == dict.fromkeys(COMPETENCY_IDS), position["id"]
@@ -265,6 +266,7 @@ SCHEMA_OF_FOLDER = {
     "competencies": "competency",
     "learning": "learning",
     "dictionaries": "dictionary",
+    "positions": "position",
 }
 YAML_FILES = sorted(REAL_STANDARDS.rglob("*.yaml")) + sorted(BASE.rglob("*.yaml"))
 
@@ -308,5 +310,60 @@ def test_every_schema_is_shipped() -> None:
         "dictionary.schema.json",
         "framework.schema.json",
         "learning.schema.json",
+        "position.schema.json",
         "positions.schema.json",
     ]
+
+
+EXAMPLE_POSITIONS = {
+    "analis-sdm-aparatur-ahli-pertama-contoh": ("fungsional", "ahli_pertama", 2),
+    "analis-sdm-aparatur-ahli-muda-contoh": ("fungsional", "ahli_muda", 3),
+    "analis-sdm-aparatur-ahli-madya-contoh": ("fungsional", "ahli_madya", 4),
+    "pranata-sdm-aparatur-terampil-contoh": ("fungsional", "terampil", None),
+}
+
+
+def test_templates_have_a_kind_and_grade(data: dict[str, Any]) -> None:
+    templates = {p["id"]: (p["kind"], p["grade"]) for p in data["positions"] if p["template"]}
+    assert templates == {
+        "jpt-madya": ("jpt", "madya"),
+        "jpt-pratama": ("jpt", "pratama"),
+        "administrator": ("administrator", None),
+        "pengawas": ("pengawas", None),
+        "pelaksana": ("pelaksana", None),
+        "jf-ahli-utama": ("fungsional", "ahli_utama"),
+        "jf-ahli-madya": ("fungsional", "ahli_madya"),
+        "jf-ahli-muda": ("fungsional", "ahli_muda"),
+        "jf-ahli-pertama": ("fungsional", "ahli_pertama"),
+        "jf-penyelia": ("fungsional", "penyelia"),
+        "jf-mahir": ("fungsional", "mahir"),
+        "jf-terampil": ("fungsional", "terampil"),
+        "jf-pemula": ("fungsional", "pemula"),
+    }
+
+
+def test_example_positions_are_complete_illustrative_skjs(standard: Standard) -> None:
+    # The example family: SDM Aparatur positions at different grades, each a complete SKJ
+    # labelled as an example (the fact sheet's one secondary source for the managerial levels).
+    real = {p["id"]: p for p in standard.data["positions"] if not p["template"]}
+    assert set(real) == set(EXAMPLE_POSITIONS)
+    technical = {c["id"] for c in standard.data["competencies"] if c["group"] == "teknis"}
+    for ident, (kind, grade, level) in EXAMPLE_POSITIONS.items():
+        position = real[ident]
+        assert (position["kind"], position["grade"]) == (kind, grade)
+        assert position["extends"] == "jf-" + grade.replace("_", "-")
+        assert position["illustrative"] is True and position["verified"] is False
+        assert position["basis"]["label"] == "contoh, belum terverifikasi"
+        assert any("Contoh ilustratif" in s for s in position["sources"])
+        assert position["summary"] and position["agency"] and position["unit"]
+        managerial = {k: v for k, v in position["targets"].items() if k not in technical}
+        assert set(managerial) == set(COMPETENCY_IDS)
+        if level is not None:
+            assert set(managerial.values()) == {level}
+        assert all(isinstance(v, int) for v in position["targets"].values())
+        assert len(set(position["targets"]) & technical) >= 2
+        assert position["dictionaries"] == ["sdm-aparatur-contoh"]
+        requirements = position["requirements"]
+        assert requirements["education"] and requirements["experience"]
+        assert requirements["training_by_type"]["technical"]
+        assert requirements["training_by_type"]["functional"]

@@ -17,6 +17,10 @@ const DOWNLOADS = {
   csv: ["rekap-kebutuhan-pengembangan.csv", "text/csv"],
   markdown: ["rekap-kebutuhan-pengembangan.md", "text/markdown"],
   json: ["rekap-kebutuhan-pengembangan.json", "application/json"],
+  xlsx: [
+    "rekap-kebutuhan-pengembangan.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ],
 };
 
 function base64(buffer) {
@@ -265,7 +269,12 @@ class Recap {
         detail: this.byId("kr-detail").checked,
       });
       const [name, type] = DOWNLOADS[format];
-      download(name, reply.text, type);
+      // The spreadsheet comes as base64 (bytes); the other formats as text.
+      const body =
+        reply.base64 === undefined
+          ? reply.text
+          : Uint8Array.from(atob(reply.base64), (character) => character.charCodeAt(0));
+      download(name, body, type);
     } catch (error) {
       this.showErrors([`Unduhan gagal: ${error.message || error.detail || error.code}`]);
     }
