@@ -50,25 +50,10 @@ def command() -> list[str]:
 OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<message>[^:]+)(?:: '(?P<file>.*)')?$")
 
 
-def build_env(project: Path) -> dict[str, str]:
-    """The environment of the MkDocs process: reproducible dates, no banner."""
-    env = {**os.environ, **QUIET_BANNER}
-    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project))
-    return env
-
-
-def _source_date_epoch(project: Path) -> str:
-    """The last commit's time, so the sitemap's dates (and its gzip header) do not depend on the
-    day of the build; 0 outside a Git checkout."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=project, capture_output=True, text=True, check=False, timeout=10,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return "0"
-    value = result.stdout.strip()
-    return value if result.returncode == 0 and value.isdigit() else "0"
+def build_env() -> dict[str, str]:
+    """The environment of the MkDocs process: no banner. (The plugin sets the reproducible
+    ``SOURCE_DATE_EPOCH`` itself, so a plain ``mkdocs build`` gets it too.)"""
+    return {**os.environ, **QUIET_BANNER}
 
 
 def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
@@ -96,7 +81,7 @@ def run(
     process = subprocess.Popen(
         command,
         cwd=cwd,
-        env=build_env(cwd),
+        env=build_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -5,8 +5,8 @@ The policy allows scripts, styles, workers and connections from the site itself 
 (Material's inline scripts differ by page depth, so the hashes are collected over every page).
 No ``'unsafe-inline'`` and no ``'unsafe-eval'``.
 
-:func:`publish` is the build step (called by :mod:`generator.build` after MkDocs and before the
-new site replaces the old one). It writes, into the site root:
+:func:`publish` is a step of the plugin's post-build work (:mod:`generator.postbuild`), in
+``mkdocs build``, ``kompetensi build`` and the preview alike. It writes, into the site root:
 
 - ``csp.txt``: the complete policy, one line, for any server or CDN that takes a header value;
 - ``csp-hashes.conf``: one line for ``deploy/nginx.conf``,
@@ -33,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from generator.site_files import SiteFiles
 
 HTML_SUFFIXES = (".html", ".htm")
 POLICY_FILE = "csp.txt"
@@ -205,21 +207,23 @@ class Published:
     pages: int
 
 
-def publish(site: Path) -> Published:
+def publish(site: Path | SiteFiles) -> Published:
     """Compute the site's policy from its HTML, write it into every page, ``csp.txt`` and
-    ``csp-hashes.conf``; raise :class:`CspError` if inserting the meta tag changed a hash."""
-    pages = html_files(site)
-    texts = {path: read_page(path) for path in pages}
-    hashes = sorted({h for text in texts.values() for h in page_hashes(text)})
+    ``csp-hashes.conf``; raise :class:`CspError` if inserting the meta tag changed a hash.
+    Each page is read once (through ``site``'s :class:`SiteFiles`, which later steps share)."""
+    files = site if isinstance(site, SiteFiles) else SiteFiles(site)
+    pages = [path for path in files.paths() if path.suffix.lower() in HTML_SUFFIXES]
+    texts = {path: files.text(path) for path in pages}
+    found = {path: page_hashes(text) for path, text in texts.items()}
+    hashes = sorted({h for page in found.values() for h in page})
     policy_text = policy(hashes)
     for path, text in texts.items():
         updated = with_meta(text, policy_text)
-        if page_hashes(updated) != page_hashes(text):
-            raise CspError(f"{path.relative_to(site).as_posix()}: the CSP meta tag changed a hash")
-        if updated != text:
-            path.write_text(updated, encoding="utf-8", newline="")
-    if site_hashes(site) != hashes:
-        raise CspError("the inline scripts changed while the CSP was being published")
-    (site / POLICY_FILE).write_text(policy_text + "\n", encoding="utf-8")
-    (site / NGINX_FILE).write_text(nginx_include(hashes), encoding="utf-8")
+        if updated == text:
+            continue
+        if page_hashes(updated) != found[path]:
+            raise CspError(f"{files.relative(path)}: the CSP meta tag changed a hash")
+        files.write(path, updated.encode("utf-8"))
+    files.write(files.root / POLICY_FILE, (policy_text + "\n").encode("utf-8"))
+    files.write(files.root / NGINX_FILE, nginx_include(hashes).encode("utf-8"))
     return Published(policy_text, tuple(hashes), len(pages))

@@ -2,8 +2,10 @@
 
 It loads ``standards/`` through the strict loader, adds every generated page in memory
 (``File.generated``; nothing is written into ``content/``), fills the data markers of hand-written
-pages, and hands the built site to the self-assessment's asset writer. Everything it calls is plain
-Python that the tests exercise without MkDocs.
+pages, and after the build runs the one ordered post-build step (:mod:`generator.postbuild`: the
+quiz runtime, the offline files, the Content-Security-Policy, the safety checks, the precompressed
+siblings), so ``mkdocs build`` writes the same site as ``kompetensi build``. Everything it calls is
+plain Python that the tests exercise without MkDocs.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,7 +29,7 @@ from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
-from generator.render import links, navigation, preview
+from generator.render import links, livereload, navigation, preview
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site
 from generator.standard import Standard, load_standard
@@ -94,6 +97,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Read by site_overrides/main.html: the manifest link and the worker's script.
         config.extra["kompetensi_offline"] = self.config.offline and not self.serving
+        project = Path(config.config_file_path or ".").resolve().parent
+        # Before MkDocs dates the pages: the sitemap's dates and its gzip header then follow
+        # the last commit, not the day of the build, in `mkdocs build` as in `kompetensi build`.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project))
         if not self.config.enabled:
             return config
         if self.config.nav_section_size < 1:
@@ -101,7 +108,6 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
                 "Config value 'plugins.kompetensi.nav_section_size': expected a positive "
                 f"integer, got {self.config.nav_section_size}."
             )
-        project = Path(config.config_file_path or ".").resolve().parent
         self.standards_root = project / self.config.standards_dir
         try:
             standard = load_standard(self.standards_root)
@@ -250,29 +256,43 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(str(self.standards_root))
+        # MkDocs' live reload is an inline script the pages' CSP blocks: serve it as a file.
+        if hasattr(server, "_inject_js_into_html"):
+            mount_path = server.mount_path
+
+            def inject(content: bytes, epoch: int) -> bytes:
+                return livereload.inject(content, mount_path, epoch)
+
+            server._inject_js_into_html = inject  # type: ignore[method-assign]
+        else:
+            log.warning("MkDocs' live reload changed: the preview's pages may not reload.")
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Everything after MkDocs, here and nowhere else, so `mkdocs build`, `kompetensi build`
+        # and the preview publish the same site (generator/postbuild.py has the order).
+        from generator import postbuild  # not needed before this point
+
         site = Path(config.site_dir)
         quiz_files: list[str] = []
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
-            from generator.quiz import assets as quiz_assets  # not needed before this point
+            from generator.quiz import assets as quiz_assets
 
-            # The preview's server never sends precompressed siblings: skip writing them.
-            written = quiz_assets.write(
-                site, assessed_export(self.standard.data), precompressed=not self.serving
-            )
+            written = quiz_assets.write(site, assessed_export(self.standard.data))
             quiz_files = [path.relative_to(site).as_posix() for path in written]
-        if self.config.offline:
-            from generator import csp, offline  # not needed before this point
-
-            if self.serving:
-                offline.retire(site)
-            else:
-                # The build inserts its CSP into every page after this step: the policy's
-                # directives enter each page's revision (the inline scripts it hashes are in
-                # the page's bytes already).
-                offline.write(site, quiz_files, page_salt=repr(csp.DIRECTIVES))
+        outcome = postbuild.finish(
+            site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving
+        )
+        for note in outcome.notes:
+            log.info(note)
+        for finding in outcome.findings:
+            log.error(str(finding))
+        if outcome.failure is None:
+            return
+        if not self.serving:
+            raise PluginError(outcome.failure)
+        # The preview keeps serving what was built, with the errors above in its log.
+        log.error(outcome.failure)
 
 
 def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
@@ -295,6 +315,19 @@ def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
     front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
     markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
     return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
+
+
+def _source_date_epoch(project: Path) -> str:
+    """The last commit's time; 0 outside a Git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project, capture_output=True, text=True, check=False, timeout=10,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else "0"
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -20,9 +20,9 @@ but costs ≈ 35 s of CPU for ``pyodide.asm.wasm`` alone, so:
 
 Output is deterministic: gzip with no name and mtime 0, brotli with fixed parameters.
 
-:func:`write_siblings` is used by :mod:`generator.quiz.assets` for the quiz runtime;
-:func:`precompress_site` covers the rest of a finished site and must run after the last step
-that changes a file (the CSP meta tags are inserted into the HTML after MkDocs finishes).
+:func:`precompress_site` is the last step of the plugin's post-build work
+(:mod:`generator.postbuild`): it covers the whole finished site, the quiz runtime included, after
+the last step that changes a file (the CSP meta tags are inserted after MkDocs writes the HTML).
 Pure Python: no MkDocs.
 """
 
@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
+
+from generator.site_files import SiteFiles
 
 SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".csv")
 """Types worth compressing; every one is in the ``gzip_types`` of ``deploy/nginx.conf`` and has
@@ -166,27 +168,6 @@ def eligible(path: Path, size: int) -> bool:
     return path.suffix.lower() in SUFFIXES and size >= MIN_BYTES
 
 
-def _write_if_changed(path: Path, body: bytes) -> None:
-    # Unchanged bytes keep their mtime, so `mkdocs serve` and rsync see nothing new.
-    if not path.is_file() or path.read_bytes() != body:
-        path.write_bytes(body)
-
-
-def write_siblings(
-    path: Path, data: bytes, *, quality: int = BUILD_QUALITY, gzip_level: int = GZIP_LEVEL
-) -> list[Path]:
-    """Write ``path.gz`` and ``path.br`` for ``data`` (the bytes of ``path``) when eligible;
-    returns the siblings written."""
-    if not eligible(path, len(data)):
-        return []
-    written = []
-    for method, level in ((GZIP, gzip_level), (BROTLI, quality)):
-        sibling = path.with_name(path.name + method.suffix)
-        _write_if_changed(sibling, compressed(data, method, level))
-        written.append(sibling)
-    return written
-
-
 def _decodes_to(body: bytes, method: Method, data: bytes) -> bool:
     try:
         return method.decompress(body) == data
@@ -195,26 +176,27 @@ def _decodes_to(body: bytes, method: Method, data: bytes) -> bool:
 
 
 def precompress_site(
-    site_dir: Path,
+    site: Path | SiteFiles,
     *,
     quality: int = BUILD_QUALITY,
     pinned: Callable[[str], bool] = lambda relative: False,
 ) -> list[Path]:
-    """Give every eligible file under ``site_dir`` its ``.gz`` and ``.br`` siblings; returns the
-    siblings written, in path order. ``pinned`` tells, from a file's POSIX path relative to
-    ``site_dir``, whether it belongs to the pinned runtime (brotli at :data:`RUNTIME_QUALITY`,
-    gzip at :data:`RUNTIME_GZIP_LEVEL`).
+    """Give every eligible file of the site its ``.gz`` and ``.br`` siblings; returns the
+    siblings written, in path order. ``pinned`` tells, from a file's POSIX path relative to the
+    site root, whether it belongs to the pinned runtime (brotli at :data:`RUNTIME_QUALITY`, gzip
+    at :data:`RUNTIME_GZIP_LEVEL`). The last post-build step: it reads each file through
+    ``site`` (a :class:`SiteFiles` the earlier steps filled) and then lets it go.
 
-    A sibling equal to the expected body, or one that decodes to its file, is kept: the quiz
-    runtime's siblings stay, and so does MkDocs' own ``sitemap.xml.gz``. A sibling that does
-    neither (left from an older build in the same folder) is replaced. Comparing with the cached
-    body first spares decompressing the runtime's megabytes on every build."""
+    A sibling equal to the expected body, or one that decodes to its file, is kept: MkDocs' own
+    ``sitemap.xml.gz`` stays. A sibling that does neither (left from an older build in the same
+    folder) is replaced."""
+    files = site if isinstance(site, SiteFiles) else SiteFiles(site)
     written: list[Path] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or not eligible(path, path.stat().st_size):
+    for path in files.paths():
+        if not eligible(path, files.size(path)):
             continue
-        data = path.read_bytes()
-        if pinned(path.relative_to(site_dir).as_posix()):
+        data = files.read(path)
+        if pinned(files.relative(path)):
             levels = ((GZIP, RUNTIME_GZIP_LEVEL), (BROTLI, RUNTIME_QUALITY))
         else:
             levels = ((GZIP, GZIP_LEVEL), (BROTLI, quality))
@@ -227,4 +209,5 @@ def precompress_site(
                     continue
             sibling.write_bytes(expected)
             written.append(sibling)
+        files.forget(path)
     return written

@@ -3,8 +3,8 @@
 A build deletes whatever the output folder held before, so :func:`refusal` turns down, before
 anything is touched, every folder whose loss would destroy work: the project itself (or a folder
 holding it), a source folder (or a folder inside or around one), a Git work tree, and any
-non-empty folder that an earlier build did not write. A built site carries :data:`MARKER` so
-the next build recognises it; sites built before the marker existed are recognised by the two
+non-empty folder that an earlier build did not write. A built site carries :data:`MARKER` (the
+plugin's post-build step writes it, in ``mkdocs build`` too) so the next build recognises it; sites built before the marker existed are recognised by the two
 policy files every build has written (:data:`EARLIER_BUILD_FILES`).
 
 :func:`replace` puts a finished build in place in one step: on Linux, ``renameat2`` with
@@ -38,7 +38,8 @@ from generator.output_file import current_umask
 
 MARKER = ".kompetensi-site"
 MARKER_TEXT = (
-    "Folder ini dibangun oleh `kompetensi build`; build berikutnya menggantinya seluruhnya.\n"
+    "Folder ini dibangun oleh Kompetensi ASN (`kompetensi build` atau `mkdocs build`); build "
+    "berikutnya menggantinya seluruhnya.\n"
 )
 EARLIER_BUILD_FILES = ("csp.txt", "csp-hashes.conf")
 SOURCE_FOLDERS = ("standards", "content", "generator", "site_overrides", "tests")

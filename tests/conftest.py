@@ -1,4 +1,5 @@
-"""Shared fixtures: the real browser (Debian chromium via Playwright) and a loopback HTTP server.
+"""Shared fixtures: the project's site built once, the real browser (Debian chromium via
+Playwright) and a loopback HTTP server.
 
 Browser tests need /usr/bin/chromium and the playwright package. Locally a missing tool skips
 them; under CI=true a missing tool is a failure, so CI can never go green by skipping.
@@ -46,6 +47,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The project's own site (mkdocs.yml, content/, standards/, the quiz's runtime), built once
+    per session with ``kompetensi build``: strict, checked, CSP included, as published. Shared
+    by the site, security and end-to-end tests (:class:`project_support.Built`); never modified
+    by a test (copy it first)."""
+    from project_support import run_build
+
+    built = run_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")
+    assert built.code == 0, built.output
+    return built
 
 
 def require(condition: bool, reason: str) -> None:

@@ -11,6 +11,7 @@ from generator.errors import printable
 from generator.i18n import _
 from generator.output_file import write_output
 from generator.standard.export import to_csv, to_json
+from generator.standard.position_sheet import positions_csv
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +23,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_standards_option(parser)
     parser.add_argument(
         "--format", choices=("json", "csv"), default="json", help=_("the output format")
+    )
+    parser.add_argument(
+        "--positions",
+        action="store_true",
+        help=(
+            "with --format csv: write the positions of standards/positions/ in the position "
+            "form of kompetensi import (one row per required competency)"
+        ),
     )
     parser.add_argument(
         "-o",
@@ -40,7 +49,13 @@ def run(args: argparse.Namespace) -> int:
     standard = load_or_report(args.standards)
     if standard is None:
         return 1
-    text = to_json(standard.data) if args.format == "json" else to_csv(standard.data)
+    if args.positions and args.format != "csv":
+        print(printable(_("kompetensi export: --positions needs --format csv")), file=sys.stderr)
+        return 2
+    if args.format == "json":
+        text = to_json(standard.data)
+    else:
+        text = positions_csv(standard.data) if args.positions else to_csv(standard.data)
     problem = write_output(args.output, text)
     if problem is not None:
         print(printable(problem), file=sys.stderr)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +87,16 @@ def _url(relative: str) -> str:
     return relative
 
 
-def entries(site: Path, quiz_files: Iterable[str], page_salt: str = "") -> list[Entry]:
+def entries(
+    site: Path,
+    quiz_files: Iterable[str],
+    page_salt: str = "",
+    read: Callable[[Path], bytes] = Path.read_bytes,
+) -> list[Entry]:
     """The manifest of ``site``: ``quiz_files`` are the site paths the quiz's asset writer wrote
     (every other file under ``assets/quiz/`` is the theme's unused copy and is left out).
-    ``page_salt`` enters the revision of every page: the CSP policy the build will insert."""
+    ``page_salt`` enters the revision of every page: the CSP policy the build will insert.
+    ``read`` reads a file (the post-build step passes its shared reader)."""
     quiz = {name for name in quiz_files if not name.endswith(SKIPPED_SUFFIXES)}
     lunr = _lunr_wanted(_search_languages(site))
     found: list[Entry] = []
@@ -106,7 +112,7 @@ def entries(site: Path, quiz_files: Iterable[str], page_salt: str = "") -> list[
         if in_quiz and relative not in quiz:
             continue
         page = relative.endswith((".html", ".htm"))
-        data = path.read_bytes() + (page_salt.encode("utf-8") if page else b"")
+        data = read(path) + (page_salt.encode("utf-8") if page else b"")
         immutable = bool(HASHED_NAME.search(relative)) or any(
             folder.match(relative) for folder in IMMUTABLE_FOLDERS
         )

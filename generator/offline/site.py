@@ -9,7 +9,7 @@ worker is relative to that root.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.offline import icons, precache
@@ -61,9 +61,15 @@ def worker_script(manifest: list[precache.Entry]) -> str:
     return source.replace("__MANIFEST__", data)
 
 
-def write(site: Path, quiz_files: Iterable[str], page_salt: str = "") -> list[Path]:
+def write(
+    site: Path,
+    quiz_files: Iterable[str],
+    page_salt: str = "",
+    read: Callable[[Path], bytes] = Path.read_bytes,
+) -> list[Path]:
     """Write the icons, the web app manifest and ``sw.js`` into ``site``; the paths written.
-    The icons and the manifest come first, so the worker's precache lists them."""
+    The icons and the manifest come first, so the worker's precache lists them (each file read
+    with ``read``)."""
     written = []
     for size in icons.SIZES:
         path = site / ICON_PATH.format(size=size)
@@ -76,7 +82,7 @@ def write(site: Path, quiz_files: Iterable[str], page_salt: str = "") -> list[Pa
     )
     written.append(manifest_path)
     worker = site / precache.WORKER
-    worker.write_text(worker_script(precache.entries(site, quiz_files, page_salt)), "utf-8")
+    worker.write_text(worker_script(precache.entries(site, quiz_files, page_salt, read)), "utf-8")
     written.append(worker)
     return written
 

@@ -12,11 +12,10 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
 - the quiz's own browser files from ``site_overrides/assets/quiz/`` into a folder named after
   their hash (the theme's ``custom_dir`` also copies them, unversioned; the page does not use
   that copy);
-- ``.gz`` and ``.br`` siblings of the compressible files for hosts that serve precompressed
-  files (nginx ``gzip_static``/``brotli_static``), deterministic and cached on disk by
-  :mod:`generator.precompress`. The pinned Pyodide runtime gets brotli quality 11 and gzip
-  level 9 (paid once per machine); the files that change with the data get the cheaper
-  per-build settings.
+
+Their ``.gz`` and ``.br`` siblings come later, from the post-build step's single pass over the
+whole site (:mod:`generator.precompress`), which gives the files :func:`pinned` names the
+runtime's settings (brotli quality 11, gzip level 9, paid once per machine thanks to its cache).
 
 Every path comes from :mod:`generator.quiz.layout`, the same module the page uses for its URLs.
 """
@@ -27,44 +26,32 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator import precompress
 from generator.quiz import layout, runtime, stdlib_trim, wheel
 
 
 def pinned(relative: str) -> bool:
     """Whether a site file (POSIX path from the site root) is part of the pinned Pyodide runtime,
-    whose brotli siblings get :data:`generator.precompress.RUNTIME_QUALITY`."""
+    whose siblings get :data:`generator.precompress.RUNTIME_QUALITY` and
+    :data:`generator.precompress.RUNTIME_GZIP_LEVEL`."""
     return relative.startswith(layout.PYODIDE_DIR + "/")
 
 
 class _Writer:
-    def __init__(self, site_dir: Path, *, precompressed: bool) -> None:
+    def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self.precompressed = precompressed
         self.written: list[Path] = []
 
-    def write(self, relative: str, data: bytes, *, pinned: bool = False) -> None:
+    def write(self, relative: str, data: bytes) -> None:
         path = layout.site_path(self.site_dir, relative)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Unchanged bytes keep their mtime, so `mkdocs serve` sees nothing new.
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
         self.written.append(path)
-        if not self.precompressed:
-            return
-        if pinned:
-            quality, gzip_level = precompress.RUNTIME_QUALITY, precompress.RUNTIME_GZIP_LEVEL
-        else:
-            quality, gzip_level = precompress.BUILD_QUALITY, precompress.GZIP_LEVEL
-        siblings = precompress.write_siblings(path, data, quality=quality, gzip_level=gzip_level)
-        self.written.extend(siblings)
 
 
-def write(site_dir: Path, data: dict[str, Any], *, precompressed: bool = True) -> list[Path]:
+def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
     """Write the runtime files under ``site_dir``; returns the paths written.
-
-    ``precompressed=False`` (the preview, whose server never sends the siblings) skips the
-    ``.gz``/``.br`` siblings: on a machine without the compression cache the brotli pass over
-    Pyodide made the first ``kompetensi serve`` wait minutes before its first page.
 
     Raises :class:`generator.quiz.runtime.RuntimeSetupError` with a hint when Pyodide or a
     vendored wheel is missing or does not match its pin.
@@ -72,13 +59,13 @@ def write(site_dir: Path, data: dict[str, Any], *, precompressed: bool = True) -
     source = runtime.pyodide_dir()
     engine = wheel.build()
     paths = layout.layout(data, engine)
-    out = _Writer(Path(site_dir), precompressed=precompressed)
+    out = _Writer(Path(site_dir))
 
     for name in runtime.RUNTIME_FILES:
         content = (source / name).read_bytes()
         if name == stdlib_trim.FILE_NAME:
             content = stdlib_trim.trimmed(content)
-        out.write(f"{paths.pyodide_path}/{name}", content, pinned=True)
+        out.write(f"{paths.pyodide_path}/{name}", content)
     stock_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     lock = json.dumps(runtime.lock_file(stock_lock), indent=1, sort_keys=True) + "\n"
     out.write(f"{paths.pyodide_path}/pyodide-lock.json", lock.encode("utf-8"))

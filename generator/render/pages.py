@@ -486,7 +486,6 @@ def position_index(d: Dictionary) -> GeneratedFile:
         source=d.source("positions"),
         kinds=kinds,
         facets=facets,
-        total=len(d.positions),
         unverified=sum(1 for p in d.positions if p["basis"]["status"] == "unverified"),
         without_target=sum(1 for p in d.positions if p["basis"]["status"] == "no_target"),
         assessment=link.to(links.ASSESSMENT),

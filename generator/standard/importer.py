@@ -13,6 +13,7 @@ import dataclasses
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ class _Reader:
         return columns
 
     def row(self, number: int, cells: dict[str, str]) -> None:
-        cell = {ALIASES.get(k, k): _clean(v) for k, v in cells.items()}
+        cell = {ALIASES.get(k, k): clean_cell(v) for k, v in cells.items()}
         cid = cell.get("competency_id", "")
         if not SLUG.fullmatch(cid):
             self.problem(
@@ -264,7 +265,7 @@ class _Reader:
                 )
 
 
-def _clean(value: str) -> str:
+def clean_cell(value: str) -> str:
     return _NEUTRALISED.sub("", value.strip(), count=1)
 
 
@@ -280,6 +281,11 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     sheet: Sheet = read_sheet(sheet_path)
     if sheet.problem:
         return Result(problems=[printable(f"{name}: {sheet.problem}")])
+    # The position form (generator/standard/position_sheet.py) builds on this module's helpers.
+    from generator.standard import position_sheet
+
+    if position_sheet.POSITION_COLUMN in sheet.header:
+        return position_sheet.plan_position_import(name, sheet, standards, force=force)
     reader = _Reader(name, default_dictionary(sheet_path))
     reader.header(sheet.header)
     if reader.problems:
@@ -296,7 +302,7 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     result = Result(files=_files(reader, standards, force))
     if reader.problems:
         return Result(problems=reader.problems)
-    _validate(result, standards)
+    validate_into(result, standards)
     return result
 
 
@@ -357,7 +363,7 @@ def _safe_load(file: Path) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _dump(value: dict[str, Any], schema: str) -> str:
+def dump_yaml(value: dict[str, Any], schema: str) -> str:
     body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=96)
     return SCHEMA_LINE.format(schema) + body
 
@@ -383,11 +389,11 @@ def _competency_yaml(competency: Competency, order: int) -> str:
         }
         for number in sorted(competency.levels)
     ]
-    return _dump(value, "competency")
+    return dump_yaml(value, "competency")
 
 
 def _dictionary_yaml(ident: str, levels: int) -> str:
-    text = _dump({"id": ident, "name": ident, "levels": levels}, "dictionary")
+    text = dump_yaml({"id": ident, "name": ident, "levels": levels}, "dictionary")
     return text + (
         "# Lengkapi sesudah impor (lihat Panduan Pengelola):\n"
         "# owner: nama instansi pembina\n"
@@ -396,8 +402,13 @@ def _dictionary_yaml(ident: str, levels: int) -> str:
     )
 
 
-def _validate(result: Result, standards: Path) -> None:
-    """Run the validator on a copy of ``standards`` with the new files in place."""
+def validate_into(
+    result: Result,
+    standards: Path,
+    relocate: Callable[[Problem], str | None] = lambda problem: None,
+) -> None:
+    """Run the validator on a copy of ``standards`` with the new files in place; ``relocate``
+    may point a problem at the spreadsheet cell it comes from (``None``: keep its place)."""
     with tempfile.TemporaryDirectory(prefix="kompetensi-import-") as scratch:
         copy = Path(scratch) / "standards"
         if standards.is_dir():
@@ -412,7 +423,8 @@ def _validate(result: Result, standards: Path) -> None:
             path = problem.path
             if path.startswith(shown):
                 path = display_path(standards) + path[len(shown) :]
-            return str(dataclasses.replace(problem, path=path))
+            moved = dataclasses.replace(problem, path=path)
+            return relocate(moved) or str(moved)
 
         try:
             standard = load_standard(copy)

@@ -1,64 +1,30 @@
 """Fixtures of the quiz's end-to-end tests: the real site built once, served on 127.0.0.1.
 
-The site is built with ``mkdocs build --strict`` from the project's own mkdocs.yml into a
-temporary folder, once per session. A second build of the same project with Material's
-``navigation.instant`` switched on is made only when a test asks for it.
+The site is the session's one strict ``kompetensi build`` of the project (``real_site`` in
+tests/conftest.py). A second build of the same project with Material's ``navigation.instant``
+switched on is made only when a test asks for it, strictly too.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from project_support import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _mkdocs(config_file: Path, site: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            *options,
-            "-f",
-            str(config_file),
-            "-d",
-            str(site),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-def _build(config_file: Path, site: Path) -> Path:
-    """Build strictly. Others edit content/ in the same tree at the same time: when only their
-    pages warn, build again without --strict, since these tests are about the quiz page."""
-    completed = _mkdocs(config_file, site, "--strict")
-    output = completed.stdout + completed.stderr
-    if completed.returncode != 0:
-        warnings = [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line]
-        assert warnings, output
-        assert not [line for line in warnings if "asesmen" in line or "quiz" in line], output
-        completed = _mkdocs(config_file, site)
-        assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert (site / "asesmen" / "index.html").is_file()
-    return site
-
-
 @pytest.fixture(scope="session")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's real site, with the quiz's runtime files."""
-    return _build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("quiz-site") / "site")
+def quiz_site(real_site: Any) -> Path:
+    """The project's real site, with the quiz's runtime: the session's one build, shared with
+    the site and security tests (``real_site`` in tests/conftest.py)."""
+    assert (real_site.site / "asesmen" / "index.html").is_file()
+    path: Path = real_site.site
+    return path
 
 
 def variant_config(folder: Path, *, instant: bool = False, standards: Path | None = None) -> Path:
@@ -71,10 +37,9 @@ def variant_config(folder: Path, *, instant: bool = False, standards: Path | Non
         features = config["theme"].setdefault("features", [])
         if "navigation.instant" not in features:
             features.append("navigation.instant")
-        # Material navigates instantly only to URLs listed in sitemap.xml, which needs a
-        # site_url (the test rewrites its host and port to the local server's). The page never
-        # requests it.
-        config.setdefault("site_url", "http://127.0.0.1/")
+        # Material navigates instantly only to URLs listed in sitemap.xml, which MkDocs fills
+        # only with a site_url: the project has none (the checks refuse the canonical links to
+        # a host it would write), so the test writes the sitemap for its local server.
     config.pop("watch", None)
     plugins = []
     for plugin in config.get("plugins", []):
@@ -94,8 +59,12 @@ def variant_config(folder: Path, *, instant: bool = False, standards: Path | Non
 
 
 def build_variant(folder: Path, **options: Any) -> Path:
-    """Build :func:`variant_config` into ``folder / "site"``."""
-    return _build(variant_config(folder, **options), folder / "site")
+    """Build :func:`variant_config` into ``folder / "site"`` with ``kompetensi build``, strictly
+    (a warning anywhere fails the test: the site under test is the one that would publish)."""
+    built = run_build(variant_config(folder, **options), folder / "site")
+    assert built.code == 0, built.output
+    assert (built.site / "asesmen" / "index.html").is_file()
+    return built.site
 
 
 @pytest.fixture(scope="session")

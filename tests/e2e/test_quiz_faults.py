@@ -185,7 +185,10 @@ def test_csp_without_wasm_unsafe_eval(
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     headers = {"Content-Security-Policy": csp(quiz_site, wasm=False)}
-    with serve(quiz_site, headers=headers) as server, new_page(browser) as (_, page, _log):
+    with (
+        serve(quiz_site, headers=headers) as server,
+        new_page(browser, bypass_csp=False) as (_, page, _log),
+    ):
         _run_fault(page, server.url, site_export, "csp-wasm", "wasm-unsafe-eval", WATCHDOG_MS)
 
 
@@ -205,7 +208,10 @@ def test_strict_csp_whole_flow_without_violations(
     """The policy of issue 6, with 'wasm-unsafe-eval' and the theme's hashes: no violation."""
     headers = {"Content-Security-Policy": csp(quiz_site, wasm=True)}
     ratings = random_ratings(site_export, seed=31)
-    with serve(quiz_site, headers=headers) as server, new_page(browser) as (context, page, log):
+    with (
+        serve(quiz_site, headers=headers) as server,
+        new_page(browser, bypass_csp=False) as (context, page, log),
+    ):
         context.add_init_script(
             "window.__violations = [];"
             "document.addEventListener('securitypolicyviolation', (e) =>"

@@ -53,6 +53,8 @@ def test_every_task_example_on_the_page_is_used_by_a_test() -> None:
         "rekap-perintah",
         "impor-kamus",
         "impor-perintah",
+        "impor-jabatan",
+        "impor-jabatan-perintah",
     }
     shown = [b.name for b in marked_blocks("contoh")]
     assert sorted(shown) == sorted(used), "each example is marked once and tested"
@@ -282,4 +284,48 @@ def test_import_a_technical_dictionary_from_a_spreadsheet(tmp_path: Path) -> Non
     assert again.returncode == 1
     assert again.stderr.splitlines()[-1] == (
         "1 masalah di kamus-arsip.csv; tidak ada berkas yang ditulis"
+    )
+
+
+def test_import_positions_from_a_spreadsheet(tmp_path: Path) -> None:
+    standards = scratch_standards(tmp_path)
+    (tmp_path / "jabatan-dinas.csv").write_text(example("impor-jabatan"), encoding="utf-8")
+    command = shlex.split(example("impor-jabatan-perintah"))
+    assert command[:2] == ["kompetensi", "import"]
+    run = kompetensi(tmp_path, *command[1:])
+    assert run.returncode == 0, run.stderr
+    written = "standards/positions/pranata-sdm-aparatur-mahir-dinas.yaml"
+    assert run.stdout == f"OK: 1 berkas ditulis: {written}\n"
+    assert (standards / "positions" / "pranata-sdm-aparatur-mahir-dinas.yaml").is_file()
+    validate_ok(tmp_path)
+    data = export(tmp_path)
+    (position,) = [p for p in data["positions"] if p["id"] == "pranata-sdm-aparatur-mahir-dinas"]
+    assert (position["kind"], position["grade"], position["extends"]) == (
+        "fungsional",
+        "mahir",
+        "jf-mahir",
+    )
+    # As the page says: what the sheet does not list follows jf-mahir (null).
+    assert position["targets"]["integritas"] == 2 and position["targets"]["komunikasi"] is None
+    assert position["targets"]["pengelolaan-data-kepegawaian"] == 3
+    assert position["dictionaries"] == ["sdm-aparatur-contoh"]
+    assert position["requirements"]["training_by_type"]["technical"] == [
+        "Pelatihan sistem informasi kepegawaian"
+    ]
+    # The page's round trip: export in the same form, import again with --force.
+    assert (
+        kompetensi(tmp_path, "export", "--format", "csv", "--positions", "-o", "p.csv").returncode
+        == 0
+    )
+    again = kompetensi(tmp_path, "import", "p.csv", "--force")
+    assert again.returncode == 0, again.stderr
+    assert export(tmp_path) == data
+    # The quoted problem is what the command prints for that mistake.
+    broken = example("impor-jabatan").replace(",jf-mahir,", ",jf-mahr,")
+    (tmp_path / "jabatan-dinas.csv").write_text(broken, encoding="utf-8")
+    refused = kompetensi(tmp_path, "import", "jabatan-dinas.csv", "--force")
+    assert refused.returncode == 1
+    assert (
+        "jabatan-dinas.csv:2:extends: unknown position type 'jf-mahr' "
+        "Hint: did you mean 'jf-mahir'?" in refused.stderr.splitlines()
     )

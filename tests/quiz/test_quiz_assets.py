@@ -25,6 +25,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = Path(__file__).resolve().parents[2]
     folder = tmp_path_factory.mktemp("site")
     assets.write(folder, assessed_export(load_export(root / "standards")))
+    # The siblings come from the post-build step's one pass over the site, as in a build.
+    precompress.precompress_site(folder, pinned=assets.pinned)
     return folder
 
 
@@ -99,15 +101,11 @@ def test_the_pinned_runtime_gets_brotli_quality_11_and_the_rest_the_build_qualit
     )
 
 
-def test_the_site_wide_pass_after_the_build_finds_every_quiz_sibling_current(site: Path) -> None:
-    # The build runs precompress_site over the finished site: it must agree with the asset
-    # step on which files get siblings, and keep (not downgrade) the runtime's quality-11 and
-    # level-9 ones.
+def test_a_second_pass_finds_every_quiz_sibling_current(site: Path) -> None:
+    # Without knowing the pinned files, it keeps their siblings too: they decode to the file.
     siblings = [*site.rglob("*.br"), *site.rglob("*.gz")]
     before = {p: p.read_bytes() for p in siblings}
     assert precompress.precompress_site(site, pinned=assets.pinned) == []
-    assert {p: p.read_bytes() for p in siblings} == before
-    # Without knowing the pinned files, it still keeps their siblings: they decode to the file.
     assert precompress.precompress_site(site) == []
     assert {p: p.read_bytes() for p in siblings} == before
 
@@ -265,10 +263,10 @@ def test_writing_twice_gives_the_same_bytes(tmp_path: Path, export: dict[str, An
         assert a.read_bytes() == b.read_bytes()
 
 
-def test_the_preview_gets_the_same_files_without_compressed_siblings(
+def test_the_asset_step_writes_no_siblings_the_site_wide_pass_compresses_once(
     tmp_path: Path, export: dict[str, Any], site: Path
 ) -> None:
-    written = assets.write(tmp_path, export, precompressed=False)
+    written = assets.write(tmp_path, export)
     assert written and not [p for p in written if p.suffix in (".br", ".gz")]
     plain = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     plain = [p for p in plain if p.suffix not in (".br", ".gz")]

@@ -1,5 +1,6 @@
-"""Fixtures of the security suites: the real site and a hostile site, each built once per session
-through ``kompetensi build`` (strict MkDocs build, output checker, CSP step, atomic swap)."""
+"""Fixtures of the security suites: a hostile site built once per session through ``kompetensi
+build`` (strict MkDocs build, the plugin's checks and CSP, atomic swap); the real site is the
+session's shared ``real_site`` (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -46,14 +47,6 @@ def require(request: pytest.FixtureRequest) -> Any:
 def serve_module(request: pytest.FixtureRequest) -> Any:
     """The loopback server class behind ``serve``, for module-scoped fixtures."""
     return _root_conftest(request.config).StaticServer
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project's own site (mkdocs.yml, content/, standards/), with the quiz's runtime."""
-    built = run_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("security-real") / "site")
-    assert built.code == 0, built.output
-    return built
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,7 @@ from security_support import (
     watched_page,
 )
 
-from generator.build import check_file
+from generator.site_check import check_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

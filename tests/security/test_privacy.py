@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from security_support import STORAGE_PREFIX, Built, TourRecord
 
-from generator.build import check_site
+from generator.site_check import check_site
 
 # Absolute URLs at the start of a JavaScript string: what code could load from another host.
 JS_URL_STRING = re.compile(r"""["'`]((?:https?:)?//[a-zA-Z0-9.-]+\.[a-z]{2,}[^"'`\s]*)""")

@@ -1,4 +1,5 @@
-"""Fixtures of the site tests: tiny MkDocs projects in tmp_path, and the real site built once.
+"""Fixtures of the site tests: tiny MkDocs projects in tmp_path (the real site built once is
+``real_site`` in tests/conftest.py, shared with the other test folders).
 
 Golden files live in tests/site/golden/; regenerate them with ``pytest --update-goldens`` (the
 option and the ``update_goldens`` fixture come from tests/conftest.py) and review the diff.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from site_support import FIXTURES, ROOT, Built, make_project, run_build
+from site_support import FIXTURES, Built, make_project, run_build
 
 
 @pytest.fixture(scope="session")
@@ -39,14 +40,5 @@ def three_site(build_fixture: Callable[[str], Built]) -> Built:
 @pytest.fixture(scope="session")
 def hostile_site(build_fixture: Callable[[str], Built]) -> Built:
     built = build_fixture("hostile")
-    assert built.code == 0, built.output
-    return built
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project's own site (mkdocs.yml, content/, standards/), built once per session."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    built = run_build(ROOT / "mkdocs.yml", site)
     assert built.code == 0, built.output
     return built

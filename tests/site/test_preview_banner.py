@@ -2,8 +2,9 @@
 
 The browser test runs the real command on a small project (the real theme, overrides and data;
 no Pyodide runtime), breaks a YAML file as a maintainer would, and reads the pages Chromium
-gets: the banner names the file and the line; after the fix it is gone. A build never carries
-the banner (the plugin adds it only while serving).
+gets: the banner names the file and the line; after the fix it is gone, and an open page reloads
+itself under the site's CSP. A build never carries the banner (the plugin adds it only while
+serving).
 """
 
 from __future__ import annotations
@@ -122,7 +123,18 @@ def test_serve_shows_the_errors_of_broken_data_until_fixed(
         )
         assert found == []
 
+        # The preview is the published site: the same CSP meta tag, under which MkDocs' live
+        # reload still runs (as a file): this page reloads itself when the data is fixed.
+        watcher = context.new_page()
+        console: list[str] = []
+        watcher.on("console", lambda m: console.append(m.text))
+        watcher.goto(origin + "/")
+        assert watcher.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        watcher.wait_for_load_state("load")
+        assert "Enabled live reload" in console
+        assert watcher.locator(f"#{preview.BANNER_ID}").count() == 1
         source.write_text(valid, encoding="utf-8")
+        watcher.locator(f"#{preview.BANNER_ID}").wait_for(state="detached", timeout=90_000)
         for path in ("/kompetensi/integritas/", "/"):
             assert _banner_text(page, origin + path, lambda t: t is None) is None, path
         assert page.goto(origin + "/kompetensi/integritas/").status == 200

@@ -24,7 +24,8 @@ from site_support import (
     site_config,
 )
 
-from generator.build import QUIET_BANNER, check_site
+from generator.build import QUIET_BANNER
+from generator.site_check import check_site
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -288,8 +289,9 @@ def test_unsafe_output_fails_the_build_and_keeps_the_previous_site(
     assert errors == [
         "ERROR   -  index.html:N: <img src> URL to another host: https://tracker.example/p.gif",
         "ERROR   -  index.html:N: <p> has an event-handler attribute 'onclick'",
+        "ERROR   -  2 unsafe spots in the built site.",
     ]
-    assert failed.lines[-1] == f"2 unsafe spots in the built site; {site} was left unchanged."
+    assert failed.lines[-1] == f"Build failed; {site} was left unchanged."
     assert snapshot(site) == before
     assert leftovers(tmp_path / "project") == []
 
@@ -341,12 +343,18 @@ def test_edit_links_point_at_the_yaml_source_when_a_repository_is_configured(
     config["repo_url"] = "https://git.example.invalid/kompetensi"
     config["edit_uri"] = "edit/main/content/"
     config_file = make_project(tmp_path, FIXTURES / "three", config=config)
-    # Straight through MkDocs: kompetensi build rightly refuses a site that links to a host.
+    # Straight through MkDocs, which leaves the pages it wrote: the plugin's checks rightly fail
+    # a site that links to another host, in `mkdocs build` as in `kompetensi build`.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, **QUIET_BANNER},
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    lines = re.sub(r"\.html:\d+:", ".html:N:", result.stderr).splitlines()
+    edit_link = "https://git.example.invalid/kompetensi/edit/main/standards/competencies/integrit"
+    assert (
+        "ERROR   -  kompetensi/integritas/index.html:N: <a href> URL to another host: " + edit_link
+    ) in lines  # the checker quotes the first 80 characters of a URL
     page = read(tmp_path / "site/kompetensi/integritas/index.html")
     edit = [
         attrs["href"] for tag, attrs in page.elements if tag == "a" and attrs.get("rel") == "edit"
@@ -486,7 +494,7 @@ def test_search_partial_override_differs_from_material_only_by_its_label() -> No
 def test_only_the_plugin_imports_mkdocs() -> None:
     code = (
         "import sys, generator.render.pages, generator.render.navigation, "
-        "generator.render.markers, generator.build, generator.commands.build, "
+        "generator.render.markers, generator.build, generator.commands.build, generator.postbuild, "
         "generator.commands.serve; "
         "assert not [m for m in sys.modules if m.split('.')[0] == 'mkdocs'], 'mkdocs imported'"
     )

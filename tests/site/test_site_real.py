@@ -5,13 +5,17 @@ resolves, and the output makes no request to another host."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from site_html import Page, read, resolve
 from site_support import ROOT, Built
 
-from generator.build import check_site
+from generator.build import QUIET_BANNER
+from generator.site_check import check_site
 from generator.render.links import indicator_anchor
 from generator.standard import load_standard
 from generator.standard.export import to_csv, to_json
@@ -153,3 +157,32 @@ def test_search_finds_both_spellings_of_kerjasama(real_site: Built) -> None:
     )
     assert "Kerjasama" in text and "Kerja Sama" in text
     assert index["config"]["separator"] == r'[\s\-,:;!?=\[\]()"/]+|\.(?!\d)'
+
+
+def test_mkdocs_build_writes_the_same_site_as_kompetensi_build(
+    real_site: Built, tmp_path: Path
+) -> None:
+    """One build: the plugin does all the post-build work (CSP meta tags, policy files, checks,
+    precompressed siblings, marker), so the standard command publishes the same files, byte for
+    byte; `kompetensi build` adds only the atomic swap. Without SOURCE_DATE_EPOCH in the
+    environment: the plugin dates the sitemap by the last commit itself."""
+    env = {name: value for name, value in os.environ.items() if name != "SOURCE_DATE_EPOCH"}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        capture_output=True, text=True, cwd=ROOT, env={**env, **QUIET_BANNER},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        }
+
+    plain, ours = files(site), files(real_site.site)
+    assert sorted(plain) == sorted(ours)
+    assert [name for name in plain if plain[name] != ours[name]] == []
+    assert any(name.endswith(".br") for name in plain)
+    assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text("utf-8")

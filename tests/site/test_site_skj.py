@@ -250,10 +250,10 @@ def test_the_index_lists_every_facet_for_readers_without_javascript(
     # The form for the script: one select per facet, every value an option.
     assert '<form class="kompetensi-saring" data-kompetensi-saring hidden>' in index
     for name, value in (
-        ("kind", "jpt"),
-        ("grade", "ahli_muda"),
-        ("agency", "1"),
-        ("dictionary", "sdm-aparatur-contoh"),
+        ("jenis", "jpt"),
+        ("jenjang", "ahli_muda"),
+        ("instansi", "1"),
+        ("kamus", "sdm-aparatur-contoh"),
     ):
         select = index[index.index(f'name="{name}"') :]
         assert f'<option value="{value}">' in select[: select.index("</select>")]

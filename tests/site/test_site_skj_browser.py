@@ -63,12 +63,20 @@ def test_the_index_filters_by_keyboard_under_the_sites_csp(browser: Any, server:
     assert status.text_content() == f"Menampilkan {len(expected)} dari {len(every)} jabatan."
     hidden_sections = page.locator(".kompetensi-jabatan-kelompok[hidden]").count()
     assert hidden_sections == page.locator(".kompetensi-jabatan-kelompok").count() - 1
+    # The address keeps the choice: the same address opens the same filtered list.
+    assert page.url.endswith(f"/jabatan/?jenis={chosen}")
+    page.reload()
+    page.locator("form[data-kompetensi-saring]").wait_for(state="visible")
+    assert page.eval_on_selector("#saring-jenis", "e => e.value") == chosen
+    assert _shown(page) == expected
+    page.focus("#saring-jenis")
 
     # Every select, then the reset button, is reachable with Tab; the reset shows everything.
     while page.evaluate("document.activeElement.type") != "reset":
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('#saring-jenis').value === ''")
+    page.wait_for_function("!location.search")
     page.wait_for_function(
         "n => document.querySelectorAll('.kompetensi-jabatan-daftar > li:not([hidden])')"
         ".length === n",

@@ -1,12 +1,14 @@
 /* The positions index's filter: shows the form the page keeps hidden for readers without
    JavaScript (they browse the facet lists further down instead) and hides the positions that do
-   not match every chosen facet. Glue only: the facets are the data-* attributes the generator
+   not match every chosen facet. The choice is kept in the address (?jenis=...&kamus=...), so a
+   filtered list can be shared. Glue only: the facets are the data-* attributes the generator
    wrote on each item; text goes in with textContent. Works again after Material swaps the page
    (document$) and binds each form once. */
 (function () {
   "use strict";
 
-  var FACETS = { kind: "kind", grade: "grade", agency: "agency", dictionary: "dictionary" };
+  // The select's name (also the address parameter) -> the item's data-* attribute.
+  var FACETS = { jenis: "kind", jenjang: "grade", instansi: "agency", kamus: "dictionary" };
 
   function matches(item, chosen) {
     return Object.keys(chosen).every(function (facet) {
@@ -42,6 +44,37 @@
         : "Menampilkan " + shown + " dari " + items.length + " jabatan.";
   }
 
+  function fromAddress(form) {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(FACETS).forEach(function (facet) {
+      var select = form.elements.namedItem(facet);
+      var wanted = params.get(facet);
+      if (select && wanted && Array.from(select.options).some(function (o) {
+        return o.value === wanted;
+      })) {
+        select.value = wanted;
+      }
+    });
+  }
+
+  function toAddress(form) {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(FACETS).forEach(function (facet) {
+      var select = form.elements.namedItem(facet);
+      if (select && select.value) {
+        params.set(facet, select.value);
+      } else {
+        params.delete(facet);
+      }
+    });
+    var query = params.toString();
+    window.history.replaceState(
+      window.history.state,
+      "",
+      window.location.pathname + (query ? "?" + query : "") + window.location.hash
+    );
+  }
+
   function bind(page) {
     var form = page.querySelector("form[data-kompetensi-saring]");
     if (!form || form.hasAttribute("data-terpasang")) {
@@ -50,6 +83,7 @@
     form.setAttribute("data-terpasang", "");
     form.addEventListener("change", function () {
       apply(form, page);
+      toAddress(form);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -58,9 +92,11 @@
       // The reset event fires before the form's controls are reset.
       setTimeout(function () {
         apply(form, page);
+        toAddress(form);
       }, 0);
     });
     form.hidden = false;
+    fromAddress(form);
     apply(form, page);
   }
 

@@ -1,0 +1,75 @@
+"""Everything a build does after MkDocs has written the site, in one ordered step.
+
+The plugin (:mod:`generator.plugin`) calls :func:`finish` from ``on_post_build``, so
+``mkdocs build``, ``kompetensi build`` (which adds only the atomic swap) and the preview all get
+the same site. The order matters:
+
+1. the offline files (``sw.js`` with its precache manifest, the web app manifest, the icons);
+   the preview gets the worker that retires itself instead, and its live-reload script
+   (:mod:`generator.render.livereload`);
+2. the Content-Security-Policy (:mod:`generator.csp`): the hashes of the final inline scripts, a
+   meta tag in every page, ``csp.txt`` and ``csp-hashes.conf``;
+3. the safety checks (:mod:`generator.site_check`) on the bytes as published;
+4. the ``.gz``/``.br`` siblings (:mod:`generator.precompress`) of those exact bytes, once, for
+   the whole site, the quiz runtime included; not in the preview, whose server never sends them;
+5. the marker (:data:`generator.site_folder.MARKER`) that lets the next build replace the folder.
+
+The steps share one :class:`~generator.site_files.SiteFiles`: each page is read once.
+Pure Python: no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import csp, offline, precompress, site_folder
+from generator.quiz import assets as quiz_assets
+from generator.render import livereload
+from generator.site_check import Finding, check_site
+from generator.site_files import SiteFiles
+
+
+@dataclass
+class Outcome:
+    """What :func:`finish` did: progress lines, the unsafe spots, and why it failed (if it did)."""
+
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    failure: str | None = None
+
+
+def finish(site: Path, *, quiz_files: Iterable[str], offline_files: bool, serving: bool) -> Outcome:
+    """Run the post-build steps on ``site``. A failed step ends the work (``failure`` says
+    why; ``findings`` lists every unsafe spot); the caller fails the build."""
+    outcome = Outcome()
+    files = SiteFiles(site)
+    if serving:
+        livereload.write(site)
+    if offline_files:
+        if serving:
+            offline.retire(site)
+        else:
+            # The CSP comes next: the policy's directives enter each page's revision (the
+            # inline scripts it hashes are in the page's bytes already).
+            offline.write(site, quiz_files, page_salt=repr(csp.DIRECTIVES), read=files.read)
+    try:
+        published = csp.publish(files)
+    except csp.CspError as exc:
+        outcome.failure = f"Content-Security-Policy: {exc}"
+        return outcome
+    outcome.notes.append(
+        f"Content-Security-Policy: {len(published.hashes)} inline script hashes "
+        f"in {csp.POLICY_FILE}, {csp.NGINX_FILE} and {published.pages} pages"
+    )
+    outcome.findings = check_site(files)
+    if outcome.findings:
+        count = len(outcome.findings)
+        outcome.failure = f"{count} unsafe spot{'s' if count != 1 else ''} in the built site."
+        return outcome
+    if not serving:
+        siblings = precompress.precompress_site(files, pinned=quiz_assets.pinned)
+        outcome.notes.append(f"Precompressed: {len(siblings)} .gz/.br siblings written")
+        site_folder.write_marker(site)
+    return outcome
