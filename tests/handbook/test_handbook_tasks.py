@@ -326,6 +326,6 @@ def test_import_positions_from_a_spreadsheet(tmp_path: Path) -> None:
     refused = kompetensi(tmp_path, "import", "jabatan-dinas.csv", "--force")
     assert refused.returncode == 1
     assert (
-        "jabatan-dinas.csv:2:extends: unknown position type 'jf-mahr' "
-        "Hint: did you mean 'jf-mahir'?" in refused.stderr.splitlines()
+        "jabatan-dinas.csv:2:extends: tipe jabatan 'jf-mahr' tidak dikenal "
+        "Saran: mungkin maksudnya 'jf-mahir'?" in refused.stderr.splitlines()
     )
