@@ -16,6 +16,7 @@ from generator import __version__, i18n
 from generator.engine import wording
 from generator.errors import printable
 from generator.i18n import _
+from generator.standard.strict_yaml import LibyamlMissing
 
 COMMANDS = ("validate", "export", "import_dictionary", "assess", "rekap", "build", "serve")
 
@@ -122,6 +123,9 @@ def _run(argv: list[str]) -> int:
         code: int = args.func(args)
     except KeyboardInterrupt:
         return 130
+    except LibyamlMissing as exc:  # a broken install, not a bug: say how to mend it
+        print(printable(f"kompetensi: {exc}"), file=sys.stderr)
+        return 1
     except Exception as exc:  # last resort: a user never sees a traceback
         message = _(
             "kompetensi: internal error: {error} Hint: please report this with the command you ran"

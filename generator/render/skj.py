@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from generator.standard.export import neutralise_cell
+from generator.engine.cells import formula_safe
 from generator.vocabulary import position_category_label
 
 KIND_NAMES = {
@@ -207,7 +207,7 @@ def document_csv(data: Mapping[str, Any], position: Mapping[str, Any]) -> str:
             f"{ind['id']} {ind['text']}" for ind in (entry["indicators"] if entry else [])
         )
         writer.writerow(
-            neutralise_cell(value)
+            formula_safe(value)
             for value in (
                 position["id"],
                 position["name"],

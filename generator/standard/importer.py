@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from generator.engine.cells import NEUTRALISED
 from generator.errors import DataErrors, Problem, printable, with_hint
 from generator.i18n import _
 from generator.standard import load_standard
@@ -42,8 +43,6 @@ IGNORED = ("indicator_id", "level_name")
 ALIASES = {"competency": "competency_name"}
 """The export's name for a column, so an exported CSV imports as it is."""
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
-"""The export disarms formula-like cells with a leading quote; the import takes it off."""
 SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{}.schema.json\n"
 
 
@@ -266,7 +265,8 @@ class _Reader:
 
 
 def clean_cell(value: str) -> str:
-    return _NEUTRALISED.sub("", value.strip(), count=1)
+    # The export disarms formula-like cells with a leading apostrophe: take it off.
+    return NEUTRALISED.sub("", value.strip(), count=1)
 
 
 def default_dictionary(path: Path) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import DataErrors, Problem, join_path
+from generator.errors import Problem, join_path
 from generator.i18n import _
 from generator.standard import schema, strict_yaml
 from generator.standard.places import Places
@@ -240,8 +240,3 @@ def read_folder(root: Path) -> Loaded:
             if parsed is not None:
                 loaded.real_positions.append(parsed)
     return loaded
-
-
-def raise_if_problems(loaded: Loaded) -> None:
-    if loaded.problems:
-        raise DataErrors(loaded.problems)

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.engine.cells import formula_safe
 from generator.errors import Problem, printable, with_hint
 from generator.i18n import _
-from generator.standard.export import neutralise_cell
 from generator.standard.importer import SLUG, Result, clean_cell, dump_yaml, validate_into
 from generator.standard.loader import COMPETENCY_DIR, POSITION_DIR, display_path
 from generator.standard.spreadsheet import Sheet
@@ -348,5 +348,5 @@ def positions_csv(data: dict[str, Any]) -> str:
                 "level": "" if level is None else str(level),
                 **{k: items[index] for k, items in lists.items() if index < len(items)},
             }
-            writer.writerow(neutralise_cell(cells.get(column, "")) for column in COLUMNS)
+            writer.writerow(formula_safe(cells.get(column, "")) for column in COLUMNS)
     return "\ufeff" + out.getvalue()

@@ -7,17 +7,18 @@ maintainer typed) and refuses anchors, aliases, merge keys, explicit tags, dupli
 several documents and deep nesting. Typing happens later, against the JSON Schema, so that
 ``"3"`` and ``3`` can be told apart and every problem keeps its line and column.
 
-Scanning and parsing are libyaml's (``CParser``) when PyYAML was built with it: the pure-Python
-scanner was more than 90 % of a validation run. Every strictness rule lives here, in the
-composer that consumes the parser's events, so both parsers give the same tree and the same
-problems; where libyaml words a syntax error differently, it is translated to PyYAML's wording.
+Scanning and parsing are libyaml's (``CParser``), which every PyYAML wheel contains: the
+pure-Python scanner was more than 90 % of a validation run, so PyYAML without libyaml is refused
+with a clear message (:class:`LibyamlMissing`) rather than read slowly. Every strictness rule
+lives here, in the composer that consumes the parser's events. Syntax errors keep the wording
+the handbook and the tests quote (PyYAML's, which names the token found): where libyaml words
+one differently, it is reworded.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,13 +33,15 @@ from yaml.events import (
     SequenceEndEvent,
     StreamEndEvent,
 )
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.scanner import Scanner
 
 from generator.errors import Problem, join_path
 from generator.i18n import N_, _
 from generator.standard import syntax_hints, unicode_spaces, yaml_wording
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # a PyYAML built from source without libyaml
+    CParser = None  # type: ignore[assignment, misc]
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -123,21 +126,22 @@ class _EventSource(Protocol):
     def dispose(self) -> None: ...
 
 
-class PurePythonParser(Reader, Scanner, Parser):
-    """PyYAML's own scanner and parser: the fallback when PyYAML has no libyaml."""
+class LibyamlMissing(RuntimeError):
+    """PyYAML was installed without libyaml, whose parser the reader needs."""
 
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
+    def __str__(self) -> str:
+        return _(
+            "PyYAML is installed without libyaml, which the YAML reader needs Hint: install "
+            "PyYAML from its official wheel, which contains libyaml: pip install "
+            "--force-reinstall --only-binary pyyaml pyyaml"
+        )
 
 
-try:
-    from yaml._yaml import CParser
-
-    PARSER: Callable[[str], _EventSource] = CParser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    PARSER = PurePythonParser
+def _parser(text: str) -> _EventSource:
+    if CParser is None:
+        raise LibyamlMissing
+    parser: _EventSource = CParser(text)
+    return parser
 
 
 class _TooDeep(Exception):
@@ -635,23 +639,23 @@ def read(file: Path, display_path: str | None = None) -> Document:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return _empty(path)
-    document = _compose(text, path, PARSER)
-    if document is None:
-        document = _compose(text, path, PurePythonParser)
-    return document or _empty(path)
+    return _compose(text, path)
 
 
-# libyaml errors that PyYAML does not raise at that place: the file is composed again with
-# PyYAML's parser. libyaml refuses more than 1,000 levels of flow nesting while scanning ahead,
-# before the composer could see the 41st (PyYAML reads one token at a time, so the depth
-# problem gets the place of the first node too deep), and refuses ``%YAML 1.3``.
-_LIBYAML_ONLY = frozenset({"exceeded maximum nesting depth", "found incompatible YAML document"})
+def _yaml_version(path: str, mark: Any) -> Problem:
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        "",
+        _("the %YAML directive names a version other than 1.1 or 1.2"),
+        _("remove the %YAML line; the files need no version"),
+    )
 
 
-def _compose(text: str, path: str, parser_type: Callable[[str], _EventSource]) -> Document | None:
-    """The composed document; ``None`` when libyaml's own nesting limit stopped it."""
+def _compose(text: str, path: str) -> Document:
     has_tab = "\t" in text
-    parser = parser_type(text)
+    parser = _parser(text)
     composer = _Composer(parser, path, has_tab)
     try:
         root = composer.compose()
@@ -673,8 +677,13 @@ def _compose(text: str, path: str, parser_type: Callable[[str], _EventSource]) -
     except _Syntax as exc:
         return Document(path, None, [*composer.problems, exc.problem])
     except yaml.MarkedYAMLError as exc:
-        if parser_type is not PurePythonParser and exc.problem in _LIBYAML_ONLY:
-            return None
+        if exc.problem == "exceeded maximum nesting depth" and exc.problem_mark is not None:
+            # libyaml refuses more than 1,000 levels of flow nesting while scanning ahead, before
+            # the composer saw the 41st level. The text before that point holds the 41st: its
+            # composition reports it where it starts.
+            return _compose(text[: exc.problem_mark.index], path)
+        if exc.problem == "found incompatible YAML document" and exc.problem_mark is not None:
+            return Document(path, None, [_yaml_version(path, exc.problem_mark)])
         return Document(path, None, [*composer.problems, _syntax_problem(exc, path, text)])
     except yaml.YAMLError as exc:
         message = _("YAML error: {error}").format(error=exc)

@@ -9,7 +9,6 @@ import pytest
 from standard_support import STD, Edit, Outcome, build, load
 
 from generator import i18n
-from generator.standard import strict_yaml
 
 
 @pytest.fixture(autouse=True)
@@ -44,11 +43,3 @@ def load_edited(make_standards: Callable[..., Path]) -> Callable[..., Outcome]:
         return load(make_standards(*edits))
 
     return run
-
-
-@pytest.fixture(params=["libyaml", "pure-python"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Runs a test once on each parser the reader can use."""
-    if request.param == "pure-python":
-        monkeypatch.setattr(strict_yaml, "PARSER", strict_yaml.PurePythonParser)
-    return str(request.param)

@@ -53,7 +53,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_the_hint_names_the_probable_line(name: str, parser: str, tmp_path: Path) -> None:
+def test_the_hint_names_the_probable_line(name: str, tmp_path: Path) -> None:
     text, expected = CASES[name]
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Unicode spaces that YAML would misread are named at their own line and column, on both parsers.
+"""Unicode spaces that YAML would misread are named at their own line and column.
 
 Before this check a non-breaking space after ``key:`` read as ``mapping values are not allowed
 here`` (or as no error at all, the line joining the text above); in running text it is fine.
@@ -49,9 +49,7 @@ REPORTED = {
 
 
 @pytest.mark.parametrize("name", list(REPORTED))
-def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(
-    name: str, parser: str, tmp_path: Path
-) -> None:
+def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(name: str, tmp_path: Path) -> None:
     text, expected = REPORTED[name]
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
@@ -68,9 +66,7 @@ def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(
         ("a: 'x\u2009y'\n", "x\u2009y"),
     ],
 )
-def test_a_unicode_space_between_words_is_text(
-    text: str, value: str, parser: str, tmp_path: Path
-) -> None:
+def test_a_unicode_space_between_words_is_text(text: str, value: str, tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
     document = strict_yaml.read(file, "x.yaml")
