@@ -562,8 +562,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
 def _stray_tab(text: str, spans: list[tuple[int, int]], path: str) -> Problem | None:
     """The first tab outside a quoted or block scalar and outside a comment.
 
-    PyYAML refuses such a tab as a syntax error; libyaml takes it for a space. Both parsers
-    must give the same answer, so the rule is checked here for either.
+    libyaml takes such a tab for a space, but editors show it at a width of their own, so the
+    text a maintainer sees is not the structure read: the reader refuses it.
     """
     starts = [start for start, _ in spans]
 
