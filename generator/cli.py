@@ -13,8 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__, i18n
+from generator.engine import wording
 from generator.errors import printable
 from generator.i18n import _
+from generator.standard.strict_yaml import LibyamlMissing
 
 COMMANDS = ("validate", "export", "import_dictionary", "assess", "rekap", "build", "serve")
 
@@ -99,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # for a caller that runs the command in its own process (the tests).
     before = os.environ.get(i18n.ENVIRONMENT_VARIABLE)
     os.environ[i18n.ENVIRONMENT_VARIABLE] = language
+    engine_before = wording.use(_)  # the engine's input messages, through the same catalog
     try:
         with i18n.speaking(language), i18n.argparse_speaking():
             return _run(arguments)
     finally:
+        wording.use(engine_before)
         if before is None:
             del os.environ[i18n.ENVIRONMENT_VARIABLE]
         else:
@@ -119,6 +123,9 @@ def _run(argv: list[str]) -> int:
         code: int = args.func(args)
     except KeyboardInterrupt:
         return 130
+    except LibyamlMissing as exc:  # a broken install, not a bug: say how to mend it
+        print(printable(f"kompetensi: {exc}"), file=sys.stderr)
+        return 1
     except Exception as exc:  # last resort: a user never sees a traceback
         message = _(
             "kompetensi: internal error: {error} Hint: please report this with the command you ran"

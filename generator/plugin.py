@@ -27,11 +27,10 @@ from mkdocs.structure.pages import Page
 
 from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
-from generator.quiz import page as quiz_page
-from generator.quiz import recap_page
-from generator.render import links, livereload, navigation, preview
+from generator.quiz import form_pages
+from generator.render import livereload, navigation, preview
 from generator.render.markers import fill_markers
-from generator.render.pages import GeneratedFile, placeholder, render_site
+from generator.render.pages import GeneratedFile, insert_parts, render_site
 from generator.standard import Standard, load_standard
 
 if TYPE_CHECKING:
@@ -149,8 +148,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
         assessed = assessed_export(standard.data)
-        generated.append(_assessment(assessed, directory_urls))
-        generated.append(_recap(assessed, directory_urls))
+        generated.append(form_pages.assessment(assessed, directory_urls))
+        generated.append(form_pages.recap(assessed, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -222,17 +221,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         parts = self.parts.get(page.file.src_uri) if page.file.generated_by else None
         if not parts:
             return html
-        out: list[str] = []
-        position = 0
-        for index, part in enumerate(parts):
-            marker = placeholder(index)
-            found = html.find(marker, position)
-            if found < 0:
-                raise PluginError(f"{page.file.src_uri}: the HTML placeholder {index} is missing.")
-            out += [html[position:found], part]
-            position = found + len(marker)
-        out.append(html[position:])
-        return "".join(out)
+        try:
+            return insert_parts(html, parts)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}.") from None
 
     def _previewed(self, html: str) -> str:
         # Only while serving: a build never has problems to show (invalid data fails it).
@@ -293,28 +285,6 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             raise PluginError(outcome.failure)
         # The preview keeps serving what was built, with the errors above in its log.
         log.error(outcome.failure)
-
-
-def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
-    """The self-assessment page: its form (megabytes for a large standard) is an HTML part, so
-    Python-Markdown parses only the title."""
-    url = links.url_path(links.ASSESSMENT, directory_urls)
-    root = "../" * url.count("/") or "./"
-    front = "\n".join(
-        ["---", f"title: {quiz_page.PAGE_TITLE}", "hide:", "  - toc", "search:", "  exclude: true"]
-    )
-    markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
-    return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
-
-
-def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
-    """The agency recap page (``/rekap/``): a static form, filled in by the browser."""
-    url = links.url_path(links.RECAP, directory_urls)
-    root = "../" * url.count("/") or "./"
-    title = recap_page.PAGE_TITLE
-    front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
-    markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
-    return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
 
 
 def _source_date_epoch(project: Path) -> str:

@@ -116,15 +116,6 @@ def browser(playwright_instance: Any) -> Iterator[Any]:
     instance.close()
 
 
-@pytest.fixture
-def own_browser(playwright_instance: Any) -> Iterator[Any]:
-    """A browser for one test, for what a browser keeps across its contexts (its service-worker
-    machinery saw an earlier test's server stop on a port the next server may reuse)."""
-    instance = launch_chromium(playwright_instance)
-    yield instance
-    instance.close()
-
-
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: ClassVar[dict[str, str]] = {}
     overrides: ClassVar[dict[str, Callable[[_Handler], bool]]] = {}

@@ -25,9 +25,15 @@ def level_span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def level_title(dictionary: Dictionary, level: int) -> str:
-    """ "2 (Dasar)", or "2" when the framework has no name for it."""
-    name = dictionary.level_name(level)
+def level_label(level: int | None, level_names: Mapping[int, str], none: str = "—") -> str:
+    """How the engine's texts, the Markdown report and the quiz name a level: "2 (Dasar)" ("2"
+    when the framework has no name for it), "0 (belum mencapai level 1)", or ``none`` for no
+    level (each table keeps its own dash for an empty cell)."""
+    if level is None:
+        return none
+    if level == 0:
+        return "0 (belum mencapai level 1)"
+    name = level_names.get(level, "")
     return f"{level} ({name})" if name else str(level)
 
 
@@ -126,12 +132,12 @@ def explain(
     sentences: list[str] = []
     if k == 0:
         sentences.append(
-            f"Belum mencapai level {level_title(dictionary, 1)}{because}: "
+            f"Belum mencapai level {level_label(1, dictionary.level_names)}{because}: "
             f"{_progress(estimate, rule, dictionary, ratings)}."
         )
     else:
         sentences.append(
-            f"Level {level_title(dictionary, k)} tercapai: {_achieved(rule, dictionary, k)}."
+            f"Level {level_label(k, dictionary.level_names)} tercapai: {_achieved(rule, dictionary, k)}."
         )
         if k < top:
             sentences.append(

@@ -14,11 +14,11 @@ import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from .cells import formula_safe
 from .report import _cell as markdown_cell
 from .report import without_emphasis
 from .xlsx import workbook
 
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LEVEL_KEYS = ("0", "1", "2", "3", "4", "5")
 
 
@@ -183,13 +183,6 @@ def tables(summary: Mapping[str, Any]) -> list[Table]:
     return result
 
 
-def safe_cell(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: formula-like text gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
-        return "'" + value
-    return "" if value is None else value
-
-
 def to_json(summary: Mapping[str, Any]) -> str:
     """The summary as the CLI prints it and the page downloads it."""
     return json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
@@ -207,7 +200,7 @@ def to_csv(summary: Mapping[str, Any]) -> str:
             writer.writerow([])
         writer.writerow([table.title])
         writer.writerow(table.header)
-        writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
+        writer.writerows([formula_safe(cell) for cell in row] for row in table.rows)
     return out.getvalue()
 
 
@@ -220,7 +213,7 @@ def to_xlsx(summary: Mapping[str, Any]) -> bytes:
         if table.key == "rincian_pegawai":
             rows.append([summary["personal_data"]])
         rows += [[table.title], table.header]
-        rows += [[safe_cell(cell) for cell in row] for row in table.rows]
+        rows += [[formula_safe(cell) for cell in row] for row in table.rows]
         sheets.append((table.key, rows))
     return workbook(sheets)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .dictionary import Dictionary, read_dictionary
-from .explain import join_id, level_title
+from .explain import join_id, level_label
 from .plan_document import identity_rows, scheduled
 
 STATUS_LABELS = {
@@ -52,9 +52,7 @@ def _cell(text: object) -> str:
 
 
 def _level(view: Dictionary, level: int | None) -> str:
-    if level is None:
-        return "–"
-    return "0 (belum mencapai level 1)" if level == 0 else level_title(view, level)
+    return level_label(level, view.level_names, none="–")  # the en dash of the report's tables
 
 
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:

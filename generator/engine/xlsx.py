@@ -3,7 +3,7 @@
 The recap's spreadsheet is made in the browser too (the ``/rekap/`` page runs this in Pyodide),
 where only the standard library is available, so it is written here with :mod:`zipfile` instead
 of openpyxl. Numbers are stored as numbers, text as inline strings (never as formulas); the
-caller neutralises formula-like text (``recap_tables.safe_cell``) so a cell edited later in a
+caller neutralises formula-like text (``cells.formula_safe``) so a cell edited later in a
 spreadsheet stays text. The same sheets always give the same bytes (fixed timestamps).
 """
 

@@ -170,15 +170,3 @@ def render_html(data: dict[str, Any], root: str = "../") -> str:
     html = _ENVIRONMENT.get_template("asesmen.html").render(context(data, root))
     # One raw HTML block for Python-Markdown: no blank lines, no indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
-
-
-def render(data: dict[str, Any], *, root: str = "../") -> str:
-    """The Markdown source of ``asesmen.md`` (served at ``/asesmen/``).
-
-    ``root`` is the site root relative to the page's URL: ``../`` for ``/asesmen/`` with
-    MkDocs' default ``use_directory_urls``.
-    """
-    front_matter = "\n".join(
-        ["---", f"title: {PAGE_TITLE}", "hide:", "  - toc", "search:", "  exclude: true", "---"]
-    )
-    return f"{front_matter}\n\n# {PAGE_TITLE}\n\n{render_html(data, root)}\n"

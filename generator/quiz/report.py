@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.engine.cells import formula_safe
+from generator.engine.explain import level_label
 from generator.engine.plan_document import identity_rows, scheduled
 from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
 from generator.quiz.plan_choices import plan_choices
@@ -25,8 +27,6 @@ MODE_LABELS = {
     "growth": "Pengembangan karier",
     "maintain": "Menjaga dan menularkan kompetensi",
 }
-
-_CSV_RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _names(items: Any, key: str = "id", value: str = "name") -> dict[Any, str]:
@@ -55,16 +55,6 @@ def _decisive(competency: Mapping[str, Any] | None, ids: list[str]) -> list[dict
         for key in ids
         if key in numbered
     ]
-
-
-def level_label(level: int | None, level_names: Mapping[int, str]) -> str:
-    """ "2 (Dasar)", "0 (belum mencapai level 1)" or "—" for no level."""
-    if level is None:
-        return "—"
-    if level == 0:
-        return "0 (belum mencapai level 1)"
-    name = level_names.get(level, "")
-    return f"{level} ({name})" if name else str(level)
 
 
 def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> str:
@@ -257,14 +247,6 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     }
 
 
-def csv_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` …)."""
-    text = "" if value is None else str(value)
-    if text.startswith(_CSV_RISKY):
-        return "'" + text
-    return text
-
-
 CSV_HEADER = (
     "bagian",
     "kompetensi_id",
@@ -348,7 +330,7 @@ def csv_text(report: Mapping[str, Any], identity: Mapping[str, str] | None = Non
         ("ditunda", item["competency"], item["competency_name"], *("",) * 8, item["reason"], "")
         for item in plan["later"]
     ]
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    writer.writerows([formula_safe(value) for value in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 

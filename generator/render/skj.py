@@ -14,31 +14,17 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from generator.standard.export import neutralise_cell
-from generator.vocabulary import position_category_label
+from generator.engine.cells import formula_safe
+from generator.vocabulary import (
+    POSITION_GRADE_LABELS,
+    POSITION_KIND_LABELS,
+    position_category_label,
+)
 
-KIND_NAMES = {
-    "jpt": "Jabatan Pimpinan Tinggi",
-    "administrator": "Jabatan Administrator",
-    "pengawas": "Jabatan Pengawas",
-    "pelaksana": "Jabatan Pelaksana",
-    "fungsional": "Jabatan Fungsional",
-}
-"""The kinds in the order the index and the filters list them."""
-GRADE_NAMES = {
-    "utama": "Utama",
-    "madya": "Madya",
-    "pratama": "Pratama",
-    "ahli_utama": "Ahli Utama",
-    "ahli_madya": "Ahli Madya",
-    "ahli_muda": "Ahli Muda",
-    "ahli_pertama": "Ahli Pertama",
-    "penyelia": "Penyelia",
-    "mahir": "Mahir",
-    "terampil": "Terampil",
-    "pemula": "Pemula",
-}
-"""Grades (jenjang), highest first within each kind."""
+KIND_NAMES = POSITION_KIND_LABELS
+"""The kinds in the order the index and the filters list them (:mod:`generator.vocabulary`)."""
+GRADE_NAMES = POSITION_GRADE_LABELS
+"""Grades (jenjang), highest first within each kind (:mod:`generator.vocabulary`)."""
 TRAINING_TYPES = (
     ("managerial", "manajerial"),
     ("technical", "teknis"),
@@ -207,7 +193,7 @@ def document_csv(data: Mapping[str, Any], position: Mapping[str, Any]) -> str:
             f"{ind['id']} {ind['text']}" for ind in (entry["indicators"] if entry else [])
         )
         writer.writerow(
-            neutralise_cell(value)
+            formula_safe(value)
             for value in (
                 position["id"],
                 position["name"],

@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from generator.engine.cells import formula_safe
 from generator.engine.dictionary import DEFAULT_LEVEL_RULE
 from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
@@ -18,7 +19,6 @@ from generator.standard.positions import resolved_targets, template_kind
 from generator.vocabulary import POSITION_CATEGORY_OF_KIND
 
 SCHEMA_VERSION = 1
-_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "indicator_id",
     "competency_id",
@@ -278,12 +278,6 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def neutralise_cell(value: object) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a leading quote disarms them."""
-    text = str(value)
-    return "'" + text if text.startswith(_CSV_TRIGGERS) else text
-
-
 def to_csv(data: dict[str, Any]) -> str:
     """One row per indicator, UTF-8 with BOM so spreadsheet programs pick the right encoding."""
     names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
@@ -295,7 +289,7 @@ def to_csv(data: dict[str, Any]) -> str:
         for level in competency["levels"]:
             for indicator in level["indicators"]:
                 writer.writerow(
-                    neutralise_cell(v)
+                    formula_safe(v)
                     for v in (
                         indicator["id"],
                         competency["id"],

@@ -107,7 +107,7 @@ def test_validation(tiny: Options) -> None:
     result = validation.run(tiny)
     check(result, "validation")
     assert names(result)[0] == "validate 10 competencies"
-    assert any("OK" in note and "10 competencies" in note for note in result["notes"])
+    assert any("OK" in note and "10 kompetensi" in note for note in result["notes"])
 
 
 def test_preview(tiny: Options) -> None:

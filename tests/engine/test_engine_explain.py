@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from engine_testdata import up_to
 
-from generator.engine import assess
-from generator.engine.explain import join_id, level_span
+from generator.engine import assess, report
+from generator.engine.explain import join_id, level_label, level_span
+from generator.quiz import report as quiz_report
 
 
 def _explanation(dictionary: dict[str, Any], ratings: dict[str, int], competency: str) -> str:
@@ -26,6 +27,19 @@ def test_join_id(words: list[str], expected: str) -> None:
 
 def test_level_span() -> None:
     assert (level_span(1, 1), level_span(1, 3)) == ("1", "1–3")
+
+
+def test_one_level_label_for_the_engine_the_report_and_the_quiz() -> None:
+    names = {1: "Paham", 2: "Dasar"}
+    assert [level_label(level, names) for level in (2, 5, 0, None)] == [
+        "2 (Dasar)",
+        "5",
+        "0 (belum mencapai level 1)",
+        "—",
+    ]
+    assert level_label(None, names, none="–") == "–"
+    assert quiz_report.level_label is level_label
+    assert report.level_label is level_label
 
 
 def test_stopped_by_one_indicator(dictionary: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 The error keeps the parser's location; its hint names the earlier line when the text just before
 the error started there (a key without ':', an unclosed quote, a line indented into the value
-above). Where nothing points earlier, the general hint stays. Both parsers give the same lines.
+above). Where nothing points earlier, the general hint stays.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_the_hint_names_the_probable_line(name: str, parser: str, tmp_path: Path) -> None:
+def test_the_hint_names_the_probable_line(name: str, tmp_path: Path) -> None:
     text, expected = CASES[name]
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")

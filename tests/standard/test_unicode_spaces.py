@@ -1,4 +1,4 @@
-"""Unicode spaces that YAML would misread are named at their own line and column, on both parsers.
+"""Unicode spaces that YAML would misread are named at their own line and column.
 
 Before this check a non-breaking space after ``key:`` read as ``mapping values are not allowed
 here`` (or as no error at all, the line joining the text above); in running text it is fine.
@@ -16,7 +16,7 @@ SPACE_HINT = (
     "Hint: replace it with an ordinary space (it often comes with text pasted from a word "
     "processor and looks the same)"
 )
-NBSP = f"spasi tak-putus (U+00A0) instead of an ordinary space {SPACE_HINT}"
+NBSP = f"no-break space (U+00A0) instead of an ordinary space {SPACE_HINT}"
 
 REPORTED = {
     "nbsp-after-a-colon": ("a:\n  b:\u00a0x\n", [f"x.yaml:2:5: {NBSP}"]),
@@ -32,17 +32,16 @@ REPORTED = {
     "every-one-of-them": (
         "a:\u2009b\nc:\n\u3000\u3000d: \u202fe\n",
         [
-            f"x.yaml:1:3: spasi tipis (U+2009) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:1: spasi ideografis (U+3000) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:2: spasi ideografis (U+3000) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:6: spasi tak-putus sempit (U+202F) instead of an ordinary space "
-            f"{SPACE_HINT}",
+            f"x.yaml:1:3: thin space (U+2009) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:1: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:2: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:6: narrow no-break space (U+202F) instead of an ordinary space {SPACE_HINT}",
         ],
     ),
     "zero-width-space-inside-a-word": (
         "a: in\u200btegritas\n",
         [
-            "x.yaml:1:6: spasi lebar-nol (U+200B), an invisible character "
+            "x.yaml:1:6: zero-width space (U+200B), an invisible character "
             "Hint: delete it; it is invisible in most editors"
         ],
     ),
@@ -50,9 +49,7 @@ REPORTED = {
 
 
 @pytest.mark.parametrize("name", list(REPORTED))
-def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(
-    name: str, parser: str, tmp_path: Path
-) -> None:
+def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(name: str, tmp_path: Path) -> None:
     text, expected = REPORTED[name]
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
@@ -69,9 +66,7 @@ def test_a_unicode_space_yaml_would_misread_is_named_where_it_is(
         ("a: 'x\u2009y'\n", "x\u2009y"),
     ],
 )
-def test_a_unicode_space_between_words_is_text(
-    text: str, value: str, parser: str, tmp_path: Path
-) -> None:
+def test_a_unicode_space_between_words_is_text(text: str, value: str, tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
     document = strict_yaml.read(file, "x.yaml")
