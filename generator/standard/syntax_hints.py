@@ -15,6 +15,8 @@ import yaml
 from yaml._yaml import CParser
 from yaml.tokens import ScalarToken
 
+from generator.i18n import _
+
 
 def _tokens_before(text: str, index: int) -> list[Any]:
     """The tokens that start before ``index``. The text is cut there: libyaml scans ahead and
@@ -35,7 +37,7 @@ def _tokens_before(text: str, index: int) -> list[Any]:
 def _index(text: str, line: int, column: int) -> int:
     """The character index of a 1-based line and column."""
     start = 0
-    for _ in range(line - 1):
+    for _line in range(line - 1):
         start = text.index("\n", start) + 1
     return start + column - 1
 
@@ -60,22 +62,22 @@ def probable_cause(
         return None  # the text before the error starts on this line, or does not reach it
     cause = start.line + 1
     if last.style in ('"', "'"):
-        return (
-            f"line {cause} probably lacks a closing quote: the quoted text that starts there "
-            f"only ends on line {line}"
-        )
+        return _(
+            "line {cause} probably lacks a closing quote: the quoted text that starts there "
+            "only ends on line {line}"
+        ).format(cause=cause, line=line)
     if last.style or last.end_mark.line + 1 != line:  # libyaml: '' for a plain scalar
         return None  # only a plain text that runs on to the error's line tells its cause
     if not text[text.rfind("\n", 0, start.index) + 1 : start.index].strip(" -"):
         return _lacks_colon(cause, line)  # the text starts its line: a key without ':'
-    return (
-        f"line {line} is probably indented more than the key on line {cause}, so it reads as "
+    return _(
+        "line {line} is probably indented more than the key on line {cause}, so it reads as "
         "the rest of that key's value: align it with that key"
-    )
+    ).format(cause=cause, line=line)
 
 
 def _lacks_colon(cause: int, line: int) -> str:
-    return (
-        f"line {cause} probably lacks the ':' after its key, or is indented differently "
-        f"from the lines around it: its text runs on to line {line}"
-    )
+    return _(
+        "line {cause} probably lacks the ':' after its key, or is indented differently "
+        "from the lines around it: its text runs on to line {line}"
+    ).format(cause=cause, line=line)
