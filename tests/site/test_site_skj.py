@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from project_support import ROOT
 
+from generator.render import navigation
 from generator.render.pages import GeneratedFile, render_site
 from generator.standard import load_standard
 
@@ -279,3 +280,25 @@ def test_the_index_lists_every_facet_for_readers_without_javascript(
         assert f'<option value="{value}">' in select[: select.index("</select>")]
     order = [index.index(f"{{ #jenis-{k} }}") for k in ("jpt", "administrator", "fungsional")]
     assert order == sorted(order)
+
+
+def test_the_navigation_keeps_templates_apart_from_real_positions(data: dict[str, Any]) -> None:
+    functional = next(
+        item["Jabatan Fungsional"]
+        for item in navigation.position_nav(data, 10)
+        if isinstance(item, dict) and "Jabatan Fungsional" in item
+    )
+    templates, *real = functional
+    assert templates == {
+        "Templat jenis jabatan": [
+            f"jabatan/{p['id']}.md"
+            for p in data["positions"]
+            if p["template"] and p["kind"] == "fungsional"
+        ]
+    }
+    assert f"jabatan/{EXAMPLE_ID}.md" in real
+    assert real == [
+        f"jabatan/{p['id']}.md"
+        for p in data["positions"]
+        if not p["template"] and p["kind"] == "fungsional"
+    ]

@@ -123,6 +123,19 @@ def test_without_javascript_the_index_links_every_facet(browser: Any, server: An
     context.close()
 
 
+def test_a_position_page_fits_a_phone_and_passes_axe(browser: Any, server: Any) -> None:
+    # axe-core is injected inline, which the site's policy blocks: bypass it for the audit.
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server.url + f"/jabatan/{PRINTED}/")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+    assert violations(page) == []
+    context.close()
+
+
 def _flat(text: str) -> str:
     """PDF text without the line breaks and spaces layout adds (and ligatures undone)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
