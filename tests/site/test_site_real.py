@@ -122,6 +122,22 @@ def test_every_position_downloads_its_own_skj(real_site: Built, position: dict[s
     assert f'href="../../asesmen/?jabatan={position["id"]}"' in page
 
 
+def test_position_pages_index_their_name_but_leave_indicators_to_competency_pages(
+    real_site: Built,
+) -> None:
+    index = json.loads((real_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    position = next(p for p in DATA["positions"] if not p["template"] and p["dictionaries"])
+    docs = [d for d in index["docs"] if d["location"].startswith(f"jabatan/{position['id']}/")]
+    assert docs[0]["title"] == position["name"]
+    text = " ".join(d["text"] for d in docs)
+    competency = next(c for c in DATA["competencies"] if c["id"] in position["targets"])
+    level = next(
+        lv for lv in competency["levels"] if lv["level"] == position["targets"][competency["id"]]
+    )
+    assert level["description"] in text
+    assert not [i for i in level["indicators"] if i["text"] in text]
+
+
 def test_every_internal_link_and_anchor_resolves(real_site: Built) -> None:
     site = real_site.site
     pages: dict[Path, Page] = {}
