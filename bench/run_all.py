@@ -40,6 +40,7 @@ from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "overhead": overhead.run,
     "scale": scale.run,
+    "scale_positions": scale.run_positions,
     "validation": validation.run,
     "quiz": quiz.run,
     "transfer": transfer.run,
