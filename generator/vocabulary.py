@@ -92,6 +92,17 @@ POSITION_CATEGORY_OF_KIND = {
     "fungsional": "fungsional",
 }
 """The category a real position of each kind is listed under, beside the templates."""
+POSITION_LISTING_ORDER = tuple(
+    dict.fromkeys(
+        key
+        for category in POSITION_CATEGORIES
+        for key in (
+            *(kind for kind, of in POSITION_CATEGORY_OF_KIND.items() if of == category),
+            category,
+        )
+    )
+)
+"""Kinds and categories in the order lists show them: each category after its kinds."""
 
 CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "competency-group": COMPETENCY_GROUPS,

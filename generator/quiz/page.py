@@ -26,10 +26,11 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
-from generator.quiz import layout, report
+from generator.quiz import layout
 from generator.vocabulary import position_category_label
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"

@@ -18,6 +18,7 @@ from generator.engine.cells import formula_safe
 from generator.vocabulary import (
     POSITION_GRADE_LABELS,
     POSITION_KIND_LABELS,
+    POSITION_LISTING_ORDER,
     position_category_label,
 )
 
@@ -57,10 +58,7 @@ def kind_name(key: str) -> str:
     return KIND_NAMES.get(key) or position_category_label(key)
 
 
-_KIND_ORDER = (
-    "jpt", "pimpinan_tinggi", "administrator", "pengawas", "pelaksana", "administrasi",
-    "fungsional", "lainnya",
-)  # fmt: skip
+_KIND_ORDER = POSITION_LISTING_ORDER
 
 
 def kind_rank(key: str) -> tuple[int, str]:

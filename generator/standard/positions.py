@@ -15,7 +15,7 @@ from generator.errors import did_you_mean
 from generator.i18n import _
 from generator.standard import schema
 from generator.standard.dictionaries import expected_levels, top_level
-from generator.standard.loader import Loaded, Parsed
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
 from generator.vocabulary import (
     CORE_GROUPS,
     POSITION_CATEGORY_OF_KIND,
@@ -148,6 +148,13 @@ def _check_identity(
                 id=ident, file=parsed.file.name
             ),
             _("rename the file to {id}.yaml or fix the id").format(id=ident),
+        )
+    if ident in RESERVED_IDS:  # /jabatan/index/ would be the positions index
+        loaded.report(
+            parsed,
+            ("id",),
+            _("'{id}' is reserved for a site page").format(id=ident),
+            _("choose another id"),
         )
     if ident in templates and loaded.positions is not None:
         line = loaded.line_of(loaded.positions, ("positions", templates[ident][0], "id"))

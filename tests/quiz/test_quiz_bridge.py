@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from generator.browser import bridge, report
 from generator.engine import assess
 from generator.engine.report import to_markdown
-from generator.quiz import bridge, report
 
 
 @pytest.fixture
@@ -196,7 +196,7 @@ IMPORT_PROBE = """
 import json, sys
 export = sys.stdin.read()
 before = set(sys.modules)
-from generator.quiz import bridge
+from generator.browser import bridge
 assert json.loads(bridge.load(export))["ok"]
 request = {"ratings": {"integritas.1.1": 4}, "position": "pengawas", "total_jp": 40}
 assert json.loads(bridge.run_assessment(json.dumps(request)))["ok"]

@@ -85,5 +85,18 @@ def test_every_kind_and_grade_has_one_label() -> None:
     assert len(set(grades)) == len(grades)
 
 
+def test_kinds_are_listed_before_their_category() -> None:
+    assert vocabulary.POSITION_LISTING_ORDER == (
+        "jpt",
+        "pimpinan_tinggi",
+        "administrator",
+        "pengawas",
+        "pelaksana",
+        "administrasi",
+        "fungsional",
+        "lainnya",
+    )
+
+
 def test_a_position_without_category_is_listed_with_lainnya() -> None:
     assert vocabulary.position_category_label(None) == vocabulary.position_category_label("lainnya")

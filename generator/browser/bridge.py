@@ -15,10 +15,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess
 from generator.engine.dictionary import Dictionary, read_dictionary
 from generator.engine.report import to_markdown
-from generator.quiz import chart, report
 
 MAX_EXPORT_CHARS = 20_000_000
 MAX_REQUEST_CHARS = 2_000_000
