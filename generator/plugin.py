@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
+from generator.i18n import _, ngettext
 from generator.quiz import form_pages
 from generator.render import livereload, navigation, preview
 from generator.render.markers import fill_markers
@@ -113,17 +114,27 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         except DataErrors as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            summary = (
-                f"{_plural(count_problems(exc.problems), 'error')} in {self.config.standards_dir}/"
-            )
+            count = count_problems(exc.problems)
+            summary = ngettext(
+                "{count} error in {folder}/", "{count} errors in {folder}/", count
+            ).format(count=count, folder=self.config.standards_dir)
             if not self.serving:
-                raise PluginError(f"{summary}; the site was not built.") from None
+                message = _("{summary}; the site was not built.").format(summary=summary)
+                raise PluginError(message) from None
             # The preview keeps running and shows the problems on every page (the banner).
             self.preview_problems = tuple(exc.problems)
             if self.standard is not None:
-                log.error(f"{summary}; still serving the pages of the last valid data.")
+                log.error(
+                    _("{summary}; still serving the pages of the last valid data.").format(
+                        summary=summary
+                    )
+                )
             else:
-                log.error(f"{summary}; serving the hand-written pages until the data is valid.")
+                log.error(
+                    _("{summary}; serving the hand-written pages until the data is valid.").format(
+                        summary=summary
+                    )
+                )
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
