@@ -25,7 +25,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
 from generator.i18n import _, ngettext
 from generator.quiz import form_pages
@@ -158,9 +157,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         generated = render_site(
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
-        assessed = assessed_export(standard.data)
-        generated.append(form_pages.assessment(assessed, directory_urls))
-        generated.append(form_pages.recap(assessed, directory_urls))
+        # The whole export: the quiz asks each position's technical competencies (engine.scope).
+        generated.append(form_pages.assessment(standard.data, directory_urls))
+        generated.append(form_pages.recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -281,7 +280,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets
 
-            written = quiz_assets.write(site, assessed_export(self.standard.data))
+            written = quiz_assets.write(site, self.standard.data)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
             site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving

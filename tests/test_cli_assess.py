@@ -383,3 +383,42 @@ def test_real_standards_folder(tmp_path: Path) -> None:
     result = json.loads(run.stdout)
     assert result == assess(export, {first: 4}, position=position, total_jp=40)
     assert sum(item["jp"] for item in result["plan"]["items"]) == 40
+
+
+def test_a_real_position_is_assessed_on_its_technical_competencies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The technical ratings of a real position's result file are accepted (and assessed); the
+    same ratings for a template are refused with the reason, located in the answers file."""
+    from generator.standard import load_export
+
+    export = load_export(ROOT / "standards")
+    technical = next(c for c in export["competencies"] if c["group"] == "teknis")
+    template = next(p for p in export["positions"] if p["id"] == "administrator")
+    real = {**template, "id": "analis-uji", "targets": {**template["targets"], technical["id"]: 3}}
+    export["positions"].append(real)
+    standards = tmp_path / "kompetensi.json"
+    standards.write_text(json.dumps(export), encoding="utf-8")
+    ratings = {i["id"]: 4 for level in technical["levels"][:2] for i in level["indicators"]}
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
+    argv = ["assess", "--standards", str(standards), "--answers", str(answers)]
+
+    assert main([*argv, "--position", "analis-uji"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(export, ratings, position="analis-uji")
+    mine = result["competencies"][-1]
+    assert (mine["id"], mine["estimated"], mine["target"], mine["gap"]) == (
+        technical["id"],
+        2,
+        3,
+        1,
+    )
+
+    assert main([*argv, "--position", "administrator"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == (
+        f"{answers}: ratings.{technical['id']}.1.1: '{technical['id']}' bukan kompetensi jabatan "
+        "yang dipilih Saran: kompetensi teknis hanya dinilai untuk jabatan yang mencantumkannya "
+        "dalam targetnya; pilih jabatan itu"
+    )

@@ -34,7 +34,6 @@ from generator.engine import (
 )
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
-from generator.engine.scope import assessed_export
 from generator.errors import printable, with_hint
 from generator.i18n import N_, _
 from generator.output_file import write_stdout
@@ -229,7 +228,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
     if source.is_dir() or not source.exists():
         standard = load_or_report(source)
-        return None if standard is None else assessed_export(standard.data)
+        return None if standard is None else standard.data
     document, messages = read_json(source)
     for message in messages:
         print(printable(message), file=sys.stderr)
@@ -238,7 +237,7 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     if not isinstance(document, dict):
         print(f"{source}: " + _("expected an exported dictionary object"), file=sys.stderr)
         return None
-    return assessed_export(document)
+    return document
 
 
 def _locate(problem: InputProblem, args: argparse.Namespace, from_file: set[str]) -> str:

@@ -118,6 +118,22 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
     return did_you_mean(key, dictionary.indicator_ids, fallback)
 
 
+def _out_of_scope_hint() -> str:
+    return _(
+        "technical competencies are assessed only for a position whose targets list them; "
+        "choose that position"
+    )
+
+
+def _out_of_scope(dictionary: Dictionary, key: str) -> str | None:
+    """The technical competency ``key`` (an id, or an indicator id) belongs to when the chosen
+    position leaves it out (:mod:`generator.engine.scope`), else None."""
+    for competency in (key, key.rsplit(".", 2)[0]):
+        if competency in dictionary.out_of_scope:
+            return competency
+    return None
+
+
 def check_ratings(
     dictionary: Dictionary, ratings: object, path: str = "ratings"
 ) -> list[InputProblem]:
@@ -141,7 +157,13 @@ def check_ratings(
             hidden += unknown + wrong
             continue
         where = key_path(path, str(key))
-        if unknown:
+        outside = _out_of_scope(dictionary, str(key)) if unknown else None
+        if outside:
+            message = _("'{competency}' is not a competency of the chosen position").format(
+                competency=outside
+            )
+            problems.append(InputProblem(where, message, _out_of_scope_hint()))
+        elif unknown:
             problems.append(
                 InputProblem(
                     where, _("unknown indicator id"), _indicator_hint(dictionary, str(key))
@@ -202,7 +224,10 @@ def check_targets(
             hidden += unknown + wrong
             continue
         where = key_path(path, str(key))
-        if unknown:
+        if unknown and _out_of_scope(dictionary, str(key)):
+            message = _("not a competency of the chosen position")
+            problems.append(InputProblem(where, message, _out_of_scope_hint()))
+        elif unknown:
             fallback = _("known competencies: {ids}").format(ids=", ".join(known))
             hint = did_you_mean(str(key), known, fallback)
             problems.append(InputProblem(where, _("unknown competency id"), hint))
