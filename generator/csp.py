@@ -138,27 +138,6 @@ def page_hashes(page: str) -> list[str]:
     return sorted({source_hash(source) for source in inline_scripts(page)})
 
 
-def html_files(site: Path) -> list[Path]:
-    """Every HTML page of a built site, in a stable order."""
-    return sorted(
-        path for path in site.rglob("*") if path.suffix.lower() in HTML_SUFFIXES and path.is_file()
-    )
-
-
-def read_page(path: Path) -> str:
-    """A page's text exactly as stored (no newline translation)."""
-    with path.open(encoding="utf-8", newline="") as file:
-        return file.read()
-
-
-def site_hashes(site: Path) -> list[str]:
-    """The distinct inline script hashes of every HTML page under ``site``, sorted."""
-    found: set[str] = set()
-    for path in html_files(site):
-        found.update(page_hashes(read_page(path)))
-    return sorted(found)
-
-
 def policy(hashes: Iterable[str]) -> str:
     """The policy string for the given script hashes (header and meta tag alike)."""
     joined = " ".join(sorted(set(hashes)))

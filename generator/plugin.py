@@ -25,13 +25,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
-from generator.quiz import page as quiz_page
-from generator.quiz import recap_page
-from generator.render import links, livereload, navigation, preview
+from generator.i18n import _, ngettext
+from generator.quiz import form_pages
+from generator.render import livereload, navigation, preview
 from generator.render.markers import fill_markers
-from generator.render.pages import GeneratedFile, placeholder, render_site
+from generator.render.pages import GeneratedFile, insert_parts, render_site
 from generator.standard import Standard, load_standard
 
 if TYPE_CHECKING:
@@ -114,17 +113,27 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         except DataErrors as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            summary = (
-                f"{_plural(count_problems(exc.problems), 'error')} in {self.config.standards_dir}/"
-            )
+            count = count_problems(exc.problems)
+            summary = ngettext(
+                "{count} error in {folder}/", "{count} errors in {folder}/", count
+            ).format(count=count, folder=self.config.standards_dir)
             if not self.serving:
-                raise PluginError(f"{summary}; the site was not built.") from None
+                message = _("{summary}; the site was not built.").format(summary=summary)
+                raise PluginError(message) from None
             # The preview keeps running and shows the problems on every page (the banner).
             self.preview_problems = tuple(exc.problems)
             if self.standard is not None:
-                log.error(f"{summary}; still serving the pages of the last valid data.")
+                log.error(
+                    _("{summary}; still serving the pages of the last valid data.").format(
+                        summary=summary
+                    )
+                )
             else:
-                log.error(f"{summary}; serving the hand-written pages until the data is valid.")
+                log.error(
+                    _("{summary}; serving the hand-written pages until the data is valid.").format(
+                        summary=summary
+                    )
+                )
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
@@ -148,9 +157,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         generated = render_site(
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
-        assessed = assessed_export(standard.data)
-        generated.append(_assessment(assessed, directory_urls))
-        generated.append(_recap(assessed, directory_urls))
+        # The whole export: the quiz asks each position's technical competencies (engine.scope).
+        generated.append(form_pages.assessment(standard.data, directory_urls))
+        generated.append(form_pages.recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -222,17 +231,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         parts = self.parts.get(page.file.src_uri) if page.file.generated_by else None
         if not parts:
             return html
-        out: list[str] = []
-        position = 0
-        for index, part in enumerate(parts):
-            marker = placeholder(index)
-            found = html.find(marker, position)
-            if found < 0:
-                raise PluginError(f"{page.file.src_uri}: the HTML placeholder {index} is missing.")
-            out += [html[position:found], part]
-            position = found + len(marker)
-        out.append(html[position:])
-        return "".join(out)
+        try:
+            return insert_parts(html, parts)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}.") from None
 
     def _previewed(self, html: str) -> str:
         # Only while serving: a build never has problems to show (invalid data fails it).
@@ -278,8 +280,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets
 
-            data = assessed_export(self.standard.data)
-            written = quiz_assets.write(site, data, compiled=not self.serving)
+            written = quiz_assets.write(site, self.standard.data, compiled=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
             site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving
@@ -294,28 +295,6 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             raise PluginError(outcome.failure)
         # The preview keeps serving what was built, with the errors above in its log.
         log.error(outcome.failure)
-
-
-def _assessment(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
-    """The self-assessment page: its form (megabytes for a large standard) is an HTML part, so
-    Python-Markdown parses only the title."""
-    url = links.url_path(links.ASSESSMENT, directory_urls)
-    root = "../" * url.count("/") or "./"
-    front = "\n".join(
-        ["---", f"title: {quiz_page.PAGE_TITLE}", "hide:", "  - toc", "search:", "  exclude: true"]
-    )
-    markdown = f"{front}\n---\n\n# {quiz_page.PAGE_TITLE}\n\n{placeholder(0)}\n"
-    return GeneratedFile(links.ASSESSMENT, markdown, parts=(quiz_page.render_html(data, root),))
-
-
-def _recap(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
-    """The agency recap page (``/rekap/``): a static form, filled in by the browser."""
-    url = links.url_path(links.RECAP, directory_urls)
-    root = "../" * url.count("/") or "./"
-    title = recap_page.PAGE_TITLE
-    front = "\n".join(["---", f"title: {title}", "hide:", "  - toc", "search:", "  exclude: true"])
-    markdown = f"{front}\n---\n\n# {title}\n\n{placeholder(0)}\n"
-    return GeneratedFile(links.RECAP, markdown, parts=(recap_page.render_html(data, root),))
 
 
 def _source_date_epoch(project: Path) -> str:

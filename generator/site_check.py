@@ -183,13 +183,6 @@ def _decoded(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def check_file(path: Path, shown: str) -> list[Finding]:
-    """Findings for one built file (HTML/SVG, CSS or JavaScript; other files have none)."""
-    if not _checked(path):
-        return []
-    return check_text(_decoded(path.read_bytes()), path.suffix, shown)
-
-
 def check_site(site: Path | SiteFiles) -> list[Finding]:
     """Every finding in a built site, sorted by file and line."""
     files = site if isinstance(site, SiteFiles) else SiteFiles(site)

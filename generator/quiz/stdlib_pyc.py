@@ -67,13 +67,7 @@ def _version() -> str:
     return digest[:16]
 
 
-COMPILE = precompress.Method(
-    suffix="",
-    name="stdlib-pyc",
-    version=_version(),
-    compress=compile_zip,
-    decompress=lambda data: data,  # unused: only precompress_site's siblings are decoded
-)
+COMPILE = precompress.transformation("stdlib-pyc", _version(), compile_zip)
 
 
 def compiled(source_zip: bytes) -> bytes:

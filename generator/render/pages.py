@@ -20,6 +20,7 @@ from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
 from generator.standard.export import CSV_COLUMNS, to_csv
+from generator.vocabulary import TECHNICAL_GROUP
 
 CSV_COLUMN_MEANINGS = {
     "indicator_id": "kode indikator, misalnya integritas.3.2",
@@ -54,11 +55,9 @@ class GeneratedFile:
     plugin checks these against the site's files."""
 
     def assembled(self) -> str:
-        """The whole page as one text: the parts in place of their placeholders."""
-        text = self.content
-        for index, part in enumerate(self.parts):
-            text = text.replace(placeholder(index), part, 1)
-        return text
+        """The whole page as one text: :func:`insert_parts` on the Markdown, the code the plugin
+        runs on the HTML (tests and the benchmark's static baseline read pages this way)."""
+        return insert_parts(self.content, self.parts)
 
 
 class Dictionary:
@@ -144,6 +143,22 @@ class Section:
 def placeholder(index: int) -> str:
     """Stands in a generated page's Markdown for its HTML part number ``index``."""
     return f"<!-- kompetensi:html:{index} -->"
+
+
+def insert_parts(text: str, parts: tuple[str, ...]) -> str:
+    """``text`` with each HTML part in place of its :func:`placeholder`, in order; raises
+    ``ValueError`` naming the first placeholder missing."""
+    out: list[str] = []
+    position = 0
+    for index, part in enumerate(parts):
+        marker = placeholder(index)
+        found = text.find(marker, position)
+        if found < 0:
+            raise ValueError(f"the HTML placeholder {index} is missing")
+        out += [text[position:found], part]
+        position = found + len(marker)
+    out.append(text[position:])
+    return "".join(out)
 
 
 def split_markdown(text: str) -> tuple[str, tuple[str, ...]]:
@@ -543,7 +558,7 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
                 "id": anchor(f"kompetensi-{group['id']}"),
                 "letter": letter,
                 "name": group["name"],
-                "technical": group["id"] == "teknis",
+                "technical": group["id"] == TECHNICAL_GROUP,
                 "blocks": blocks,
             }
         )

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import DataErrors, Problem, join_path
+from generator.errors import Problem, join_path
+from generator.i18n import _
 from generator.standard import schema, strict_yaml
 from generator.standard.places import Places
 
@@ -124,8 +125,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                 1,
                 1,
                 "",
-                "folder not found",
-                f"a standards folder needs {folder.name}/",
+                _("folder not found"),
+                _("a standards folder needs {folder}/").format(folder=folder.name),
             )
         )
         return
@@ -140,8 +141,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                     1,
                     1,
                     "",
-                    "unexpected file in the standards folder",
-                    "data files end in .yaml; move other files elsewhere",
+                    _("unexpected file in the standards folder"),
+                    _("data files end in .yaml; move other files elsewhere"),
                 )
             )
             continue
@@ -153,8 +154,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                     1,
                     1,
                     "",
-                    f"file name collides with {display_path(seen[folded])}",
-                    "file names must differ in more than letter case",
+                    _("file name collides with {file}").format(file=display_path(seen[folded])),
+                    _("file names must differ in more than letter case"),
                 )
             )
             continue
@@ -174,8 +175,8 @@ def _outside(file: Path, loaded: Loaded) -> bool:
             1,
             1,
             "",
-            "the file is a link to a file outside the standards folder",
-            "copy the file into the standards folder instead of linking to it",
+            _("the file is a link to a file outside the standards folder"),
+            _("copy the file into the standards folder instead of linking to it"),
         )
     )
     return True
@@ -191,8 +192,8 @@ def read_folder(root: Path) -> Loaded:
                 1,
                 1,
                 "",
-                "standards folder not found",
-                "pass --standards DIR or run from the project folder",
+                _("standards folder not found"),
+                _("pass --standards DIR or run from the project folder"),
             )
         )
         return loaded
@@ -212,8 +213,8 @@ def read_folder(root: Path) -> Loaded:
                     1,
                     1,
                     "",
-                    "file not found",
-                    f"every standards folder needs {name}",
+                    _("file not found"),
+                    _("every standards folder needs {file}").format(file=name),
                 )
             )
     loaded.competency_folder_missing = not (root / COMPETENCY_DIR).is_dir()
@@ -239,8 +240,3 @@ def read_folder(root: Path) -> Loaded:
             if parsed is not None:
                 loaded.real_positions.append(parsed)
     return loaded
-
-
-def raise_if_problems(loaded: Loaded) -> None:
-    if loaded.problems:
-        raise DataErrors(loaded.problems)

@@ -100,13 +100,13 @@ def test_the_worker_script_carries_the_manifest_and_passes_the_site_checks(built
     urls = [row[0] for row in data["files"]]
     assert "manifest.webmanifest" in urls and "assets/images/icon-512.png" in urls
     assert "sw.js" not in urls
-    assert site_check.check_file(built / "sw.js", "sw.js") == []
+    assert site_check.check_text(worker, ".js", "sw.js") == []
     assert built / "sw.js" in written
     hostile = worker.replace(
         '"use strict";', '"use strict";\nimportScripts("https://x.test/a.js");'
     )
     (built / "sw.js").write_text(hostile, encoding="utf-8")
-    assert [f.message for f in site_check.check_file(built / "sw.js", "sw.js")] == [
+    assert [f.message for f in site_check.check_text(hostile, ".js", "sw.js")] == [
         "script loads from another host: https://x.test/a.js"
     ]
 
@@ -144,4 +144,4 @@ def test_icons_are_valid_pngs_of_their_declared_sizes(built: Path) -> None:
 def test_the_preview_worker_retires_itself(tmp_path: Path) -> None:
     worker = site.retire(tmp_path).read_text(encoding="utf-8")
     assert "unregister()" in worker and "skipWaiting()" in worker
-    assert site_check.check_file(tmp_path / "sw.js", "sw.js") == []
+    assert site_check.check_text(worker, ".js", "sw.js") == []

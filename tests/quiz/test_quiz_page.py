@@ -10,7 +10,8 @@ import pytest
 from quiz_html import Node, parse
 
 from generator import engine
-from generator.quiz import layout, page
+from generator.quiz import form_pages, layout, page, recap_page
+from generator.render import links
 
 
 @pytest.fixture
@@ -29,18 +30,26 @@ def _indicators(export: dict[str, Any]) -> list[str]:
     ]
 
 
-def test_markdown_has_front_matter_a_title_and_one_raw_block(export: dict[str, Any]) -> None:
-    markdown = page.render(export)
-    assert markdown.startswith("---\ntitle: Penilaian Mandiri Kompetensi\n")
-    assert "search:\n  exclude: true\n" in markdown
-    _front, body = markdown.split("\n---\n", 1)
+@pytest.mark.parametrize("build", [form_pages.assessment, form_pages.recap])
+def test_the_form_pages_have_front_matter_a_title_and_one_raw_block(
+    export: dict[str, Any], build: Any
+) -> None:
+    generated = build(export, True)
+    title = {links.ASSESSMENT: page.PAGE_TITLE, links.RECAP: recap_page.PAGE_TITLE}[generated.uri]
+    assert generated.content.startswith(f"---\ntitle: {title}\n")
+    assert "search:\n  exclude: true\n" in generated.content
+    _front, body = generated.assembled().split("\n---\n", 1)
     heading, block = body.strip().split("\n\n", 1)
-    assert heading == "# Penilaian Mandiri Kompetensi"
+    assert heading == f"# {title}"
+    assert len(generated.parts) == 1  # Python-Markdown parses only the title
     # Python-Markdown keeps a raw HTML block intact only without blank or indented lines.
     assert "\n\n" not in block
     assert not re.search(r"^[ \t]", block, flags=re.MULTILINE)
-    assert block.startswith('<div class="kq" id="kq" data-kq-root')
+    assert block.startswith(('<div class="kq" id="kq" data-kq-root', "<div class="))
     assert block.rstrip().endswith("</div>")
+    # The page sits one folder down: its links start from ../ (./ without directory URLs).
+    assert 'href="../' in block or 'src="../' in block
+    assert 'href="../' not in build(export, False).parts[0]
 
 
 def test_position_select_lists_every_position_id(tree: Node, export: dict[str, Any]) -> None:

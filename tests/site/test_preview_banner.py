@@ -108,7 +108,7 @@ def test_serve_shows_the_errors_of_broken_data_until_fixed(
             assert text is not None, f"{path}: no banner while the data is invalid"
             assert "Data tidak valid: 1 galat" in text
             assert "standards/competencies/integritas.yaml, baris 5, kolom 8" in text, text
-            assert "order: expected an integer, got 'satu'" in text
+            assert "order: diharapkan bilangan bulat, tertulis 'satu'" in text
             if broken_at_start:
                 assert "baru muncul setelah data valid" in text
             else:

@@ -125,7 +125,7 @@ def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
     code, out, err = cli(*args, cwd=tmp_path)
     assert code == 2
     assert out == ""
-    assert "pemakaian: kompetensi" in err
+    assert "usage: kompetensi" in err
 
 
 # export
