@@ -287,7 +287,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets
 
-            written = quiz_assets.write(site, self.standard.data)
+            written = quiz_assets.write(site, self.standard.data, compiled=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
             site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving
