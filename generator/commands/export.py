@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--positions",
         action="store_true",
-        help=(
+        help=_(
             "with --format csv: write the positions of standards/positions/ in the position "
             "form of kompetensi import (one row per required competency)"
         ),

@@ -16,19 +16,23 @@ from generator.standard.loader import display_path
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import",
-        help=_("add a dictionary spreadsheet (.xlsx or .csv) to the standards folder"),
+        help=_("add a dictionary or positions spreadsheet (.xlsx or .csv) to the standards folder"),
         description=_(
             "Add a dictionary spreadsheet to the standards folder: one row per indicator with "
             "the columns competency_id, competency_name, group, definition, level, "
             "level_description, indicator (and optionally dictionary). Nothing is written "
             "unless the whole result validates."
+        )
+        + " "
+        + _(
+            "A spreadsheet with a position_id column adds positions instead: one row per "
+            "required competency (competency_id, level) with the position's fields on its first "
+            "row and requirement columns (see the handbook)."
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help=_("the .xlsx or .csv file"))
     add_standards_option(parser)
-    parser.add_argument(
-        "--force", action="store_true", help=_("replace competency files that already exist")
-    )
+    parser.add_argument("--force", action="store_true", help=_("replace files that already exist"))
     parser.set_defaults(func=run)
 
 

@@ -96,6 +96,20 @@ class Loaded:
         if notice:
             self.notices.append(problem)
 
+    def named_as_its_file(self, parsed: Parsed, ident: str) -> bool:
+        """True when the file's ``id`` is its file name; otherwise reported on the id."""
+        if ident == parsed.file.stem:
+            return True
+        self.report(
+            parsed,
+            ("id",),
+            _("the id '{id}' differs from the file name '{file}'").format(
+                id=ident, file=parsed.file.name
+            ),
+            _("rename the file to {id}.yaml or fix the id").format(id=ident),
+        )
+        return False
+
 
 def display_path(file: Path) -> str:
     """Paths as the maintainer would type them: relative to the working folder when possible."""

@@ -136,6 +136,21 @@ def test_a_position_page_fits_a_phone_and_passes_axe(browser: Any, server: Any) 
     context.close()
 
 
+def test_the_position_page_opens_the_quiz_with_the_position_chosen(
+    browser: Any, server: Any
+) -> None:
+    from playwright.sync_api import expect  # the browser fixture has checked it is installed
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + f"/jabatan/{PRINTED}/")
+    page.get_by_role("link", name="Nilai diri terhadap jabatan ini").click()
+    expect(page).to_have_url(server.url + f"/asesmen/?jabatan={PRINTED}")
+    page.wait_for_selector("[data-kq-root][data-kq-bound]")
+    expect(page.locator("#kq-position")).to_have_value(PRINTED)
+    context.close()
+
+
 def _flat(text: str) -> str:
     """PDF text without the line breaks and spaces layout adds (and ligatures undone)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
