@@ -43,6 +43,9 @@ class Options:
     """Result files for ``kompetensi rekap``: the baseline and the large run (bench/recap.py)."""
     recap_browser_files: int = 2000
     """Result files chosen on the ``/rekap/`` page."""
+    position_sizes: tuple[tuple[int, int], ...] = ((5, 30), (25, 150), (50, 300))
+    """(real positions, technical competencies) for bench/scale.py's positions benchmark: the
+    first is the run's baseline, the last issue 17's 50 positions and 300 competencies."""
     import_sizes: tuple[int, int] = (100, 300)
     """Technical competencies in the generated dictionary sheets (bench/import_scale.py)."""
     work: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))

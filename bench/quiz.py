@@ -44,15 +44,22 @@ BUDGET_LONG_TASK_MS = 200.0
 ANSWER_ALL = """
 () => {
   const form = document.querySelector("#kq-form");
-  const radios = [...form.querySelectorAll("input[type=radio]")];
+  const select = form.elements.namedItem("position");
+  const option = [...select.options].find((o) => o.value);
+  // A position chosen by the page's link (?jabatan=) is kept: it decides what is asked.
+  if (option && !select.value) {
+    select.value = option.value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  // The statements the chosen position asks (another position's technical ones are hidden).
+  const radios = [...form.querySelectorAll("input[type=radio]")].filter(
+    (input) => !input.closest("[data-kq-competency]").hidden,
+  );
   const names = [...new Set(radios.map((input) => input.name))];
   names.forEach((name, index) => {
     const inputs = radios.filter((input) => input.name === name);
     inputs[(index * 7 + 2) % inputs.length].checked = true;
   });
-  const select = form.elements.namedItem("position");
-  const option = [...select.options].find((o) => o.value);
-  if (option) select.value = option.value;
   form.dispatchEvent(new Event("change"));
   return names.length;
 }
@@ -113,10 +120,12 @@ def _settle(page: Any) -> None:
         page.wait_for_load_state("networkidle", timeout=10_000)
 
 
-def visit_quiz(context: Any, server: Server, *, submit: bool = True) -> dict[str, Any]:
+def visit_quiz(
+    context: Any, server: Server, *, submit: bool = True, path: str = QUIZ_PAGE
+) -> dict[str, Any]:
     page = browser.new_page(context)
     server.site.take()
-    page.goto(server.url + QUIZ_PAGE, wait_until="load")
+    page.goto(server.url + path, wait_until="load")
     browser.wait_engine(page)
     _settle(page)
     t = browser.timings(page)

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.engine import assess
 from generator.engine.dictionary import Dictionary, read_dictionary
-from generator.engine.scope import assessed_export
+from generator.engine.scope import scoped
 
 UNITS = ("Biro Umum", "Biro Keuangan", "Biro Kepegawaian", "Pusat Data", "Inspektorat")
 
@@ -30,9 +30,13 @@ def nip_of(number: int) -> str:
 def answers_document(
     view: Dictionary, number: int, rng: random.Random, *, with_result: bool = True
 ) -> dict[str, Any]:
-    """One person's answers document, with identity, as the quiz saves it."""
+    """One person's answers document, with identity, as the quiz saves it: the ratings cover
+    what the quiz asks for the person's position (generator.engine.scope), technical
+    competencies included when a real position lists them."""
+    positions = list(view.position_targets)
+    position = rng.choice(positions) if positions else None
     ratings: dict[str, int] = {}
-    for competency in view.competencies:
+    for competency in scoped(view, position).competencies:
         true_level = rng.choice(range(len(competency.levels) + 1))
         for level, indicators in enumerate(competency.levels, start=1):
             for indicator in indicators:
@@ -42,12 +46,11 @@ def answers_document(
                 if rng.random() < 0.05:
                     high = not high
                 ratings[indicator] = rng.choice((3, 4) if high else (1, 2))
-    positions = list(view.position_targets)
     document: dict[str, Any] = {
         "format": "kompetensi-asn/jawaban",
         "format_version": 1,
         "standards_version": view.standards_version,
-        "position": rng.choice(positions) if positions else None,
+        "position": position,
         "targets": {},
         "total_jp": rng.choice((20, 20, 20, 30, 40)),
         "ratings": ratings,
@@ -69,11 +72,7 @@ def answers_document(
 def documents(
     dictionary: dict[str, Any] | Dictionary, count: int, seed: int = 18
 ) -> Iterator[dict[str, Any]]:
-    # The self-assessment leaves technical competencies out (generator.engine.scope), as the
-    # quiz and `kompetensi rekap` do.
-    view = read_dictionary(
-        dictionary if isinstance(dictionary, Dictionary) else assessed_export(dictionary)
-    )
+    view = read_dictionary(dictionary)
     rng = random.Random(seed)
     for number in range(count):
         yield answers_document(view, number, rng)

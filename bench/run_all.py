@@ -29,6 +29,7 @@ from bench import (
     overhead,
     preview,
     quiz,
+    quiz_position,
     recap,
     scale,
     slow_phone,
@@ -40,8 +41,10 @@ from bench.common import RESULTS_DIR, ROOT, Options, machine, save, table
 BENCHMARKS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "overhead": overhead.run,
     "scale": scale.run,
+    "scale_positions": scale.run_positions,
     "validation": validation.run,
     "quiz": quiz.run,
+    "quiz_position": quiz_position.run,
     "transfer": transfer.run,
     "recap": recap.run,
     "bounded_input": bounded_input.run,

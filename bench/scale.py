@@ -22,6 +22,7 @@ from bench.common import (
     choose_strict,
     cleanup,
     folder_size_mb,
+    measure,
     new_result,
     ratio,
     row,
@@ -30,6 +31,7 @@ from bench.common import (
     write_project,
 )
 from bench.synthetic import write_standard
+from bench.validation import kompetensi_command
 
 BUDGET_GROWTH = 1.5
 BUDGET_LARGEST_S = 180.0
@@ -133,6 +135,87 @@ def run(options: Options) -> dict[str, Any]:
             result["budgets"].append(
                 budget(f"{LARGE} competencies build time", medians[LARGE], BUDGET_LARGEST_S, "s")
             )
+    finally:
+        cleanup(options, work)
+    return result
+
+
+BUDGET_POSITION_PAGE_KB = 600.0
+
+
+def run_positions(options: Options) -> dict[str, Any]:
+    """Benchmark 2b, positions at scale: real positions (``positions/``, 10 technical targets
+    each) over one technical dictionary; validate and build times per size, their marginal cost
+    per competency (a position per 6 competencies) against the smallest size of the same run,
+    and the largest position page."""
+    result = new_result(
+        "scale_positions",
+        "2b. Scale with positions: real positions over a technical dictionary",
+        {"sizes": [list(size) for size in options.position_sizes], "runs": options.runs},
+    )
+    notes: list[str] = result["notes"]
+    work = scratch(options, "scale-positions")
+    # Wall and CPU medians per size; the budgets are judged on CPU time, which other work on
+    # a shared machine disturbs far less than wall time.
+    medians: dict[tuple[str, str], dict[int, float]] = {}
+    try:
+        for positions, n in options.position_sizes:
+            label = f"{positions} positions, {n} technical"
+            standards = write_standard(work / f"standards-{n}", n, positions)
+            command = [*kompetensi_command(), "validate", "--standards", str(standards)]
+            checks = [
+                measure(command, cwd=work, log=work / f"validate-{n}.log")
+                for _ in range(options.runs)
+            ]
+            config_file = write_project(work / f"project-{n}", standards=standards)
+            site = work / f"site-{n}"
+            strict = choose_strict(options, config_file, site, notes)
+            builds = [timed_build(config_file, site, strict=strict) for _ in range(options.runs)]
+            for what, runs in (("validate", checks), ("build", builds)):
+                for clock, values in (
+                    ("wall", [m.seconds for m in runs]),
+                    ("CPU", [m.cpu_seconds for m in runs]),
+                ):
+                    name = f"{label}: {what}" + (" CPU time" if clock == "CPU" else "")
+                    result["rows"].append(row(name, values, "s"))
+                    medians.setdefault((what, clock), {})[n] = statistics.median(values)
+            pages = [
+                p.stat().st_size / 1000 for p in (site / "jabatan").glob("jabatan-*/index.html")
+            ]
+            result["rows"].append(row(f"{label}: largest position page", [max(pages)], "KB"))
+            if n == options.position_sizes[-1][1]:
+                result["budgets"].append(
+                    budget("largest position page", max(pages), BUDGET_POSITION_PAGE_KB, "KB")
+                )
+            cleanup(options, site)
+            cleanup(options, standards)
+        base, mid, large = (n for _, n in options.position_sizes)
+        for (what, clock), by_size in medians.items():
+            per = {n: (by_size[n] - by_size[base]) / (n - base) * 1000 for n in (mid, large)}
+            for n, value in per.items():
+                result["rows"].append(
+                    row(
+                        f"{what}: marginal {clock} time per competency at {n}",
+                        [value],
+                        "ms/competency",
+                    )
+                )
+            growth = ratio(
+                f"{what}: marginal {clock} ms/competency at {large} / at {mid}",
+                per[large],
+                per[mid],
+                f"(T(n) − T({base})) / (n − {base}), same run; 1.0 is linear",
+            )
+            result["ratios"].append(growth)
+            if clock == "CPU":
+                result["budgets"].append(
+                    budget(
+                        f"{what}: per-competency CPU time, {large} vs {mid}",
+                        growth["value"],
+                        BUDGET_GROWTH,
+                        "×",
+                    )
+                )
     finally:
         cleanup(options, work)
     return result

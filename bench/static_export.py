@@ -25,7 +25,6 @@ from mkdocs.config import load_config
 
 from bench.common import BUILD_ENV, ROOT, write_project
 from generator import offline
-from generator.engine.scope import assessed_export
 from generator.quiz import assets as quiz_assets
 from generator.render.markers import fill_markers
 
@@ -77,7 +76,7 @@ def export(config_file: Path, out: Path) -> Path:
         target.write_text(generated.assembled(), encoding="utf-8")
         if not generated.in_nav:
             hidden.append("/" + generated.uri)
-    quiz_assets.write(docs, assessed_export(standard.data))  # as the plugin writes them
+    quiz_assets.write(docs, standard.data)  # as the plugin writes them
     offline.write(docs, [])  # the same offline files (their content is not what is timed)
 
     change: dict[str, Any] = {"nav": _plain(config.nav)}

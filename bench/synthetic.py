@@ -154,8 +154,52 @@ def _dump(path: Path, value: object) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_standard(folder: Path, competencies: int) -> Path:
-    """Write a standards folder of ``competencies`` teknis competencies into ``folder``."""
+DICTIONARY = "teknis-sintetis"
+TARGETS_PER_POSITION = 10
+"""Technical competencies each real position lists (the quiz budget's "10 technical")."""
+
+
+def _dictionary() -> dict[str, object]:
+    return {
+        "id": DICTIONARY,
+        "name": "Kamus Kompetensi Teknis Sintetis",
+        "owner": "Data sintetis untuk tolok ukur",
+        "levels": 5,
+        "illustrative": True,
+    }
+
+
+def _position(number: int, competencies: int) -> dict[str, object]:
+    """A real position of the functional kind listing ``TARGETS_PER_POSITION`` technical
+    competencies at levels 1 to 5, spread over the dictionary."""
+    step = max(1, competencies // TARGETS_PER_POSITION)
+    listed = sorted(
+        {(number * 7 + k * step) % competencies + 1 for k in range(TARGETS_PER_POSITION)}
+    )
+    grades = ("ahli_pertama", "ahli_muda", "ahli_madya", "ahli_utama")
+    return {
+        "id": f"jabatan-{number:03d}",
+        "name": f"Jabatan Teknis Sintetis {number:03d} {_topic(number, 5).title()}",
+        "kind": "fungsional",
+        "grade": grades[number % len(grades)],
+        "illustrative": True,
+        "agency": f"Instansi Sintetis {number % 7 + 1}",
+        "summary": f"Jabatan sintetis untuk tolok ukur yang menangani {_topic(number, 11)}.",
+        "targets": {competency_id(n): (n + number) % 5 + 1 for n in listed},
+        "requirements": {
+            "education": ["Paling rendah sarjana (S1) bidang yang relevan"],
+            "training": {"technical": [f"Pelatihan {_topic(number, 3)}"]},
+            "experience": ["Dua tahun pada bidang yang sama"],
+        },
+        "sources": ["Data sintetis untuk tolok ukur."],
+        "verified": False,
+    }
+
+
+def write_standard(folder: Path, competencies: int, real_positions: int = 0) -> Path:
+    """Write a standards folder of ``competencies`` teknis competencies into ``folder``; with
+    ``real_positions``, the competencies belong to one technical dictionary and that many real
+    positions (``positions/``) each list :data:`TARGETS_PER_POSITION` of them."""
     if competencies < 1 or competencies > 9999:
         raise ValueError("between 1 and 9999 competencies")
     if folder.exists():
@@ -179,8 +223,19 @@ def write_standard(folder: Path, competencies: int) -> Path:
     ]
     _dump(folder / "positions.yaml", {"positions": positions})
     for n in numbers:
-        _dump(folder / "competencies" / f"{competency_id(n)}.yaml", _competency(n))
+        competency = _competency(n)
+        if real_positions:
+            competency["dictionary"] = DICTIONARY
+        _dump(folder / "competencies" / f"{competency_id(n)}.yaml", competency)
         _dump(folder / "learning" / f"{competency_id(n)}.yaml", _learning(n))
+    if real_positions:
+        (folder / "dictionaries").mkdir()
+        _dump(folder / "dictionaries" / f"{DICTIONARY}.yaml", _dictionary())
+        (folder / "positions").mkdir()
+        for number in range(1, real_positions + 1):
+            _dump(
+                folder / "positions" / f"jabatan-{number:03d}.yaml", _position(number, competencies)
+            )
     return folder
 
 
@@ -188,8 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.synthetic")
     parser.add_argument("competencies", type=int)
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--positions", type=int, default=0, help="real positions to add")
     args = parser.parse_args(argv)
-    write_standard(args.folder, args.competencies)
+    write_standard(args.folder, args.competencies, args.positions)
     print(f"{args.competencies} competencies written to {args.folder}")
     return 0
 

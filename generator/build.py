@@ -17,6 +17,7 @@ from typing import TextIO
 
 from generator import build_child, site_folder
 from generator.build_child import QUIET_BANNER as QUIET_BANNER  # tests set it too
+from generator.i18n import _
 
 
 def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> int:
@@ -26,7 +27,7 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     destroy work is refused before anything is touched."""
     out = out or sys.stderr
     if not config_file.is_file():
-        print(f"{config_file}: config file not found", file=out)
+        print(f"{config_file}: " + _("config file not found"), file=out)
         return 1
     refused = site_folder.refusal(site_dir, config_file)
     if refused is not None:
@@ -37,7 +38,8 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"{site_dir.parent}: cannot create the build folder: {exc.strerror}", file=out)
+        message = _("cannot create the build folder: {reason}").format(reason=exc.strerror)
+        print(f"{site_dir.parent}: {message}", file=out)
         return 1
     with build_child.stop_on_signals():
         try:
@@ -49,10 +51,9 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
                 site_folder.replace(staging, site_dir)
         except OSError as exc:
             where = exc.filename or site_dir
-            print(f"{where}: build gagal: {exc.strerror or exc}; {site_dir} tidak diubah.",
-                  file=out)  # fmt: skip
+            print(f"{where}: " + build_child.failed(exc.strerror or str(exc), site_dir), file=out)
             return 1
-    print(f"Site written to {site_dir}", file=out)
+    print(_("Site written to {folder}").format(folder=site_dir), file=out)
     return 0
 
 
@@ -63,7 +64,7 @@ def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -
     code, crashed = build_child.run(command, out, config_file.parent, staging, site_dir)
     if code != 0:
         if not crashed:
-            print(f"Build failed; {site_dir} was left unchanged.", file=out)
+            print(_("Build failed; {folder} was left unchanged.").format(folder=site_dir), file=out)
         return 1
     return 0
 

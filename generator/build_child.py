@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.errors import printable
+from generator.i18n import _
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
@@ -65,8 +66,15 @@ def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
     if match:
         # shutil's copy errors name "source' -> 'destination": the destination is where.
         where = (match["file"] or "").rpartition("' -> '")[2] or site_dir
-        return f"{where}: build gagal: {match['message']}; {site_dir} tidak diubah."
-    return f"{site_dir}: build gagal, MkDocs berhenti: {last}; {site_dir} tidak diubah."
+        return f"{where}: {failed(match['message'], site_dir)}"
+    stopped = _("build failed, MkDocs stopped: {reason}; {folder} was left unchanged.")
+    return f"{site_dir}: " + stopped.format(reason=last, folder=site_dir)
+
+
+def failed(reason: str, site_dir: Path) -> str:
+    """``build failed: <reason>; <site> was left unchanged.`` in the current language."""
+    message = _("build failed: {reason}; {folder} was left unchanged.")
+    return message.format(reason=reason, folder=site_dir)
 
 
 def run(

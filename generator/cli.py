@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__, i18n
+from generator.engine import wording
 from generator.errors import printable
 from generator.i18n import _
 from generator.standard.strict_yaml import LibyamlMissing
@@ -100,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # for a caller that runs the command in its own process (the tests).
     before = os.environ.get(i18n.ENVIRONMENT_VARIABLE)
     os.environ[i18n.ENVIRONMENT_VARIABLE] = language
+    engine_before = wording.use(_)  # the engine's input messages, through the same catalog
     try:
         with i18n.speaking(language), i18n.argparse_speaking():
             return _run(arguments)
     finally:
+        wording.use(engine_before)
         if before is None:
             del os.environ[i18n.ENVIRONMENT_VARIABLE]
         else:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.i18n import _
+
 # Characters that must never reach a terminal or a CI log raw from an error line: C0 controls
 # (an ESC sequence rewrites the screen, a CR or LF forges another line), DEL, C1, the Unicode
 # line separators, the bidirectional controls (they reorder what is shown) and a BOM.
@@ -49,7 +51,12 @@ class Problem:
             if self.key_path
             else f"{where} {self.message}"
         )
-        return printable(f"{text} Hint: {self.hint}" if self.hint else text)
+        return printable(with_hint(text, self.hint))
+
+
+def with_hint(message: str, hint: str) -> str:
+    """``message Hint: hint`` in the current language (just ``message`` without a hint)."""
+    return _("{message} Hint: {hint}").format(message=message, hint=hint) if hint else message
 
 
 class DataErrors(Exception):
@@ -75,4 +82,4 @@ def count_problems(problems: Iterable[Problem]) -> int:
 def did_you_mean(value: str, options: list[str]) -> str:
     """A hint naming the option closest to a mistyped ``value``, or "" when none is close."""
     close = difflib.get_close_matches(value, options, 1)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _("did you mean '{option}'?").format(option=close[0]) if close else ""

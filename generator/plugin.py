@@ -25,8 +25,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.engine.scope import assessed_export
 from generator.errors import DataErrors, Problem, count_problems
+from generator.i18n import _, ngettext
 from generator.quiz import form_pages
 from generator.render import livereload, navigation, preview
 from generator.render.markers import fill_markers
@@ -71,10 +71,6 @@ class KompetensiConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs'
     ``mkdocs serve``, whose ``sw.js`` retires a worker the browser may have from a built site."""
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
-
-
 class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped-call]
     """Adds the competency, matrix, position, download and print pages to the site."""
 
@@ -113,17 +109,27 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         except DataErrors as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            summary = (
-                f"{_plural(count_problems(exc.problems), 'error')} in {self.config.standards_dir}/"
-            )
+            count = count_problems(exc.problems)
+            summary = ngettext(
+                "{count} error in {folder}/", "{count} errors in {folder}/", count
+            ).format(count=count, folder=self.config.standards_dir)
             if not self.serving:
-                raise PluginError(f"{summary}; the site was not built.") from None
+                message = _("{summary}; the site was not built.").format(summary=summary)
+                raise PluginError(message) from None
             # The preview keeps running and shows the problems on every page (the banner).
             self.preview_problems = tuple(exc.problems)
             if self.standard is not None:
-                log.error(f"{summary}; still serving the pages of the last valid data.")
+                log.error(
+                    _("{summary}; still serving the pages of the last valid data.").format(
+                        summary=summary
+                    )
+                )
             else:
-                log.error(f"{summary}; serving the hand-written pages until the data is valid.")
+                log.error(
+                    _("{summary}; serving the hand-written pages until the data is valid.").format(
+                        summary=summary
+                    )
+                )
         else:
             self.preview_problems = ()
             for warning in standard.warnings:
@@ -147,9 +153,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         generated = render_site(
             standard.data, shown, transitions=transitions, directory_urls=directory_urls
         )
-        assessed = assessed_export(standard.data)
-        generated.append(form_pages.assessment(assessed, directory_urls))
-        generated.append(form_pages.recap(assessed, directory_urls))
+        # The whole export: the quiz asks each position's technical competencies (engine.scope).
+        generated.append(form_pages.assessment(standard.data, directory_urls))
+        generated.append(form_pages.recap(standard.data, directory_urls))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -174,9 +180,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             if clash is not None:
                 collisions += 1
                 log.error(
-                    f"The generated page '{generated.uri}' collides with '{_origin(clash, config)}'"
-                    f" (both would be written to '{file.dest_uri}'). Rename or remove the "
-                    "hand-written page; generated pages come from the standards folder."
+                    _(
+                        "The generated page '{page}' collides with '{other}' (both would be "
+                        "written to '{target}'). Rename or remove the hand-written page; "
+                        "generated pages come from the standards folder."
+                    ).format(page=generated.uri, other=_origin(clash, config), target=file.dest_uri)
                 )
                 continue
             file.edit_uri = self.edit_uris.get(generated.uri)
@@ -185,9 +193,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             by_dest[file.dest_uri.casefold()] = file
         if collisions:
             raise PluginError(
-                "1 generated page collides with another page."
-                if collisions == 1
-                else f"{collisions} generated pages collide with other pages."
+                ngettext(
+                    "{count} generated page collides with another page.",
+                    "{count} generated pages collide with other pages.",
+                    collisions,
+                ).format(count=collisions)
             )
         missing = sorted(
             f"{generated.uri} -> {target}"
@@ -212,7 +222,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             where = _origin(page.file, config)
             for line, message in problems:
                 log.error(f"{where}:{line}: {message}")
-            raise PluginError(f"{_plural(len(problems), 'data marker problem')} in {where}.")
+            count = len(problems)
+            raise PluginError(
+                ngettext(
+                    "{count} data marker problem in {page}.",
+                    "{count} data marker problems in {page}.",
+                    count,
+                ).format(count=count, page=where)
+            )
         return filled
 
     def on_page_content(
@@ -270,7 +287,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets
 
-            written = quiz_assets.write(site, assessed_export(self.standard.data))
+            written = quiz_assets.write(site, self.standard.data, compiled=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
             site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving

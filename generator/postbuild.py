@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import csp, offline, precompress, site_folder
+from generator.i18n import _, ngettext
 from generator.quiz import assets as quiz_assets
 from generator.render import livereload
 from generator.site_check import Finding, check_site
@@ -57,19 +58,32 @@ def finish(site: Path, *, quiz_files: Iterable[str], offline_files: bool, servin
     try:
         published = csp.publish(files)
     except csp.CspError as exc:
-        outcome.failure = f"Content-Security-Policy: {exc}"
+        outcome.failure = f"Content-Security-Policy: {exc}"  # a developer's mistake, in English
         return outcome
     outcome.notes.append(
-        f"Content-Security-Policy: {len(published.hashes)} inline script hashes "
-        f"in {csp.POLICY_FILE}, {csp.NGINX_FILE} and {published.pages} pages"
+        _(
+            "Content-Security-Policy: {hashes} inline script hashes in {policy}, {nginx} and "
+            "{pages} pages"
+        ).format(
+            hashes=len(published.hashes),
+            policy=csp.POLICY_FILE,
+            nginx=csp.NGINX_FILE,
+            pages=published.pages,
+        )
     )
     outcome.findings = check_site(files)
     if outcome.findings:
         count = len(outcome.findings)
-        outcome.failure = f"{count} unsafe spot{'s' if count != 1 else ''} in the built site."
+        outcome.failure = ngettext(
+            "{count} unsafe spot in the built site.",
+            "{count} unsafe spots in the built site.",
+            count,
+        ).format(count=count)
         return outcome
     if not serving:
         siblings = precompress.precompress_site(files, pinned=quiz_assets.pinned)
-        outcome.notes.append(f"Precompressed: {len(siblings)} .gz/.br siblings written")
+        outcome.notes.append(
+            _("Precompressed: {count} .gz/.br siblings written").format(count=len(siblings))
+        )
         site_folder.write_marker(site)
     return outcome

@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import with_hint
+from generator.i18n import N_, _
 from generator.output_file import current_umask
 
 MARKER = ".kompetensi-site"
@@ -43,10 +45,11 @@ MARKER_TEXT = (
 )
 EARLIER_BUILD_FILES = ("csp.txt", "csp-hashes.conf")
 SOURCE_FOLDERS = ("standards", "content", "generator", "site_overrides", "tests")
-HINT = (
-    "build mengganti seluruh isi folder keluaran; pilih folder baru atau kosong, misalnya site/ "
-    "di samping mkdocs.yml"
+HINT = N_(
+    "a build replaces everything in the output folder; choose a new or empty folder, such as "
+    "site/ next to mkdocs.yml"
 )
+NOT_EMPTY_HINT = N_("empty that folder yourself only if its content may really be deleted")
 
 try:
     import fcntl
@@ -81,7 +84,10 @@ def _configured(config_file: Path) -> list[tuple[str, Path]]:
             named.append(("standards_dir", plugin["kompetensi"].get("standards_dir", "standards")))
     root = config_file.parent
     return [
-        (f"{value} ({name} di mkdocs.yml)", (root / value).resolve())
+        (
+            _("{folder} ({key} in mkdocs.yml)").format(folder=value, key=name),
+            (root / value).resolve(),
+        )
         for name, value in named
         if isinstance(value, str)
     ]
@@ -108,39 +114,47 @@ def refusal(site_dir: Path, config_file: Path) -> str | None:
     """Why a build must not write ``site_dir`` (one line, located, with a hint), or ``None``."""
     target = site_dir.resolve()
     root = config_file.resolve().parent
-    reason = _reason(target, root, source_folders(config_file))
-    if reason is None:
+    found = _reason(target, root, source_folders(config_file))
+    if found is None:
         return None
-    hint = HINT
-    if reason.startswith("folder ini tidak kosong"):
-        hint += "; kosongkan sendiri folder itu hanya bila isinya memang boleh dihapus"
-    return f"{site_dir}: folder keluaran ditolak: {reason}; tidak ada yang diubah. Petunjuk: {hint}"
+    reason, not_empty = found
+    hint = _(HINT) + ("; " + _(NOT_EMPTY_HINT) if not_empty else "")
+    message = _("output folder refused: {reason}; nothing was changed").format(reason=reason)
+    return f"{site_dir}: {with_hint(message, hint)}"
 
 
-def _reason(target: Path, root: Path, sources: list[tuple[str, Path]]) -> str | None:
-    if target == root:
-        return "folder ini adalah folder proyek"
-    if target in root.parents:
-        return f"folder ini memuat folder proyek {root}"
-    for name, folder in sources:
-        if target == folder:
-            return f"folder ini adalah folder sumber {name}"
-        if folder in target.parents:
-            return f"folder ini berada di dalam folder sumber {name}"
-        if target in folder.parents:
-            return f"folder ini memuat folder sumber {name}"
-    if ".git" in target.parts:
-        return "folder ini berada di dalam folder .git"
-    if (target / ".git").exists():
-        return "folder ini adalah akar sebuah work tree Git"
+def _reason(target: Path, root: Path, sources: list[tuple[str, Path]]) -> tuple[str, bool] | None:
+    """Why ``target`` is refused, and whether the reason is that it holds other files."""
+    reason = _place_reason(target, root, sources)
+    if reason is not None:
+        return reason, False
     if target.exists() or target.is_symlink():
         if not target.is_dir():
-            return "ini bukan folder"
+            return _("this is not a folder"), False
         if any(target.iterdir()) and not is_built_site(target):
-            return (
-                f"folder ini tidak kosong dan tidak dibuat oleh kompetensi build "
-                f"(berkas penanda {MARKER} tidak ada)"
-            )
+            return _(
+                "this folder is not empty and was not made by kompetensi build (the marker "
+                "file {marker} is missing)"
+            ).format(marker=MARKER), True
+    return None
+
+
+def _place_reason(target: Path, root: Path, sources: list[tuple[str, Path]]) -> str | None:
+    if target == root:
+        return _("this folder is the project folder")
+    if target in root.parents:
+        return _("this folder holds the project folder {folder}").format(folder=root)
+    for name, folder in sources:
+        if target == folder:
+            return _("this folder is the source folder {name}").format(name=name)
+        if folder in target.parents:
+            return _("this folder is inside the source folder {name}").format(name=name)
+        if target in folder.parents:
+            return _("this folder holds the source folder {name}").format(name=name)
+    if ".git" in target.parts:
+        return _("this folder is inside the .git folder")
+    if (target / ".git").exists():
+        return _("this folder is the root of a Git work tree")
     return None
 
 

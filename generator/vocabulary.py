@@ -46,8 +46,16 @@ POSITION_CATEGORIES = tuple(POSITION_CATEGORY_LABELS)
 NO_POSITION_CATEGORY_LABEL = "Jabatan Lainnya"
 """The heading of positions without a category (same as ``lainnya``: one reading everywhere)."""
 
-POSITION_KINDS = ("jpt", "administrator", "pengawas", "pelaksana", "fungsional")
-"""The kind of a real position (``standards/positions/``)."""
+POSITION_KIND_LABELS = {
+    "jpt": "Jabatan Pimpinan Tinggi",
+    "administrator": "Jabatan Administrator",
+    "pengawas": "Jabatan Pengawas",
+    "pelaksana": "Jabatan Pelaksana",
+    "fungsional": "Jabatan Fungsional",
+}
+"""The kind of a real position (``standards/positions/``) with its heading, in the order the
+index and its filters list them."""
+POSITION_KINDS = tuple(POSITION_KIND_LABELS)
 POSITION_GRADES: dict[str, tuple[str, ...]] = {
     "jpt": ("utama", "madya", "pratama"),
     "fungsional": (
@@ -61,7 +69,21 @@ POSITION_GRADES: dict[str, tuple[str, ...]] = {
         "ahli_utama",
     ),
 }
-"""The grades (jenjang) of the kinds that have them; the other kinds have none."""
+"""The grades (jenjang) of the kinds that have them, lowest first; the other kinds have none."""
+POSITION_GRADE_LABELS = {
+    "utama": "Utama",
+    "madya": "Madya",
+    "pratama": "Pratama",
+    "ahli_utama": "Ahli Utama",
+    "ahli_madya": "Ahli Madya",
+    "ahli_muda": "Ahli Muda",
+    "ahli_pertama": "Ahli Pertama",
+    "penyelia": "Penyelia",
+    "mahir": "Mahir",
+    "terampil": "Terampil",
+    "pemula": "Pemula",
+}
+"""Each grade's name as pages show it, highest first within each kind (the filters' order)."""
 POSITION_CATEGORY_OF_KIND = {
     "jpt": "pimpinan_tinggi",
     "administrator": "administrasi",
@@ -70,6 +92,17 @@ POSITION_CATEGORY_OF_KIND = {
     "fungsional": "fungsional",
 }
 """The category a real position of each kind is listed under, beside the templates."""
+POSITION_LISTING_ORDER = tuple(
+    dict.fromkeys(
+        key
+        for category in POSITION_CATEGORIES
+        for key in (
+            *(kind for kind, of in POSITION_CATEGORY_OF_KIND.items() if of == category),
+            category,
+        )
+    )
+)
+"""Kinds and categories in the order lists show them: each category after its kinds."""
 
 CLOSED_LISTS: dict[str, tuple[str, ...]] = {
     "competency-group": COMPETENCY_GROUPS,

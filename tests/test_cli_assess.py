@@ -35,7 +35,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _run(*argv: str) -> int:
-    return main(["assess", "--standards", str(FIXTURE), *argv])
+    """In English: these cases pin the msgids (the Indonesian ones are pinned below and in
+    ``tests/i18n``)."""
+    return main(["--lang", "en", "assess", "--standards", str(FIXTURE), *argv])
 
 
 def _errors(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
@@ -287,7 +289,7 @@ def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -
         == 1
     )
     assert capsys.readouterr().err.splitlines() == [
-        "old.json: not a usable kompetensi export: schema_version: expected 1, got 2"
+        "old.json: bukan ekspor kompetensi yang dapat dipakai: schema_version: expected 1, got 2"
     ]
 
 
@@ -355,8 +357,9 @@ def test_subprocess_success_and_failure(tmp_path: Path) -> None:
     (tmp_path / "answers.json").write_text('{"ratings": {"integritas.1.1": 0}}', encoding="utf-8")
     bad = _subprocess(*argv, cwd=tmp_path)
     assert (bad.returncode, bad.stdout) == (1, "")
-    assert bad.stderr == (
-        f"answers.json: ratings.integritas.1.1: expected an integer from 1 to 4, got 0 Hint: {SCALE}\n"
+    assert bad.stderr == (  # Indonesian by default
+        "answers.json: ratings.integritas.1.1: diharapkan bilangan bulat 1 sampai 4, tertulis 0 "
+        "Saran: skalanya 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu\n"
     )
 
     usage = _subprocess("--answers", "answers.json", cwd=tmp_path)
@@ -380,3 +383,42 @@ def test_real_standards_folder(tmp_path: Path) -> None:
     result = json.loads(run.stdout)
     assert result == assess(export, {first: 4}, position=position, total_jp=40)
     assert sum(item["jp"] for item in result["plan"]["items"]) == 40
+
+
+def test_a_real_position_is_assessed_on_its_technical_competencies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The technical ratings of a real position's result file are accepted (and assessed); the
+    same ratings for a template are refused with the reason, located in the answers file."""
+    from generator.standard import load_export
+
+    export = load_export(ROOT / "standards")
+    technical = next(c for c in export["competencies"] if c["group"] == "teknis")
+    template = next(p for p in export["positions"] if p["id"] == "administrator")
+    real = {**template, "id": "analis-uji", "targets": {**template["targets"], technical["id"]: 3}}
+    export["positions"].append(real)
+    standards = tmp_path / "kompetensi.json"
+    standards.write_text(json.dumps(export), encoding="utf-8")
+    ratings = {i["id"]: 4 for level in technical["levels"][:2] for i in level["indicators"]}
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
+    argv = ["assess", "--standards", str(standards), "--answers", str(answers)]
+
+    assert main([*argv, "--position", "analis-uji"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == assess(export, ratings, position="analis-uji")
+    mine = result["competencies"][-1]
+    assert (mine["id"], mine["estimated"], mine["target"], mine["gap"]) == (
+        technical["id"],
+        2,
+        3,
+        1,
+    )
+
+    assert main([*argv, "--position", "administrator"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == (
+        f"{answers}: ratings.{technical['id']}.1.1: '{technical['id']}' bukan kompetensi jabatan "
+        "yang dipilih Saran: kompetensi teknis hanya dinilai untuk jabatan yang mencantumkannya "
+        "dalam targetnya; pilih jabatan itu"
+    )

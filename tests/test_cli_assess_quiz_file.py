@@ -126,21 +126,21 @@ def test_every_problem_of_the_file_is_located(
     assert main(["assess", "--standards", str(FIXTURE), "--answers", path]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    again = "Hint: unduh ulang jawaban dari kuesioner (Unduh jawaban, JSON)"
+    again = "Saran: unduh ulang jawaban dari kuesioner (Unduh jawaban, JSON)"
     assert err.splitlines() == [
         f"{path}: extra: kunci tidak dikenal {again}",
         f"{path}: format_version: diharapkan 1, tertulis 2 {again}",
         f'{path}: standards_version: jawaban diberikan untuk standar versi "2016.1", sedangkan '
-        "standar ini versi 2017.1 Hint: jawab ulang pada kuesioner versi ini, atau nilai dengan "
+        "standar ini versi 2017.1 Saran: jawab ulang pada kuesioner versi ini, atau nilai dengan "
         "standar versi jawaban tersebut",
         f"{path}: identity.nip: diharapkan teks paling panjang 120 karakter, tertulis "
         "198001012005012001",
-        f"{path}: identity.pangkat: kunci tidak dikenal Hint: kunci yang dikenal: name, nip, "
+        f"{path}: identity.pangkat: kunci tidak dikenal Saran: kunci yang dikenal: name, nip, "
         "unit, period, position_title",
-        f"{path}: total_jp: expected an integer from 1 to 1000, got 0 Hint: the default is 20 "
-        "JP, every civil servant's yearly minimum",
-        f'{path}: priorities[1]: unknown competency id "nope" Hint: known competencies: '
-        "integritas, kerjasama, perekat-bangsa",
+        f"{path}: total_jp: diharapkan bilangan bulat 1 sampai 1000, tertulis 0 Saran: bawaannya "
+        "20 JP, batas minimal tahunan setiap ASN",
+        f'{path}: priorities[1]: kode kompetensi "nope" tidak dikenal Saran: kompetensi yang '
+        "dikenal: integritas, kerjasama, perekat-bangsa",
     ]
 
 
@@ -181,6 +181,6 @@ def test_a_quiz_file_without_ratings_and_with_a_text_identity(
     assert main(["assess", "--standards", str(FIXTURE), "--answers", path]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f'{path}: identity: diharapkan objek, tertulis "Ayu Lestari"',
-        f"{path}: ratings: kunci tidak ada Hint: unduh ulang jawaban dari kuesioner (Unduh "
+        f"{path}: ratings: kunci tidak ada Saran: unduh ulang jawaban dari kuesioner (Unduh "
         "jawaban, JSON)",
     ]

@@ -27,9 +27,10 @@ TOO_LARGE = (
 
 
 def assess(cwd: Path, *argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``kompetensi assess`` as a user runs it (a generous timeout: timings live in bench/)."""
+    """``kompetensi assess`` as a user runs it (a generous timeout: timings live in bench/), in
+    English: these cases pin the msgids (``tests/i18n`` pins the Indonesian output)."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "assess", *argv],
+        [sys.executable, "-m", "generator.cli", "--lang", "en", "assess", *argv],
         cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace",
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=False, timeout=timeout,
     )  # fmt: skip

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import DataErrors, Problem, count_problems, printable
+from generator.i18n import _, ngettext
 from generator.standard import Standard, load_standard
 
 DEFAULT_STANDARDS = Path("standards")
@@ -20,9 +21,9 @@ def add_standards_option(parser: argparse.ArgumentParser, *, export_too: bool = 
         default=DEFAULT_STANDARDS,
         metavar="DIR",
         help=(
-            "the standards folder, or an exported kompetensi.json (default: standards)"
+            _("the standards folder, or an exported kompetensi.json (default: standards)")
             if export_too
-            else "the standards folder (default: standards)"
+            else _("the standards folder (default: standards)")
         ),
     )
 
@@ -34,7 +35,7 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("mkdocs.yml"),
         metavar="FILE",
-        help="the MkDocs configuration (default: mkdocs.yml)",
+        help=_("the MkDocs configuration (default: mkdocs.yml)"),
     )
 
 
@@ -50,8 +51,8 @@ def load_or_report(standards: Path) -> Standard | None:
     except DataErrors as exc:
         print_problems(exc.problems)
         count = count_problems(exc.problems)
-        summary = f"{count} error{'s' if count != 1 else ''} in {standards}"
-        print(printable(summary), file=sys.stderr)
+        summary = ngettext("{count} error in {folder}", "{count} errors in {folder}", count)
+        print(printable(summary.format(count=count, folder=standards)), file=sys.stderr)
         return None
-    print_problems(standard.warnings, label="warning: ")
+    print_problems(standard.warnings, label=_("warning: "))
     return standard

@@ -34,14 +34,27 @@ from generator.engine import (
 )
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
-from generator.engine.scope import assessed_export
-from generator.errors import printable
-from generator.i18n import _
+from generator.errors import printable, with_hint
+from generator.i18n import N_, _
 from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
 TARGETS_EXAMPLE = '{"targets": {"integritas": 3}}'
 PLAN_EXAMPLE = '{"plan": {"items": [{"activity_id": "...", "jp": 8}]}}'
+# The json module's own problems (a fixed set), marked for the catalog.
+JSON_PROBLEMS = frozenset(
+    {
+        N_("Expecting ',' delimiter"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting value"),
+        N_("Extra data"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+    }
+)
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -66,8 +79,8 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "assess",
-        help="estimate competency levels and plan learning from a self-assessment",
-        description=(
+        help=_("estimate competency levels and plan learning from a self-assessment"),
+        description=_(
             "Estimate each competency's level from self-assessment ratings, compare it with "
             "the targets of a position (or your own targets) and distribute a number of JP "
             "over a 70:20:10 learning plan."
@@ -78,48 +91,52 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         required=True,
         metavar="FILE",
-        help=(
-            f"the ratings, as JSON: {ANSWERS_EXAMPLE} (leave an indicator out if unanswered), "
+        help=_(
+            "the ratings, as JSON: {example} (leave an indicator out if unanswered), "
             "or the quiz's downloaded penilaian-kompetensi.json with its position, targets, JP, "
             "focus, priorities and plan (options given here replace the file's)"
-        ),
+        ).format(example=ANSWERS_EXAMPLE),
     )
-    parser.add_argument("--position", metavar="ID", help="use the targets of this position")
+    parser.add_argument("--position", metavar="ID", help=_("use the targets of this position"))
     parser.add_argument(
         "--targets",
         type=Path,
         metavar="FILE",
-        help=(
-            f"explicit targets, as JSON: {TARGETS_EXAMPLE}; null means no target. With "
+        help=_(
+            "explicit targets, as JSON: {example}; null means no target. With "
             "--position, they fill only the targets the position leaves open (a functional "
             "position's levels come from its own SKJ document)"
-        ),
+        ).format(example=TARGETS_EXAMPLE),
     )
     parser.add_argument(
         "--jp",
         type=_whole_number(MIN_JP, MAX_JP),
         metavar="N",
-        help=f"the plan's JP allowance, {MIN_JP} to {MAX_JP} (default: the standard's, 20)",
+        help=_("the plan's JP allowance, {low} to {high} (default: the standard's, 20)").format(
+            low=MIN_JP, high=MAX_JP
+        ),
     )
     parser.add_argument(
         "--focus",
         type=_whole_number(MIN_FOCUS, MAX_FOCUS),
         metavar="N",
-        help=(
-            f"how many competencies the plan works on, {MIN_FOCUS} to {MAX_FOCUS}, the largest "
-            f"gaps first (default: the standard's, 3)"
-        ),
+        help=_(
+            "how many competencies the plan works on, {low} to {high}, the largest "
+            "gaps first (default: the standard's, 3)"
+        ).format(low=MIN_FOCUS, high=MAX_FOCUS),
     )
     parser.add_argument(
         "--plan",
         type=Path,
         metavar="FILE",
-        help=(
-            f"check and re-total an edited plan instead of choosing one: a JSON object with a "
-            f'"plan" key, such as {PLAN_EXAMPLE} or the quiz\'s downloaded answers'
-        ),
+        help=_(
+            "check and re-total an edited plan instead of choosing one: a JSON object with a "
+            '"plan" key, such as {example} or the quiz\'s downloaded answers'
+        ).format(example=PLAN_EXAMPLE),
     )
-    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument(
+        "--format", choices=("json", "markdown"), default="json", help=_("the output format")
+    )
     add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run, usage_error=parser.error)
 
@@ -132,19 +149,23 @@ def read_json(path: Path) -> tuple[object, list[str]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [f"{path}: cannot read: {exc.strerror}"]
+        return None, [f"{path}: " + _("cannot read: {reason}").format(reason=exc.strerror)]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            f"{path}: too large: more than {MAX_FILE_BYTES} bytes "
-            "Hint: check that this is the right file; answers, targets and exports are far smaller"
-        ]
+        message = with_hint(
+            _("too large: more than {limit} bytes").format(limit=MAX_FILE_BYTES),
+            _("check that this is the right file; answers, targets and exports are far smaller"),
+        )
+        return None, [f"{path}: {message}"]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [
-            f"{path}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-            f"Hint: save the file as UTF-8"
-        ]
+        message = with_hint(
+            _("not UTF-8 text: byte {byte} at offset {offset}").format(
+                byte=f"0x{raw[exc.start]:02x}", offset=exc.start
+            ),
+            _("save the file as UTF-8"),
+        )
+        return None, [f"{path}: {message}"]
     duplicates: list[str] = []
 
     def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -159,13 +180,22 @@ def read_json(path: Path) -> tuple[object, list[str]]:
     try:
         value = json_numbers.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
-        return None, [f"{path}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}"]
+        problem = _(exc.msg) if exc.msg in JSON_PROBLEMS else exc.msg
+        message = _("malformed JSON: {problem}").format(problem=problem)
+        return None, [f"{path}:{exc.lineno}:{exc.colno}: {message}"]
     except json_numbers.NumberTooLong as exc:
-        return None, [f"{path}:{exc.line}:{exc.column}: {exc} Hint: ratings and levels are small"]
+        message = with_hint(
+            _("a number of {count} characters ({shown}) is longer than {limit} characters").format(
+                count=exc.length, shown=exc.shown, limit=json_numbers.MAX_NUMBER_CHARS
+            ),
+            _("ratings and levels are small"),
+        )
+        return None, [f"{path}:{exc.line}:{exc.column}: {message}"]
     except RecursionError:
-        return None, [f"{path}: malformed JSON: nested too deeply"]
+        return None, [f"{path}: " + _("malformed JSON: nested too deeply")]
+    hint = _("give each key once; JSON keeps only the last value")
     return value, [
-        f"{path}: duplicate key '{key}' Hint: give each key once; JSON keeps only the last value"
+        f"{path}: " + with_hint(_("duplicate key '{key}'").format(key=key), hint)
         for key in duplicates
     ]
 
@@ -187,8 +217,8 @@ def _read_plan(path: Path) -> tuple[object, list[str]]:
     if not isinstance(document, dict) or not isinstance(document.get("plan"), dict):
         problem = InputProblem(
             "plan",
-            "expected an object holding the edited plan",
-            f"the file looks like {PLAN_EXAMPLE}",
+            _("expected an object holding the edited plan"),
+            _("the file looks like {example}").format(example=PLAN_EXAMPLE),
         )
         return None, [problem.format(str(path))]
     return document["plan"], []
@@ -198,16 +228,16 @@ def _load_dictionary(source: Path) -> dict[str, Any] | None:
     """The export dict from a standards folder or an exported JSON file; ``None`` = exit 1."""
     if source.is_dir() or not source.exists():
         standard = load_or_report(source)
-        return None if standard is None else assessed_export(standard.data)
+        return None if standard is None else standard.data
     document, messages = read_json(source)
     for message in messages:
         print(printable(message), file=sys.stderr)
     if messages:
         return None
     if not isinstance(document, dict):
-        print(f"{source}: expected an exported dictionary object", file=sys.stderr)
+        print(f"{source}: " + _("expected an exported dictionary object"), file=sys.stderr)
         return None
-    return assessed_export(document)
+    return document
 
 
 def _locate(problem: InputProblem, args: argparse.Namespace, from_file: set[str]) -> str:
@@ -272,7 +302,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         messages += [_locate(problem, args, set(answers.choices)) for problem in exc.problems]
     except DictionaryError as exc:
-        messages.append(f"{args.standards}: not a usable kompetensi export: {exc}")
+        messages.append(
+            f"{args.standards}: " + _("not a usable kompetensi export: {error}").format(error=exc)
+        )
     if messages:
         for message in messages:
             print(printable(message), file=sys.stderr)

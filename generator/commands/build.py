@@ -7,13 +7,14 @@ from pathlib import Path
 
 from generator import build as site_build
 from generator.commands import add_config_option
+from generator.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "build",
-        help="build the site into site/ (atomic, strict)",
-        description=(
+        help=_("build the site into site/ (atomic, strict)"),
+        description=_(
             "Build the site with mkdocs build --strict into a temporary folder, check it for "
             "external resources, event-handler attributes and javascript: URLs, and only then "
             "replace the output folder. A failed build leaves the previous site unchanged."
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         default=None,
         metavar="DIR",
-        help="the output folder (default: site/ next to the configuration file)",
+        help=_("the output folder (default: site/ next to the configuration file)"),
     )
     parser.set_defaults(func=run)
 

@@ -17,15 +17,17 @@ from generator.standard.position_sheet import positions_csv
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write the dictionary as JSON or CSV",
-        description="Write the whole dictionary as JSON or CSV.",
+        help=_("write the dictionary as JSON or CSV"),
+        description=_("Write the whole dictionary as JSON or CSV."),
     )
     add_standards_option(parser)
-    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument(
+        "--format", choices=("json", "csv"), default="json", help=_("the output format")
+    )
     parser.add_argument(
         "--positions",
         action="store_true",
-        help=(
+        help=_(
             "with --format csv: write the positions of standards/positions/ in the position "
             "form of kompetensi import (one row per required competency)"
         ),
@@ -35,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--output",
         type=Path,
         metavar="FILE",
-        help=(
+        help=_(
             "write to FILE (- or none: standard output); a link is written through, a device "
             "written to, a regular file replaced atomically"
         ),

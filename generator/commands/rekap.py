@@ -27,6 +27,7 @@ from generator.engine.recap_roster import read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import to_csv, to_json, to_markdown, to_xlsx
 from generator.errors import printable
+from generator.i18n import _
 from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
@@ -38,42 +39,52 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got '{text}'")
+        raise argparse.ArgumentTypeError(
+            _("expected a whole number from 1, got '{text}'").format(text=text)
+        )
     return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "rekap",
-        help="recap an agency's development needs from many result files",
-        description=(
+        help=_("recap an agency's development needs from many result files"),
+        description=_(
             "Recompute every self-assessment result file (penilaian-kompetensi.json) and sum "
             "them per competency, unit and position, with the JP and activities the plans ask "
             "for and an annual plan table. No name or NIP is written unless --detail."
         ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_DIRS")
     parser.add_argument(
-        "--roster", type=Path, metavar="CSV", help="employee list: nip, nama, unit, jabatan"
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="FILES_OR_DIRS",
+        help=_("result files, or folders whose *.json files are read"),
     )
-    parser.add_argument("--format", choices=FORMATS, default="json")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here")
     parser.add_argument(
-        "--detail", action="store_true", help="add a per-person table (personal data)"
+        "--roster", type=Path, metavar="CSV", help=_("employee list: nip, nama, unit, jabatan")
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json", help=_("the output format"))
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write here"))
+    parser.add_argument(
+        "--detail", action="store_true", help=_("add a per-person table (personal data)")
     )
     parser.add_argument(
         "--min-group",
         type=_positive,
         default=None,
         metavar="N",
-        help=f"hide unit/position groups smaller than N (default {DEFAULT_MIN_GROUP})",
+        help=_("hide unit/position groups smaller than N (default {count})").format(
+            count=DEFAULT_MIN_GROUP
+        ),
     )
-    parser.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
+    parser.add_argument("--strict", action="store_true", help=_("exit 1 if any file is rejected"))
     parser.add_argument(
         "--emit-rows",
         type=Path,
         metavar="FILE",
-        help="also write the tidy rows (.csv or .parquet) and FILE_activities beside them",
+        help=_("also write the tidy rows (.csv or .parquet) and FILE_activities beside them"),
     )
     add_standards_option(parser, export_too=True)
     parser.set_defaults(func=run)
@@ -99,9 +110,13 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
             modified = os.fstat(handle.fileno()).st_mtime
             data = handle.read(limit + 1)
     except OSError as error:
-        return None, 0.0, f"berkas tidak dapat dibaca ({error.strerror})"
+        return None, 0.0, _("the file cannot be read ({reason})").format(reason=error.strerror)
     if len(data) > limit:
-        return None, modified, "berkas lebih besar dari 1 MB"
+        return (
+            None,
+            modified,
+            _("the file is larger than {size} MB").format(size=max(1, limit // (1024 * 1024))),
+        )
     return data, modified, ""
 
 
@@ -140,7 +155,7 @@ def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
     try:
         import duckdb  # a development dependency: Parquet is for data-lake deployments
     except ModuleNotFoundError:
-        return "--emit-rows: menulis Parquet memerlukan paket duckdb (pip install duckdb)"
+        return "--emit-rows: " + _("writing Parquet needs the duckdb package (pip install duckdb)")
     with tempfile.TemporaryDirectory() as folder:
         for rows, columns, out in (
             (tidy_rows(recap.view, entries, detail=detail), header, target),
@@ -157,22 +172,22 @@ def _emit_rows(recap: Recap, target: Path, detail: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None:
-        print("--format xlsx: tentukan berkas keluaran dengan -o BERKAS.xlsx", file=sys.stderr)
+        print("--format xlsx: " + _("name the output file with -o FILE.xlsx"), file=sys.stderr)
         return 2
     if args.emit_rows is not None and args.emit_rows.suffix.lower() not in (".csv", ".parquet"):
-        print("--emit-rows: gunakan nama berkas berakhiran .csv atau .parquet", file=sys.stderr)
+        print("--emit-rows: " + _("use a file name ending in .csv or .parquet"), file=sys.stderr)
         return 2
     missing = [str(given) for given in args.paths if not given.exists()]
     if missing:
         for name in missing:
-            print(f"{name}: berkas atau folder tidak ditemukan", file=sys.stderr)
+            print(f"{name}: " + _("file or folder not found"), file=sys.stderr)
         return 2
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1
     roster = None
     if args.roster is not None:
-        data, _, problem = read_bounded(args.roster, 20 * 1024 * 1024)
+        data, _modified, problem = read_bounded(args.roster, 20 * 1024 * 1024)
         problems = [f"{args.roster}: {problem}"] if data is None else []
         if data is not None:
             roster, problems = read_roster(data, str(args.roster))
@@ -185,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         recap = Recap(dictionary, roster=roster, min_group=min_group, group_size=group_size)
     except DictionaryError as error:
-        print(f"{args.standards}: not a usable kompetensi export: {error}", file=sys.stderr)
+        message = _("not a usable kompetensi export: {error}").format(error=error)
+        print(f"{args.standards}: {message}", file=sys.stderr)
         return 1
     for path in result_files(args.paths):
         data, modified, problem = read_bounded(path, MAX_RESULT_BYTES)
@@ -215,11 +231,12 @@ def run(args: argparse.Namespace) -> int:
         print(printable(failure), file=sys.stderr)
         return 1
     for rejected in summary["rejected"]:
-        print(f"{rejected['file']}: ditolak: {rejected['reason']}", file=sys.stderr)
-    print(
-        f"rekap: {summary['respondents']} berkas dipakai, {len(summary['rejected'])} ditolak",
-        file=sys.stderr,
+        message = _("rejected: {reason}").format(reason=rejected["reason"])
+        print(f"{rejected['file']}: {message}", file=sys.stderr)
+    used = _("rekap: {used} files used, {rejected} rejected").format(
+        used=summary["respondents"], rejected=len(summary["rejected"])
     )
+    print(used, file=sys.stderr)
     if not summary["respondents"]:
         return 1
     return 1 if args.strict and summary["rejected"] else 0

@@ -6,13 +6,14 @@ import argparse
 
 from generator import build as site_build
 from generator.commands import add_config_option
+from generator.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "serve",
-        help="preview the site with live reload",
-        description=(
+        help=_("preview the site with live reload"),
+        description=_(
             "Serve the site locally and rebuild it when a file under standards/, content/ or "
             "site_overrides/ changes. While the data is invalid, the last valid pages stay on "
             "screen and every page shows the located errors in a banner at its top (never in a "
@@ -24,9 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-a",
         "--dev-addr",
         metavar="IP:PORT",
-        help="the address to serve on (default: 127.0.0.1:8000)",
+        help=_("the address to serve on (default: 127.0.0.1:8000)"),
     )
-    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    parser.add_argument("--open", action="store_true", help=_("open the site in a browser"))
     parser.set_defaults(func=run)
 
 

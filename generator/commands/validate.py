@@ -7,17 +7,18 @@ import sys
 
 from generator.commands import add_standards_option, load_or_report
 from generator.errors import printable
+from generator.i18n import _
 from generator.output_file import write_stdout
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check the standards folder",
-        description="Check every file of a standards folder.",
+        help=_("check the standards folder"),
+        description=_("Check every file of a standards folder."),
     )
     add_standards_option(parser)
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     parser.set_defaults(func=run)
 
 
@@ -29,9 +30,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     c = standard.counts()
     line = printable(
-        f"OK {args.standards}: {c['competencies']} competencies, {c['levels']} levels, "
-        f"{c['indicators']} indicators, {c['positions']} positions, "
-        f"{c['activities']} learning activities (version {standard.version})"
+        _(
+            "OK {folder}: {competencies} competencies, {levels} levels, {indicators} "
+            "indicators, {positions} positions, {activities} learning activities "
+            "(version {version})"
+        ).format(folder=args.standards, version=standard.version, **c)
     )
     problem = write_stdout(line + "\n")
     if problem is not None:

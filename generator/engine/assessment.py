@@ -11,6 +11,7 @@ from .inputs import InputError, find_problems
 from .levels import LevelEstimate, estimate_level, rule_of
 from .plan import build_plan
 from .plan_edit import check_plan
+from .scope import scoped
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -35,9 +36,8 @@ def validate_inputs(
 
     Raises :class:`DictionaryError` when ``dictionary`` itself is not a usable export.
     """
-    _check(
-        read_dictionary(dictionary), ratings, position, targets, total_jp, focus, priorities, plan
-    )
+    view = scoped(read_dictionary(dictionary), position)
+    _check(view, ratings, position, targets, total_jp, focus, priorities, plan)
 
 
 def _check(
@@ -119,7 +119,9 @@ def assess(
     integers on ``assessment.scale``; unrated indicators are unanswered. Targets come from
     ``position`` (a position id), from ``targets`` ({competency id: level or null}), from both
     (own targets then fill only what the position leaves null, e.g. a functional position whose
-    levels are in the person's own SKJ document), or from neither (no targets). ``total_jp``
+    levels are in the person's own SKJ document), or from neither (no targets). The technical
+    competencies assessed are those ``position`` lists (none without one; see
+    :mod:`generator.engine.scope`): ratings or targets of any other are refused. ``total_jp``
     (the plan's allowance) defaults to ``assessment.default_jp``, ``focus`` (how many
     competencies it works on) to ``assessment.focus``; ``priorities`` (competency ids) order
     equal gaps; ``plan`` is a plan the person edited (see :mod:`generator.engine.plan_edit`),
@@ -129,7 +131,9 @@ def assess(
     :class:`InputError` listing every problem in the inputs, or :class:`DictionaryError` when
     the dictionary is not a usable export. The result depends on nothing but the arguments.
     """
-    view = read_dictionary(dictionary)
+    # The competencies of this assessment: the managerial and socio-cultural ones, and the
+    # technical ones the position lists (generator.engine.scope).
+    view = scoped(read_dictionary(dictionary), position)
     edited = _check(view, ratings, position, targets, total_jp, focus, priorities, plan)
     chosen: Mapping[str, int | None] = {}
     if position is not None:

@@ -18,6 +18,7 @@ SUPPORTED_SCHEMA_VERSION = 1
 # configurable has no level_rule and meant "all".
 LEVEL_RULES = ("all", "majority", "mean")
 DEFAULT_LEVEL_RULE = "all"
+TECHNICAL_GROUP = "teknis"
 
 _T = TypeVar("_T")
 
@@ -92,6 +93,15 @@ class Dictionary:
     """Each learning form's evidence of completion (optional in the export)."""
     position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """What each position's targets rest on (the export's ``basis``: status, label, text)."""
+    technical: frozenset[str] = frozenset()
+    """Ids of the technical competencies (``group: teknis``): assessed only for a position that
+    lists them (see :mod:`generator.engine.scope`)."""
+    out_of_scope: frozenset[str] = frozenset()
+    """Technical competencies left out of this view by :func:`generator.engine.scope.scoped`,
+    so a message can say why their ids are refused."""
+    scopes: dict[str | None, Dictionary] = field(default_factory=dict, compare=False, repr=False)
+    """The views :func:`generator.engine.scope.scoped` made of this one, per position (a cache:
+    the same inputs give the same view)."""
 
     def scale_label(self, value: int) -> str:
         """The scale's label for ``value`` (e.g. 3 -> "Sering"), or the number itself."""
@@ -269,6 +279,11 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
         position_basis={
             _get(item, "id", str, path): _basis(item, path) for path, item in positions
         },
+        technical=frozenset(
+            _get(item, "id", str, path)
+            for path, item in _items(data, "competencies", "")
+            if item.get("group") == TECHNICAL_GROUP
+        ),
     )
 
 

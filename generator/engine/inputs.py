@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .dictionary import Dictionary
+from .wording import _
 
 MIN_JP = 1
 MAX_JP = 1000
@@ -39,7 +40,11 @@ class InputProblem(NamedTuple):
     def format(self, location: str = "") -> str:
         """The one-line message, e.g. ``answers.json: ratings.x: unknown indicator id``."""
         parts = [part for part in (location, self.path) if part]
-        parts.append(f"{self.message} Hint: {self.hint}" if self.hint else self.message)
+        parts.append(
+            _("{message} Hint: {hint}").format(message=self.message, hint=self.hint)
+            if self.hint
+            else self.message
+        )
         return ": ".join(parts)
 
     def __str__(self) -> str:
@@ -68,9 +73,9 @@ def key_path(prefix: str, key: str) -> str:
 def describe(value: object) -> str:
     """How a JSON value reads in a message: ``7``, ``"4"``, ``true``, ``null``, ``a list``."""
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list | tuple):
-        return "a list"
+        return _("a list")
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -86,13 +91,15 @@ def did_you_mean(word: str, choices: Iterable[str], fallback: str) -> str:
     import difflib
 
     matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f"did you mean '{matches[0]}'?" if matches else fallback
+    return _("did you mean '{option}'?").format(option=matches[0]) if matches else fallback
 
 
 def scale_hint(dictionary: Dictionary) -> str:
     """E.g. ``the scale is 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu``."""
     values = range(dictionary.scale_min, dictionary.scale_max + 1)
-    return "the scale is " + ", ".join(f"{v} = {dictionary.scale_label(v)}" for v in values)
+    return _("the scale is {scale}").format(
+        scale=", ".join(f"{v} = {dictionary.scale_label(v)}" for v in values)
+    )
 
 
 def _indicator_hint(dictionary: Dictionary, key: str) -> str:
@@ -101,10 +108,30 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
     if competency is not None:
         ids = [indicator for level in competency.levels for indicator in level]
         if ids:
-            return f"'{competency.id}' has indicators {ids[0]} to {ids[-1]}"
+            return _("'{id}' has indicators {first} to {last}").format(
+                id=competency.id, first=ids[0], last=ids[-1]
+            )
     example = min(dictionary.indicator_ids, default="integritas.1.1")
-    fallback = f"indicator ids look like '{example}' (competency.level.number)"
+    fallback = _("indicator ids look like '{example}' (competency.level.number)").format(
+        example=example
+    )
     return did_you_mean(key, dictionary.indicator_ids, fallback)
+
+
+def _out_of_scope_hint() -> str:
+    return _(
+        "technical competencies are assessed only for a position whose targets list them; "
+        "choose that position"
+    )
+
+
+def _out_of_scope(dictionary: Dictionary, key: str) -> str | None:
+    """The technical competency ``key`` (an id, or an indicator id) belongs to when the chosen
+    position leaves it out (:mod:`generator.engine.scope`), else None."""
+    for competency in (key, key.rsplit(".", 2)[0]):
+        if competency in dictionary.out_of_scope:
+            return competency
+    return None
 
 
 def check_ratings(
@@ -115,7 +142,9 @@ def check_ratings(
         return [
             InputProblem(
                 path,
-                f"expected an object mapping indicator ids to ratings, got {describe(ratings)}",
+                _("expected an object mapping indicator ids to ratings, got {value}").format(
+                    value=describe(ratings)
+                ),
             )
         ]
     low, high = dictionary.scale_min, dictionary.scale_max
@@ -128,17 +157,27 @@ def check_ratings(
             hidden += unknown + wrong
             continue
         where = key_path(path, str(key))
-        if unknown:
+        outside = _out_of_scope(dictionary, str(key)) if unknown else None
+        if outside:
+            message = _("'{competency}' is not a competency of the chosen position").format(
+                competency=outside
+            )
+            problems.append(InputProblem(where, message, _out_of_scope_hint()))
+        elif unknown:
             problems.append(
-                InputProblem(where, "unknown indicator id", _indicator_hint(dictionary, str(key)))
+                InputProblem(
+                    where, _("unknown indicator id"), _indicator_hint(dictionary, str(key))
+                )
             )
         if wrong:
             hint = (
-                "leave an indicator out to mark it unanswered"
+                _("leave an indicator out to mark it unanswered")
                 if value is None
                 else scale_hint(dictionary)
             )
-            message = f"expected an integer from {low} to {high}, got {describe(value)}"
+            message = _("expected an integer from {low} to {high}, got {value}").format(
+                low=low, high=high, value=describe(value)
+            )
             problems.append(InputProblem(where, message, hint))
     return _counted(problems, hidden, path)
 
@@ -152,8 +191,8 @@ def _counted(problems: list[InputProblem], hidden: int, path: str) -> list[Input
         problems.append(
             InputProblem(
                 path,
-                f"{hidden} more problems are not listed",
-                f"fix the first {MAX_LISTED} and check again",
+                _("{count} more problems are not listed").format(count=hidden),
+                _("fix the first {count} and check again").format(count=MAX_LISTED),
             )
         )
     return problems
@@ -167,8 +206,9 @@ def check_targets(
         return [
             InputProblem(
                 path,
-                f"expected an object mapping competency ids to target levels, got "
-                f"{describe(targets)}",
+                _("expected an object mapping competency ids to target levels, got {value}").format(
+                    value=describe(targets)
+                ),
             )
         ]
     top = dictionary.max_level
@@ -184,10 +224,13 @@ def check_targets(
             hidden += unknown + wrong
             continue
         where = key_path(path, str(key))
-        if unknown:
-            fallback = "known competencies: " + ", ".join(known)
+        if unknown and _out_of_scope(dictionary, str(key)):
+            message = _("not a competency of the chosen position")
+            problems.append(InputProblem(where, message, _out_of_scope_hint()))
+        elif unknown:
+            fallback = _("known competencies: {ids}").format(ids=", ".join(known))
             hint = did_you_mean(str(key), known, fallback)
-            problems.append(InputProblem(where, "unknown competency id", hint))
+            problems.append(InputProblem(where, _("unknown competency id"), hint))
         if wrong:
             levels = ", ".join(
                 f"{level} = {dictionary.level_name(level)}" for level in range(1, own_top + 1)
@@ -195,8 +238,10 @@ def check_targets(
             problems.append(
                 InputProblem(
                     where,
-                    f"expected a level from 1 to {own_top} or null, got {describe(value)}",
-                    f"levels are {levels}; null means no target",
+                    _("expected a level from 1 to {top} or null, got {value}").format(
+                        top=own_top, value=describe(value)
+                    ),
+                    _("levels are {levels}; null means no target").format(levels=levels),
                 )
             )
     return _counted(problems, hidden, path)
@@ -208,14 +253,19 @@ def check_position(
     """Problems with a position id (jabatan): not a string, or not in the dictionary."""
     known = dictionary.position_targets
     if not isinstance(position, str):
-        return [InputProblem(path, f"expected a position id, got {describe(position)}")]
+        message = _("expected a position id, got {value}").format(value=describe(position))
+        return [InputProblem(path, message)]
     if position in known:
         return []
-    fallback = "known positions: " + ", ".join(known) if known else "the dictionary has none"
+    fallback = (
+        _("known positions: {ids}").format(ids=", ".join(known))
+        if known
+        else _("the dictionary has none")
+    )
     return [
         InputProblem(
             path,
-            f"unknown position '{position}'",
+            _("unknown position '{id}'").format(id=position),
             did_you_mean(position, known, fallback),
         )
     ]
@@ -232,8 +282,12 @@ def _check_open_targets(
     return [
         InputProblem(
             key_path("targets", str(key)),
-            f"the position '{position}' already sets level {known[key]} for this competency",
-            "own targets fill only the competencies whose target the position leaves open (null)",
+            _("the position '{id}' already sets level {level} for this competency").format(
+                id=position, level=known[key]
+            ),
+            _(
+                "own targets fill only the competencies whose target the position leaves open (null)"
+            ),
         )
         for key, value in targets.items()
         if value is not None and known.get(key) is not None
@@ -247,8 +301,10 @@ def check_focus(dictionary: Dictionary, focus: object, path: str = "focus") -> l
     return [
         InputProblem(
             path,
-            f"expected an integer from {MIN_FOCUS} to {MAX_FOCUS}, got {describe(focus)}",
-            f"the default is {dictionary.default_focus} competencies a year",
+            _("expected an integer from {low} to {high}, got {value}").format(
+                low=MIN_FOCUS, high=MAX_FOCUS, value=describe(focus)
+            ),
+            _("the default is {count} competencies a year").format(count=dictionary.default_focus),
         )
     ]
 
@@ -258,18 +314,22 @@ def check_priorities(
 ) -> list[InputProblem]:
     """Problems in the competencies the person marked as priorities (a list of ids, once each)."""
     if not isinstance(priorities, list):
-        message = f"expected a list of competency ids, got {describe(priorities)}"
+        message = _("expected a list of competency ids, got {value}").format(
+            value=describe(priorities)
+        )
         return [InputProblem(path, message)]
     known = dictionary.competency_by_id
     problems: list[InputProblem] = []
     for index, key in enumerate(priorities):
         where = f"{path}[{index}]"
         if not isinstance(key, str) or key not in known:
-            fallback = "known competencies: " + ", ".join(known)
+            fallback = _("known competencies: {ids}").format(ids=", ".join(known))
             hint = did_you_mean(key, known, fallback) if isinstance(key, str) else fallback
-            problems.append(InputProblem(where, f"unknown competency id {describe(key)}", hint))
+            message = _("unknown competency id {value}").format(value=describe(key))
+            problems.append(InputProblem(where, message, hint))
         elif key in priorities[:index]:
-            problems.append(InputProblem(where, f"'{key}' is listed twice", "list each once"))
+            message = _("'{id}' is listed twice").format(id=key)
+            problems.append(InputProblem(where, message, _("list each once")))
     return problems
 
 
@@ -282,8 +342,12 @@ def check_total_jp(
     return [
         InputProblem(
             path,
-            f"expected an integer from {MIN_JP} to {MAX_JP}, got {describe(total_jp)}",
-            f"the default is {dictionary.default_jp} JP, every civil servant's yearly minimum",
+            _("expected an integer from {low} to {high}, got {value}").format(
+                low=MIN_JP, high=MAX_JP, value=describe(total_jp)
+            ),
+            _("the default is {count} JP, every civil servant's yearly minimum").format(
+                count=dictionary.default_jp
+            ),
         )
     ]
 
@@ -322,18 +386,28 @@ def document_value(document: object, key: str, example: str) -> tuple[object, li
     exactly that key; ``example`` shows the expected file in the hint.
     """
     if not isinstance(document, dict):
-        message = f'expected an object like {{"{key}": {{...}}}}, got {describe(document)}'
-        return None, [InputProblem("", message, f"the file looks like {example}")]
+        message = _('expected an object like {{"{key}": {{...}}}}, got {value}').format(
+            key=key, value=describe(document)
+        )
+        return None, [InputProblem("", message, _looks_like(example))]
     others = [other for other in document if other != key]
     problems = [
-        InputProblem(key_path("", str(other)), "unknown key", f'the file holds only "{key}"')
+        InputProblem(
+            key_path("", str(other)),
+            _("unknown key"),
+            _('the file holds only "{key}"').format(key=key),
+        )
         for other in others[:MAX_LISTED]
     ]
     problems = _counted(problems, len(others) - len(problems), "")
     if key not in document:
-        problems.append(InputProblem("", f'missing key "{key}"', f"the file looks like {example}"))
+        message = _('missing key "{key}"').format(key=key)
+        problems.append(InputProblem("", message, _looks_like(example)))
     elif document[key] is None:
-        problems.append(
-            InputProblem(key, "expected an object, got null", f"the file looks like {example}")
-        )
+        message = _("expected an object, got null")
+        problems.append(InputProblem(key, message, _looks_like(example)))
     return (None if problems else document[key]), problems
+
+
+def _looks_like(example: str) -> str:
+    return _("the file looks like {example}").format(example=example)

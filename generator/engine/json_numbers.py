@@ -19,9 +19,10 @@ class NumberTooLong(ValueError):
     def __init__(self, text: str, line: int, column: int) -> None:
         self.line = line
         self.column = column
-        shown = text[:20] + "..."
+        self.length = len(text)
+        self.shown = text[:20] + "..."
         super().__init__(
-            f"a number of {len(text)} characters ({shown}) is longer than "
+            f"a number of {self.length} characters ({self.shown}) is longer than "
             f"{MAX_NUMBER_CHARS} characters"
         )
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from .dictionary import Activity, Dictionary
 from .inputs import InputProblem, describe, did_you_mean
+from .wording import _
 
 MAX_ITEMS = 200
 
@@ -29,29 +30,30 @@ def _item_problems(
         return None, [
             InputProblem(
                 where,
-                f'expected an object like {{"activity_id": "...", "jp": 8}}, got {describe(item)}',
+                _('expected an object like {{"activity_id": "...", "jp": 8}}, got {value}').format(
+                    value=describe(item)
+                ),
             )
         ]
     key = item.get("activity_id")
     if not isinstance(key, str):
-        hint = "every item names a catalogue activity by its id"
-        return None, [
-            InputProblem(
-                f"{where}.activity_id", f"expected an activity id, got {describe(key)}", hint
-            )
-        ]
+        hint = _("every item names a catalogue activity by its id")
+        message = _("expected an activity id, got {value}").format(value=describe(key))
+        return None, [InputProblem(f"{where}.activity_id", message, hint)]
     activity = dictionary.activity_by_id.get(key)
     if activity is None:
         example = min(dictionary.activity_by_id, default="integritas-catatan-janji-kerja")
-        hint = did_you_mean(key, dictionary.activity_by_id, f"activity ids look like '{example}'")
-        return None, [InputProblem(f"{where}.activity_id", f"unknown activity id '{key}'", hint)]
+        fallback = _("activity ids look like '{example}'").format(example=example)
+        hint = did_you_mean(key, dictionary.activity_by_id, fallback)
+        message = _("unknown activity id '{id}'").format(id=key)
+        return None, [InputProblem(f"{where}.activity_id", message, hint)]
     problems: list[InputProblem] = []
     if key in seen:
         problems.append(
             InputProblem(
                 f"{where}.activity_id",
-                f"activity '{key}' is already in {seen[key]}",
-                "a plan takes each activity once",
+                _("activity '{id}' is already in {where}").format(id=key, where=seen[key]),
+                _("a plan takes each activity once"),
             )
         )
     seen.setdefault(key, where)
@@ -59,8 +61,8 @@ def _item_problems(
         problems.append(
             InputProblem(
                 f"{where}.activity_id",
-                f"activity '{key}' is arranged by the agency",
-                "propose it to your superior; it is not part of the JP allowance",
+                _("activity '{id}' is arranged by the agency").format(id=key),
+                _("propose it to your superior; it is not part of the JP allowance"),
             )
         )
     jp = item.get("jp")
@@ -68,8 +70,10 @@ def _item_problems(
         problems.append(
             InputProblem(
                 f"{where}.jp",
-                f"expected {activity.jp} (the catalogue's JP of '{key}'), got {describe(jp)}",
-                "a plan takes whole activities with the JP the catalogue lists",
+                _("expected {jp} (the catalogue's JP of '{id}'), got {value}").format(
+                    jp=activity.jp, id=key, value=describe(jp)
+                ),
+                _("a plan takes whole activities with the JP the catalogue lists"),
             )
         )
     return (None if problems else activity), problems
@@ -80,13 +84,17 @@ def check_plan(
 ) -> tuple[list[Activity], list[InputProblem]]:
     """The activities of an edited plan, in its order, or every problem found in it."""
     if not isinstance(plan, dict):
-        return [], [InputProblem(path, f"expected an object with items, got {describe(plan)}")]
+        message = _("expected an object with items, got {value}").format(value=describe(plan))
+        return [], [InputProblem(path, message)]
     items = plan.get("items")
     if not isinstance(items, list):
-        hint = 'a plan looks like {"items": [{"activity_id": "...", "jp": 8}]}'
-        return [], [InputProblem(f"{path}.items", f"expected a list, got {describe(items)}", hint)]
+        hint = _('a plan looks like {{"items": [{{"activity_id": "...", "jp": 8}}]}}').format()
+        message = _("expected a list, got {value}").format(value=describe(items))
+        return [], [InputProblem(f"{path}.items", message, hint)]
     if len(items) > MAX_ITEMS:
-        message = f"expected at most {MAX_ITEMS} activities, got {len(items)}"
+        message = _("expected at most {limit} activities, got {count}").format(
+            limit=MAX_ITEMS, count=len(items)
+        )
         return [], [InputProblem(f"{path}.items", message)]
     activities: list[Activity] = []
     problems: list[InputProblem] = []

@@ -38,7 +38,6 @@ from .dictionary import Dictionary, read_dictionary
 from .recap_files import Rejected, Respondent, read_result
 from .recap_roster import RosterPerson
 from .recap_rows import Entry, PlannedActivity, people_rows
-from .scope import assessed_export
 
 RECAP_FORMAT = "kompetensi-asn/rekap"
 RECAP_FORMAT_VERSION = 1
@@ -97,10 +96,13 @@ def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
     """Per competency: respondents, below/at/above/no target, level counts and the mean gap."""
     rows = []
     for index, competency in enumerate(view.competencies):
+        # A technical competency counts only the people whose position lists it.
+        assessed = [pair for entry in entries if (pair := entry.levels[index]) is not None]
+        if not assessed and competency.id in view.technical:
+            continue
         counts = Counter({str(level): 0 for level in range(view.max_level + 1)})
         below = at = above = none = gap_sum = 0
-        for entry in entries:
-            estimated, target = entry.levels[index]
+        for estimated, target in assessed:
             counts[str(estimated)] += 1
             if target is None:
                 none += 1
@@ -116,7 +118,7 @@ def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
             {
                 "id": competency.id,
                 "name": competency.name,
-                "respondents": len(entries),
+                "respondents": len(assessed),
                 "below_target": below,
                 "at_target": at,
                 "above_target": above,
@@ -241,11 +243,9 @@ class Recap:
         min_group: int = DEFAULT_MIN_GROUP,
         group_size: int = DEFAULT_GROUP_SIZE,
     ) -> None:
-        # The competencies the self-assessment covers (technical ones are left out, as the
-        # quiz and `kompetensi assess` leave them out): the same whoever calls.
-        self.view = read_dictionary(
-            dictionary if isinstance(dictionary, Dictionary) else assessed_export(dictionary)
-        )
+        # Every competency: each file is assessed for its own position (generator.engine.scope),
+        # so a technical competency counts the people whose position lists it.
+        self.view = read_dictionary(dictionary)
         self.roster: Mapping[str, RosterPerson] = roster or {}
         self.min_group = min_group
         self.group_size = group_size
@@ -313,14 +313,18 @@ class Recap:
             name=identity.get("name") or (listed.name if listed else None),
             unit=self._share(identity.get("unit") or (listed.unit if listed else "") or NOT_GIVEN),
             position=self._share(position),
-            levels=self._share(
-                tuple(
-                    self._share((competency["estimated"], competency["target"]))
-                    for competency in respondent.result["competencies"]
-                )
-            ),
+            levels=self._share(self._levels(respondent.result)),
             plan=tuple(self._share(item) for item in _plan_of(respondent.result)),
             stored_differs=respondent.stored_differs,
+        )
+
+    def _levels(self, result: Mapping[str, Any]) -> tuple[tuple[int, int | None] | None, ...]:
+        """(estimated, target) per competency of the dictionary; None where the person's
+        position does not list a technical competency."""
+        by_id = {c["id"]: (c["estimated"], c["target"]) for c in result["competencies"]}
+        return tuple(
+            None if (pair := by_id.get(c.id)) is None else self._share(pair)
+            for c in self.view.competencies
         )
 
     def entries(self) -> list[Entry]:

@@ -42,14 +42,26 @@ class Entry:
     name: str | None
     unit: str
     position: str
-    levels: tuple[tuple[int, int | None], ...]
-    """(estimated, target) per competency, in the dictionary's order."""
+    levels: tuple[tuple[int, int | None] | None, ...]
+    """(estimated, target) per competency, in the dictionary's order; None for a technical
+    competency the person's position does not list (not assessed)."""
     plan: tuple[PlannedActivity, ...]
     stored_differs: bool
 
 
 def people_rows(view: Dictionary, entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
-    """The per-person rows of ``--detail``: file, NIP, name, unit, position, levels and gaps."""
+    """The per-person rows of ``--detail``: file, NIP, name, unit, position, levels and gaps.
+
+    Every row has the same columns: each managerial and socio-cultural competency, and each
+    technical one someone was assessed on (empty for the people whose position does not list
+    it)."""
+    entries = list(entries)
+    shown = [
+        (index, competency)
+        for index, competency in enumerate(view.competencies)
+        if competency.id not in view.technical
+        or any(entry.levels[index] is not None for entry in entries)
+    ]
     for entry in entries:
         row: dict[str, Any] = {
             "file": entry.source,
@@ -58,7 +70,9 @@ def people_rows(view: Dictionary, entries: Iterable[Entry]) -> Iterator[dict[str
             "unit": entry.unit,
             "position": entry.position,
         }
-        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
+        for index, competency in shown:
+            pair = entry.levels[index]
+            estimated, target = pair if pair is not None else (None, None)
             row[f"{competency.id}.estimated"] = estimated
             row[f"{competency.id}.target"] = target
         yield row
@@ -73,7 +87,10 @@ def tidy_rows(
     ``detail``): the rows can leave the agency without personal data.
     """
     for number, entry in enumerate(entries, start=1):
-        for competency, (estimated, target) in zip(view.competencies, entry.levels, strict=True):
+        for competency, pair in zip(view.competencies, entry.levels, strict=True):
+            if pair is None:
+                continue  # a technical competency the person's position does not list
+            estimated, target = pair
             row: dict[str, Any] = {"respondent": number}
             if detail:
                 row["nip"] = entry.nip or ""

@@ -7,13 +7,10 @@ Build time (CPython, may use Jinja2):
   the built site; :mod:`~generator.quiz.layout` says where, :mod:`~generator.quiz.runtime`
   pins the Pyodide files and vendored wheels, :mod:`~generator.quiz.wheel` builds the wheel.
 
-In the browser (shipped in the engine wheel, standard library only, so this file stays
-import-free): :mod:`~generator.quiz.bridge` is the Web Worker's JSON door into
-:mod:`generator.engine`; :mod:`~generator.quiz.report` and :mod:`~generator.quiz.chart` make the
-labels, CSV and SVG chart the page shows. The recap page (``/rekap/``, :mod:`~generator.quiz.recap_page`)
-uses the same worker: :mod:`~generator.quiz.recap_bridge` runs :mod:`generator.engine.recap`,
-:mod:`~generator.quiz.recap_chart` draws its charts. The JavaScript in ``site_overrides/assets/quiz/`` only
-glues the page to the bridge.
+In the browser: :mod:`generator.browser` (the bridges, labels, CSV and charts) runs on
+:mod:`generator.engine` in a Web Worker; both are shipped whole in the engine wheel, standard
+library only. The recap page (``/rekap/``, :mod:`~generator.quiz.recap_page`) uses the same
+worker. The JavaScript in ``site_overrides/assets/quiz/`` only glues the page to the bridge.
 
 The answers file (download, import, localStorage), JSON::
 

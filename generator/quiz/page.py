@@ -13,7 +13,9 @@ for it there, and that wait is when the browser runs the already loaded quiz.js,
 binds the form (inlined, it bound later in the measurements, see ``bind.js``).
 
 Form contract, kept stable for tests and integrators: ``<select name="position">`` with position
-ids as values; per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
+ids as values (a real position's option lists the technical competencies it brings in
+``data-kq-technical``; their sections carry ``data-kq-technical`` and stay hidden until it is
+chosen, see ``lib/position.js``); per indicator, radio inputs ``name="<indicator id>" value="<rating>"`` inside a
 ``fieldset`` with a ``legend``; one submit button. Results and plan items are filled in by the
 browser with ``data-competency/-estimated/-target/-gap`` and ``data-plan-item/-category/-jp``.
 """
@@ -26,10 +28,12 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
-from generator.quiz import layout, report
+from generator.engine.scope import TECHNICAL_GROUP
+from generator.quiz import layout
 from generator.vocabulary import position_category_label
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
@@ -65,17 +69,52 @@ def inline_script(name: str) -> markupsafe.Markup:
     return markupsafe.Markup(source)
 
 
-def _position_groups(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for position in positions:
-        groups.setdefault(position.get("category") or "", []).append(position)
-    return [
-        {
-            "label": position_category_label(category),
-            "positions": items,
-        }
-        for category, items in groups.items()
-    ]
+# Real positions (not one of the 13 templates) are grouped by their kind.
+POSITION_KIND_LABELS = {
+    "jpt": "Jabatan Pimpinan Tinggi",
+    "administrator": "Jabatan Administrator",
+    "pengawas": "Jabatan Pengawas",
+    "pelaksana": "Jabatan Pelaksana",
+    "fungsional": "Jabatan Fungsional",
+}
+
+
+def _is_template(position: dict[str, Any]) -> bool:
+    # An export made before real positions existed has no "template" key: all were templates.
+    return bool(position.get("template", True))
+
+
+def _technical_ids(data: dict[str, Any]) -> set[str]:
+    return {c["id"] for c in data["competencies"] if c.get("group") == TECHNICAL_GROUP}
+
+
+def _position_groups(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The selector's groups: the templates by category (as before real positions), then the
+    real positions by kind, each with the technical competencies it brings into the form."""
+    technical = _technical_ids(data)
+    groups: dict[str, dict[str, Any]] = {}
+    for position in data["positions"]:
+        if _is_template(position):
+            category = position.get("category") or ""
+            key = "category:" + category
+            label = f"Kategori umum: {position_category_label(category)}"
+        else:
+            kind = position.get("kind") or ""
+            key = "kind:" + kind
+            label = f"SKJ jabatan: {POSITION_KIND_LABELS.get(kind, kind or 'Jabatan lain')}"
+        group = groups.setdefault(key, {"label": label, "positions": []})
+        group["positions"].append(
+            {
+                "id": position["id"],
+                "name": position["name"],
+                "basis": position.get("basis") or {},
+                "illustrative": bool(position.get("illustrative")),
+                "template": _is_template(position),
+                "technical": " ".join(k for k in position["targets"] if k in technical),
+            }
+        )
+    templates = [g for k, g in groups.items() if k.startswith("category:")]
+    return templates + [g for k, g in groups.items() if k.startswith("kind:")]
 
 
 def level_rule(data: dict[str, Any]) -> LevelRule:
@@ -94,9 +133,17 @@ def skip_penalties(data: dict[str, Any]) -> str:
 
 
 def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's competencies: every managerial and socio-cultural one, and each technical one
+    that some position lists (hidden until such a position is chosen; a technical competency
+    no position needs is never asked, see generator.engine.scope)."""
     rule = level_rule(data)
+    technical = _technical_ids(data)
+    listed = {key for position in data["positions"] for key in position["targets"]}
     competencies = []
     for competency in data["competencies"]:
+        is_technical = competency["id"] in technical
+        if is_technical and competency["id"] not in listed:
+            continue
         indicators = [
             {**indicator, "level": level["level"], "budget": budget}
             for level in competency["levels"]
@@ -111,6 +158,7 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "definition": competency["definition"],
                 "indicators": indicators,
                 "indicator_count": len(indicators),
+                "technical": is_technical,
             }
         )
     return competencies
@@ -131,6 +179,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     paths = layout.layout(data)
     assessment = data["assessment"]
     competencies = _competencies(data)
+    base = [c for c in competencies if not c["technical"]]
     return {
         "root": root,
         "static_dir": paths.static_path,
@@ -151,10 +200,12 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         },
         "title": report.TITLE,
         "competencies": competencies,
-        "indicator_count": sum(item["indicator_count"] for item in competencies),
+        # What every form asks; a real position adds its technical statements (position.js).
+        "base_competencies": base,
+        "indicator_count": sum(item["indicator_count"] for item in base),
         "scale": assessment["scale"]["labels"],
         "levels": data["framework"]["levels"],
-        "position_groups": _position_groups(data["positions"]),
+        "position_groups": _position_groups(data),
         "default_jp": assessment["default_jp"],
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,

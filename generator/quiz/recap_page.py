@@ -2,7 +2,7 @@
 
 Static HTML from the export, like the quiz page, and the same browser runtime: the page's
 ``rekap.js`` starts the quiz's engine worker (``lib/engine.js``, ``worker.mjs``) with the same
-wheel and data, then calls :mod:`generator.quiz.recap_bridge`. Nothing is computed in
+wheel and data, then calls :mod:`generator.browser.recap_bridge`. Nothing is computed in
 JavaScript.
 
 Page contract for tests and integrators: ``input[type=file][name=results]`` (multiple),

@@ -1,8 +1,9 @@
 """A deterministic pure-Python wheel of the assessment engine, built with ``zipfile`` alone.
 
-The browser installs this wheel with micropip. It holds only what runs in Pyodide: the package
-marker ``generator/__init__.py``, the engine (``generator/engine/**``) and the quiz's browser
-bridge (:data:`BROWSER_MODULES`), all standard library only. Building it needs no setuptools:
+The browser installs this wheel with micropip. It holds only what runs in Pyodide, as whole
+packages: the package marker ``generator/__init__.py`` and every file of
+:data:`SHIPPED_PACKAGES` (the engine and :mod:`generator.browser`), all standard library only;
+a module added to either package ships without further ado. Building it needs no setuptools:
 the same sources give the same bytes (fixed timestamps, sorted entries, fixed permissions), so
 two builds of the site are byte-identical and the wheel's URL can carry its content hash.
 """
@@ -23,16 +24,8 @@ DIST_NAME = "kompetensi-asn-engine"
 """The distribution name, distinct from the full project (which needs PyYAML and MkDocs)."""
 
 PACKAGE_ROOT = Path(generator.__file__).resolve().parent
-BROWSER_MODULES = (
-    "quiz/__init__.py",
-    "quiz/bridge.py",
-    "quiz/report.py",
-    "quiz/plan_choices.py",
-    "quiz/chart.py",
-    "quiz/recap_bridge.py",
-    "quiz/recap_chart.py",
-)
-"""Files of ``generator/quiz`` that run in the browser (standard library only)."""
+SHIPPED_PACKAGES = ("browser", "engine")
+"""Subpackages of ``generator`` shipped whole (standard library only, see their docstrings)."""
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o644 << 16
@@ -55,13 +48,17 @@ def _normalized(name: str) -> str:
 
 
 def source_files(package_root: Path = PACKAGE_ROOT) -> list[tuple[str, bytes]]:
-    """(archive path, bytes) of every Python file shipped, sorted by archive path."""
-    paths = [package_root / "__init__.py", *sorted((package_root / "engine").rglob("*.py"))]
-    paths += [package_root / module for module in BROWSER_MODULES]
+    """(archive path, bytes) of every Python file shipped, sorted by archive path.
+
+    Whole packages: every ``*.py`` under each of :data:`SHIPPED_PACKAGES`, at any depth.
+    """
+    paths = [package_root / "__init__.py"]
+    for package in SHIPPED_PACKAGES:
+        paths += (package_root / package).rglob("*.py")
     files: list[tuple[str, bytes]] = []
     for path in paths:
         relative = path.relative_to(package_root).as_posix()
-        if "__pycache__" in relative:
+        if "__pycache__" in relative.split("/"):
             continue
         files.append((f"generator/{relative}", path.read_bytes()))
     return sorted(files)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.render import links
+from generator.render import links, skj
 from generator.render.pages import Dictionary, position_categories
 from generator.render.safe import title
 
@@ -49,12 +49,28 @@ def competency_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
 
 
 def position_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
-    """The children of the *Jabatan* section: its index page, then one section per category."""
+    """The children of the *Jabatan* section: its index page, then one section per kind. A kind
+    with both templates and real positions lists the templates in a section of their own first,
+    so the real positions are not split among sections named after template names."""
     d = Dictionary(data, {})
     items: list[NavItem] = [links.POSITION_INDEX]
     for _, name, members in position_categories(d):
-        pages = [(str(p["name"]), links.position_page(p["id"])) for p in members]
-        items.append({title(name): _chunked(pages, chunk_size)})
+        templates = [
+            (str(p["name"]), links.position_page(p["id"])) for p in members if skj.is_template(p)
+        ]
+        real = [
+            (str(p["name"]), links.position_page(p["id"]))
+            for p in members
+            if not skj.is_template(p)
+        ]
+        if templates and real:
+            children = [
+                {"Templat jenis jabatan": _chunked(templates, chunk_size)},
+                *_chunked(real, max(chunk_size - 1, 1)),
+            ]
+        else:
+            children = _chunked(templates or real, chunk_size)
+        items.append({title(name): children})
     return items
 
 

@@ -20,6 +20,7 @@ from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
 from generator.standard.export import CSV_COLUMNS, to_csv
+from generator.vocabulary import TECHNICAL_GROUP
 
 CSV_COLUMN_MEANINGS = {
     "indicator_id": "kode indikator, misalnya integritas.3.2",
@@ -557,7 +558,7 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
                 "id": anchor(f"kompetensi-{group['id']}"),
                 "letter": letter,
                 "name": group["name"],
-                "technical": group["id"] == "teknis",
+                "technical": group["id"] == TECHNICAL_GROUP,
                 "blocks": blocks,
             }
         )

@@ -15,30 +15,17 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.vocabulary import position_category_label
+from generator.vocabulary import (
+    POSITION_GRADE_LABELS,
+    POSITION_KIND_LABELS,
+    POSITION_LISTING_ORDER,
+    position_category_label,
+)
 
-KIND_NAMES = {
-    "jpt": "Jabatan Pimpinan Tinggi",
-    "administrator": "Jabatan Administrator",
-    "pengawas": "Jabatan Pengawas",
-    "pelaksana": "Jabatan Pelaksana",
-    "fungsional": "Jabatan Fungsional",
-}
-"""The kinds in the order the index and the filters list them."""
-GRADE_NAMES = {
-    "utama": "Utama",
-    "madya": "Madya",
-    "pratama": "Pratama",
-    "ahli_utama": "Ahli Utama",
-    "ahli_madya": "Ahli Madya",
-    "ahli_muda": "Ahli Muda",
-    "ahli_pertama": "Ahli Pertama",
-    "penyelia": "Penyelia",
-    "mahir": "Mahir",
-    "terampil": "Terampil",
-    "pemula": "Pemula",
-}
-"""Grades (jenjang), highest first within each kind."""
+KIND_NAMES = POSITION_KIND_LABELS
+"""The kinds in the order the index and the filters list them (:mod:`generator.vocabulary`)."""
+GRADE_NAMES = POSITION_GRADE_LABELS
+"""Grades (jenjang), highest first within each kind (:mod:`generator.vocabulary`)."""
 TRAINING_TYPES = (
     ("managerial", "manajerial"),
     ("technical", "teknis"),
@@ -71,10 +58,7 @@ def kind_name(key: str) -> str:
     return KIND_NAMES.get(key) or position_category_label(key)
 
 
-_KIND_ORDER = (
-    "jpt", "pimpinan_tinggi", "administrator", "pengawas", "pelaksana", "administrasi",
-    "fungsional", "lainnya",
-)  # fmt: skip
+_KIND_ORDER = POSITION_LISTING_ORDER
 
 
 def kind_rank(key: str) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from generator.i18n import _
 from generator.standard.loader import Loaded, Parsed
 from generator.vocabulary import TECHNICAL_GROUP
 
@@ -23,21 +24,17 @@ def check_dictionaries(loaded: Loaded) -> dict[str, Parsed]:
         ident = parsed.value.get("id")
         if ident is None:
             continue
-        if ident != parsed.file.stem:
-            loaded.report(
-                parsed,
-                ("id",),
-                f"the id '{ident}' differs from the file name '{parsed.file.name}'",
-                f"rename the file to {ident}.yaml or fix the id",
-            )
+        if not loaded.named_as_its_file(parsed, ident):
             continue
         levels = parsed.value.get("levels")
         if framework_levels and isinstance(levels, int) and levels > framework_levels:
             loaded.report(
                 parsed,
                 ("levels",),
-                f"expected at most {framework_levels} levels, got {levels}",
-                "a dictionary cannot have more levels than framework.yaml",
+                _("expected at most {limit} levels, got {count}").format(
+                    limit=framework_levels, count=levels
+                ),
+                _("a dictionary cannot have more levels than framework.yaml"),
             )
         by_id[ident] = parsed
     return by_id
@@ -58,19 +55,22 @@ def check_membership(loaded: Loaded, parsed: Parsed, dictionaries: dict[str, Par
         loaded.report(
             parsed,
             ("dictionary",),
-            f"only a technical competency belongs to a dictionary, this one is "
-            f"'{value.get('group')}'",
-            "remove dictionary: or set group: teknis",
+            _("only a technical competency belongs to a dictionary, this one is '{group}'").format(
+                group=value.get("group")
+            ),
+            _("remove dictionary: or set group: teknis"),
         )
     elif name not in dictionaries and name not in loaded.dictionary_files:
         close = difflib.get_close_matches(name, sorted(dictionaries), 1)
         loaded.report(
             parsed,
             ("dictionary",),
-            f"unknown dictionary '{name}'",
-            f"did you mean '{close[0]}'?"
+            _("unknown dictionary '{dictionary}'").format(dictionary=name),
+            _("did you mean '{option}'?").format(option=close[0])
             if close
-            else f"add standards/dictionaries/{name}.yaml or fix the name",
+            else _("add standards/dictionaries/{dictionary}.yaml or fix the name").format(
+                dictionary=name
+            ),
         )
 
 

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from generator.engine.cells import NEUTRALISED
-from generator.errors import DataErrors, Problem, printable
+from generator.errors import DataErrors, Problem, printable, with_hint
+from generator.i18n import _
 from generator.standard import load_standard
 from generator.standard.loader import COMPETENCY_DIR, DICTIONARY_DIR, display_path
 from generator.standard.spreadsheet import Sheet, read_sheet
@@ -82,7 +83,7 @@ class _Reader:
         self.competencies: dict[str, Competency] = {}
 
     def problem(self, row: int, column: str, message: str, hint: str) -> None:
-        self.problems.append(printable(f"{self.name}:{row}:{column}: {message} Hint: {hint}"))
+        self.problems.append(printable(f"{self.name}:{row}:{column}: {with_hint(message, hint)}"))
 
     def header(self, header: list[str]) -> list[str]:
         columns = [ALIASES.get(name, name) for name in header]
@@ -91,14 +92,17 @@ class _Reader:
             if ALIASES.get(name, name) not in known:
                 self.problem(
                     1,
-                    name or "(tanpa nama)",
-                    "kolom tidak dikenal",
-                    "kolom yang dikenal: " + ", ".join((*REQUIRED, *OPTIONAL)),
+                    name or _("(no name)"),
+                    _("unknown column"),
+                    _("known columns: {columns}").format(columns=", ".join((*REQUIRED, *OPTIONAL))),
                 )
         for name in REQUIRED:
             if name not in columns:
                 self.problem(
-                    1, name, "kolom wajib tidak ada", "tambahkan kolom ini pada baris pertama"
+                    1,
+                    name,
+                    _("missing required column"),
+                    _("add this column to the first row"),
                 )
         return columns
 
@@ -109,8 +113,10 @@ class _Reader:
             self.problem(
                 number,
                 "competency_id",
-                f"kode kompetensi tidak sah: '{cid}'" if cid else "kode kompetensi kosong",
-                "pakai huruf kecil, angka dan tanda hubung, misalnya pengelolaan-arsip",
+                _("invalid competency id: '{id}'").format(id=cid)
+                if cid
+                else _("empty competency id"),
+                _("use lower-case letters, digits and hyphens, e.g. pengelolaan-arsip"),
             )
             return
         competency = self.competencies.get(cid) or self._first(number, cid, cell)
@@ -131,21 +137,28 @@ class _Reader:
                 self.problem(
                     number,
                     "level_description",
-                    f"deskripsi level {level} kosong pada baris pertamanya",
-                    "isi deskripsi level pada baris pertama setiap level",
+                    _("the description of level {level} is empty on its first row").format(
+                        level=level
+                    ),
+                    _("fill in the level description on the first row of each level"),
                 )
             existing = competency.levels[level] = Level(number, text)
         elif text and text != existing.description:
             self.problem(
                 number,
                 "level_description",
-                f"berbeda dengan deskripsi level {level} pada baris {existing.row}",
-                "kosongkan sel ini atau samakan isinya",
+                _("differs from the description of level {level} on row {row}").format(
+                    level=level, row=existing.row
+                ),
+                _("empty this cell or make it the same"),
             )
         indicator = cell.get("indicator", "")
         if not indicator:
             self.problem(
-                number, "indicator", "indikator kosong", "setiap baris memuat satu indikator"
+                number,
+                "indicator",
+                _("empty indicator"),
+                _("every row holds one indicator"),
             )
         else:
             existing.indicators.append(indicator)
@@ -156,16 +169,16 @@ class _Reader:
             self.problem(
                 number,
                 column,
-                f"kosong pada baris pertama kompetensi '{cid}'",
-                "isi kolom ini pada baris pertama setiap kompetensi",
+                _("empty on the first row of the competency '{id}'").format(id=cid),
+                _("fill in this column on the first row of each competency"),
             )
         group = cell.get("group", "")
         if group and group not in COMPETENCY_GROUPS:
             self.problem(
                 number,
                 "group",
-                f"kelompok tidak dikenal: '{group}'",
-                "pakai teknis, manajerial atau sosial_kultural",
+                _("unknown group: '{group}'").format(group=group),
+                _("use teknis, manajerial or sosial_kultural"),
             )
             return None
         dictionary = cell.get("dictionary") or None
@@ -175,16 +188,16 @@ class _Reader:
                 self.problem(
                     number,
                     "dictionary",
-                    f"kode kamus tidak sah: '{dictionary}'",
-                    "pakai huruf kecil, angka dan tanda hubung, misalnya arsip-nasional",
+                    _("invalid dictionary id: '{dictionary}'").format(dictionary=dictionary),
+                    _("use lower-case letters, digits and hyphens, e.g. arsip-nasional"),
                 )
                 return None
         elif dictionary:
             self.problem(
                 number,
                 "dictionary",
-                "hanya kompetensi teknis yang mempunyai kamus",
-                "kosongkan kolom ini untuk kompetensi manajerial dan sosial kultural",
+                _("only a technical competency has a dictionary"),
+                _("leave this column empty for managerial and socio-cultural competencies"),
             )
         if missing:
             return None
@@ -205,8 +218,8 @@ class _Reader:
             self.problem(
                 number,
                 column,
-                f"berbeda dengan baris {first} untuk kompetensi yang sama",
-                "kosongkan sel ini atau samakan isinya",
+                _("differs from row {row} of the same competency").format(row=first),
+                _("empty this cell or make it the same"),
             )
 
     def _level(self, number: int, text: str) -> int | None:
@@ -215,8 +228,8 @@ class _Reader:
         self.problem(
             number,
             "level",
-            f"level harus bilangan bulat 1 sampai 5, tertulis '{text}'",
-            "tulis nomor level saja, misalnya 2",
+            _("the level must be a whole number from 1 to 5, got '{text}'").format(text=text),
+            _("write the level number only, e.g. 2"),
         )
         return None
 
@@ -228,9 +241,10 @@ class _Reader:
                 self.problem(
                     competency.row,
                     "level",
-                    f"level kompetensi '{competency.id}' harus berurutan mulai 1, tertulis "
-                    + ", ".join(str(n) for n in numbers),
-                    "setiap level dari 1 sampai level tertinggi memerlukan baris",
+                    _(
+                        "the levels of the competency '{id}' must run in order from 1, got {levels}"
+                    ).format(id=competency.id, levels=", ".join(str(n) for n in numbers)),
+                    _("every level from 1 to the highest needs rows"),
                 )
                 continue
             if competency.dictionary is None:
@@ -240,9 +254,13 @@ class _Reader:
                 self.problem(
                     competency.row,
                     "level",
-                    f"kompetensi '{competency.id}' mempunyai {len(numbers)} level, sedangkan "
-                    f"'{first[1]}' dalam kamus yang sama mempunyai {first[0]}",
-                    "semua kompetensi dalam satu kamus memakai jumlah level yang sama",
+                    _(
+                        "the competency '{id}' has {count} levels, but '{other}' in the same "
+                        "dictionary has {other_count}"
+                    ).format(
+                        id=competency.id, count=len(numbers), other=first[1], other_count=first[0]
+                    ),
+                    _("all competencies of one dictionary have the same number of levels"),
                 )
 
 
@@ -277,7 +295,8 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     if not reader.problems:  # a dropped row would leave a gap that is no mistake of its own
         reader.check_levels()
     if not reader.competencies and not reader.problems:
-        reader.problems.append(f"{name}: tidak ada baris data Hint: isi satu baris per indikator")
+        message = with_hint(_("no data rows"), _("fill in one row per indicator"))
+        reader.problems.append(printable(f"{name}: {message}"))
     if reader.problems:
         return Result(problems=reader.problems)
     result = Result(files=_files(reader, standards, force))
@@ -297,8 +316,8 @@ def _files(reader: _Reader, standards: Path, force: bool) -> dict[Path, str]:
             reader.problem(
                 competency.row,
                 "competency_id",
-                f"berkas {display_path(target)} sudah ada",
-                "pakai --force untuk menimpanya, atau ganti kode kompetensi",
+                _("the file {file} already exists").format(file=display_path(target)),
+                _("use --force to replace it, or change the competency id"),
             )
             continue
         block = (competency.group, competency.dictionary or "")

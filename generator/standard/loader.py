@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, join_path
+from generator.i18n import _
 from generator.standard import schema, strict_yaml
 from generator.standard.places import Places
 
@@ -95,6 +96,20 @@ class Loaded:
         if notice:
             self.notices.append(problem)
 
+    def named_as_its_file(self, parsed: Parsed, ident: str) -> bool:
+        """True when the file's ``id`` is its file name; otherwise reported on the id."""
+        if ident == parsed.file.stem:
+            return True
+        self.report(
+            parsed,
+            ("id",),
+            _("the id '{id}' differs from the file name '{file}'").format(
+                id=ident, file=parsed.file.name
+            ),
+            _("rename the file to {id}.yaml or fix the id").format(id=ident),
+        )
+        return False
+
 
 def display_path(file: Path) -> str:
     """Paths as the maintainer would type them: relative to the working folder when possible."""
@@ -124,8 +139,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                 1,
                 1,
                 "",
-                "folder not found",
-                f"a standards folder needs {folder.name}/",
+                _("folder not found"),
+                _("a standards folder needs {folder}/").format(folder=folder.name),
             )
         )
         return
@@ -140,8 +155,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                     1,
                     1,
                     "",
-                    "unexpected file in the standards folder",
-                    "data files end in .yaml; move other files elsewhere",
+                    _("unexpected file in the standards folder"),
+                    _("data files end in .yaml; move other files elsewhere"),
                 )
             )
             continue
@@ -153,8 +168,8 @@ def _yaml_files(folder: Path, loaded: Loaded) -> Iterator[Path]:
                     1,
                     1,
                     "",
-                    f"file name collides with {display_path(seen[folded])}",
-                    "file names must differ in more than letter case",
+                    _("file name collides with {file}").format(file=display_path(seen[folded])),
+                    _("file names must differ in more than letter case"),
                 )
             )
             continue
@@ -174,8 +189,8 @@ def _outside(file: Path, loaded: Loaded) -> bool:
             1,
             1,
             "",
-            "the file is a link to a file outside the standards folder",
-            "copy the file into the standards folder instead of linking to it",
+            _("the file is a link to a file outside the standards folder"),
+            _("copy the file into the standards folder instead of linking to it"),
         )
     )
     return True
@@ -191,8 +206,8 @@ def read_folder(root: Path) -> Loaded:
                 1,
                 1,
                 "",
-                "standards folder not found",
-                "pass --standards DIR or run from the project folder",
+                _("standards folder not found"),
+                _("pass --standards DIR or run from the project folder"),
             )
         )
         return loaded
@@ -212,8 +227,8 @@ def read_folder(root: Path) -> Loaded:
                     1,
                     1,
                     "",
-                    "file not found",
-                    f"every standards folder needs {name}",
+                    _("file not found"),
+                    _("every standards folder needs {file}").format(file=name),
                 )
             )
     loaded.competency_folder_missing = not (root / COMPETENCY_DIR).is_dir()

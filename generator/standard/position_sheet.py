@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.errors import Problem, printable
+from generator.errors import Problem, printable, with_hint
 from generator.i18n import _
 from generator.standard.importer import SLUG, Result, clean_cell, dump_yaml, validate_into
 from generator.standard.loader import COMPETENCY_DIR, POSITION_DIR, display_path
@@ -86,7 +86,7 @@ class _Reader:
         self.positions: dict[str, SheetPosition] = {}
 
     def problem(self, row: int, column: str, message: str, hint: str) -> None:
-        self.problems.append(printable(f"{self.name}:{row}:{column}: {message} Hint: {hint}"))
+        self.problems.append(printable(f"{self.name}:{row}:{column}: {with_hint(message, hint)}"))
 
     def header(self, header: list[str]) -> None:
         for name in header:
@@ -224,9 +224,8 @@ def plan_position_import(name: str, sheet: Sheet, standards: Path, *, force: boo
     for number, cells in sheet.rows:
         reader.row(number, cells)
     if not reader.positions and not reader.problems:
-        reader.problems.append(
-            f"{name}: " + _("no data rows") + " Hint: " + _("write one row per required competency")
-        )
+        message = with_hint(_("no data rows"), _("write one row per required competency"))
+        reader.problems.append(printable(f"{name}: {message}"))
     if reader.problems:
         return Result(problems=reader.problems)
     files: dict[Path, str] = {}
@@ -302,8 +301,7 @@ def _at_row(
         if problem.key_path.startswith(".".join(list_keys)):
             items = position.lists.get(list_column, [])
             row, column = (items[0][0] if items else row), list_column
-    text = f"{reader.name}:{row}:{column}: {problem.message}"
-    return printable(f"{text} Hint: {problem.hint}" if problem.hint else text)
+    return printable(f"{reader.name}:{row}:{column}: {with_hint(problem.message, problem.hint)}")
 
 
 def positions_csv(data: dict[str, Any]) -> str:

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.errors import did_you_mean
+from generator.i18n import _
 from generator.standard import schema
 from generator.standard.dictionaries import expected_levels, top_level
-from generator.standard.loader import Loaded, Parsed
+from generator.standard.loader import RESERVED_IDS, Loaded, Parsed
 from generator.vocabulary import (
     CORE_GROUPS,
     POSITION_CATEGORY_OF_KIND,
@@ -77,9 +78,13 @@ def check_verified(loaded: Loaded, parsed: Parsed, keys: tuple[str | int, ...]) 
         loaded.report(
             parsed,
             (*keys, "verified"),
-            "verified is true, but sources lists "
-            + ("no source" if count == 0 else "only 1 distinct source"),
-            "name at least two independent sources that give these targets, or set verified: false",
+            _("verified is true, but sources lists no source")
+            if count == 0
+            else _("verified is true, but sources lists only 1 distinct source"),
+            _(
+                "name at least two independent sources that give these targets, or set "
+                "verified: false"
+            ),
         )
 
 
@@ -114,8 +119,8 @@ def check_real_positions(
             loaded.report(
                 parsed,
                 ("targets",) if "targets" in value else ("id",),
-                f"no target for {', '.join(missing)}",
-                "give a level or null under targets:, or extend a position type that has one",
+                _("no target for {ids}").format(ids=", ".join(missing)),
+                _("give a level or null under targets:, or extend a position type that has one"),
                 at_key=True,
             )
 
@@ -135,20 +140,23 @@ def _check_identity(
     ident = parsed.value.get("id")
     if ident is None:
         return
-    if ident != parsed.file.stem:
+    loaded.named_as_its_file(parsed, ident)
+    if ident in RESERVED_IDS:  # /jabatan/index/ would be the positions index
         loaded.report(
             parsed,
             ("id",),
-            f"the id '{ident}' differs from the file name '{parsed.file.name}'",
-            f"rename the file to {ident}.yaml or fix the id",
+            _("'{id}' is reserved for a site page").format(id=ident),
+            _("choose another id"),
         )
     if ident in templates and loaded.positions is not None:
         line = loaded.line_of(loaded.positions, ("positions", templates[ident][0], "id"))
         loaded.report(
             parsed,
             ("id",),
-            f"the id '{ident}' is already used by a position type in positions.yaml (line {line})",
-            "every position id must be unique; choose another id",
+            _(
+                "the id '{id}' is already used by a position type in positions.yaml (line {line})"
+            ).format(id=ident, line=line),
+            _("every position id must be unique; choose another id"),
         )
 
 
@@ -159,24 +167,24 @@ def _check_grade(loaded: Loaded, parsed: Parsed) -> bool:
         loaded.report(
             parsed,
             ("kind",),
-            f"a position of kind '{kind}' needs a grade",
-            f"add grade: with one of {', '.join(POSITION_GRADES[kind])}",
+            _("a position of kind '{kind}' needs a grade").format(kind=kind),
+            _("add grade: with one of {grades}").format(grades=", ".join(POSITION_GRADES[kind])),
         )
         return False
     if kind in POSITION_GRADES and grade not in POSITION_GRADES[kind]:
         loaded.report(
             parsed,
             ("grade",),
-            f"'{grade}' is not a grade of kind '{kind}'",
-            f"use one of {', '.join(POSITION_GRADES[kind])}",
+            _("'{grade}' is not a grade of kind '{kind}'").format(grade=grade, kind=kind),
+            _("use one of {grades}").format(grades=", ".join(POSITION_GRADES[kind])),
         )
         return False
     if kind is not None and kind not in POSITION_GRADES and grade is not None:
         loaded.report(
             parsed,
             ("grade",),
-            f"a position of kind '{kind}' has no grade",
-            "remove grade:; only jpt and fungsional positions have one",
+            _("a position of kind '{kind}' has no grade").format(kind=kind),
+            _("remove grade:; only jpt and fungsional positions have one"),
         )
         return False
     return kind is not None
@@ -196,8 +204,8 @@ def _check_extends(
         loaded.report(
             parsed,
             ("extends",),
-            f"unknown position type '{name}'",
-            did_you_mean(name, sorted(templates)) or "use a position id from positions.yaml",
+            _("unknown position type '{name}'").format(name=name),
+            did_you_mean(name, sorted(templates)) or _("use a position id from positions.yaml"),
         )
         return None
     template = templates[name][1]
@@ -207,9 +215,10 @@ def _check_extends(
         loaded.report(
             parsed,
             ("extends",),
-            f"the position type '{name}' is for {_kind_text(kind, grade)}, "
-            f"this position is {_kind_text(*own)}",
-            "extend a position type of the same kind and grade, or fix kind and grade",
+            _("the position type '{name}' is for {kind}, this position is {own}").format(
+                name=name, kind=_kind_text(kind, grade), own=_kind_text(*own)
+            ),
+            _("extend a position type of the same kind and grade, or fix kind and grade"),
         )
     return template
 
@@ -241,8 +250,9 @@ def _check_target(
             loaded.report(
                 parsed,
                 keys,
-                f"unknown competency '{cid}'",
-                did_you_mean(cid, sorted(competencies)) or "use an id from standards/competencies/",
+                _("unknown competency '{id}'").format(id=cid),
+                did_you_mean(cid, sorted(competencies))
+                or _("use an id from standards/competencies/"),
                 at_key=True,
             )
         return
@@ -251,13 +261,18 @@ def _check_target(
         loaded.report(
             parsed,
             keys,
-            f"'{cid}' is a technical competency and needs a level, not null",
-            f"give a level from 1 to {top}, or remove it if the position does not need it"
+            _("'{id}' is a technical competency and needs a level, not null").format(id=cid),
+            _("give a level from 1 to {top}, or remove it if the position does not need it").format(
+                top=top
+            )
             if top
-            else "give its level, or remove it if the position does not need it",
+            else _("give its level, or remove it if the position does not need it"),
         )
     # Above the schema's maximum the schema has reported it: one mistake, one error.
     elif top and isinstance(target, int) and top < target <= _target_max():
         loaded.report(
-            parsed, keys, f"'{cid}' has no level {target}", f"its levels run from 1 to {top}"
+            parsed,
+            keys,
+            _("'{id}' has no level {level}").format(id=cid, level=target),
+            _("its levels run from 1 to {top}").format(top=top),
         )

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from generator.errors import did_you_mean
+from generator.i18n import N_, _
 from generator.standard import schema
 from generator.standard.dictionaries import (
     check_dictionaries,
@@ -50,11 +51,12 @@ def check_framework(loaded: Loaded) -> None:
             loaded.report(
                 fw,
                 ("assessment", "met_threshold"),
-                f"expected a value from {values[0] + 1} to {values[-1]} of the scale, "
-                f"got {threshold}",
-                "the lowest answer can never count as met"
+                _("expected a value from {low} to {high} of the scale, got {value}").format(
+                    low=values[0] + 1, high=values[-1], value=threshold
+                ),
+                _("the lowest answer can never count as met")
                 if threshold <= values[0]
-                else "no answer on the scale could ever count as met",
+                else _("no answer on the scale could ever count as met"),
             )
     learning = value.get("learning") or {}
     categories = learning.get("categories") or []
@@ -63,17 +65,20 @@ def check_framework(loaded: Loaded) -> None:
         loaded.report(
             fw,
             ("learning", "categories"),
-            "expected the categories '70', '20' and "
-            f"'10' once each, got {', '.join(repr(i) for i in ids)}",
+            _("expected the categories '70', '20' and '10' once each, got {ids}").format(
+                ids=", ".join(repr(i) for i in ids)
+            ),
         )
     if categories and None not in (c.get("percent") for c in categories):
         total = sum(c["percent"] for c in categories)
         if total != 100:
             loaded.report(
-                fw, ("learning", "categories"), f"the percentages add up to {total}, not 100"
+                fw,
+                ("learning", "categories"),
+                _("the percentages add up to {total}, not 100").format(total=total),
             )
-    _check_unique(loaded, fw, learning.get("forms") or [], ("learning", "forms"), "form id")
-    _check_unique(loaded, fw, value.get("groups") or [], ("groups",), "group id")
+    _check_unique(loaded, fw, learning.get("forms") or [], ("learning", "forms"), N_("form id"))
+    _check_unique(loaded, fw, value.get("groups") or [], ("groups",), N_("group id"))
 
 
 def _check_contiguous(
@@ -90,14 +95,19 @@ def _check_contiguous(
             loaded.report(
                 parsed,
                 (*keys, index, what),
-                f"expected {what} {expected} here, got {number}",
-                f"{what}s must run {start}, {start + 1}, ... in order without gaps",
+                _("expected {key} {expected} here, got {value}").format(
+                    key=what, expected=expected, value=number
+                ),
+                _("{key}s must run {first}, {second}, ... in order without gaps").format(
+                    key=what, first=start, second=start + 1
+                ),
             )
 
 
 def _check_unique(
     loaded: Loaded, parsed: Parsed, items: list[Any], keys: tuple[str | int, ...], what: str
 ) -> None:
+    """``what`` names the id, marked with ``N_`` by the caller (it is translated here)."""
     seen: dict[Any, int] = {}
     for index, item in enumerate(items):
         ident = item.get("id") if isinstance(item, dict) else None
@@ -110,8 +120,10 @@ def _check_unique(
             loaded.report(
                 parsed,
                 (*keys, index, "id"),
-                f"duplicate {what} '{ident}' (first defined on line {first})",
-                "every id must be unique",
+                _("duplicate {what} '{id}' (first defined on line {line})").format(
+                    what=_(what), id=ident, line=first
+                ),
+                _("every id must be unique"),
             )
         else:
             seen[ident] = index
@@ -134,24 +146,21 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
         cid = value.get("id")
         if cid is None:
             continue
-        if cid != parsed.file.stem:
+        loaded.named_as_its_file(parsed, cid)
+        if cid in RESERVED_IDS:
             loaded.report(
                 parsed,
                 ("id",),
-                f"the id '{cid}' differs from the file name '{parsed.file.name}'",
-                f"rename the file to {cid}.yaml or fix the id",
-            )
-        if cid in RESERVED_IDS:
-            loaded.report(
-                parsed, ("id",), f"'{cid}' is reserved for a site page", "choose another id"
+                _("'{id}' is reserved for a site page").format(id=cid),
+                _("choose another id"),
             )
         others = _others(holders, cid, parsed)
         if others:
             loaded.report(
                 parsed,
                 ("id",),
-                f"duplicate competency id '{cid}' (also in {others})",
-                "every id must be unique",
+                _("duplicate competency id '{id}' (also in {files})").format(id=cid, files=others),
+                _("every id must be unique"),
             )
         if cid in by_id:
             continue
@@ -161,8 +170,8 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
             loaded.report(
                 parsed,
                 ("group",),
-                f"group '{group}' is not declared in framework.yaml",
-                "add it under groups: in framework.yaml",
+                _("group '{group}' is not declared in framework.yaml").format(group=group),
+                _("add it under groups: in framework.yaml"),
             )
         name = value.get("name")
         if isinstance(name, str):
@@ -171,8 +180,10 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
                 loaded.report(
                     parsed,
                     ("name",),
-                    f"the name '{name}' is already used by '{names[folded]}'",
-                    "two competencies cannot share a name",
+                    _("the name '{name}' is already used by '{id}'").format(
+                        name=name, id=names[folded]
+                    ),
+                    _("two competencies cannot share a name"),
                 )
             names.setdefault(folded, cid)
         order = value.get("order")
@@ -183,9 +194,12 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
                 loaded.report(
                     parsed,
                     ("order",),
-                    f"order {order} is already used by '{other}' in "
-                    + (f"dictionary '{block}'" if block else f"group '{group}'"),
-                    "give each competency its own place",
+                    (
+                        _("order {order} is already used by '{id}' in dictionary '{dictionary}'")
+                        if block
+                        else _("order {order} is already used by '{id}' in group '{group}'")
+                    ).format(order=order, id=other, dictionary=block, group=group),
+                    _("give each competency its own place"),
                 )
         check_membership(loaded, parsed, dictionaries)
         expected = expected_levels(value, dictionaries, len(level_numbers))
@@ -216,10 +230,14 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) ->
         loaded.report(
             parsed,
             ("levels",),
-            f"expected {level_count} levels, got {len(levels)}",
-            f"every competency of the dictionary '{dictionary}' describes its {level_count} levels"
+            _("expected {expected} levels, got {count}").format(
+                expected=level_count, count=len(levels)
+            ),
+            _(
+                "every competency of the dictionary '{dictionary}' describes its {count} levels"
+            ).format(dictionary=dictionary, count=level_count)
             if parsed.value.get("group") == TECHNICAL_GROUP and dictionary
-            else "every competency describes each level of framework.yaml",
+            else _("every competency describes each level of framework.yaml"),
         )
     if cid != parsed.file.stem:
         return  # the id itself is reported; every indicator id would repeat that one mistake
@@ -234,8 +252,10 @@ def _check_levels(loaded: Loaded, parsed: Parsed, cid: str, level_count: int) ->
                 loaded.report(
                     parsed,
                     ("levels", li, "indicators", ii, "id"),
-                    f"expected the id '{expected}' here, got '{ident}'",
-                    "indicator ids are <competency>.<level>.<position in the list>",
+                    _("expected the id '{expected}' here, got '{id}'").format(
+                        expected=expected, id=ident
+                    ),
+                    _("indicator ids are <competency>.<level>.<position in the list>"),
                 )
 
 
@@ -252,7 +272,7 @@ def check_positions(
     if parsed is None:
         return
     items = parsed.value.get("positions") or []
-    _check_unique(loaded, parsed, items, ("positions",), "position id")
+    _check_unique(loaded, parsed, items, ("positions",), N_("position id"))
     if loaded.competency_folder_missing:
         for index in range(len(items)):
             check_verified(loaded, parsed, ("positions", index))
@@ -271,8 +291,8 @@ def check_positions(
                 loaded.report(
                     parsed,
                     ("positions", index, "targets", cid),
-                    f"unknown competency '{cid}'",
-                    did_you_mean(cid, known) or "use an id from standards/competencies/",
+                    _("unknown competency '{id}'").format(id=cid),
+                    did_you_mean(cid, known) or _("use an id from standards/competencies/"),
                     at_key=True,
                 )
             competency = competencies.get(cid)
@@ -285,16 +305,16 @@ def check_positions(
                 loaded.report(
                     parsed,
                     ("positions", index, "targets", cid),
-                    f"'{cid}' has no level {target}",
-                    f"its levels run from 1 to {top}",
+                    _("'{id}' has no level {level}").format(id=cid, level=target),
+                    _("its levels run from 1 to {top}").format(top=top),
                 )
         missing = [cid for cid in required if cid not in targets]
         if missing:
             loaded.report(
                 parsed,
                 ("positions", index, "targets"),
-                f"no target for {', '.join(missing)}",
-                "give a level from 1 to 5, or null when the target is not known",
+                _("no target for {ids}").format(ids=", ".join(missing)),
+                _("give a level from 1 to 5, or null when the target is not known"),
             )
 
 
@@ -318,8 +338,10 @@ def check_learning(
             loaded.report(
                 parsed,
                 ("competency",),
-                f"'{cid}' differs from the file name '{parsed.file.name}'",
-                f"rename the file to {cid}.yaml",
+                _("'{id}' differs from the file name '{file}'").format(
+                    id=cid, file=parsed.file.name
+                ),
+                _("rename the file to {id}.yaml").format(id=cid),
             )
         if cid not in competencies and (cid in excused or loaded.competency_folder_missing):
             pass  # the competency file's own problem is reported there
@@ -327,15 +349,15 @@ def check_learning(
             loaded.report(
                 parsed,
                 ("competency",),
-                f"unknown competency '{cid}'",
-                did_you_mean(cid, known) or "use an id from standards/competencies/",
+                _("unknown competency '{id}'").format(id=cid),
+                did_you_mean(cid, known) or _("use an id from standards/competencies/"),
             )
         elif others := _others(holders, cid, parsed):
             loaded.report(
                 parsed,
                 ("competency",),
-                f"a catalogue for '{cid}' already exists in {others}",
-                "keep one catalogue file per competency",
+                _("a catalogue for '{id}' already exists in {files}").format(id=cid, files=others),
+                _("keep one catalogue file per competency"),
             )
         competency = competencies.get(cid_for_cells)
         expected = expected_levels(competency.value, dictionaries, level_count) if competency else 0
@@ -348,8 +370,8 @@ def check_learning(
                 loaded.report(
                     parsed,
                     ("activities", index, "level"),
-                    f"'{cid}' has no level {level}",
-                    f"its levels run from 1 to {top}",
+                    _("'{id}' has no level {level}").format(id=cid, level=level),
+                    _("its levels run from 1 to {top}").format(top=top),
                 )
             form_id = activity.get("form")
             category = activity.get("category")
@@ -360,24 +382,25 @@ def check_learning(
                 loaded.report(
                     parsed,
                     ("activities", index, "form"),
-                    f"unknown learning form '{form_id}'",
+                    _("unknown learning form '{form}'").format(form=form_id),
                     did_you_mean(form_id, sorted(forms))
-                    or "use an id from learning.forms in framework.yaml",
+                    or _("use an id from learning.forms in framework.yaml"),
                 )
             elif form is not None and category and form.get("category") != category:
                 loaded.report(
                     parsed,
                     ("activities", index, "category"),
-                    f"the form '{form_id}' belongs to category "
-                    f"'{form.get('category')}', not '{category}'",
-                    "change the category or pick a form of this category",
+                    _("the form '{form}' belongs to category '{belongs}', not '{category}'").format(
+                        form=form_id, belongs=form.get("category"), category=category
+                    ),
+                    _("change the category or pick a form of this category"),
                 )
             if isinstance(activity.get("level"), int) and category:
                 cells[(cid_for_cells, activity["level"], category)] += 1
     for cid, parsed_competency in competencies.items():
         levels = [lv.get("level") for lv in parsed_competency.value.get("levels") or []]
         gaps = [
-            f"level {lv} category {cat}"
+            _("level {level} category {category}").format(level=lv, category=cat)
             for lv in levels
             for cat in LEARNING_CATEGORIES
             if isinstance(lv, int) and cells[(cid, lv, cat)] == 0
@@ -386,9 +409,11 @@ def check_learning(
             loaded.report(
                 parsed_competency,
                 ("id",),
-                f"the learning catalogue has no activity for {len(gaps)} "
-                f"level/category cell(s), e.g. {gaps[0]}",
-                f"add activities in {LEARNING_HINT}{cid}.yaml",
+                _(
+                    "the learning catalogue has no activity for {count} level/category "
+                    "cell(s), e.g. {example}"
+                ).format(count=len(gaps), example=gaps[0]),
+                _("add activities in {file}").format(file=f"{LEARNING_HINT}{cid}.yaml"),
                 warning=True,
                 # The plan tells the employee when a technical cell is empty; an official
                 # managerial or socio-cultural catalogue must be complete to publish.
@@ -426,8 +451,10 @@ def check_activity_ids(loaded: Loaded) -> None:
             loaded.report(
                 parsed,
                 ("activities", index, "id"),
-                f"duplicate activity id '{ident}' (also at {other.path}:{line}:{column})",
-                "every activity id must be unique across standards/learning/",
+                _("duplicate activity id '{id}' (also at {where})").format(
+                    id=ident, where=f"{other.path}:{line}:{column}"
+                ),
+                _("every activity id must be unique across standards/learning/"),
             )
 
 

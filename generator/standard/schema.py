@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from generator.errors import Problem, join_path
+from generator.i18n import N_, _
 from generator.standard.strict_yaml import Alias, Mapping, Node, Scalar, Sequence
 
 Schema = dict[str, Any]
@@ -77,12 +78,12 @@ _BOOLEAN_LOOKALIKES = frozenset(
     }
 )
 _KIND = {
-    "string": "a text",
-    "integer": "an integer",
-    "boolean": "true or false",
-    "null": "null",
-    "object": "a mapping",
-    "array": "a list",
+    "string": N_("a text"),
+    "integer": N_("an integer"),
+    "boolean": N_("true or false"),
+    "null": N_("null"),
+    "object": N_("a mapping"),
+    "array": N_("a list"),
 }
 
 
@@ -97,23 +98,29 @@ def load_schema(name: str) -> Schema:
 def _bounds(schema: Schema) -> str:
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and high is not None:
-        return f"from {low} to {high}"
+        return _("from {low} to {high}").format(low=low, high=high)
     if low is not None:
-        return f"of at least {low}"
+        return _("of at least {low}").format(low=low)
     if high is not None:
-        return f"of at most {high}"
-    return f"of at most {MAX_INTEGER_DIGITS} digits"
+        return _("of at most {high}").format(high=high)
+    return _("of at most {count} digits").format(count=MAX_INTEGER_DIGITS)
+
+
+def _hint(schema: Schema, default: str = "") -> str:
+    """The schema's ``x-hint`` in the current language (the catalog holds every one)."""
+    hint = schema.get("x-hint")
+    return _(hint) if hint else default
 
 
 def _describe(node: Node) -> str:
     if isinstance(node, Mapping):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, Sequence):
-        return "a list"
+        return _("a list")
     if not isinstance(node, Scalar):
-        return "an alias"
+        return _("an alias")
     if node.style is None and node.value in _NULLS:
-        return "nothing (null)"
+        return _nothing()
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f"'{shown}'"
 
@@ -161,8 +168,8 @@ class Validator:
             node.line,
             node.column,
             "",
-            f"{self.hidden} more problems in this file are not listed",
-            f"fix the first {MAX_LISTED} and validate again",
+            _("{count} more problems in this file are not listed").format(count=self.hidden),
+            _("fix the first {count} and validate again").format(count=MAX_LISTED),
             stands_for=self.hidden,
         )
         return [*self.problems, more]
@@ -192,8 +199,10 @@ class Validator:
             self.problem(
                 node,
                 key_path,
-                f"expected one of {options}, got {_describe(node)}",
-                f"did you mean '{close[0]}'?" if close else schema.get("x-hint", ""),
+                _("expected one of {options}, got {value}").format(
+                    options=options, value=_describe(node)
+                ),
+                _("did you mean '{option}'?").format(option=close[0]) if close else _hint(schema),
             )
         if isinstance(value, str):
             self._check_string(node, value, schema, key_path)
@@ -203,8 +212,10 @@ class Validator:
                 self.problem(
                     node,
                     key_path,
-                    f"expected an integer {_bounds(schema)}, got {value}",
-                    schema.get("x-hint", ""),
+                    _("expected an integer {bounds}, got {value}").format(
+                        bounds=_bounds(schema), value=value
+                    ),
+                    _hint(schema),
                 )
         return value
 
@@ -213,22 +224,24 @@ class Validator:
             self.problem(
                 node,
                 key_path,
-                "expected a non-empty text, got an empty one",
-                schema.get("x-hint", ""),
+                _("expected a non-empty text, got an empty one"),
+                _hint(schema),
             )
         elif "maxLength" in schema and len(value) > schema["maxLength"]:
             self.problem(
                 node,
                 key_path,
-                f"text is too long ({len(value)} characters; at most {schema['maxLength']})",
-                schema.get("x-hint", ""),
+                _("text is too long ({count} characters; at most {limit})").format(
+                    count=len(value), limit=schema["maxLength"]
+                ),
+                _hint(schema),
             )
         if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
             self.problem(
                 node,
                 key_path,
-                f"{_describe(node)} is not in the expected form",
-                schema.get("x-hint", f"it must match {schema['pattern']}"),
+                _("{value} is not in the expected form").format(value=_describe(node)),
+                _hint(schema, _("it must match {pattern}").format(pattern=schema["pattern"])),
             )
 
     def _typed(self, node: Node, types: list[str], schema: Schema, key_path: str) -> Any:
@@ -248,8 +261,10 @@ class Validator:
                     self.problem(
                         node,
                         key_path,
-                        f"expected an integer {_bounds(schema)}, got {_describe(node)}",
-                        schema.get("x-hint", ""),
+                        _("expected an integer {bounds}, got {value}").format(
+                            bounds=_bounds(schema), value=_describe(node)
+                        ),
+                        _hint(schema),
                     )
                     return _INVALID
                 return int(node.value)
@@ -259,19 +274,20 @@ class Validator:
                 return node.value
         if not types:
             return _INVALID
-        expected = " or ".join(_KIND[t] for t in types)
+        expected = _(" or ").join(_(_KIND[t]) for t in types)
         got = _describe(node)
-        hint = schema.get("x-hint", "")
+        hint = _hint(schema)
         if isinstance(node, Scalar):
             if "boolean" in types and node.value in _BOOLEAN_LOOKALIKES:
-                hint = "write true or false in lower case"
+                hint = _("write true or false in lower case")
             elif "integer" in types and node.style is not None and _INTEGER.fullmatch(node.value):
-                hint = "remove the quotes"
+                hint = _("remove the quotes")
             elif "integer" in types and re.fullmatch(r"[-+]?0[0-9]+", node.value):
-                hint = "write the number without leading zeros"
-            elif got == "nothing (null)" and "array" in types:
-                expected = "a non-empty list" if schema.get("minItems") else "a list"
-        self.problem(node, key_path, f"expected {expected}, got {got}", hint)
+                hint = _("write the number without leading zeros")
+            elif got == _nothing() and "array" in types:
+                expected = _("a non-empty list") if schema.get("minItems") else _("a list")
+        message = _("expected {expected}, got {value}").format(expected=expected, value=got)
+        self.problem(node, key_path, message, hint)
         return _INVALID
 
     def _object(self, node: Mapping, schema: Schema, key_path: str) -> dict[str, Any]:
@@ -292,11 +308,12 @@ class Validator:
                     continue
                 close = difflib.get_close_matches(key, list(properties), 1)
                 hint = (
-                    f"did you mean '{close[0]}'?"
+                    _("did you mean '{option}'?").format(option=close[0])
                     if close
-                    else "allowed keys: " + ", ".join(properties)
+                    else _("allowed keys: {keys}").format(keys=", ".join(properties))
                 )
-                self.problem(key_node, child_path, f"unknown key '{key}'", hint)
+                message = _("unknown key '{key}'").format(key=key)
+                self.problem(key_node, child_path, message, hint)
             else:
                 if names_schema is not None:
                     self.validate(key_node, names_schema, child_path)
@@ -309,7 +326,10 @@ class Validator:
             ):
                 prop = self._resolve(properties.get(name, {}))
                 self.problem(
-                    node, key_path, f"missing required key '{name}'", prop.get("x-hint", "")
+                    node,
+                    key_path,
+                    _("missing required key '{key}'").format(key=name),
+                    _hint(prop),
                 )
         return result
 
@@ -325,17 +345,21 @@ class Validator:
         if count < schema.get("minItems", 0):
             wanted = schema["minItems"]
             message = (
-                "expected a non-empty list, got an empty one"
+                _("expected a non-empty list, got an empty one")
                 if wanted == 1
-                else f"expected at least {wanted} items, got {count}"
+                else _("expected at least {wanted} items, got {count}").format(
+                    wanted=wanted, count=count
+                )
             )
-            self.problem(node, key_path, message, schema.get("x-hint", ""))
+            self.problem(node, key_path, message, _hint(schema))
         if "maxItems" in schema and count > schema["maxItems"]:
             self.problem(
                 node,
                 key_path,
-                f"expected at most {schema['maxItems']} items, got {count}",
-                schema.get("x-hint", ""),
+                _("expected at most {limit} items, got {count}").format(
+                    limit=schema["maxItems"], count=count
+                ),
+                _hint(schema),
             )
         return result
 
@@ -352,14 +376,20 @@ class Validator:
                 self.problem(
                     node.value[index],
                     join_path(key_path, index),
-                    f"{_describe(node.value[index])} repeats {earlier}",
-                    "give each item once",
+                    _("{value} repeats {earlier}").format(
+                        value=_describe(node.value[index]), earlier=earlier
+                    ),
+                    _("give each item once"),
                 )
             else:
                 first[folded] = index
 
 
 _INVALID: Any = object()
+
+
+def _nothing() -> str:
+    return _("nothing (null)")
 
 
 def validate(node: Node, schema_name: str, path: str) -> tuple[Any, list[Problem]]:

@@ -15,6 +15,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import with_hint
+from generator.i18n import _
+
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 50
@@ -39,17 +42,21 @@ def read_sheet(path: Path) -> Sheet:
     suffix = path.suffix.casefold()
     if suffix not in SUFFIXES:
         return Sheet(
-            problem="jenis berkas tidak didukung Hint: simpan spreadsheet sebagai .xlsx atau .csv"
+            problem=with_hint(
+                _("unsupported file type"), _("save the spreadsheet as .xlsx or .csv")
+            )
         )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        return Sheet(problem=f"berkas tidak dapat dibaca ({error.strerror})")
+        return Sheet(problem=_("the file cannot be read ({reason})").format(reason=error.strerror))
     if len(data) > MAX_BYTES:
         return Sheet(
-            problem=f"berkas lebih besar dari {MAX_BYTES // (1024 * 1024)} MB "
-            "Hint: bagi kamus ke beberapa berkas"
+            problem=with_hint(
+                _("the file is larger than {size} MB").format(size=MAX_BYTES // (1024 * 1024)),
+                _("split the dictionary into several files"),
+            )
         )
     cells = _xlsx_rows(data) if suffix == ".xlsx" else _csv_rows(data)
     if isinstance(cells, str):
@@ -61,9 +68,9 @@ def _csv_rows(data: bytes) -> list[list[str]] | str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return (
-            f"berkas bukan teks UTF-8 (bita ke-{error.start + 1}) "
-            "Hint: simpan ulang sebagai CSV UTF-8"
+        return with_hint(
+            _("the file is not UTF-8 text (byte {offset})").format(offset=error.start + 1),
+            _("save it again as CSV UTF-8"),
         )
     rows: list[list[str]] = []
     try:
@@ -72,7 +79,10 @@ def _csv_rows(data: bytes) -> list[list[str]] | str:
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error as error:
-        return f"berkas CSV rusak pada baris {len(rows) + 1} ({error}) Hint: periksa tanda petik"
+        return with_hint(
+            _("broken CSV file on line {line} ({reason})").format(line=len(rows) + 1, reason=error),
+            _("check the quotation marks"),
+        )
     return rows
 
 
@@ -82,7 +92,10 @@ def _xlsx_rows(data: bytes) -> list[list[str]] | str:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return f"berkas .xlsx tidak dapat dibaca ({type(error).__name__}) Hint: simpan ulang dari program spreadsheet"
+        return with_hint(
+            _("the .xlsx file cannot be read ({reason})").format(reason=type(error).__name__),
+            _("save it again from the spreadsheet program"),
+        )
     try:
         sheet = workbook.worksheets[0]
         rows: list[list[str]] = []
@@ -104,16 +117,28 @@ def _cell_text(value: object) -> str:
 
 def _sheet(cells: list[list[str]]) -> Sheet:
     if not cells or not any(c.strip() for c in cells[0]):
-        return Sheet(problem="baris pertama kosong Hint: baris pertama memuat nama kolom")
+        return Sheet(
+            problem=with_hint(
+                _("the first row is empty"), _("the first row holds the column names")
+            )
+        )
     if len(cells) > MAX_ROWS:
         return Sheet(
-            problem=f"lebih dari {MAX_ROWS} baris Hint: bagi kamus ke beberapa berkas",
+            problem=with_hint(
+                _("more than {count} rows").format(count=MAX_ROWS),
+                _("split the dictionary into several files"),
+            ),
         )
     header = [c.strip() for c in cells[0]]
     while header and not header[-1]:
         header.pop()
     if len(header) > MAX_COLUMNS:
-        return Sheet(problem=f"lebih dari {MAX_COLUMNS} kolom Hint: hapus kolom yang tidak dipakai")
+        return Sheet(
+            problem=with_hint(
+                _("more than {count} columns").format(count=MAX_COLUMNS),
+                _("delete the columns that are not used"),
+            )
+        )
     sheet = Sheet(header)
     for number, row in enumerate(cells[1:], start=2):
         if not any(c.strip() for c in row):

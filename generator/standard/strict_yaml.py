@@ -35,8 +35,8 @@ from yaml.events import (
 )
 
 from generator.errors import Problem, join_path
-from generator.i18n import _
-from generator.standard import syntax_hints, unicode_spaces
+from generator.i18n import N_, _
+from generator.standard import syntax_hints, unicode_spaces, yaml_wording
 
 try:
     from yaml._yaml import CParser
@@ -63,9 +63,9 @@ _CONTROL_IN_TEXT = re.compile(
 _CONTROL_DECODED = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )
-ESCAPE_HINT = "remove the escape; the text may hold no invisible control character"
+ESCAPE_HINT = N_("remove the escape; the text may hold no invisible control character")
 _ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n"
-ANCHOR_HINT = "write the value out in full; anchors and aliases can hide very large data"
+ANCHOR_HINT = N_("write the value out in full; anchors and aliases can hide very large data")
 
 
 class Node:
@@ -216,8 +216,8 @@ class _Composer:
                     mark.line + 1,
                     mark.column + 1,
                     "",
-                    "only one YAML document per file is allowed",
-                    "remove the '---' separator and the second document",
+                    _("only one YAML document per file is allowed"),
+                    _("remove the '---' separator and the second document"),
                 )
             )
         return root
@@ -241,8 +241,8 @@ class _Composer:
                     self.report(
                         mark,
                         self.key_path(),
-                        f"aliases (*{event.anchor}) are not allowed",
-                        ANCHOR_HINT,
+                        _("aliases (*{name}) are not allowed").format(name=event.anchor),
+                        _(ANCHOR_HINT),
                     )
                     node = Alias(line, column)
                 else:
@@ -286,15 +286,15 @@ class _Composer:
             self.report(
                 event.start_mark,
                 key_path,
-                f"anchors (&{event.anchor}) are not allowed",
-                ANCHOR_HINT,
+                _("anchors (&{name}) are not allowed").format(name=event.anchor),
+                _(ANCHOR_HINT),
             )
         if event.tag is not None and event.tag != "!":
             self.report(
                 event.start_mark,
                 key_path,
-                f"explicit tags ({event.tag}) are not allowed",
-                "remove the tag; types come from the schema",
+                _("explicit tags ({tag}) are not allowed").format(tag=event.tag),
+                _("remove the tag; types come from the schema"),
             )
 
     def _refuse_escaped_control(self, event: Any) -> None:
@@ -303,23 +303,25 @@ class _Composer:
             self.report(
                 event.start_mark,
                 self.key_path(event.value if at_key else None),
-                f"control character U+{ord(char):04X} (written as an escape) is not allowed",
-                ESCAPE_HINT,
+                _("control character U+{code} (written as an escape) is not allowed").format(
+                    code=f"{ord(char):04X}"
+                ),
+                _(ESCAPE_HINT),
             )
 
     def _key(self, frame: _Frame, key: Node) -> Node:
         """Checks a mapping key as it arrives; returns what the frame keeps for its value."""
         if not isinstance(key, Scalar):
             self._report_key(
-                key, self.key_path(), "keys must be plain text", "write the key as a word"
+                key, self.key_path(), _("keys must be plain text"), _("write the key as a word")
             )
             return key
         if key.value == "<<" and key.style is None:
             self._report_key(
                 key,
                 self.key_path(),
-                "merge keys (<<) are not allowed",
-                "write the keys out in full",
+                _("merge keys (<<) are not allowed"),
+                _("write the keys out in full"),
             )
             return _DROPPED  # type: ignore[no-any-return]
         first = frame.seen.get(key.value)
@@ -327,8 +329,10 @@ class _Composer:
             self._report_key(
                 key,
                 self.key_path(key.value),
-                f"duplicate key '{key.value}' (first defined on line {first})",
-                "keep one of the two; YAML would silently drop the first",
+                _("duplicate key '{key}' (first defined on line {line})").format(
+                    key=key.value, line=first
+                ),
+                _("keep one of the two; YAML would silently drop the first"),
             )
         else:
             frame.seen[key.value] = key.line
@@ -350,7 +354,9 @@ def _no_control(data: bytes, text: str) -> bool:
 
 def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(path, 1, 1, "", "the file is encoded as UTF-16", "save it as UTF-8")]
+        return None, [
+            Problem(path, 1, 1, "", _("the file is encoded as UTF-16"), _("save it as UTF-8"))
+        ]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -366,8 +372,8 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 line,
                 column,
                 "",
-                f"the file is not valid UTF-8 (byte 0x{bad})",
-                "save the file with UTF-8 encoding",
+                _("the file is not valid UTF-8 (byte {byte})").format(byte=f"0x{bad}"),
+                _("save the file with UTF-8 encoding"),
             ),
         ]
     if _no_control(data, text):
@@ -381,37 +387,46 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
                     number,
                     match.start() + 1,
                     "",
-                    f"control character U+{ord(match.group()):04X} is not allowed",
-                    "delete it; it is invisible in most editors",
+                    _("control character U+{code} is not allowed").format(
+                        code=f"{ord(match.group()):04X}"
+                    ),
+                    _("delete it; it is invisible in most editors"),
                 )
             )
     return None, problems
 
 
-_BRACKETS = {"flow sequence": ("a list", "[", "]"), "flow mapping": ("a mapping", "{", "}")}
+_BRACKETS = {
+    "flow sequence": (N_("a list opened with '{opening}' is never closed"), "[", "]"),
+    "flow mapping": (N_("a mapping opened with '{opening}' is never closed"), "{", "}"),
+}
 
 # libyaml's wording of the syntax errors that PyYAML words differently, as PyYAML words them:
 # one message per mistake whichever parser ran. ``{found}`` is the character at the error,
 # ``{token}`` the token that starts there, both as PyYAML quotes them.
 _LIBYAML_WORDING = {
-    "mapping values are not allowed in this context": "mapping values are not allowed here",
-    "block sequence entries are not allowed in this context": "sequence entries are not allowed here",
-    "mapping keys are not allowed in this context": "mapping keys are not allowed here",
-    "found character that cannot start any token": "found character {found} that cannot start any token",
-    "did not find expected key": "expected <block end>, but found {token}",
-    "did not find expected '-' indicator": "expected <block end>, but found {token}",
-    "did not find expected ',' or ']'": "expected ',' or ']', but got {token}",
-    "did not find expected ',' or '}'": "expected ',' or '}', but got {token}",
-    "did not find expected node content": "expected the node content, but found {token}",
-    "did not find expected alphabetic or numeric character": (
+    "mapping values are not allowed in this context": N_("mapping values are not allowed here"),
+    "block sequence entries are not allowed in this context": N_(
+        "sequence entries are not allowed here"
+    ),
+    "mapping keys are not allowed in this context": N_("mapping keys are not allowed here"),
+    "found character that cannot start any token": N_(
+        "found character {found} that cannot start any token"
+    ),
+    "did not find expected key": N_("expected <block end>, but found {token}"),
+    "did not find expected '-' indicator": N_("expected <block end>, but found {token}"),
+    "did not find expected ',' or ']'": N_("expected ',' or ']', but got {token}"),
+    "did not find expected ',' or '}'": N_("expected ',' or '}', but got {token}"),
+    "did not find expected node content": N_("expected the node content, but found {token}"),
+    "did not find expected alphabetic or numeric character": N_(
         "expected alphabetic or numeric character, but found {found}"
     ),
-    "did not find expected comment or line break": (
+    "did not find expected comment or line break": N_(
         "expected a comment or a line break, but found {found}"
     ),
-    "found unexpected document indicator": "found unexpected document separator",
-    "found duplicate %YAML directive": "found duplicate YAML directive",
-    "found undefined tag handle": "found undefined tag handle {handle}",
+    "found unexpected document indicator": N_("found unexpected document separator"),
+    "found duplicate %YAML directive": N_("found duplicate YAML directive"),
+    "found undefined tag handle": N_("found undefined tag handle {handle}"),
 }
 # A key on the rest of the line: PyYAML names what starts there a block mapping.
 _KEY_AHEAD = re.compile(r"""[^\s\-?:,\[\]{}#&*!|>'"%@`][^\n]*?:(?:[ \r\n]|$)""")
@@ -454,7 +469,8 @@ def _token_at(text: str, index: int) -> str:
 def _reworded(problem: str, text: str, mark: Any) -> str:
     template = _LIBYAML_WORDING.get(problem)
     if template is None or mark is None:
-        return problem
+        return yaml_wording.translated(problem)
+    template = _(template)
     index = mark.index
     found = repr(text[index : index + 1] or "\0")
     handle = _TAG_HANDLE.match(text, index)
@@ -473,16 +489,16 @@ def _tab_problem(path: str, line: int, text_line: str, column: int) -> Problem:
             line,
             tab + 1,
             "",
-            "a tab character is not allowed here",
-            "replace it with a space",
+            _("a tab character is not allowed here"),
+            _("replace it with a space"),
         )
     return Problem(
         path,
         line,
         tab + 1 if tab >= 0 else column,
         "",
-        "tab characters cannot be used for indentation",
-        "indent with spaces",
+        _("tab characters cannot be used for indentation"),
+        _("indent with spaces"),
     )
 
 
@@ -502,8 +518,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
             cm.line + 1,
             cm.column + 1,
             "",
-            "a quoted text is never closed",
-            "add the closing quote",
+            _("a quoted text is never closed"),
+            _("add the closing quote"),
         )
     for kind, (what, opening, closing) in _BRACKETS.items():
         if kind in context and cm is not None and mark is not None and cm.line < mark.line:
@@ -512,8 +528,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
                 cm.line + 1,
                 cm.column + 1,
                 "",
-                f"{what} opened with '{opening}' is never closed",
-                f"add the closing '{closing}'",
+                _(what).format(opening=opening),
+                _("add the closing '{closing}'").format(closing=closing),
             )
     if "<document start>" in problem:
         return Problem(
@@ -521,24 +537,33 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
             line,
             column,
             "",
-            "only one YAML document per file is allowed",
-            "remove the '...' end marker and everything after it",
+            _("only one YAML document per file is allowed"),
+            _("remove the '...' end marker and everything after it"),
         )
-    message = f"YAML syntax error: {problem}"
-    if context:
-        message += f" ({context})"
+    message = (
+        _("YAML syntax error: {problem} ({context})").format(
+            problem=problem, context=yaml_wording.translated(context)
+        )
+        if context
+        else _("YAML syntax error: {problem}").format(problem=problem)
+    )
     # Where the parser's line is not the cause, the hint names the line that probably is.
     hint = syntax_hints.probable_cause(text, line, column, context, cm.line + 1 if cm else 0)
     return Problem(
-        path, line, column, "", message, hint or "check the indentation and the ':' after each key"
+        path,
+        line,
+        column,
+        "",
+        message,
+        hint or _("check the indentation and the ':' after each key"),
     )
 
 
 def _stray_tab(text: str, spans: list[tuple[int, int]], path: str) -> Problem | None:
     """The first tab outside a quoted or block scalar and outside a comment.
 
-    PyYAML refuses such a tab as a syntax error; libyaml takes it for a space. Both parsers
-    must give the same answer, so the rule is checked here for either.
+    libyaml takes such a tab for a space, but editors show it at a width of their own, so the
+    text a maintainer sees is not the structure read: the reader refuses it.
     """
     starts = [start for start, _ in spans]
 
@@ -568,14 +593,18 @@ def _too_large(path: str, size: int) -> Problem:
         1,
         1,
         "",
-        f"the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES} bytes)",
-        "split it into several files",
+        _("the file is too large ({size} bytes; the limit is {limit} bytes)").format(
+            size=size, limit=MAX_FILE_BYTES
+        ),
+        _("split it into several files"),
     )
 
 
 def _empty(path: str) -> Document:
     return Document(
-        path, None, [Problem(path, 1, 1, "", "the file is empty", "remove it or fill it in")]
+        path,
+        None,
+        [Problem(path, 1, 1, "", _("the file is empty"), _("remove it or fill it in"))],
     )
 
 
@@ -592,7 +621,13 @@ def read(file: Path, display_path: str | None = None) -> Document:
             return Document(path, None, [_too_large(path, len(data))])
     except OSError as exc:
         return Document(
-            path, None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
+            path,
+            None,
+            [
+                Problem(
+                    path, 1, 1, "", _("cannot read the file: {reason}").format(reason=exc.strerror)
+                )
+            ],
         )
     text, problems = _decode(data, path)
     if text is None:
@@ -634,8 +669,8 @@ def _compose(text: str, path: str) -> Document:
                     exc.mark.line + 1,
                     exc.mark.column + 1,
                     "",
-                    f"the data is nested more than {MAX_DEPTH} levels deep",
-                    "flatten the structure",
+                    _("the data is nested more than {depth} levels deep").format(depth=MAX_DEPTH),
+                    _("flatten the structure"),
                 )
             ],
         )
@@ -651,7 +686,8 @@ def _compose(text: str, path: str) -> Document:
             return Document(path, None, [_yaml_version(path, exc.problem_mark)])
         return Document(path, None, [*composer.problems, _syntax_problem(exc, path, text)])
     except yaml.YAMLError as exc:
-        return Document(path, None, [Problem(path, 1, 1, "", f"YAML error: {exc}")])
+        message = _("YAML error: {error}").format(error=exc)
+        return Document(path, None, [Problem(path, 1, 1, "", message)])
     finally:
         parser.dispose()
     if root is None:

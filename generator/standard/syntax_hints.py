@@ -3,43 +3,41 @@
 A parser reports where the text stopped making sense, which is often after the mistake: a key
 without its ``:`` joins the next line into one text, and an unclosed quote swallows every line up
 to the next quote. In both cases the text token just before the error started on an earlier
-line. :func:`probable_cause` scans the file with PyYAML's own scanner up to the error, finds
-that token and words a hint naming its line; the error keeps the parser's location.
+line. :func:`probable_cause` scans the file with libyaml's scanner up to the error, finds that
+token and words a hint naming its line; the error keeps the parser's location.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
-from yaml.reader import Reader
-from yaml.scanner import Scanner
+from yaml._yaml import CParser
 from yaml.tokens import ScalarToken
 
-
-class _Scanner(Reader, Scanner):
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
+from generator.i18n import _
 
 
-def _tokens_before(text: str, index: int) -> list[yaml.Token]:
-    """The tokens that start before ``index``, the ones queued at a scanner error included."""
-    scanner = _Scanner(text)
-    seen: list[yaml.Token] = []
+def _tokens_before(text: str, index: int) -> list[Any]:
+    """The tokens that start before ``index``. The text is cut there: libyaml scans ahead and
+    delivers nothing of what it had queued when it meets the error itself."""
+    scanner = CParser(text[:index])
+    seen: list[Any] = []
     try:
-        while scanner.check_token():
-            token = scanner.get_token()  # type: ignore[no-untyped-call]  # PyYAML is untyped
-            if token.start_mark.index >= index:
-                return seen
-            seen.append(token)
+        while (token := scanner.get_token()) is not None:
+            if token.start_mark.index < index:  # the stream's end starts at the cut
+                seen.append(token)
     except yaml.YAMLError:
-        seen.extend(t for t in scanner.tokens if t.start_mark.index < index)
+        pass
+    finally:
+        scanner.dispose()
     return seen
 
 
 def _index(text: str, line: int, column: int) -> int:
     """The character index of a 1-based line and column."""
     start = 0
-    for _ in range(line - 1):
+    for _line in range(line - 1):
         start = text.index("\n", start) + 1
     return start + column - 1
 
@@ -64,22 +62,22 @@ def probable_cause(
         return None  # the text before the error starts on this line, or does not reach it
     cause = start.line + 1
     if last.style in ('"', "'"):
-        return (
-            f"line {cause} probably lacks a closing quote: the quoted text that starts there "
-            f"only ends on line {line}"
-        )
-    if last.style is not None or last.end_mark.line + 1 != line:
+        return _(
+            "line {cause} probably lacks a closing quote: the quoted text that starts there "
+            "only ends on line {line}"
+        ).format(cause=cause, line=line)
+    if last.style or last.end_mark.line + 1 != line:  # libyaml: '' for a plain scalar
         return None  # only a plain text that runs on to the error's line tells its cause
     if not text[text.rfind("\n", 0, start.index) + 1 : start.index].strip(" -"):
         return _lacks_colon(cause, line)  # the text starts its line: a key without ':'
-    return (
-        f"line {line} is probably indented more than the key on line {cause}, so it reads as "
+    return _(
+        "line {line} is probably indented more than the key on line {cause}, so it reads as "
         "the rest of that key's value: align it with that key"
-    )
+    ).format(cause=cause, line=line)
 
 
 def _lacks_colon(cause: int, line: int) -> str:
-    return (
-        f"line {cause} probably lacks the ':' after its key, or is indented differently "
-        f"from the lines around it: its text runs on to line {line}"
-    )
+    return _(
+        "line {cause} probably lacks the ':' after its key, or is indented differently "
+        "from the lines around it: its text runs on to line {line}"
+    ).format(cause=cause, line=line)

@@ -17,32 +17,33 @@ from __future__ import annotations
 import re
 
 from generator.errors import Problem
+from generator.i18n import N_, _
 
-# The names a maintainer can search for; any other space separator gets the generic one.
+# The names a maintainer can search for (Unicode's, translated by the catalog).
 NAMES = {
-    "\u00a0": "spasi tak-putus",
-    "\u1680": "spasi Ogham",
-    "\u2000": "spasi en quad",
-    "\u2001": "spasi em quad",
-    "\u2002": "spasi en",
-    "\u2003": "spasi em",
-    "\u2004": "spasi sepertiga em",
-    "\u2005": "spasi seperempat em",
-    "\u2006": "spasi seperenam em",
-    "\u2007": "spasi angka",
-    "\u2008": "spasi tanda baca",
-    "\u2009": "spasi tipis",
-    "\u200a": "spasi rambut",
-    "\u200b": "spasi lebar-nol",
-    "\u202f": "spasi tak-putus sempit",
-    "\u205f": "spasi matematika",
-    "\u3000": "spasi ideografis",
+    "\u00a0": N_("no-break space"),
+    "\u1680": N_("Ogham space mark"),
+    "\u2000": N_("en quad"),
+    "\u2001": N_("em quad"),
+    "\u2002": N_("en space"),
+    "\u2003": N_("em space"),
+    "\u2004": N_("three-per-em space"),
+    "\u2005": N_("four-per-em space"),
+    "\u2006": N_("six-per-em space"),
+    "\u2007": N_("figure space"),
+    "\u2008": N_("punctuation space"),
+    "\u2009": N_("thin space"),
+    "\u200a": N_("hair space"),
+    "\u200b": N_("zero-width space"),
+    "\u202f": N_("narrow no-break space"),
+    "\u205f": N_("medium mathematical space"),
+    "\u3000": N_("ideographic space"),
 }
 _SPACES = re.compile("[" + "".join(NAMES) + "]")
 _ANY_SPACE = frozenset(" \t" + "".join(NAMES))
 ZERO_WIDTH = "\u200b"
-ZERO_WIDTH_HINT = "delete it; it is invisible in most editors"
-HINT = (
+ZERO_WIDTH_HINT = N_("delete it; it is invisible in most editors")
+HINT = N_(
     "replace it with an ordinary space (it often comes with text pasted from a word processor "
     "and looks the same)"
 )
@@ -70,10 +71,12 @@ def problems(text: str, path: str) -> list[Problem]:
             if _between_words(line, match.start()):
                 continue
             char = match.group()
-            name = f"{NAMES[char]} (U+{ord(char):04X})"
+            name = f"{_(NAMES[char])} (U+{ord(char):04X})"
             if char == ZERO_WIDTH:
-                message, hint = f"{name}, an invisible character", ZERO_WIDTH_HINT
+                message = _("{name}, an invisible character").format(name=name)
+                hint = _(ZERO_WIDTH_HINT)
             else:
-                message, hint = f"{name} instead of an ordinary space", HINT
+                message = _("{name} instead of an ordinary space").format(name=name)
+                hint = _(HINT)
             found.append(Problem(path, number, match.start() + 1, "", message, hint))
     return found

@@ -7,6 +7,7 @@ benchmarks take the shared ``browser`` fixture, so under CI=true a missing Chrom
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,11 +83,31 @@ def test_scale(tiny: Options) -> None:
     assert result["budgets"] == []  # the budgets compare 100 and 3,000 competencies
 
 
+def test_synthetic_positions_are_valid(tmp_path: Path) -> None:
+    standard = load_standard(write_standard(tmp_path / "standards", 12, 2))
+    real = [p for p in standard.data["positions"] if not p["template"]]
+    assert [len(p["targets"]) for p in real] == [10, 10]
+    assert all(p["dictionaries"] == ["teknis-sintetis"] for p in real)
+    assert standard.warnings == ()
+
+
+def test_scale_with_positions(tiny: Options) -> None:
+    result = scale.run_positions(replace(tiny, position_sizes=((1, 10), (2, 20), (3, 30))))
+    check(result, "scale_positions")
+    assert "3 positions, 30 technical: build" in names(result)
+    assert names(result, "ratios") == [
+        f"{what}: marginal {clock} ms/competency at 30 / at 20"
+        for what in ("validate", "build")
+        for clock in ("wall", "CPU")
+    ]
+    assert "largest position page" in names(result, "budgets")
+
+
 def test_validation(tiny: Options) -> None:
     result = validation.run(tiny)
     check(result, "validation")
     assert names(result)[0] == "validate 10 competencies"
-    assert any("OK" in note and "10 competencies" in note for note in result["notes"])
+    assert any("OK" in note and "10 kompetensi" in note for note in result["notes"])
 
 
 def test_preview(tiny: Options) -> None:

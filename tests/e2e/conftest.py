@@ -15,6 +15,8 @@ import pytest
 import yaml
 from project_support import run_build
 
+from generator.engine.scope import assessed_export
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -74,8 +76,15 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_export(quiz_site: Path) -> dict[str, Any]:
+def full_site_export(quiz_site: Path) -> dict[str, Any]:
     """The export exactly as the browser engine loads it from the built site."""
     (path,) = (quiz_site / "assets" / "quiz" / "data").glob("kompetensi.*.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture(scope="session")
+def site_export(full_site_export: dict[str, Any]) -> dict[str, Any]:
+    """The built site's export as an assessment without a real position covers it (no
+    technical competency, generator.engine.scope): what the tests of the 13 templates answer."""
+    return assessed_export(full_site_export)

@@ -241,13 +241,13 @@ def test_share_link_round_trip_and_comparison(
             wait_results(page)
             click_settled(page, "#kq-share")
             link = page.input_value("#kq-share-url")
-            assert link.startswith(server.url + "/asesmen/#jawaban=3~")
-            assert link.endswith("~-")  # no priorities marked
+            assert link.startswith(server.url + "/asesmen/#jawaban=4~")
+            assert link.endswith("~-~-")  # no priorities marked, no technical answers
             download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")
 
         # A damaged link changes nothing and says why.
         with new_page(browser) as (_, page, _log):
-            page.goto(link.replace("#jawaban=3~", "#jawaban=3~x", 1))  # an unknown version
+            page.goto(link.replace("#jawaban=4~", "#jawaban=4~x", 1))  # an unknown version
             page.wait_for_selector("[data-kq-notice=share-invalid]")
             assert "Tautan berbagi tidak dapat dibuka" in page.text_content(
                 "[data-kq-notice=share-invalid]"
@@ -263,8 +263,8 @@ def test_share_link_round_trip_and_comparison(
             assert "#" not in page.url  # the answers leave the address bar once loaded
             assert all("jawaban=" not in url for url in log.urls)
 
-        # A link of version 2 (before priorities) still opens.
-        older = link.replace("#jawaban=3~", "#jawaban=2~", 1).removesuffix("~-")
+        # A link of version 2 (before priorities and technical answers) still opens.
+        older = link.replace("#jawaban=4~", "#jawaban=2~", 1).removesuffix("~-~-")
         with new_page(browser) as (_, page, _log):
             page.goto(older)
             assert checked_ratings(page) == theirs

@@ -10,7 +10,8 @@ import pytest
 from e2e_quiz import indicator_ids, new_page, random_ratings, site_export_path, wait_engine
 from quiz_support import Fault, respond_with
 
-from generator.quiz import bridge, layout
+from generator.browser import bridge
+from generator.quiz import layout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -126,7 +127,7 @@ await attempt("engine wheel", micropip.install(URLS["wheel"], verbose=True))
 outcomes["installed"] = sorted(micropip.list())
 outcomes["freeze"] = sorted(json.loads(micropip.freeze())["packages"])
 
-from generator.quiz import bridge
+from generator.browser import bridge
 outcomes["bridge"] = {
     name: json.loads(getattr(bridge, function)(EXPORT if argument is None else argument))
     for name, function, argument in json.loads(BRIDGE_CALLS)

@@ -8,8 +8,8 @@ import io
 
 import pytest
 
+from generator.browser import report
 from generator.engine import cells, recap_tables
-from generator.quiz import report
 from generator.render import skj
 from generator.standard import export, importer, position_sheet
 

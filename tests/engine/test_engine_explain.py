@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from engine_testdata import up_to
 
+from generator.browser import report as quiz_report
 from generator.engine import assess, report
 from generator.engine.explain import join_id, level_label, level_span
-from generator.quiz import report as quiz_report
 
 
 def _explanation(dictionary: dict[str, Any], ratings: dict[str, int], competency: str) -> str:

@@ -38,7 +38,21 @@ def _with_three_level_technical() -> dict[str, Any]:
             data["learning"]["activities"].append(
                 {**activity, "id": "arsip-" + activity["id"], "competency": "arsip-digital"}
             )
+    # A real position that lists the technical competency (open: the person's SKJ sets it), so
+    # the assessment covers it (generator.engine.scope).
+    data["positions"].append(
+        {
+            **data["positions"][0],
+            "id": "arsiparis-contoh",
+            "name": "Arsiparis Contoh",
+            "template": False,
+            "targets": {"arsip-digital": None},
+        }
+    )
     return data
+
+
+REAL = "arsiparis-contoh"
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +62,17 @@ def short() -> dict[str, Any]:
 
 def test_a_target_above_the_competency_levels_is_refused(short: dict[str, Any]) -> None:
     with pytest.raises(InputError) as caught:
-        assess(short, {}, targets={"arsip-digital": 4})
+        assess(short, {}, position=REAL, targets={"arsip-digital": 4})
     assert str(caught.value) == (
         "targets.arsip-digital: expected a level from 1 to 3 or null, got 4 "
         "Hint: levels are 1 = Paham, 2 = Dasar, 3 = Menengah; null means no target"
     )
-    assert assess(short, {}, targets={"arsip-digital": 3})["competencies"][-1]["target"] == 3
+    own = {"arsip-digital": 3}
+    assert assess(short, {}, position=REAL, targets=own)["competencies"][-1]["target"] == 3
 
 
 def test_growth_stops_at_the_competency_top(short: dict[str, Any]) -> None:
-    result = assess(short, up_to(short, 3), targets={"arsip-digital": 3})
+    result = assess(short, up_to(short, 3), position=REAL, targets={"arsip-digital": 3})
     technical = next(c for c in result["competencies"] if c["id"] == "arsip-digital")
     assert technical["estimated"] == 3
     assert len(technical["levels"]) == 3
@@ -69,7 +84,7 @@ def test_growth_stops_at_the_competency_top(short: dict[str, Any]) -> None:
 
 
 def test_maintain_uses_each_competency_top(short: dict[str, Any]) -> None:
-    plan = assess(short, up_to(short, 5))["plan"]
+    plan = assess(short, up_to(short, 5), position=REAL)["plan"]
     assert plan["mode"] == "maintain"
     levels = {item["competency"]: item["level"] for item in plan["items"]}
     assert levels.get("arsip-digital") in (None, 3)

@@ -192,8 +192,8 @@ def test_build_names_a_technical_competency_without_its_catalogue(
     output = built.stdout + built.stderr
     assert built.returncode == 0, output
     assert (
-        f"INFO    -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: the learning "
-        "catalogue has no activity for 15 level/category cell(s)"
+        f"INFO    -  standards/competencies/{tasks.TEKNIS_ID}.yaml:2:5: id: katalog pembelajaran "
+        "belum mempunyai kegiatan untuk 15 pasangan level/kategori"
     ) in output
     assert "WARNING" not in output
 

@@ -109,7 +109,7 @@ def test_add_an_agency_technical_competency_with_five_levels(tmp_path: Path) -> 
 
     run = validate_ok(tmp_path)
     # Without its learning catalogue the competency is valid but warned about; --strict fails.
-    assert run.stderr.startswith(f"warning: standards/competencies/{tasks.TEKNIS_ID}.yaml:")
+    assert run.stderr.startswith(f"peringatan: standards/competencies/{tasks.TEKNIS_ID}.yaml:")
     assert kompetensi(tmp_path, "validate", "--strict").returncode == 1
 
     data = export(tmp_path)
@@ -180,7 +180,7 @@ def test_bump_the_standards_version(tmp_path: Path) -> None:
     assert f"`kompetensi-asn:jawaban-awal:{current}`" in text
 
     run = validate_ok(tmp_path)
-    assert run.stdout.rstrip().endswith(f"(version {version})")
+    assert run.stdout.rstrip().endswith(f"(versi {version})")
     bumped = export(tmp_path)
     assert bumped["framework"]["version"] == version
 
@@ -271,7 +271,7 @@ def test_import_a_technical_dictionary_from_a_spreadsheet(tmp_path: Path) -> Non
     for key in ("owner", "source", "version"):  # as the page says: filled in afterwards
         assert f"# {key}: " in dictionary
     run = validate_ok(tmp_path)
-    assert "penataan-arsip-aktif.yaml:2:5: id: the learning catalogue has no activity" in (
+    assert "penataan-arsip-aktif.yaml:2:5: id: katalog pembelajaran belum mempunyai kegiatan" in (
         run.stderr
     )
     data = export(tmp_path)
@@ -326,6 +326,6 @@ def test_import_positions_from_a_spreadsheet(tmp_path: Path) -> None:
     refused = kompetensi(tmp_path, "import", "jabatan-dinas.csv", "--force")
     assert refused.returncode == 1
     assert (
-        "jabatan-dinas.csv:2:extends: unknown position type 'jf-mahr' "
-        "Hint: did you mean 'jf-mahir'?" in refused.stderr.splitlines()
+        "jabatan-dinas.csv:2:extends: tipe jabatan 'jf-mahr' tidak dikenal "
+        "Saran: mungkin maksudnya 'jf-mahir'?" in refused.stderr.splitlines()
     )

@@ -15,9 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def _export() -> dict[str, Any]:
-    # What the site ships to the quiz: the technical example dictionary is left out.
-    return assessed_export(load_export(ROOT / "standards"))
+def _full_export() -> dict[str, Any]:
+    return load_export(ROOT / "standards")
+
+
+@pytest.fixture(scope="session")
+def _export(_full_export: dict[str, Any]) -> dict[str, Any]:
+    # The export as an assessment without a real position covers it (no technical
+    # competency, generator.engine.scope): the 13 templates' form.
+    return assessed_export(_full_export)
+
+
+@pytest.fixture
+def full_export(_full_export: dict[str, Any]) -> dict[str, Any]:
+    """A fresh copy of the whole export the site ships (technical competencies included)."""
+    return copy.deepcopy(_full_export)
 
 
 @pytest.fixture

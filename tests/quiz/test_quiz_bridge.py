@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from generator.browser import bridge, report
 from generator.engine import assess
 from generator.engine.report import to_markdown
-from generator.quiz import bridge, report
 
 
 @pytest.fixture
@@ -196,7 +196,7 @@ IMPORT_PROBE = """
 import json, sys
 export = sys.stdin.read()
 before = set(sys.modules)
-from generator.quiz import bridge
+from generator.browser import bridge
 assert json.loads(bridge.load(export))["ok"]
 request = {"ratings": {"integritas.1.1": 4}, "position": "pengawas", "total_jp": 40}
 assert json.loads(bridge.run_assessment(json.dumps(request)))["ok"]
@@ -221,3 +221,23 @@ def test_the_engine_starts_without_modules_only_downloads_need(export: dict[str,
     assert assessed & (LOADED_ONLY_FOR_REPORTS | NEVER_LOADED) == set()
     assert reported >= LOADED_ONLY_FOR_REPORTS
     assert reported & NEVER_LOADED == set()
+
+
+def test_the_whole_export_loads_and_a_real_position_brings_its_technical_competencies(
+    full_export: dict[str, Any],
+) -> None:
+    """The site ships every competency; each request is scoped to its position."""
+    technical = [c["id"] for c in full_export["competencies"] if c["group"] == "teknis"]
+    template = full_export["positions"][0]
+    full_export["positions"].append(
+        {**template, "id": "analis-contoh", "targets": {**template["targets"], technical[0]: 3}}
+    )
+    assert json.loads(bridge.load(json.dumps(full_export)))["ok"]
+    ratings = {f"{technical[0]}.1.1": 4, "integritas.1.1": 4}
+    answer = _run({"ratings": ratings, "position": "analis-contoh"})
+    assert answer["ok"], answer
+    ids = [c["id"] for c in answer["result"]["competencies"]]
+    assert ids[-1] == technical[0] and len(ids) == 10
+    assert answer["result"] == assess(full_export, ratings, position="analis-contoh")
+    refused = _run({"ratings": ratings, "position": template["id"]})
+    assert (refused["ok"], refused["problems"][0]["path"]) == (False, f"ratings.{technical[0]}.1.1")

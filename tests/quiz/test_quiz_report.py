@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from generator.browser import chart, report
 from generator.engine import assess
 from generator.engine.report import to_markdown
-from generator.quiz import chart, report
 
 
 @pytest.fixture

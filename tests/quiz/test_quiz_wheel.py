@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import generator
 from generator.engine import assess
 from generator.quiz import wheel
 
@@ -33,15 +34,49 @@ def test_file_name_and_contents() -> None:
     assert "generator/__init__.py" in names
     assert "generator/engine/__init__.py" in names
     assert "generator/engine/assessment.py" in names
-    for module in ("bridge", "report", "chart"):
-        assert f"generator/quiz/{module}.py" in names
+    for module in ("bridge", "report", "chart", "recap_bridge"):
+        assert f"generator/browser/{module}.py" in names
     # Build-time modules (Jinja2, MkDocs, PyYAML users) stay out of the browser.
-    for absent in ("generator/quiz/page.py", "generator/quiz/assets.py", "generator/plugin.py"):
-        assert absent not in names
+    assert not [name for name in names if name.startswith("generator/quiz/")]
+    assert "generator/plugin.py" not in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
     dist_info = "kompetensi_asn_engine-0.1.0.dist-info"
     assert names[-1] == f"{dist_info}/RECORD"
     assert {f"{dist_info}/METADATA", f"{dist_info}/WHEEL"} <= set(names)
+
+
+def test_the_wheel_ships_exactly_the_shipped_packages_files() -> None:
+    """Whole packages, no list of file names: a new module of either package ships by itself."""
+    root = Path(generator.__file__).resolve().parent
+    expected = {"generator/__init__.py"}
+    for package in ("browser", "engine"):
+        for path in (root / package).rglob("*.py"):
+            if "__pycache__" not in path.parts:
+                expected.add(path.relative_to(root.parent).as_posix())
+    assert wheel.SHIPPED_PACKAGES == ("browser", "engine")
+    shipped = {name for name in _names(wheel.build().data) if ".dist-info/" not in name}
+    assert shipped == expected
+
+
+def test_a_module_added_to_a_shipped_package_ships(tmp_path: Path) -> None:
+    root = tmp_path / "generator"
+    for package in wheel.SHIPPED_PACKAGES:
+        (root / package / "deeper").mkdir(parents=True)
+        (root / package / "__init__.py").write_text("", encoding="utf-8")
+        (root / package / "deeper" / "new.py").write_text("X = 1\n", encoding="utf-8")
+        (root / package / "__pycache__").mkdir()
+        (root / package / "__pycache__" / "new.cpython-311.pyc").write_bytes(b"\0")
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    (root / "quiz").mkdir()
+    (root / "quiz" / "page.py").write_text("import jinja2\n", encoding="utf-8")
+    names = [name for name, _ in wheel.source_files(root)]
+    assert names == [
+        "generator/__init__.py",
+        "generator/browser/__init__.py",
+        "generator/browser/deeper/new.py",
+        "generator/engine/__init__.py",
+        "generator/engine/deeper/new.py",
+    ]
 
 
 def test_record_lists_every_file_with_its_hash() -> None:
@@ -77,7 +112,7 @@ def test_the_wheel_runs_on_the_standard_library_alone(
     ratings = {"integritas.1.1": 4, "integritas.1.2": 3, "integritas.1.3": 3}
     code = (
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
-        "from generator.quiz import bridge;"
+        "from generator.browser import bridge;"
         "assert json.loads(bridge.load(open(sys.argv[2]).read()))['ok'];"
         "print(bridge.run_assessment(sys.argv[3]));"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('yaml', 'jinja2', 'mkdocs')]"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from recap_support import DICTIONARY, FIXTURE, Collected
 
+from generator.browser import bridge, recap_bridge
 from generator.cli import main
 from generator.engine.recap_tables import to_xlsx
-from generator.quiz import bridge, recap_bridge
 
 
 def call(fn: Any, payload: dict[str, Any]) -> dict[str, Any]:

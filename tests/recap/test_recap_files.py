@@ -131,8 +131,8 @@ def test_an_edited_plan_and_agency_activities_are_what_the_recap_counts() -> Non
 def test_hostile_identity_text_stays_text_in_every_output() -> None:
     import xml.etree.ElementTree as ElementTree
 
+    from generator.browser.recap_chart import levels_svg, unit_gaps_svg
     from generator.engine.recap_tables import to_csv, to_markdown
-    from generator.quiz.recap_chart import levels_svg, unit_gaps_svg
 
     hostile = '=HYPERLINK("http://x")<script>alert(1)</script>[a](javascript:x)|'
     recap = Recap(DICTIONARY, min_group=1)

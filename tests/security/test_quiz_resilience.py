@@ -58,7 +58,7 @@ PYTHON_OOM = """
   self.postMessage = (message, ...rest) => {
     if (message && message.type === "ready") {
       pyodide.runPython([
-        "import generator.quiz.bridge as _bridge",
+        "import generator.browser.bridge as _bridge",
         "_assess = _bridge.assess",
         "def _out_of_memory(*args, **kwargs):",
         "    _bridge.assess = _assess",

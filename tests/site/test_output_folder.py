@@ -31,7 +31,7 @@ from generator import site_folder
 from generator.site_folder import MARKER
 
 HINT = (
-    "Petunjuk: build mengganti seluruh isi folder keluaran; pilih folder baru atau kosong, "
+    "Saran: build mengganti seluruh isi folder keluaran; pilih folder baru atau kosong, "
     "misalnya site/ di samping mkdocs.yml"
 )
 KOMPETENSI = str(Path(sys.executable).parent / "kompetensi")  # cwd-independent, unlike -m
@@ -199,7 +199,7 @@ def test_a_folder_whose_loss_destroys_work_is_refused_and_nothing_is_touched(
     built = run_build(project / "mkdocs.yml", site)
     assert built.code == 1
     hint = NOT_EMPTY_HINT if "tidak kosong" in reason else HINT
-    line = f"{site}: folder keluaran ditolak: {reason.format(root=project)}; tidak ada yang diubah."
+    line = f"{site}: folder keluaran ditolak: {reason.format(root=project)}; tidak ada yang diubah"
     assert built.lines == [f"{line} {hint}"]
     assert tree(project.parent) == before
     assert tree(ROOT / "site_overrides") == overrides
@@ -233,7 +233,7 @@ def test_configured_source_folders_are_refused_too(
     assert built.lines == [
         f"{site}: folder keluaran ditolak: folder ini {relation} folder sumber {value} "
         f"({option} di mkdocs.yml); "
-        f"tidak ada yang diubah. {HINT}"
+        f"tidak ada yang diubah {HINT}"
     ]
     assert tree(tmp_path) == before
 
@@ -249,7 +249,7 @@ def test_the_cli_refuses_each_source_folder_and_the_project_with_exit_1(project:
         reason = "folder proyek" if name == "." else f"folder sumber {name}/"
         assert result.stderr.splitlines() == [
             f"{name}: folder keluaran ditolak: folder ini adalah {reason}; tidak ada yang "
-            f"diubah. {HINT}"
+            f"diubah {HINT}"
         ]
         assert result.stdout == ""
     assert tree(project.parent) == before

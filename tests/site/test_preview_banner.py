@@ -36,7 +36,7 @@ def test_the_banner_lists_each_problem_escaped_inside_the_main_content() -> None
     assert (
         "<li><strong>standards/positions.yaml</strong>, baris 6, kolom 40 "
         "(<code>standards/positions.yaml:6:40</code>)<br><code>positions[0].name</code>: "
-        "bad &lt;b&gt; &amp; &#x27;x&#x27;<br>Petunjuk: fix it</li>"
+        "bad &lt;b&gt; &amp; &#x27;x&#x27;<br>Saran: fix it</li>"
     ) in shown
     assert preview.with_banner(page, []) == page
     # A page without the theme's article (none in this site today) gets it first in the body.
@@ -108,7 +108,7 @@ def test_serve_shows_the_errors_of_broken_data_until_fixed(
             assert text is not None, f"{path}: no banner while the data is invalid"
             assert "Data tidak valid: 1 galat" in text
             assert "standards/competencies/integritas.yaml, baris 5, kolom 8" in text, text
-            assert "order: expected an integer, got 'satu'" in text
+            assert "order: diharapkan bilangan bulat, tertulis 'satu'" in text
             if broken_at_start:
                 assert "baru muncul setelah data valid" in text
             else:

@@ -225,17 +225,19 @@ def break_fixture(standards: Path) -> None:
     )
 
 
-BROKEN_LINES = [
-    "ERROR   -  standards/competencies/integritas.yaml:2:1: (document): missing required key 'definition'",
-    "ERROR   -  standards/competencies/integritas.yaml:19:17: levels[1].indicators: expected a "
-    "non-empty list, got nothing (null) Hint: every level needs its behavioural indicators",
-    "ERROR   -  standards/competencies/integritas.yaml:20:5: levels[1].old_indicators: unknown key "
-    "'old_indicators' Hint: did you mean 'indicators'?",
-    "ERROR   -  standards/positions.yaml:10:7: positions[0].targets: no target for kerjasama Hint: "
-    "give a level from 1 to 5, or null when the target is not known",
-    "ERROR   -  standards/positions.yaml:11:7: positions[0].targets.kerjasamaa: unknown competency "
-    "'kerjasamaa' Hint: did you mean 'kerjasama'?",
-    "ERROR   -  5 errors in standards/; the site was not built.",
+BROKEN_LINES = [  # Indonesian, the command's default
+    "ERROR   -  standards/competencies/integritas.yaml:2:1: (document): kunci wajib 'definition' "
+    "tidak ada",
+    "ERROR   -  standards/competencies/integritas.yaml:19:17: levels[1].indicators: diharapkan "
+    "daftar yang tidak kosong, tertulis kosong (null) Saran: setiap level memerlukan indikator "
+    "perilakunya",
+    "ERROR   -  standards/competencies/integritas.yaml:20:5: levels[1].old_indicators: kunci "
+    "'old_indicators' tidak dikenal Saran: mungkin maksudnya 'indicators'?",
+    "ERROR   -  standards/positions.yaml:10:7: positions[0].targets: tidak ada target untuk "
+    "kerjasama Saran: berikan level 1 sampai 5, atau null bila targetnya belum diketahui",
+    "ERROR   -  standards/positions.yaml:11:7: positions[0].targets.kerjasamaa: kompetensi "
+    "'kerjasamaa' tidak dikenal Saran: mungkin maksudnya 'kerjasama'?",
+    "ERROR   -  5 galat di standards/; situs tidak dibangun.",
 ]
 
 
@@ -249,7 +251,7 @@ def test_broken_data_fails_with_every_located_error_and_exit_1(tmp_path: Path) -
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert [line for line in lines if line.startswith("ERROR")] == BROKEN_LINES
-    assert lines[-1] == f"Build failed; {tmp_path / 'site'} was left unchanged."
+    assert lines[-1] == f"Build gagal; {tmp_path / 'site'} tidak diubah."
     assert not (tmp_path / "site").exists()
     assert leftovers(tmp_path) == []
 
@@ -289,9 +291,9 @@ def test_unsafe_output_fails_the_build_and_keeps_the_previous_site(
     assert errors == [
         "ERROR   -  index.html:N: <img src> URL to another host: https://tracker.example/p.gif",
         "ERROR   -  index.html:N: <p> has an event-handler attribute 'onclick'",
-        "ERROR   -  2 unsafe spots in the built site.",
+        "ERROR   -  2 titik tidak aman di situs hasil build.",
     ]
-    assert failed.lines[-1] == f"Build failed; {site} was left unchanged."
+    assert failed.lines[-1] == f"Build gagal; {site} tidak diubah."
     assert snapshot(site) == before
     assert leftovers(tmp_path / "project") == []
 
@@ -305,10 +307,10 @@ def test_a_hand_written_page_may_not_take_a_generated_address(tmp_path: Path) ->
     built = run_build(config, tmp_path / "site")
     assert built.code == 1
     assert [line for line in built.lines if line.startswith("ERROR")] == [
-        "ERROR   -  The generated page 'matriks.md' collides with 'content/matriks/index.md' (both "
-        "would be written to 'matriks/index.html'). Rename or remove the hand-written page; "
-        "generated pages come from the standards folder.",
-        "ERROR   -  1 generated page collides with another page.",
+        "ERROR   -  Halaman hasil generator 'matriks.md' bentrok dengan 'content/matriks/index.md' "
+        "(keduanya akan ditulis ke 'matriks/index.html'). Ganti nama atau hapus halaman tulisan "
+        "tangan itu; halaman hasil generator berasal dari folder standar.",
+        "ERROR   -  1 halaman hasil generator bentrok dengan halaman lain.",
     ]
 
 
@@ -322,11 +324,11 @@ def test_an_unknown_data_marker_is_located(tmp_path: Path) -> None:
     assert built.code == 1
     errors = [line for line in built.lines if line.startswith("ERROR")]
     assert errors[0].startswith(
-        "ERROR   -  content/index.md:3: unknown data marker 'nilai' (known: "
+        "ERROR   -  content/index.md:3: penanda data 'nilai' tidak dikenal (yang dikenal: "
     )
     assert errors[1:] == [
         "ERROR   -  Error reading page 'index.md':",  # MkDocs names the page being read
-        "ERROR   -  1 data marker problem in content/index.md.",
+        "ERROR   -  1 masalah penanda data di content/index.md.",
     ]
 
 

@@ -66,12 +66,17 @@ def test_a_three_level_dictionary_pads_the_matrix(real: dict[str, Any]) -> None:
     assert "level-4" not in pages["kompetensi/perencanaan-kebutuhan-pegawai.md"]
 
 
-def test_the_self_assessment_leaves_technical_competencies_out(real: dict[str, Any]) -> None:
+def test_the_self_assessment_asks_no_technical_competency_no_position_lists(
+    real: dict[str, Any],
+) -> None:
     scoped = assessed_export(real)
     assert {c["group"] for c in scoped["competencies"]} == {"manajerial", "sosial_kultural"}
     assert not [a for a in scoped["learning"]["activities"] if a["competency"] in EXAMPLE]
-    html = quiz_page.render_html(scoped)
-    assert "Perencanaan Kebutuhan Pegawai" not in html
+    listed = {key for p in real["positions"] for key in p["targets"]}
+    html = quiz_page.render_html(real)
+    for competency in real["competencies"]:
+        if competency.get("group") == "teknis" and competency["id"] not in listed:
+            assert f'data-kq-competency="{competency["id"]}"' not in html
     assert len(scoped["competencies"]) == len(real["competencies"]) - 4
 
 
@@ -95,7 +100,15 @@ def test_a_position_lists_the_technical_competencies_it_requires(
     assert "Kompetensi Teknis" in page
     assert "Perencanaan Kebutuhan Pegawai" in page
     assert "Pengelolaan Kinerja Pegawai" not in page  # not listed, so not shown
-    # The self-assessment leaves the technical target out with the competency.
+    # An assessment without that position leaves the technical target out with the
+    # competency; for the position, the quiz brings it in (hidden until it is chosen).
     scoped = assessed_export(data)
     scoped_madya = next(p for p in scoped["positions"] if p["id"] == "jpt-madya")
     assert "perencanaan-kebutuhan-pegawai" not in scoped_madya["targets"]
+    madya_scope = assessed_export(data, "jpt-madya")
+    assert madya_scope["competencies"][-1]["id"] == "perencanaan-kebutuhan-pegawai"
+    html = quiz_page.render_html(data)
+    assert 'data-kq-technical="perencanaan-kebutuhan-pegawai"' in html
+    assert (
+        'data-kq-competency="perencanaan-kebutuhan-pegawai" data-kq-technical hidden' in html
+    )

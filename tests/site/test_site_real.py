@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from site_html import Page, read, resolve
@@ -106,6 +107,35 @@ def test_downloads_are_the_export(real_site: Built) -> None:
     assert json.loads(published) == json.loads(to_json(DATA))
     assert published == json.dumps(DATA, ensure_ascii=False, separators=(",", ":")) + "\n"
     assert (real_site.site / "unduh/kompetensi.csv").read_bytes() == to_csv(DATA).encode()
+
+
+@pytest.mark.parametrize("position", DATA["positions"], ids=lambda p: p["id"])
+def test_every_position_downloads_its_own_skj(real_site: Built, position: dict[str, Any]) -> None:
+    folder = real_site.site / "unduh" / "jabatan"
+    document = json.loads((folder / f"{position['id']}.json").read_text(encoding="utf-8"))
+    assert document["position"] == position
+    assert [c["id"] for c in document["competencies"]] == list(position["targets"])
+    rows = (folder / f"{position['id']}.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("position_id,position,competency_id,")
+    page = (real_site.site / "jabatan" / position["id"] / "index.html").read_text("utf-8")
+    assert f'href="../../unduh/jabatan/{position["id"]}.json"' in page
+    assert f'href="../../asesmen/?jabatan={position["id"]}"' in page
+
+
+def test_position_pages_index_their_name_but_leave_indicators_to_competency_pages(
+    real_site: Built,
+) -> None:
+    index = json.loads((real_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    position = next(p for p in DATA["positions"] if not p["template"] and p["dictionaries"])
+    docs = [d for d in index["docs"] if d["location"].startswith(f"jabatan/{position['id']}/")]
+    assert docs[0]["title"] == position["name"]
+    text = " ".join(d["text"] for d in docs)
+    competency = next(c for c in DATA["competencies"] if c["id"] in position["targets"])
+    level = next(
+        lv for lv in competency["levels"] if lv["level"] == position["targets"][competency["id"]]
+    )
+    assert level["description"] in text
+    assert not [i for i in level["indicators"] if i["text"] in text]
 
 
 def test_every_internal_link_and_anchor_resolves(real_site: Built) -> None:

@@ -15,17 +15,19 @@ from typing import Any
 
 import pytest
 from project_support import ROOT
-from skj_support import EXAMPLE_ID, EXAMPLE_NAME, with_example_position
 
+from generator.render import navigation
 from generator.render.pages import GeneratedFile, render_site
 from generator.standard import load_standard
 
 ILLUSTRATIVE = "Contoh ilustratif, bukan standar resmi"
+EXAMPLE_ID = "analis-sdm-aparatur-ahli-muda-contoh"
+"""One of the illustrative SDM Aparatur positions of standards/positions/."""
 
 
 @pytest.fixture(scope="module")
 def data() -> dict[str, Any]:
-    return with_example_position(load_standard(ROOT / "standards").data)
+    return load_standard(ROOT / "standards").data
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def _example(data: dict[str, Any]) -> dict[str, Any]:
     return next(p for p in data["positions"] if p["id"] == EXAMPLE_ID)
 
 
-def test_the_sections_follow_the_regulations_skj_format(page: str) -> None:
+def test_the_sections_follow_the_regulations_skj_format(data: dict[str, Any], page: str) -> None:
     anchors = [
         "{ #judul }",
         "{ #identitas }",
@@ -55,17 +57,18 @@ def test_the_sections_follow_the_regulations_skj_format(page: str) -> None:
     ]
     places = [page.index(a) for a in anchors]
     assert places == sorted(places)
+    position = _example(data)
     identity = page[page.index("{ #identitas }") : page.index("{ #ikhtisar }")]
     for label, value in (
-        ("Nama jabatan", EXAMPLE_NAME),
+        ("Nama jabatan", position["name"]),
         ("Jenis jabatan", "Jabatan Fungsional"),
         ("Jenjang", "Ahli Muda"),
-        ("Instansi", "Badan Contoh Kepegawaian"),
-        ("Unit kerja", "Direktorat Perencanaan Pegawai"),
+        ("Instansi", position["agency"]),
+        ("Unit kerja", position["unit"]),
     ):
         assert f'<th scope="row">{label}</th><td data-label="{label}">{value}</td>' in identity
     summary = page[page.index("{ #ikhtisar }") : page.index("{ #standar-kompetensi }")]
-    assert "Menganalisis kebutuhan, kinerja, dan pengembangan pegawai di unitnya." in summary
+    assert f'<p class="kompetensi-definisi">{position["summary"]}</p>' in summary
 
 
 def _rows(section: str) -> list[str]:
@@ -78,23 +81,27 @@ def test_every_required_competency_shows_its_level_description_and_indicators(
     position = _example(data)
     standard = page[page.index("{ #standar-kompetensi }") : page.index("{ #persyaratan }")]
     rows = _rows(standard)
-    assert len(rows) == len(position["targets"]) == 13
+    assert len(rows) == len(position["targets"]) == len(data["competencies"])
     names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
     for competency in data["competencies"]:
-        row = next(r for r in rows if f">{competency['name']}</a></th>" in r)
-        level = next(lv for lv in competency["levels"] if lv["level"] == 3)
-        assert f'href="../../kompetensi/{competency["id"]}/"' in row
-        assert f'href="../../kompetensi/{competency["id"]}/#level-3">Level 3 · {names[3]}</a>' in row
+        cid, target = competency["id"], position["targets"][competency["id"]]
+        (row,) = [r for r in rows if f">{competency['name']}</a></th>" in r]
+        level = next(lv for lv in competency["levels"] if lv["level"] == target)
+        assert f'href="../../kompetensi/{cid}/"' in row
+        assert (
+            f'href="../../kompetensi/{cid}/#level-{target}">Level {target} · {names[target]}</a>'
+            in row
+        )
         assert f'<td data-label="Deskripsi level">{level["description"]}</td>' in row
         for ind in level["indicators"]:
             number = ind["id"].split(".", 1)[1]
             anchor = ind["id"].replace(".", "-")
             assert (
-                f'#{anchor}" title="Indikator {number} di halaman kompetensi">{number}</a> {ind["text"]}</li>'
-                in row
-            )
-        other = next(lv for lv in competency["levels"] if lv["level"] == 4)
-        assert other["indicators"][0]["text"] not in row  # only the required level's
+                f'#{anchor}" title="Indikator {number} di halaman kompetensi">{number}</a> '
+                f"{ind['text']}</li>"
+            ) in row
+        others = [lv for lv in competency["levels"] if lv["level"] != target]
+        assert not [lv for lv in others if lv["indicators"][0]["text"] in row]
 
 
 def test_technical_competencies_are_grouped_by_their_dictionary(
@@ -112,25 +119,35 @@ def test_technical_competencies_are_grouped_by_their_dictionary(
     assert not [n for n in names if n in managerial]
 
 
-def test_requirements_list_education_each_training_type_and_experience(page: str) -> None:
+def test_requirements_list_education_each_training_type_and_experience(
+    data: dict[str, Any], page: str
+) -> None:
     section = page[page.index("{ #persyaratan }") :]
-    expected = [
-        ("A. Pendidikan", "S-1 Psikologi, Manajemen SDM, atau Administrasi Publik"),
-        ("B.1 Pelatihan manajerial", "Pelatihan dasar CPNS"),
-        (
-            "B.2 Pelatihan teknis",
-            "<ul><li>Pelatihan analisis jabatan</li><li>Pelatihan manajemen kinerja</li></ul>",
-        ),
-        ("B.3 Pelatihan fungsional", "Pelatihan fungsional analis SDM aparatur jenjang ahli muda"),
-        ("C. Pengalaman kerja", "Dua tahun mengelola data atau perencanaan pegawai"),
-    ]
-    for label, text in expected:
-        assert (
-            f'<tr><th scope="row">{label}</th><td data-label="Uraian">{text}</td></tr>' in section
+    needed = _example(data)["requirements"]
+    by_type = needed["training_by_type"]
+    assert needed["education"] and needed["experience"] and all(by_type.values())
+
+    def items(texts: list[str]) -> str:
+        return (
+            texts[0]
+            if len(texts) == 1
+            else "<ul>" + "".join(f"<li>{t}</li>" for t in texts) + "</ul>"
         )
 
+    for label, texts in (
+        ("A. Pendidikan", needed["education"]),
+        ("B.1 Pelatihan manajerial", by_type["managerial"]),
+        ("B.2 Pelatihan teknis", by_type["technical"]),
+        ("B.3 Pelatihan fungsional", by_type["functional"]),
+        ("C. Pengalaman kerja", needed["experience"]),
+    ):
+        row = f'<tr><th scope="row">{label}</th><td data-label="Uraian">{items(texts)}</td></tr>'
+        assert row in section, label
 
-def test_the_example_is_labelled_links_to_the_quiz_and_its_downloads(page: str) -> None:
+
+def test_the_example_is_labelled_links_to_the_quiz_and_its_downloads(
+    data: dict[str, Any], page: str
+) -> None:
     head = page[: page.index("{ #identitas }")]
     assert ILLUSTRATIVE in head
     assert 'Dibangun di atas templat <a href="../jf-ahli-muda/">' in head
@@ -139,8 +156,8 @@ def test_the_example_is_labelled_links_to_the_quiz_and_its_downloads(page: str) 
     assert f'href="../../unduh/jabatan/{EXAMPLE_ID}.csv" download>' in head
     # The sources and how far they were checked, worded as on every position, in the label.
     label = head[head.index(ILLUSTRATIVE) :]
-    assert label.index("Sumbernya: Disusun tim Kompetensi ASN") < label.index("</div>")
-    assert "{ #sumber }" not in page  # the label names the one source already
+    assert label.index(f"<p>{_example(data)['basis']['text']}</p>") < label.index("</div>")
+    assert "{ #sumber }" not in page  # the basis sentence names the sources already
 
 
 def test_sources_the_basis_does_not_name_are_listed(data: dict[str, Any]) -> None:
@@ -161,11 +178,14 @@ def test_sources_the_basis_does_not_name_are_listed(data: dict[str, Any]) -> Non
     assert "<li>Sumber pertama.</li>\n<li>Sumber kedua.</li>" in sources
 
 
-def test_a_template_shows_what_it_has(files: dict[str, GeneratedFile]) -> None:
+def test_a_template_shows_what_it_has(
+    data: dict[str, Any], files: dict[str, GeneratedFile]
+) -> None:
     text = html.unescape(files["jabatan/jf-ahli-muda.md"].assembled())
     assert ILLUSTRATIVE not in text
     assert "Halaman ini adalah templat umum" in text
-    assert f'<a href="../{EXAMPLE_ID}/">{EXAMPLE_NAME}</a>' in text  # built on this template
+    name = _example(data)["name"]
+    assert f'<a href="../{EXAMPLE_ID}/">{name}</a>' in text  # built on this template
     assert "templat ini tidak memuatnya" in text  # no technical competencies
     assert "Templat ini tidak memuat persyaratan" in text
     pratama = html.unescape(files["jabatan/jpt-pratama.md"].assembled())
@@ -226,8 +246,9 @@ def test_a_template_without_targets_downloads_empty_levels(
 
 
 def test_the_index_lists_every_facet_for_readers_without_javascript(
-    files: dict[str, GeneratedFile],
+    data: dict[str, Any], files: dict[str, GeneratedFile]
 ) -> None:
+    name = _example(data)["name"]
     index = html.unescape(files["jabatan/index.md"].assembled())
     item = next(line for line in index.splitlines() if f'href="{EXAMPLE_ID}/"' in line)
     assert item.startswith(
@@ -235,27 +256,49 @@ def test_the_index_lists_every_facet_for_readers_without_javascript(
         'data-dictionary="sdm-aparatur-contoh">'
     )
     # The static facet lists: each value an anchor the top of the page links to.
-    for anchor, name in (
+    for anchor, label in (
         ("jenis-fungsional", "Jabatan Fungsional"),
         ("jenjang-ahli-muda", "Ahli Muda"),
-        ("instansi-1", "Badan Contoh Kepegawaian"),
+        ("instansi-1", "Contoh Kementerian"),
         ("kamus-sdm-aparatur-contoh", "Kamus Kompetensi Teknis SDM Aparatur (contoh)"),
     ):
-        assert f'<a href="#{anchor}">{name}</a>' in index
+        assert f'<a href="#{anchor}">{label}</a>' in index
     for anchor in ("jenjang-ahli-muda", "instansi-1", "kamus-sdm-aparatur-contoh"):
         block = index[index.index(f'<h3 id="{anchor}">') :]
         block = block[: block.index("</ul>")]
-        assert f'<a href="{EXAMPLE_ID}/">{EXAMPLE_NAME}</a>' in block
+        assert f'<a href="{EXAMPLE_ID}/">{name}</a>' in block
     assert "jf-ahli-muda/" in index[index.index('<h3 id="jenjang-ahli-muda">') :]
     # The form for the script: one select per facet, every value an option.
     assert '<form class="kompetensi-saring" data-kompetensi-saring hidden>' in index
-    for name, value in (
+    for facet, value in (
         ("jenis", "jpt"),
         ("jenjang", "ahli_muda"),
         ("instansi", "1"),
         ("kamus", "sdm-aparatur-contoh"),
     ):
-        select = index[index.index(f'name="{name}"') :]
+        select = index[index.index(f'name="{facet}"') :]
         assert f'<option value="{value}">' in select[: select.index("</select>")]
     order = [index.index(f"{{ #jenis-{k} }}") for k in ("jpt", "administrator", "fungsional")]
     assert order == sorted(order)
+
+
+def test_the_navigation_keeps_templates_apart_from_real_positions(data: dict[str, Any]) -> None:
+    functional = next(
+        item["Jabatan Fungsional"]
+        for item in navigation.position_nav(data, 10)
+        if isinstance(item, dict) and "Jabatan Fungsional" in item
+    )
+    templates, *real = functional
+    assert templates == {
+        "Templat jenis jabatan": [
+            f"jabatan/{p['id']}.md"
+            for p in data["positions"]
+            if p["template"] and p["kind"] == "fungsional"
+        ]
+    }
+    assert f"jabatan/{EXAMPLE_ID}.md" in real
+    assert real == [
+        f"jabatan/{p['id']}.md"
+        for p in data["positions"]
+        if not p["template"] and p["kind"] == "fungsional"
+    ]

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from standard_support import STD, Edit, Outcome, build, load
+
+from generator import i18n
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The loader's messages in English: these tests pin the msgids (``tests/i18n`` and the
+    handbook pin the Indonesian the command prints by default)."""
+    with i18n.speaking("en"):
+        yield
 
 
 @pytest.fixture

@@ -168,13 +168,15 @@ def run_cli(
     memory_limit: int | None = MEMORY_LIMIT,
     file_size_limit: int | None = None,
     timeout: float = 60.0,
+    lang: str = "en",
 ) -> CliResult:
     """Run ``python -m generator.cli ARGS`` in ``cwd``; time it and measure its peak memory.
 
     With both limits ``None`` the command is exactly ``python -m generator.cli ARGS`` (and the
-    peak memory is not measured).
+    peak memory is not measured). ``lang`` is ``KOMPETENSI_LANG``: these tests pin the English
+    msgids; ``tests/i18n`` and the handbook pin the Indonesian output.
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KOMPETENSI_LANG": lang}
     env.pop("PYTHONWARNINGS", None)
     with tempfile.TemporaryDirectory() as scratch:
         peak_file = Path(scratch) / "peak"

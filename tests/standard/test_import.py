@@ -97,9 +97,9 @@ def test_a_held_out_three_level_dictionary_imports_validates_and_builds(
     )
     # Missing activities are named, as warnings, never as errors.
     assert err.splitlines() == [
-        f"peringatan: standards/competencies/{cid}.yaml:2:5: id: the learning catalogue has no "
-        f"activity for 9 level/category cell(s), e.g. level 1 category 70 Hint: add activities "
-        f"in standards/learning/{cid}.yaml"
+        f"peringatan: standards/competencies/{cid}.yaml:2:5: id: katalog pembelajaran belum "
+        "mempunyai kegiatan untuk 9 pasangan level/kategori, misalnya level 1 kategori 70 "
+        f"Saran: tambahkan kegiatan di standards/learning/{cid}.yaml"
         for cid in ("penataan-arsip-dinamis", "penyusutan-arsip")
     ]
     assert main(["validate"]) == 0
@@ -116,7 +116,7 @@ def test_a_held_out_three_level_dictionary_imports_validates_and_builds(
     page = built.page("kompetensi/penataan-arsip-dinamis")
     assert "Menyimpan berkas pada map yang benar." in page
     assert "3 level" in page
-    assert "activity for 9 level/category cell(s)" in built.output  # named, not fatal
+    assert "kegiatan untuk 9 pasangan level/kategori" in built.output  # named, not fatal
 
 
 def test_a_spreadsheet_with_errors_is_refused_with_located_messages(
@@ -135,12 +135,12 @@ def test_a_spreadsheet_with_errors_is_refused_with_located_messages(
     assert out == ""
     assert err.splitlines() == [
         "kamus.xlsx:3:level: level harus bilangan bulat 1 sampai 5, tertulis 'dua' "
-        "Hint: tulis nomor level saja, misalnya 2",
+        "Saran: tulis nomor level saja, misalnya 2",
         "kamus.xlsx:4:competency_id: kode kompetensi tidak sah: 'Penataan Arsip' "
-        "Hint: pakai huruf kecil, angka dan tanda hubung, misalnya pengelolaan-arsip",
-        "kamus.xlsx:9:indicator: indikator kosong Hint: setiap baris memuat satu indikator",
+        "Saran: pakai huruf kecil, angka, dan tanda hubung, misalnya pengelolaan-arsip",
+        "kamus.xlsx:9:indicator: indikator kosong Saran: setiap baris memuat satu indikator",
         "kamus.xlsx:10:group: kelompok tidak dikenal: 'umum' "
-        "Hint: pakai teknis, manajerial atau sosial_kultural",
+        "Saran: pakai teknis, manajerial, atau sosial_kultural",
         "4 masalah di kamus.xlsx; tidak ada berkas yang ditulis",
     ]
     assert _files(standards) == before
@@ -157,9 +157,9 @@ def test_levels_with_a_gap_and_dictionaries_of_mixed_levels(
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "kamus.csv:9:level: level kompetensi 'arsip-vital' harus berurutan mulai 1, "
-        "tertulis 1, 3 Hint: setiap level dari 1 sampai level tertinggi memerlukan baris",
+        "tertulis 1, 3 Saran: setiap level dari 1 sampai level tertinggi memerlukan baris",
         "kamus.csv:11:level: kompetensi 'arsip-statis' mempunyai 1 level, sedangkan "
-        "'penataan-arsip-dinamis' dalam kamus yang sama mempunyai 3 Hint: semua kompetensi "
+        "'penataan-arsip-dinamis' dalam kamus yang sama mempunyai 3 Saran: semua kompetensi "
         "dalam satu kamus memakai jumlah level yang sama",
         "2 masalah di kamus.csv; tidak ada berkas yang ditulis",
     ]
@@ -172,7 +172,7 @@ def test_a_changed_repeat_is_located(standards: Path, capsys: pytest.CaptureFixt
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         "kamus.csv:3:level_description: berbeda dengan deskripsi level 1 pada baris 2 "
-        "Hint: kosongkan sel ini atau samakan isinya"
+        "Saran: kosongkan sel ini atau samakan isinya"
     )
 
 
@@ -181,9 +181,9 @@ def test_missing_and_unknown_columns(standards: Path, capsys: pytest.CaptureFixt
     _csv(Path("kamus.csv"), [row[:7] for row in HELD_OUT], header)
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "kamus.csv:1:indikator: kolom tidak dikenal Hint: kolom yang dikenal: competency_id, "
+        "kamus.csv:1:indikator: kolom tidak dikenal Saran: kolom yang dikenal: competency_id, "
         "competency_name, group, definition, level, level_description, indicator, dictionary",
-        "kamus.csv:1:indicator: kolom wajib tidak ada Hint: tambahkan kolom ini pada baris pertama",
+        "kamus.csv:1:indicator: kolom wajib tidak ada Saran: tambahkan kolom ini pada baris pertama",
         "2 masalah di kamus.csv; tidak ada berkas yang ditulis",
     ]
 
@@ -198,9 +198,9 @@ def test_existing_files_are_refused_unless_forced(
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines()[:2] == [
         "kamus.csv:2:competency_id: berkas standards/competencies/penataan-arsip-dinamis.yaml "
-        "sudah ada Hint: pakai --force untuk menimpanya, atau ganti kode kompetensi",
+        "sudah ada Saran: pakai --force untuk menimpanya, atau ganti kode kompetensi",
         "kamus.csv:6:competency_id: berkas standards/competencies/penyusutan-arsip.yaml "
-        "sudah ada Hint: pakai --force untuk menimpanya, atau ganti kode kompetensi",
+        "sudah ada Saran: pakai --force untuk menimpanya, atau ganti kode kompetensi",
     ]
     assert main(["import", "kamus.csv", "--force"]) == 0
     assert _files(standards) == written
@@ -216,8 +216,8 @@ def test_the_validator_runs_before_anything_is_written(
     assert main(["import", "kamus.csv"]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == (
-        "standards/competencies/penataan-arsip-dinamis.yaml:3:7: name: the name 'Integritas' is "
-        "already used by 'integritas' Hint: two competencies cannot share a name"
+        "standards/competencies/penataan-arsip-dinamis.yaml:3:7: name: nama 'Integritas' sudah "
+        "dipakai oleh 'integritas' Saran: dua kompetensi tidak boleh bernama sama"
     )
     assert lines[-1] == "1 masalah di kamus.csv; tidak ada berkas yang ditulis"
     assert _files(standards) == before
@@ -230,13 +230,13 @@ def test_reading_is_bounded(
     monkeypatch.setattr(spreadsheet, "MAX_BYTES", 100)
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "kamus.csv: berkas lebih besar dari 0 MB Hint: bagi kamus ke beberapa berkas"
+        "kamus.csv: berkas lebih besar dari 0 MB Saran: bagi kamus ke beberapa berkas"
     )
     monkeypatch.setattr(spreadsheet, "MAX_BYTES", 1 << 20)
     monkeypatch.setattr(spreadsheet, "MAX_ROWS", 3)
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "kamus.csv: lebih dari 3 baris Hint: bagi kamus ke beberapa berkas"
+        "kamus.csv: lebih dari 3 baris Saran: bagi kamus ke beberapa berkas"
     )
 
 
@@ -244,6 +244,6 @@ def test_unsupported_file(standards: Path, capsys: pytest.CaptureFixture[str]) -
     Path("kamus.ods").write_bytes(b"x")
     assert main(["import", "kamus.ods"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "kamus.ods: jenis berkas tidak didukung Hint: simpan spreadsheet sebagai .xlsx atau .csv"
+        "kamus.ods: jenis berkas tidak didukung Saran: simpan spreadsheet sebagai .xlsx atau .csv"
     )
     assert ROOT.is_dir()

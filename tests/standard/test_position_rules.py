@@ -135,6 +135,12 @@ CASES = [
         id="id-of-a-template",
     ),
     pytest.param(
+        (position("id: pelaksana-uji\n", "id: index\n", file="positions/index.yaml"),),
+        "std/positions/index.yaml:2:5: id: 'index' is reserved for a site page "
+        "Hint: choose another id",
+        id="reserved-id",
+    ),
+    pytest.param(
         (position("extends: pelaksana\n", ""),),
         f"{SHOWN}:6:1: targets: no target for kerjasama, perekat-bangsa "
         "Hint: give a level or null under targets:, or extend a position type that has one",

@@ -2,7 +2,7 @@
 
 The error keeps the parser's location; its hint names the earlier line when the text just before
 the error started there (a key without ':', an unclosed quote, a line indented into the value
-above). Where nothing points earlier, the general hint stays. Both parsers give the same lines.
+above). Where nothing points earlier, the general hint stays.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ SPACE_HINT = (
     "Hint: replace it with an ordinary space (it often comes with text pasted from a word "
     "processor and looks the same)"
 )
-NBSP = f"spasi tak-putus (U+00A0) instead of an ordinary space {SPACE_HINT}"
+NBSP = f"no-break space (U+00A0) instead of an ordinary space {SPACE_HINT}"
 
 REPORTED = {
     "nbsp-after-a-colon": ("a:\n  b:\u00a0x\n", [f"x.yaml:2:5: {NBSP}"]),
@@ -32,17 +32,16 @@ REPORTED = {
     "every-one-of-them": (
         "a:\u2009b\nc:\n\u3000\u3000d: \u202fe\n",
         [
-            f"x.yaml:1:3: spasi tipis (U+2009) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:1: spasi ideografis (U+3000) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:2: spasi ideografis (U+3000) instead of an ordinary space {SPACE_HINT}",
-            f"x.yaml:3:6: spasi tak-putus sempit (U+202F) instead of an ordinary space "
-            f"{SPACE_HINT}",
+            f"x.yaml:1:3: thin space (U+2009) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:1: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:2: ideographic space (U+3000) instead of an ordinary space {SPACE_HINT}",
+            f"x.yaml:3:6: narrow no-break space (U+202F) instead of an ordinary space {SPACE_HINT}",
         ],
     ),
     "zero-width-space-inside-a-word": (
         "a: in\u200btegritas\n",
         [
-            "x.yaml:1:6: spasi lebar-nol (U+200B), an invisible character "
+            "x.yaml:1:6: zero-width space (U+200B), an invisible character "
             "Hint: delete it; it is invisible in most editors"
         ],
     ),

@@ -78,5 +78,25 @@ def test_lainnya_reads_the_same_on_the_pages_and_in_the_quiz() -> None:
     assert "lainnya" not in re.findall(r'<optgroup label="([^"]*)">', quiz)
 
 
+def test_every_kind_and_grade_has_one_label() -> None:
+    assert tuple(vocabulary.POSITION_KIND_LABELS) == vocabulary.POSITION_KINDS
+    grades = vocabulary.CLOSED_LISTS["position-grade"]
+    assert sorted(vocabulary.POSITION_GRADE_LABELS) == sorted(grades)
+    assert len(set(grades)) == len(grades)
+
+
+def test_kinds_are_listed_before_their_category() -> None:
+    assert vocabulary.POSITION_LISTING_ORDER == (
+        "jpt",
+        "pimpinan_tinggi",
+        "administrator",
+        "pengawas",
+        "pelaksana",
+        "administrasi",
+        "fungsional",
+        "lainnya",
+    )
+
+
 def test_a_position_without_category_is_listed_with_lainnya() -> None:
     assert vocabulary.position_category_label(None) == vocabulary.position_category_label("lainnya")

@@ -1,5 +1,5 @@
 // Kompetensi ASN — the /rekap/ page (an ES module): glue between the chosen files and the
-// recap in Python (generator/quiz/recap_bridge.py, run by the quiz's own engine worker).
+// recap in Python (generator/browser/recap_bridge.py, run by the quiz's own engine worker).
 //
 // The page reads each file's bytes and sends them, base64, in small batches so the progress
 // bar moves and the page stays responsive; it recomputes nothing, counts nothing, and writes

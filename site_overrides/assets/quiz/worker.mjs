@@ -2,7 +2,7 @@
 //
 // Loads Pyodide from the site itself, installs the engine wheel with micropip from the site's
 // own URL, loads the exported dictionary, then answers the page's calls. No scoring happens
-// here: every call goes to generator.quiz.bridge (Python) and its JSON text comes back as is.
+// here: every call goes to generator.browser.bridge (Python) and its JSON text comes back as is.
 // Every failure is reported as {code, detail}; the page turns codes into Indonesian messages.
 
 "use strict";
@@ -10,9 +10,9 @@
 // The smallest valid WebAssembly module: compiling it tells whether the CSP allows wasm.
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-// The bridge functions the page may call (generator/quiz/bridge.py).
+// The bridge functions the page may call (generator/browser/bridge.py).
 const CALLS = new Set(["run_assessment", "run_comparison", "run_report"]);
-// The /rekap/ page's calls (generator/quiz/recap_bridge.py), imported on the first of them.
+// The /rekap/ page's calls (generator/browser/recap_bridge.py), imported on the first of them.
 const RECAP_CALLS = new Set(["recap_start", "recap_add", "recap_summary", "recap_download"]);
 let recapBridge = null;
 
@@ -148,7 +148,7 @@ async function boot(config) {
   progress("engine");
   await step("engine", () => micropip.install(config.wheel));
   micropip.destroy();
-  bridge = await step("engine", () => pyodide.pyimport("generator.quiz.bridge"));
+  bridge = await step("engine", () => pyodide.pyimport("generator.browser.bridge"));
   mark("engine");
 
   progress("data");
@@ -173,7 +173,7 @@ function call(message) {
   try {
     let target = bridge;
     if (RECAP_CALLS.has(message.fn)) {
-      recapBridge = recapBridge || pyodide.pyimport("generator.quiz.recap_bridge");
+      recapBridge = recapBridge || pyodide.pyimport("generator.browser.recap_bridge");
       target = recapBridge;
     } else if (!CALLS.has(message.fn)) {
       throw new Error(`unknown function ${message.fn}`);

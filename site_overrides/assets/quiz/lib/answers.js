@@ -42,14 +42,30 @@ export function withinLimits(value, limits) {
   return isInteger(value) && value >= limits.min && value <= limits.max;
 }
 
-// What the static form offers, read once from the page.
+// What the static form offers, read once from the page. ``indicators`` and
+// ``baseCompetencies`` are what every form asks (a share link's fixed part); a real position
+// adds its technical competencies (``technicalOf``: position id -> their indicator ids).
 export function formShape(root) {
-  const indicators = [...root.querySelectorAll("[data-kq-indicator]")].map(
+  const all = [...root.querySelectorAll("[data-kq-indicator]")].map(
     (node) => node.dataset.kqIndicator,
   );
-  const first = root.querySelectorAll(`input[type=radio][name="${CSS.escape(indicators[0])}"]`);
+  const first = root.querySelectorAll(`input[type=radio][name="${CSS.escape(all[0])}"]`);
   const targetSelects = [...root.querySelectorAll("[data-kq-target]")];
   const position = root.querySelector("select[name=position]");
+  const competencies = [...root.querySelectorAll("[data-kq-competency]")].map((section) => ({
+    id: section.dataset.kqCompetency,
+    technical: section.hasAttribute("data-kq-technical"),
+    indicators: [...section.querySelectorAll("[data-kq-indicator]")].map(
+      (node) => node.dataset.kqIndicator,
+    ),
+  }));
+  const byId = new Map(competencies.map((c) => [c.id, c]));
+  const baseCompetencies = competencies.filter((c) => !c.technical);
+  const technicalOf = new Map();
+  for (const option of position.options) {
+    const listed = (option.dataset.kqTechnical || "").split(" ").filter((id) => byId.has(id));
+    if (listed.length) technicalOf.set(option.value, listed.flatMap((id) => byId.get(id).indicators));
+  }
   return {
     version: root.dataset.standardsVersion || "",
     defaultJp: Number(root.dataset.defaultJp || "20"),
@@ -57,15 +73,12 @@ export function formShape(root) {
     // The engine's limits, written by the build (generator/quiz/page.py): {min, max}.
     jp: { min: Number(root.dataset.minJp), max: Number(root.dataset.maxJp) },
     focus: { min: Number(root.dataset.minFocus), max: Number(root.dataset.maxFocus) },
-    indicators,
-    indicatorSet: new Set(indicators),
+    indicators: baseCompetencies.flatMap((c) => c.indicators),
+    indicatorSet: new Set(all),
     scaleValues: [...first].map((input) => Number(input.value)),
-    competencies: [...root.querySelectorAll("[data-kq-competency]")].map((section) => ({
-      id: section.dataset.kqCompetency,
-      indicators: [...section.querySelectorAll("[data-kq-indicator]")].map(
-        (node) => node.dataset.kqIndicator,
-      ),
-    })),
+    competencies,
+    baseCompetencies,
+    technicalOf,
     targetLevels: targetSelects.length
       ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
       : [],
@@ -154,7 +167,8 @@ export function validate(doc, shape, lenient) {
     if (!isPlainObject(doc.targets)) {
       soft("targets", "harus berupa objek");
     } else {
-      const known = new Set(shape.competencies.map((c) => c.id));
+      // Own targets cover the managerial and socio-cultural competencies only.
+      const known = new Set(shape.baseCompetencies.map((c) => c.id));
       for (const key of Object.keys(doc.targets)) {
         const target = doc.targets[key];
         if (!known.has(key)) soft(`targets.${key}`, "kompetensi tidak dikenal");
@@ -287,21 +301,27 @@ export function engineRequest(doc, claimed) {
 }
 
 // Share links carry the answers in the fragment (never sent to a server), compactly:
-// #jawaban=2~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
+// #jawaban=4~<version>~<position or ->~<JP>~<one base-36 digit per indicator>~<per competency>
 //   ~<focus>~<edited plan as id:jp.id:jp, or ->~<priorities as competency positions 0.3, or ->
-// (version 3; links of version 2, without the priorities, and 1, without the last three, open
-// too). The identity is never in a link.
+//   ~<one digit per technical indicator of the position, or -> (version 4; links of version 3,
+// without the technical answers, 2, without the priorities too, and 1, without the last four,
+// open too). The fixed parts cover what every form asks. The identity is never in a link.
 export function shareFragment(doc, shape) {
   const digit = (value) =>
     value === null || value === undefined ? "0" : Number(value).toString(36);
   const ratings = shape.indicators.map((id) => digit(doc.ratings[id])).join("");
-  const targets = shape.competencies.map((c) => digit(doc.targets ? doc.targets[c.id] : null));
+  const targets = shape.baseCompetencies.map((c) =>
+    digit(doc.targets ? doc.targets[c.id] : null),
+  );
+  const technical = (shape.technicalOf.get(doc.position) || []).map((id) =>
+    digit(doc.ratings[id]),
+  );
   const plan = doc.plan ? doc.plan.items.map((item) => `${item.activity_id}:${item.jp}`) : [];
   const positions = (doc.priorities || []).map((id) =>
     shape.competencies.findIndex((c) => c.id === id),
   );
   const parts = [
-    "3",
+    "4",
     doc.standards_version,
     doc.position || "-",
     String(doc.total_jp),
@@ -310,6 +330,7 @@ export function shareFragment(doc, shape) {
     String(doc.focus ?? ""),
     plan.length ? plan.join(".") : "-",
     positions.length ? positions.join(".") : "-",
+    technical.length ? technical.join("") : "-",
   ];
   return `${SHARE_KEY}=${parts.map(encodeURIComponent).join("~")}`;
 }
@@ -324,11 +345,17 @@ export function parseShare(fragment, shape) {
   }
   const versionOne = parts.length === 6 && parts[0] === "1";
   const versionTwo = parts.length === 8 && parts[0] === "2";
-  if (!versionOne && !versionTwo && !(parts.length === 9 && parts[0] === "3")) return null;
+  const versionThree = parts.length === 9 && parts[0] === "3";
+  if (!versionOne && !versionTwo && !versionThree && !(parts.length === 10 && parts[0] === "4")) {
+    return null;
+  }
   const [, version, position, jp, ratingDigits, targetDigits, focus, planText, marked] = parts;
+  const technicalIds = shape.technicalOf.get(position) || [];
+  const technicalDigits = parts[9] === undefined || parts[9] === "-" ? "" : parts[9];
   if (
     ratingDigits.length !== shape.indicators.length ||
-    targetDigits.length !== shape.competencies.length
+    targetDigits.length !== shape.baseCompetencies.length ||
+    technicalDigits.length !== (technicalDigits ? technicalIds.length : 0)
   ) {
     return null;
   }
@@ -363,7 +390,11 @@ export function parseShare(fragment, shape) {
     const value = read(ratingDigits[index]);
     if (value !== 0) doc.ratings[id] = value;
   });
-  shape.competencies.forEach((competency, index) => {
+  technicalIds.forEach((id, index) => {
+    const value = read(technicalDigits[index] || "0");
+    if (value !== 0) doc.ratings[id] = value;
+  });
+  shape.baseCompetencies.forEach((competency, index) => {
     const value = read(targetDigits[index]);
     doc.targets[competency.id] = value === 0 ? null : value;
   });

@@ -21,6 +21,7 @@ import {
   storageProblem,
 } from "./messages.js";
 import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
+import { applyPosition, openPositionLink, positionScope } from "./position.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { showProgress, skipShape, toggleShowAll } from "./skip.js";
@@ -56,6 +57,7 @@ export class Quiz {
     this.targetSelects = [...root.querySelectorAll("[data-kq-target]")];
     this.shape = formShape(root);
     this.skip = skipShape(root);
+    this.scope = positionScope(root); // the chosen position's technical competencies
     this.storageKey = ANSWERS_PREFIX + this.shape.version;
     this.pending = new Map(); // tasks waiting for the engine, one per purpose
     this.last = null; // the last answer shown: {response, doc}
@@ -121,6 +123,7 @@ export class Quiz {
     this.updateProgress();
     this.updateTargetsVisibility();
     openShareLink(this.port);
+    if (openPositionLink(this)) this.formChanged();
     if (this.submitted && !this.pending.has("assess")) {
       this.queue("assess", () => this.assess({ focus: false }));
     }
@@ -192,6 +195,7 @@ export class Quiz {
   }
 
   formChanged(event) {
+    if (!event || event.target === this.position) applyPosition(this);
     this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
@@ -207,7 +211,7 @@ export class Quiz {
   checkedRatings() {
     const ratings = {};
     for (const input of this.form.querySelectorAll("input[type=radio]:checked")) {
-      if (this.shape.indicatorSet.has(input.name)) ratings[input.name] = Number(input.value);
+      if (this.scope.asked.has(input.name)) ratings[input.name] = Number(input.value);
     }
     return ratings;
   }
@@ -232,6 +236,7 @@ export class Quiz {
       input.checked = wanted !== undefined && String(wanted) === input.value;
     }
     this.position.value = doc.position || "";
+    applyPosition(this);
     for (const select of this.targetSelects) {
       const value = doc.targets ? doc.targets[select.dataset.kqTarget] : null;
       select.value = value === null || value === undefined ? "" : String(value);
@@ -439,6 +444,7 @@ export class Quiz {
     clear(this.byId("kq-notices"));
     hideErrors(this.byId);
     this.byId("kq-erase-confirm").hidden = true;
+    applyPosition(this);
     this.updateProgress();
     this.updateTargetsVisibility();
     notice(

@@ -8,6 +8,8 @@
 // ratings' penalties add up to more than its budget. A test checks that against the rule for
 // every rule and every combination of answers; this file only adds and compares.
 
+import { asked as askedCompetency } from "./position.js";
+
 // The form's levels per competency, read once: [{id, name, note, text, toggle, levels:
 // [{level, budget, nodes, ids}]}].
 export function skipShape(root) {
@@ -123,6 +125,7 @@ export function showProgress(quiz, ratings, announce) {
   let answered = 0;
   let total = 0;
   for (const competency of quiz.shape.competencies) {
+    if (!askedCompetency(quiz.scope, competency.id)) continue; // another position's
     const asked = skipping.asked[competency.id] || competency.indicators;
     let count = 0;
     for (const id of asked) if (Object.hasOwn(ratings, id)) count += 1;

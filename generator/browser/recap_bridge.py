@@ -15,12 +15,12 @@ import base64
 import binascii
 from typing import Any
 
+from generator.browser import recap_chart
+from generator.browser.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse
 from generator.engine.recap import Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
 from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown, to_xlsx
-from generator.quiz import recap_chart
-from generator.quiz.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse
 
 MAX_BATCH_CHARS = 64 * MAX_RESULT_BYTES
 """A batch of files (base64 grows them by a third); the page sends far fewer at once."""

@@ -15,10 +15,11 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess
 from generator.engine.dictionary import Dictionary, read_dictionary
 from generator.engine.report import to_markdown
-from generator.quiz import chart, report
+from generator.engine.scope import scoped
 
 MAX_EXPORT_CHARS = 20_000_000
 MAX_REQUEST_CHARS = 2_000_000
@@ -129,13 +130,13 @@ def _arguments(request: Any, what: str, extra: frozenset[str] = frozenset()) -> 
 def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
     """Answers that meet the lower levels and miss the upper ones, against a position's targets
     when the export has one: gaps, explanations and a plan in every category."""
+    position = next(iter(dictionary.position_targets), None)
     ratings = {
         indicator: dictionary.scale_max if number <= 2 else dictionary.scale_min
-        for competency in dictionary.competencies
+        for competency in scoped(dictionary, position).competencies
         for number, level in enumerate(competency.levels, start=1)
         for indicator in level
     }
-    position = next(iter(dictionary.position_targets), None)
     return {"ratings": ratings, "position": position} | dict.fromkeys(ENGINE_ARGUMENTS[2:])
 
 

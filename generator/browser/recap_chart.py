@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.quiz.chart import FG, MUTED, _lines, _text, escape
+from generator.browser.chart import FG, MUTED, _lines, _text, escape
 
 WIDTH = 320
 LEFT = 8

@@ -56,7 +56,7 @@ def _text(x: float, y: float, content: str, **attrs: str) -> str:
 
 
 def svg(report: Mapping[str, Any], max_level: int = 5) -> str:
-    """The chart for a :func:`generator.quiz.report.view`, as a standalone SVG document."""
+    """The chart for a :func:`generator.browser.report.view`, as a standalone SVG document."""
     items = report["competencies"]
     names = [_lines(item["name"]) for item in items]
     bottom = TOP + sum(ROW + LINE * (len(lines) - 1) for lines in names)

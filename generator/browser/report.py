@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.browser.plan_choices import plan_choices
 from generator.engine.cells import formula_safe
 from generator.engine.explain import level_label
 from generator.engine.plan_document import identity_rows, scheduled
 from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
-from generator.quiz.plan_choices import plan_choices
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
