@@ -24,15 +24,7 @@ def check_dictionaries(loaded: Loaded) -> dict[str, Parsed]:
         ident = parsed.value.get("id")
         if ident is None:
             continue
-        if ident != parsed.file.stem:
-            loaded.report(
-                parsed,
-                ("id",),
-                _("the id '{id}' differs from the file name '{file}'").format(
-                    id=ident, file=parsed.file.name
-                ),
-                _("rename the file to {id}.yaml or fix the id").format(id=ident),
-            )
+        if not loaded.id_matches_file(parsed, ident):
             continue
         levels = parsed.value.get("levels")
         if framework_levels and isinstance(levels, int) and levels > framework_levels:

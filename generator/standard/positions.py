@@ -140,15 +140,7 @@ def _check_identity(
     ident = parsed.value.get("id")
     if ident is None:
         return
-    if ident != parsed.file.stem:
-        loaded.report(
-            parsed,
-            ("id",),
-            _("the id '{id}' differs from the file name '{file}'").format(
-                id=ident, file=parsed.file.name
-            ),
-            _("rename the file to {id}.yaml or fix the id").format(id=ident),
-        )
+    loaded.id_matches_file(parsed, ident)
     if ident in RESERVED_IDS:  # /jabatan/index/ would be the positions index
         loaded.report(
             parsed,

@@ -146,15 +146,7 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
         cid = value.get("id")
         if cid is None:
             continue
-        if cid != parsed.file.stem:
-            loaded.report(
-                parsed,
-                ("id",),
-                _("the id '{id}' differs from the file name '{file}'").format(
-                    id=cid, file=parsed.file.name
-                ),
-                _("rename the file to {id}.yaml or fix the id").format(id=cid),
-            )
+        loaded.id_matches_file(parsed, cid)
         if cid in RESERVED_IDS:
             loaded.report(
                 parsed,
