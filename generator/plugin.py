@@ -71,10 +71,6 @@ class KompetensiConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs'
     ``mkdocs serve``, whose ``sw.js`` retires a worker the browser may have from a built site."""
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
-
-
 class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped-call]
     """Adds the competency, matrix, position, download and print pages to the site."""
 
@@ -184,9 +180,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             if clash is not None:
                 collisions += 1
                 log.error(
-                    f"The generated page '{generated.uri}' collides with '{_origin(clash, config)}'"
-                    f" (both would be written to '{file.dest_uri}'). Rename or remove the "
-                    "hand-written page; generated pages come from the standards folder."
+                    _(
+                        "The generated page '{page}' collides with '{other}' (both would be "
+                        "written to '{target}'). Rename or remove the hand-written page; "
+                        "generated pages come from the standards folder."
+                    ).format(page=generated.uri, other=_origin(clash, config), target=file.dest_uri)
                 )
                 continue
             file.edit_uri = self.edit_uris.get(generated.uri)
@@ -195,9 +193,11 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             by_dest[file.dest_uri.casefold()] = file
         if collisions:
             raise PluginError(
-                "1 generated page collides with another page."
-                if collisions == 1
-                else f"{collisions} generated pages collide with other pages."
+                ngettext(
+                    "{count} generated page collides with another page.",
+                    "{count} generated pages collide with other pages.",
+                    collisions,
+                ).format(count=collisions)
             )
         missing = sorted(
             f"{generated.uri} -> {target}"
@@ -222,7 +222,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             where = _origin(page.file, config)
             for line, message in problems:
                 log.error(f"{where}:{line}: {message}")
-            raise PluginError(f"{_plural(len(problems), 'data marker problem')} in {where}.")
+            count = len(problems)
+            raise PluginError(
+                ngettext(
+                    "{count} data marker problem in {page}.",
+                    "{count} data marker problems in {page}.",
+                    count,
+                ).format(count=count, page=where)
+            )
         return filled
 
     def on_page_content(
@@ -280,7 +287,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.quiz_assets and self.standard is not None:
             from generator.quiz import assets as quiz_assets
 
-            written = quiz_assets.write(site, self.standard.data)
+            written = quiz_assets.write(site, self.standard.data, compiled=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
             site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving

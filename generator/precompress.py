@@ -78,6 +78,12 @@ class Method:
     decompress: Callable[[bytes], bytes]
 
 
+def transformation(name: str, version: str, function: Callable[[bytes, int], bytes]) -> Method:
+    """A whole-file rewrite cached like a compressed body (keyed by the source's sha256, this
+    name, the level and ``version``); not a content coding: no sibling, nothing to decode."""
+    return Method(suffix="", name=name, version=version, compress=function, decompress=bytes)
+
+
 def _gzip(data: bytes, level: int) -> bytes:
     return gzip.compress(data, compresslevel=level, mtime=0)
 

@@ -2,7 +2,7 @@
 
 The engine runs in the browser (Pyodide) on the standard library alone, so it cannot import the
 command's catalog (:mod:`generator.i18n`). The ``kompetensi`` command installs its translation
-with :func:`use`; in the browser nothing does, and the quiz words problems itself (messages.js).
+with :func:`use`; in the browser nothing does, so the engine's messages stay English msgids there.
 Babel extracts the ``_()`` calls of the engine with the rest of ``generator/``.
 """
 

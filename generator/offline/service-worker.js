@@ -90,11 +90,16 @@ async function store(cache, url, file, oldCaches) {
     const kept = await (await caches.open(name)).match(key);
     if (kept) return cache.put(key, kept);
   }
-  const response = await fetch(url, {
-    cache: file.immutable ? "default" : "no-cache",
-    credentials: "same-origin",
-  });
-  return cache.put(key, await storable(response, url, file));
+  const request = (mode) => fetch(url, { cache: mode, credentials: "same-origin" });
+  if (!file.immutable) return cache.put(key, await storable(await request("no-cache"), url, file));
+  try {
+    return cache.put(key, await storable(await request("default"), url, file));
+  } catch (error) {
+    // The HTTP cache may keep an older build's bytes under a pinned path for a year (the
+    // runtime folder is named after Pyodide's version, and a build may change a file in it):
+    // ask the server once before giving up, or this build could never install.
+    return cache.put(key, await storable(await request("reload"), url, file));
+  }
 }
 
 async function precache(group) {

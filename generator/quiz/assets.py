@@ -4,7 +4,8 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
 
 - ``assets/pyodide/<version>/``: the Pyodide runtime copied from ``node_modules/pyodide``, its
   ``python_stdlib.zip`` without the modules the quiz never imports
-  (:mod:`generator.quiz.stdlib_trim`), the vendored micropip and packaging wheels, and a
+  (:mod:`generator.quiz.stdlib_trim`) and, in a build, compiled to bytecode
+  (:mod:`generator.quiz.stdlib_pyc`), the vendored micropip and packaging wheels, and a
   ``pyodide-lock.json`` listing only those two wheels with their real hashes (see
   :mod:`generator.quiz.runtime`);
 - the engine wheel, built deterministically by :mod:`generator.quiz.wheel`;
@@ -26,7 +27,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.quiz import layout, runtime, stdlib_trim, wheel
+from generator.quiz import layout, runtime, stdlib_pyc, stdlib_trim, wheel
 
 
 def pinned(relative: str) -> bool:
@@ -50,8 +51,11 @@ class _Writer:
         self.written.append(path)
 
 
-def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
+def write(site_dir: Path, data: dict[str, Any], *, compiled: bool = True) -> list[Path]:
     """Write the runtime files under ``site_dir``; returns the paths written.
+
+    ``compiled=False`` (the preview) keeps the standard library as source: its first start on
+    a machine must not wait for Node and Pyodide to compile it (see :mod:`.stdlib_pyc`).
 
     Raises :class:`generator.quiz.runtime.RuntimeSetupError` with a hint when Pyodide or a
     vendored wheel is missing or does not match its pin.
@@ -65,6 +69,8 @@ def write(site_dir: Path, data: dict[str, Any]) -> list[Path]:
         content = (source / name).read_bytes()
         if name == stdlib_trim.FILE_NAME:
             content = stdlib_trim.trimmed(content)
+            if compiled:
+                content = stdlib_pyc.compiled(content)
         out.write(f"{paths.pyodide_path}/{name}", content)
     stock_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     lock = json.dumps(runtime.lock_file(stock_lock), indent=1, sort_keys=True) + "\n"

@@ -163,13 +163,7 @@ def _version() -> str:
     return f"{digest}-{precompress.GZIP.version}"
 
 
-TRIM = precompress.Method(
-    suffix="",
-    name="stdlib-trim",
-    version=_version(),
-    compress=trim,
-    decompress=lambda data: data,  # unused: only precompress_site's siblings are decoded
-)
+TRIM = precompress.transformation("stdlib-trim", _version(), trim)
 """The trim as a cached transformation: the compressed-sibling cache keys its entries by the
 source's sha256, this name, the level and :func:`_version`, so a changed list never reads an
 older entry."""

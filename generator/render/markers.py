@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from generator.i18n import _
 from generator.render.safe import inert
 
 MARKER = re.compile(r"<!-- data:(?P<key>[^>]*?) -->(?P<text>.*?)<!-- /data -->", re.DOTALL)
@@ -68,7 +69,8 @@ def fill_markers(markdown: str, data: Mapping[str, Any]) -> tuple[str, list[tupl
         if value is None:
             line = markdown.count("\n", 0, match.start()) + 1
             known = ", ".join([*LOOKUPS, *(f"{k}:N" for k in PARAMETRISED)])
-            problems.append((line, f"unknown data marker '{key}' (known: {known})"))
+            message = _("unknown data marker '{key}' (known: {known})").format(key=key, known=known)
+            problems.append((line, message))
             return match.group(0)
         return f"<!-- data:{key} -->{inert(value)}<!-- /data -->"
 

@@ -24,7 +24,7 @@ def check_dictionaries(loaded: Loaded) -> dict[str, Parsed]:
         ident = parsed.value.get("id")
         if ident is None:
             continue
-        if not loaded.id_matches_file(parsed, ident):
+        if not loaded.named_as_its_file(parsed, ident):
             continue
         levels = parsed.value.get("levels")
         if framework_levels and isinstance(levels, int) and levels > framework_levels:

@@ -75,20 +75,6 @@ class Loaded:
         """The line of the value at ``keys`` in ``parsed``'s file (for a message naming it)."""
         return parsed.locate(*keys)[0]
 
-    def id_matches_file(self, parsed: Parsed, ident: str) -> bool:
-        """True when ``ident`` (the file's ``id``) is its file name; else reports it once."""
-        if ident == parsed.file.stem:
-            return True
-        self.report(
-            parsed,
-            ("id",),
-            _("the id '{id}' differs from the file name '{file}'").format(
-                id=ident, file=parsed.file.name
-            ),
-            _("rename the file to {id}.yaml or fix the id").format(id=ident),
-        )
-        return False
-
     def report(
         self,
         parsed: Parsed,
@@ -109,6 +95,20 @@ class Loaded:
         (self.warnings if warning or notice else self.problems).append(problem)
         if notice:
             self.notices.append(problem)
+
+    def named_as_its_file(self, parsed: Parsed, ident: str) -> bool:
+        """True when the file's ``id`` is its file name; otherwise reported on the id."""
+        if ident == parsed.file.stem:
+            return True
+        self.report(
+            parsed,
+            ("id",),
+            _("the id '{id}' differs from the file name '{file}'").format(
+                id=ident, file=parsed.file.name
+            ),
+            _("rename the file to {id}.yaml or fix the id").format(id=ident),
+        )
+        return False
 
 
 def display_path(file: Path) -> str:

@@ -140,7 +140,7 @@ def _check_identity(
     ident = parsed.value.get("id")
     if ident is None:
         return
-    loaded.id_matches_file(parsed, ident)
+    loaded.named_as_its_file(parsed, ident)
     if ident in RESERVED_IDS:  # /jabatan/index/ would be the positions index
         loaded.report(
             parsed,

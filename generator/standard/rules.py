@@ -146,7 +146,7 @@ def check_competencies(loaded: Loaded, dictionaries: dict[str, Parsed]) -> dict[
         cid = value.get("id")
         if cid is None:
             continue
-        loaded.id_matches_file(parsed, cid)
+        loaded.named_as_its_file(parsed, cid)
         if cid in RESERVED_IDS:
             loaded.report(
                 parsed,

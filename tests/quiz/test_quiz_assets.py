@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 from generator import precompress
-from generator.quiz import assets, layout, runtime, stdlib_trim, wheel
+from generator.quiz import assets, layout, runtime, stdlib_pyc, stdlib_trim, wheel
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def test_pyodide_runtime_and_wheels_are_in_the_versioned_folder(site: Path) -> N
     for name in runtime.RUNTIME_FILES:
         expected = (source / name).read_bytes()
         if name == stdlib_trim.FILE_NAME:
-            expected = stdlib_trim.trim(expected)
+            expected = stdlib_pyc.compiled(stdlib_trim.trim(expected))
         assert (folder / name).read_bytes() == expected, name
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     for pinned in runtime.WHEELS:

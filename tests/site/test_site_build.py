@@ -307,10 +307,10 @@ def test_a_hand_written_page_may_not_take_a_generated_address(tmp_path: Path) ->
     built = run_build(config, tmp_path / "site")
     assert built.code == 1
     assert [line for line in built.lines if line.startswith("ERROR")] == [
-        "ERROR   -  The generated page 'matriks.md' collides with 'content/matriks/index.md' (both "
-        "would be written to 'matriks/index.html'). Rename or remove the hand-written page; "
-        "generated pages come from the standards folder.",
-        "ERROR   -  1 generated page collides with another page.",
+        "ERROR   -  Halaman hasil generator 'matriks.md' bentrok dengan 'content/matriks/index.md' "
+        "(keduanya akan ditulis ke 'matriks/index.html'). Ganti nama atau hapus halaman tulisan "
+        "tangan itu; halaman hasil generator berasal dari folder standar.",
+        "ERROR   -  1 halaman hasil generator bentrok dengan halaman lain.",
     ]
 
 
@@ -324,11 +324,11 @@ def test_an_unknown_data_marker_is_located(tmp_path: Path) -> None:
     assert built.code == 1
     errors = [line for line in built.lines if line.startswith("ERROR")]
     assert errors[0].startswith(
-        "ERROR   -  content/index.md:3: unknown data marker 'nilai' (known: "
+        "ERROR   -  content/index.md:3: penanda data 'nilai' tidak dikenal (yang dikenal: "
     )
     assert errors[1:] == [
         "ERROR   -  Error reading page 'index.md':",  # MkDocs names the page being read
-        "ERROR   -  1 data marker problem in content/index.md.",
+        "ERROR   -  1 masalah penanda data di content/index.md.",
     ]
 
 

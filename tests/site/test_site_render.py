@@ -238,8 +238,8 @@ def test_unknown_markers_are_located() -> None:
         "competency_count, position_count, scale_label:N, level_name:N"
     )
     assert problems == [
-        (2, f"unknown data marker 'nope' (known: {known})"),
-        (3, f"unknown data marker 'scale_label:9' (known: {known})"),
+        (2, f"penanda data 'nope' tidak dikenal (yang dikenal: {known})"),
+        (3, f"penanda data 'scale_label:9' tidak dikenal (yang dikenal: {known})"),
     ]
 
 

@@ -313,7 +313,7 @@ def _export_with_a_failing_disk(tmp_path: Path) -> tuple[int, str, Path]:
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     code, err, target = _export_with_a_failing_disk(tmp_path)
     assert code == 1
-    assert err == f"{target}: tidak dapat menulis: File too large\n"
+    assert err == f"{target}: cannot write: File too large\n"
     assert target.read_text() == "previous\n"
 
 

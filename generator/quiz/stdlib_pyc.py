@@ -1,0 +1,75 @@
+"""The trimmed ``python_stdlib.zip`` as bytecode, compiled at build time by Pyodide's own CPython.
+
+Pyodide's zip holds the standard library as source (``.py``), and the browser's Python starts
+with nothing compiled: on every start of the quiz, a repeat visit served from the service worker
+included, CPython compiled the source of every module it imported (Pyodide's own start-up,
+micropip, the engine's imports). Measured on the slow-phone profile (4x CPU, the machine at load
+average 17-20, fresh contexts, interleaved, median of 4): Pyodide's start-up 25.5 s -> 10.3 s and
+engine ready 30.1 s -> 17.2 s with this zip. BENCHMARKS.md has the runs.
+
+:func:`compile_zip` runs ``stdlib_pyc.mjs`` under Node (the ``node`` that ``make setup`` uses
+for npm) with the pinned Pyodide from ``node_modules``: every ``.py`` entry becomes an unchecked
+hash-based ``.pyc`` (PEP 552; zipimport loads it without the source) compiled without docstrings
+(as ``python -OO`` does; ``assert`` statements stay) and without column ranges, which keeps the
+zip at 1.99 MB against the source's 1.61 MB (both deflated); any other entry is copied. A
+machine compiles it once: the result is cached like a compressed sibling (:func:`compiled`).
+
+A build uses it; the preview serves the source zip (its
+first start must not wait for Node and Pyodide), which works the same, only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from generator import precompress
+from generator.quiz import runtime
+
+SCRIPT = Path(__file__).resolve().with_name("stdlib_pyc.mjs")
+NODE = os.environ.get("KOMPETENSI_NODE", "node")
+LEVEL = 9
+TIMEOUT_S = 600
+
+
+def compile_zip(data: bytes, level: int = LEVEL) -> bytes:
+    """``data`` (a zip of ``.py`` files and others) with every ``.py`` compiled to ``.pyc``."""
+    folder = runtime.pyodide_dir()
+    with tempfile.TemporaryDirectory(prefix="kompetensi-pyc-") as work:
+        source, target = Path(work, "in.zip"), Path(work, "out.zip")
+        source.write_bytes(data)
+        try:
+            completed = subprocess.run(
+                [NODE, str(SCRIPT), str(folder), str(source), str(target)],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise runtime.RuntimeSetupError(
+                f"{NODE}: {error}. Hint: install Node.js (see README, `make setup`)."
+            ) from error
+        if completed.returncode != 0 or not target.is_file():
+            last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
+            raise runtime.RuntimeSetupError(
+                f"{SCRIPT.name}: compiling the Python standard library failed: {last[:300]}"
+            )
+        return target.read_bytes()
+
+
+def _version() -> str:
+    # A changed script or Pyodide gives other bytes: neither may read an older cache entry.
+    digest = hashlib.sha256(SCRIPT.read_bytes() + runtime.PYODIDE_VERSION.encode()).hexdigest()
+    return digest[:16]
+
+
+COMPILE = precompress.transformation("stdlib-pyc", _version(), compile_zip)
+
+
+def compiled(source_zip: bytes) -> bytes:
+    """:func:`compile_zip` of ``source_zip`` from the cache when possible (memory, then disk)."""
+    return precompress.compressed(source_zip, COMPILE, LEVEL)
