@@ -186,10 +186,12 @@ def write_project(
     standards: Path | None = None,
     docs_dir: Path | None = None,
     kompetensi: bool = True,
+    generate: bool = True,
     change: dict[str, Any] | None = None,
 ) -> Path:
     """The real mkdocs.yml, made to work from ``folder``: absolute docs and theme folders,
-    ``standards`` as the plugin's data (or no kompetensi plugin at all). Returns its path."""
+    ``standards`` as the plugin's data (or no kompetensi plugin at all). ``generate=False``
+    keeps the plugin for its post-build step only (``enabled: false``). Returns its path."""
     config = real_config()
     config["docs_dir"] = str(docs_dir or ROOT / config.get("docs_dir", "docs"))
     config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "site_overrides"))
@@ -202,6 +204,8 @@ def write_project(
         elif kompetensi:
             options = plugin_options(config) or {}
             options["standards_dir"] = str(standards or ROOT / "standards")
+            if not generate:
+                options["enabled"] = False
             plugins.append({"kompetensi": options})
     config["plugins"] = plugins
     config.update(change or {})

@@ -3,9 +3,11 @@
 Runs the kompetensi plugin's own ``on_config`` (loading, validation, rendering, navigation) once
 and writes what it holds in memory to a docs folder: every generated page as Markdown, the
 downloads, the hand-written pages with their data markers filled, and the self-assessment's
-runtime files (Pyodide, wheels, export, ``.gz`` siblings) and the offline files (``sw.js``, the
-web app manifest, its icons) that the plugin writes after a build.
-Built without the plugin, that folder gives the same set of output files as the real build.
+runtime files (Pyodide, wheels, export) and the offline files (``sw.js``, the web app manifest,
+its icons) that the plugin writes after a build. Built with the plugin switched off
+(``enabled: false``: it generates nothing but still runs its post-build step, the CSP, the checks
+and the precompressed siblings, as every build does), that folder gives the same set of output
+files as the real build, and the two builds differ by the generation alone.
 
 ``python -m bench.static_export OUT`` writes it (docs in ``OUT/docs``, config ``OUT/mkdocs.yml``).
 """
@@ -80,7 +82,7 @@ def export(config_file: Path, out: Path) -> Path:
     change: dict[str, Any] = {"nav": _plain(config.nav)}
     if hidden:
         change["not_in_nav"] = "\n".join(hidden)
-    return write_project(out, docs_dir=docs, kompetensi=False, change=change)
+    return write_project(out, docs_dir=docs, generate=False, change=change)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

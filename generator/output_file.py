@@ -21,8 +21,11 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from generator.errors import with_hint
+from generator.i18n import N_, _
+
 STDOUT = "-"
-STDOUT_NAME = "standar keluaran"
+STDOUT_NAME = N_("standard output")
 
 
 def current_umask() -> int:
@@ -42,10 +45,11 @@ def write_output(target: Path | None, text: str | bytes) -> str | None:
         except FileNotFoundError:
             info = None
         if info is not None and stat.S_ISDIR(info.st_mode):
-            return (
-                f"{target}: tidak dapat menulis: ini sebuah folder. "
-                "Petunjuk: tulis nama berkas, misalnya -o kompetensi.json"
+            message = with_hint(
+                _("cannot write: this is a folder."),
+                _("write a file name, e.g. -o kompetensi.json"),
             )
+            return f"{target}: {message}"
         if (info is not None and not stat.S_ISREG(info.st_mode)) or _descriptor(target):
             # Written like a redirection, never replaced. Appending: /dev/stdout that a shell
             # opened with >> must not lose what the file held.
@@ -57,14 +61,15 @@ def write_output(target: Path | None, text: str | bytes) -> str | None:
             return None
         final = Path(os.path.realpath(target))  # a link's final target, even a dangling one
         if not final.parent.is_dir():
-            return (
-                f"{target}: tidak dapat menulis: folder {final.parent} tidak ada. "
-                "Petunjuk: buat folder itu lebih dulu, atau pilih folder yang sudah ada"
+            message = with_hint(
+                _("cannot write: the folder {folder} does not exist.").format(folder=final.parent),
+                _("create that folder first, or choose a folder that exists"),
             )
+            return f"{target}: {message}"
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~current_umask()
         _replace(final, text, mode)
     except OSError as exc:
-        return f"{target}: tidak dapat menulis: {exc.strerror or exc}"
+        return f"{target}: " + _("cannot write: {reason}").format(reason=exc.strerror or exc)
     return None
 
 
@@ -73,7 +78,7 @@ def _descriptor(path: Path) -> bool:
     ``/dev/fd/3``): the name of an open file of this process, even when that is a regular file,
     so it is written to as the shell opened it, not replaced."""
     current = str(path)
-    for _ in range(40):  # the kernel's own limit on links followed
+    for _hop in range(40):  # the kernel's own limit on links followed
         if current.startswith(("/proc/", "/dev/fd/")):
             return True
         if not os.path.islink(current):
@@ -117,7 +122,9 @@ def write_stdout(text: str | bytes) -> str | None:
         return None
     except OSError as exc:
         _silence_stdout()
-        return f"{STDOUT_NAME}: tidak dapat menulis: {exc.strerror or exc}"
+        return f"{_(STDOUT_NAME)}: " + _("cannot write: {reason}").format(
+            reason=exc.strerror or exc
+        )
     return None
 
 

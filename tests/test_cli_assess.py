@@ -289,7 +289,8 @@ def test_an_unusable_export(workdir: Path, capsys: pytest.CaptureFixture[str]) -
         == 1
     )
     assert capsys.readouterr().err.splitlines() == [
-        "old.json: bukan ekspor kompetensi yang dapat dipakai: schema_version: expected 1, got 2"
+        "old.json: bukan ekspor kompetensi yang dapat dipakai: schema_version: diharapkan 1, "
+        "tertulis 2"
     ]
 
 

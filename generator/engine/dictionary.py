@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .wording import _
+
 SUPPORTED_SCHEMA_VERSION = 1
 # How a level counts as met (see generator.engine.levels); an export made before the rule was
 # configurable has no level_rule and meant "all".
@@ -116,7 +118,7 @@ def _get(data: Any, key: str, kind: type[_T], path: str) -> _T:
     """``data[key]`` checked to be a ``kind``; raises :class:`DictionaryError` naming the path."""
     where = f"{path}.{key}" if path else key
     if not isinstance(data, dict) or key not in data:
-        raise DictionaryError(f"{where}: missing from the exported dictionary")
+        raise DictionaryError(f"{where}: " + _("missing from the exported dictionary"))
     value = data[key]
     # bool is an int subclass; an export never uses true/false where a number belongs.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
@@ -180,7 +182,10 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
     data = dict(export)
     version = _get(data, "schema_version", int, "")
     if version != SUPPORTED_SCHEMA_VERSION:
-        raise DictionaryError(f"schema_version: expected {SUPPORTED_SCHEMA_VERSION}, got {version}")
+        message = _("expected {expected}, got {value}").format(
+            expected=SUPPORTED_SCHEMA_VERSION, value=version
+        )
+        raise DictionaryError(f"schema_version: {message}")
     framework = _get(data, "framework", dict, "")
     assessment = _get(data, "assessment", dict, "")
     scale = _get(assessment, "scale", dict, "assessment")

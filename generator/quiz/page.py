@@ -32,9 +32,8 @@ from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
-from generator.engine.scope import TECHNICAL_GROUP
 from generator.quiz import layout
-from generator.vocabulary import position_category_label
+from generator.vocabulary import POSITION_KIND_LABELS, TECHNICAL_GROUP, position_category_label
 
 PAGE_TITLE = "Penilaian Mandiri Kompetensi"
 
@@ -67,16 +66,6 @@ def inline_script(name: str) -> markupsafe.Markup:
                 "script cannot hold it; build the string from two parts."
             )
     return markupsafe.Markup(source)
-
-
-# Real positions (not one of the 13 templates) are grouped by their kind.
-POSITION_KIND_LABELS = {
-    "jpt": "Jabatan Pimpinan Tinggi",
-    "administrator": "Jabatan Administrator",
-    "pengawas": "Jabatan Pengawas",
-    "pelaksana": "Jabatan Pelaksana",
-    "fungsional": "Jabatan Fungsional",
-}
 
 
 def _is_template(position: dict[str, Any]) -> bool:

@@ -33,6 +33,7 @@ CSV_COLUMN_MEANINGS = {
     "indicator": "rumusan indikator perilaku",
     "definition": "definisi kompetensi, diisi pada baris pertama setiap kompetensi",
     "dictionary": "kode kamus kompetensi teknis; kosong untuk kompetensi lain",
+    "example": "contoh situasi kerja indikator yang dipakai penilaian mandiri; boleh kosong",
 }
 
 

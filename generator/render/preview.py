@@ -26,7 +26,7 @@ _BODY = re.compile(r"<body\b[^>]*>")
 def _item(problem: Problem) -> str:
     where = f"{problem.path}:{problem.line}:{problem.column}"
     key = f"<code>{escape(problem.key_path)}</code>: " if problem.key_path else ""
-    hint = f"<br>Petunjuk: {escape(problem.hint)}" if problem.hint else ""
+    hint = f"<br>Saran: {escape(problem.hint)}" if problem.hint else ""  # as the CLI says it
     return (
         f"<li><strong>{escape(problem.path)}</strong>, baris {problem.line}, "
         f"kolom {problem.column} (<code>{escape(where)}</code>)<br>"

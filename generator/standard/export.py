@@ -30,10 +30,12 @@ CSV_COLUMNS = (
     "indicator",
     "definition",
     "dictionary",
+    "example",
 )
 """``definition`` is filled on a competency's first row only (it is long, and ``kompetensi
 import`` reads an empty repeat as the same text); ``dictionary`` is a technical competency's
-dictionary id, empty for the others."""
+dictionary id, empty for the others; ``example`` is the indicator's work situation for the
+self-assessment (empty when it has none), so an import of the CSV keeps it."""
 
 
 def build_export(loaded: Loaded) -> dict[str, Any]:
@@ -301,6 +303,7 @@ def to_csv(data: dict[str, Any]) -> str:
                         indicator["text"],
                         definition,
                         competency.get("dictionary") or "",
+                        indicator.get("example", ""),
                     )
                 )
                 definition = ""

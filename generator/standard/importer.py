@@ -37,7 +37,7 @@ REQUIRED = (
     "level_description",
     "indicator",
 )
-OPTIONAL = ("dictionary",)
+OPTIONAL = ("dictionary", "example")
 IGNORED = ("indicator_id", "level_name")
 """Columns ``kompetensi export --format csv`` writes that the import derives itself."""
 ALIASES = {"competency": "competency_name"}
@@ -50,7 +50,8 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{}.schema
 class Level:
     row: int
     description: str
-    indicators: list[str] = field(default_factory=list)
+    indicators: list[tuple[str, str]] = field(default_factory=list)
+    """(text, example) per indicator; the example may be empty."""
 
 
 @dataclass
@@ -161,7 +162,7 @@ class _Reader:
                 _("every row holds one indicator"),
             )
         else:
-            existing.indicators.append(indicator)
+            existing.indicators.append((indicator, cell.get("example", "")))
 
     def _first(self, number: int, cid: str, cell: dict[str, str]) -> Competency | None:
         missing = [c for c in ("competency_name", "group", "definition") if not cell.get(c)]
@@ -383,8 +384,14 @@ def _competency_yaml(competency: Competency, order: int) -> str:
             "level": number,
             "description": competency.levels[number].description,
             "indicators": [
-                {"id": f"{competency.id}.{number}.{index}", "text": text}
-                for index, text in enumerate(competency.levels[number].indicators, start=1)
+                {
+                    "id": f"{competency.id}.{number}.{index}",
+                    "text": text,
+                    **({"example": example} if example else {}),
+                }
+                for index, (text, example) in enumerate(
+                    competency.levels[number].indicators, start=1
+                )
             ],
         }
         for number in sorted(competency.levels)

@@ -20,6 +20,7 @@ from bench import (
     overhead,
     preview,
     quiz,
+    quiz_position,
     recap,
     run_all,
     scale,
@@ -136,6 +137,17 @@ def test_quiz(tiny: Options, playwright_instance: Any, browser: Any) -> None:
         assert 0 < takes < bound
     assert by_name["cold: quiz, bytes transferred until ready"]["median"] > 1000  # Pyodide came
     assert by_name["cold: quiz, submit to rendered plan"]["median"] > 0
+
+
+@pytest.mark.browser
+def test_quiz_position(tiny: Options, playwright_instance: Any, browser: Any) -> None:
+    result = quiz_position.run(tiny, playwright=playwright_instance, instance=browser)
+    check(result, "quiz_position")
+    assert len(result["budgets"]) == 4
+    # The position's quiz asks its 10 technical competencies beside the 9; the other, the 9.
+    assert "each submit rated [285] (position) and [135] (no position)" in result["notes"]
+    by_name = {r["name"]: r for r in result["rows"]}
+    assert by_name["cold: position quiz, submit to rendered plan"]["median"] > 0
 
 
 @pytest.mark.browser

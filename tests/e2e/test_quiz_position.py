@@ -152,6 +152,8 @@ def test_an_unknown_position_in_the_link_says_so_and_leaves_the_choice(
             "Jabatan dengan kode “tidak-ada” dari tautan tidak ditemukan di situs ini. "
             "Pilih jabatan Anda dari daftar di atas."
         )
+        # Announced politely by screen readers; the selector keeps the reader's choice.
+        assert page.get_attribute("#kq-position-message", "role") == "status"
         assert page.input_value("#kq-position") == ""
         assert _visible_technical(page) == []
         assert violations(page, "#kq") == [], "unknown position message"

@@ -279,7 +279,7 @@ def test_outputs_are_written_like_export_o(
     code, _, err = rekap(capsys, str(collected.folder), "--emit-rows", str(missing))
     assert code == 1
     assert err.splitlines()[0] == (
-        f"{missing}: tidak dapat menulis: folder {missing.parent} tidak ada. Petunjuk: buat "
+        f"{missing}: tidak dapat menulis: folder {missing.parent} tidak ada. Saran: buat "
         "folder itu lebih dulu, atau pilih folder yang sudah ada"
     )
     assert not missing.parent.exists()

@@ -36,7 +36,7 @@ def test_the_banner_lists_each_problem_escaped_inside_the_main_content() -> None
     assert (
         "<li><strong>standards/positions.yaml</strong>, baris 6, kolom 40 "
         "(<code>standards/positions.yaml:6:40</code>)<br><code>positions[0].name</code>: "
-        "bad &lt;b&gt; &amp; &#x27;x&#x27;<br>Petunjuk: fix it</li>"
+        "bad &lt;b&gt; &amp; &#x27;x&#x27;<br>Saran: fix it</li>"
     ) in shown
     assert preview.with_banner(page, []) == page
     # A page without the theme's article (none in this site today) gets it first in the body.

@@ -219,12 +219,13 @@ def test_export_csv_one_row_per_indicator(real_csv: str) -> None:
     assert len({row[0] for row in rows}) == 195
     seen: set[str] = set()
     for row in rows:
-        indicator_id, competency_id, _, group, level, *_, definition, dictionary = row
+        indicator_id, competency_id, _, group, level, *_, definition, dictionary, example = row
         assert indicator_id.startswith(f"{competency_id}.{level}.")
         # The definition on a competency's first row only; the dictionary on technical rows.
         assert bool(definition) == (competency_id not in seen)
         seen.add(competency_id)
         assert bool(dictionary) == (group == "teknis")
+        assert example  # every indicator of the real standard has its work situation
 
 
 def test_export_csv_neutralises_formula_cells(tmp_path: Path) -> None:
@@ -312,7 +313,7 @@ def _export_with_a_failing_disk(tmp_path: Path) -> tuple[int, str, Path]:
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     code, err, target = _export_with_a_failing_disk(tmp_path)
     assert code == 1
-    assert err == f"{target}: tidak dapat menulis: File too large\n"
+    assert err == f"{target}: cannot write: File too large\n"
     assert target.read_text() == "previous\n"
 
 

@@ -161,7 +161,7 @@ def test_a_missing_parent_folder_is_named_and_not_created(folder: Path, name: st
     assert result.returncode == 1
     parent = (folder / name).parent
     assert result.stderr.decode() == (
-        f"{name}: tidak dapat menulis: folder {parent} tidak ada. Petunjuk: buat folder itu "
+        f"{name}: tidak dapat menulis: folder {parent} tidak ada. Saran: buat folder itu "
         "lebih dulu, atau pilih folder yang sudah ada\n"
     )
     assert sorted(p.name for p in folder.iterdir()) == [STD]
@@ -173,7 +173,7 @@ def test_a_folder_is_refused(folder: Path, target: str) -> None:
     result = export(folder, "-o", target)
     assert result.returncode == 1
     assert result.stderr.decode() == (
-        f"{target}: tidak dapat menulis: ini sebuah folder. Petunjuk: tulis nama berkas, "
+        f"{target}: tidak dapat menulis: ini sebuah folder. Saran: tulis nama berkas, "
         "misalnya -o kompetensi.json\n"
     )
     assert (folder / "tautan-folder").is_symlink()

@@ -182,7 +182,8 @@ def test_missing_and_unknown_columns(standards: Path, capsys: pytest.CaptureFixt
     assert main(["import", "kamus.csv"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "kamus.csv:1:indikator: kolom tidak dikenal Saran: kolom yang dikenal: competency_id, "
-        "competency_name, group, definition, level, level_description, indicator, dictionary",
+        "competency_name, group, definition, level, level_description, indicator, dictionary, "
+        "example",
         "kamus.csv:1:indicator: kolom wajib tidak ada Saran: tambahkan kolom ini pada baris pertama",
         "2 masalah di kamus.csv; tidak ada berkas yang ditulis",
     ]
