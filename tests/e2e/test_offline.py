@@ -7,6 +7,7 @@ it shows can have come from the network.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -28,6 +29,8 @@ from e2e_quiz import (
     wait_results,
 )
 from quiz_support import download_from
+
+from generator.quiz import layout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -222,3 +225,43 @@ def test_under_a_sub_path_the_worker_keeps_to_its_folder(
         context.set_offline(True)
         page.goto(origin + "/kompetensi-asn/kompetensi/integritas/")
         assert (page.text_content("h1") or "").startswith("Integritas")
+
+
+def test_a_pinned_file_changed_under_its_address_still_lets_the_new_build_install(
+    browser: Any, serve: Any, quiz_site: Path, tmp_path: Path
+) -> None:
+    """Files under a versioned path are served "immutable", so the HTTP cache may keep the
+    previous build's bytes for a year; a rebuild may still change one (the compiled standard
+    library did). The new worker checks every quiz file against its revision: it must fetch
+    such a file from the server again rather than fail its install for good."""
+    served = tmp_path / "served"
+    shutil.copytree(quiz_site, served)
+    pinned = served / layout.PYODIDE_DIR / "pyodide.mjs"
+    year = {"Cache-Control": "public, max-age=31536000, immutable"}
+    with (
+        serve(served, headers=year) as server,
+        new_page(browser, service_workers="allow") as (
+            _,
+            page,
+            _log,
+        ),
+    ):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_function(CONTROLLED, timeout=CACHE_TIMEOUT_MS)
+        wait_engine(page)
+        _wait_line(page, "quiz")  # the quiz's files are in the HTTP cache and the worker's
+        page.evaluate(UPDATE_CHECKED)
+
+        # A rebuild that changed the pinned file's bytes: its revision and the build id change.
+        before = pinned.read_bytes()
+        after = before + b"\n// rebuilt\n"
+        pinned.write_bytes(after)
+        worker = (served / "sw.js").read_text(encoding="utf-8")
+        old, new = (hashlib.sha256(data).hexdigest()[:16] for data in (before, after))
+        assert worker.count(f'"{old}"') == 1
+        worker = worker.replace(f'"{old}"', f'"{new}"').replace(_worker_build(served), "0" * 16)
+        (served / "sw.js").write_text(worker, encoding="utf-8")
+
+        page.evaluate(UPDATE_CHECKED)
+        _wait_line(page, "update")  # installed: the changed file came from the server
+        assert page.evaluate(WAITING) is True
