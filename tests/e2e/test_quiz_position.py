@@ -200,3 +200,38 @@ def test_the_position_travels_with_a_share_link_and_an_answers_file(
             assert_page_matches_engine(third, position_export, ratings, position=REAL)
         finally:
             fresh.close()
+
+
+def test_a_switch_to_a_template_drops_marks_on_competencies_it_does_not_ask(
+    browser: Any, serve: Any, position_site: Path, position_export: dict[str, Any]
+) -> None:
+    scope = assessed_export(position_export, REAL)
+    ratings = random_ratings(scope, seed=23)
+    ratings.update({i: 1 for i in ratings if i.split(".")[0] in TECHNICAL})  # technical gaps
+    managerial = {i: r for i, r in ratings.items() if i.split(".")[0] not in TECHNICAL}
+    marked = "pengelolaan-data-kepegawaian"
+    with serve(position_site) as server, new_page(browser) as (_, page, log):
+        page.goto(server.url + f"/asesmen/?jabatan={REAL}")
+        page.wait_for_selector("[data-kq-root][data-kq-bound]")
+        page.wait_for_function(f"document.querySelector('#kq-position').value === '{REAL}'")
+        answer_by_clicking(page, ratings)
+        click_settled(page, "#kq-submit")
+        wait_results(page)
+        click_settled(page, f"#kq-prio-{marked}")
+        page.wait_for_function(
+            "() => (document.querySelector('#kq-plan-note').textContent || '')"
+            ".includes('prioritas yang Anda tandai')"
+        )
+        version = position_export["framework"]["version"]
+        assert stored(page, version)["priorities"] == [marked]
+
+        # The template does not ask the technical competency: its mark goes, the engine answers.
+        page.select_option("#kq-position", "administrator")
+        click_settled(page, "#kq-submit")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#kq-result-list [data-competency]').length === 9"
+        )
+        assert page.is_hidden("#kq-engine-error") and page.is_hidden("#kq-errors")
+        assert_page_matches_engine(page, position_export, managerial, position="administrator")
+        assert stored(page, version)["priorities"] == []
+        assert log.off_origin(server.url) == []

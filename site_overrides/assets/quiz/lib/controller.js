@@ -21,7 +21,7 @@ import {
   storageProblem,
 } from "./messages.js";
 import { applyPlanSettings, bindPlan, formProblems, readPlanSettings } from "./plan-edit.js";
-import { applyPosition, openPositionLink, positionScope } from "./position.js";
+import { applyPosition, asked, openPositionLink, positionScope } from "./position.js";
 import { clearResults, markResultShown, showResults } from "./results.js";
 import { copyShareLink, makeShareLink, openShareLink } from "./share.js";
 import { showProgress, skipShape, toggleShowAll } from "./skip.js";
@@ -196,6 +196,12 @@ export class Quiz {
 
   formChanged(event) {
     if (!event || event.target === this.position) applyPosition(this);
+    if (event && event.target === this.position) {
+      // Another position asks other competencies: the plan edited for the old one is let go,
+      // and marks on competencies it no longer asks are dropped (the engine would refuse them).
+      this.plan = null;
+      this.priorities = this.priorities.filter((id) => asked(this.scope, id));
+    }
     this.updateProgress({ announce: true });
     this.updateTargetsVisibility();
     this.save();
