@@ -30,9 +30,12 @@ def wait_engine(page: Any, state: str = "ready", timeout: int = ENGINE_TIMEOUT_M
 
 
 def indicator_names(page: Any) -> list[str]:
-    """The indicator ids of the form, in its order."""
+    """The indicator ids the form asks, in its order: a technical competency's statements are in
+    the page but hidden (and never sent) until a position that lists it is chosen."""
     names: list[str] = page.eval_on_selector_all(
-        "[data-kq-indicator]", "els => els.map(e => e.dataset.kqIndicator)"
+        "[data-kq-indicator]",
+        "els => els.filter(e => !e.closest('[data-kq-technical][hidden]'))"
+        ".map(e => e.dataset.kqIndicator)",
     )
     return names
 
