@@ -47,7 +47,12 @@ def export(config_file: Path, out: Path) -> Path:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", BUILD_ENV["NO_MKDOCS_2_WARNING"])
     config = load_config(str(config_file))
     config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
+    try:
+        config = config.plugins.on_config(config)
+    finally:
+        # The plugin gives back what it set for the build (SOURCE_DATE_EPOCH), as a build's
+        # end would: this runs inside other processes (the tests), which build other projects.
+        config.plugins.on_shutdown()
     plugin: Any = config.plugins["kompetensi"]
     standard = plugin.standard
     assert standard is not None, "the kompetensi plugin loaded no standard"

@@ -82,6 +82,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self.parts: dict[str, tuple[str, ...]] = {}
         self.standards_root = Path("standards")
         self.preview_problems: tuple[Problem, ...] = ()
+        self.epoch_before: str | None = None  # SOURCE_DATE_EPOCH as it was before this build
         """The current data's problems while serving the last valid pages (the banner's)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -95,6 +96,9 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         project = Path(config.config_file_path or ".").resolve().parent
         # Before MkDocs dates the pages: the sitemap's dates and its gzip header then follow
         # the last commit, not the day of the build, in `mkdocs build` as in `kompetensi build`.
+        # Given back after the build: a process that builds another project next (the tests, a
+        # project outside Git dated 0) must not inherit this project's date.
+        self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project))
         if not self.config.enabled:
             return config
@@ -277,9 +281,22 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             log.warning("MkDocs' live reload changed: the preview's pages may not reload.")
         return server
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._give_back_epoch()
+
+    def on_shutdown(self) -> None:
+        self._give_back_epoch()  # a caller that stops before the post-build step (bench/)
+
+    def _give_back_epoch(self) -> None:
+        if self.epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.epoch_before
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Everything after MkDocs, here and nowhere else, so `mkdocs build`, `kompetensi build`
         # and the preview publish the same site (generator/postbuild.py has the order).
+        self._give_back_epoch()  # the sitemap, the last thing MkDocs dates, is written
         from generator import postbuild  # not needed before this point
 
         site = Path(config.site_dir)

@@ -189,6 +189,30 @@ def test_search_finds_both_spellings_of_kerjasama(real_site: Built) -> None:
     assert index["config"]["separator"] == r'[\s\-,:;!?=\[\]()"/]+|\.(?!\d)'
 
 
+def test_the_plugin_gives_back_the_build_date_it_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin dates the build by the last commit through SOURCE_DATE_EPOCH and gives the
+    variable back when the build ends: a process that builds another project afterwards (a test
+    session, the overhead benchmark) would otherwise date that one, and its sitemap.xml.gz, by
+    this project (or by 0 for a project outside Git)."""
+    from mkdocs.config import load_config
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert os.environ["SOURCE_DATE_EPOCH"] == commit
+    config.plugins.on_shutdown()
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")  # the publisher's own date wins, and stays
+    config = config.plugins.on_config(load_config(str(ROOT / "mkdocs.yml")))
+    config.plugins.on_shutdown()
+    assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
+
+
 def test_mkdocs_build_writes_the_same_site_as_kompetensi_build(
     real_site: Built, tmp_path: Path
 ) -> None:
