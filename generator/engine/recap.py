@@ -92,13 +92,16 @@ def mean_hundredths(total: int, count: int) -> float | None:
     return (200 * total + count) // (2 * count) / 100
 
 
-def _stats(view: Dictionary, entries: Sequence[Entry]) -> list[dict[str, Any]]:
-    """Per competency: respondents, below/at/above/no target, level counts and the mean gap."""
+def _stats(view: Dictionary, entries: Sequence[Entry], min_group: int = 1) -> list[dict[str, Any]]:
+    """Per competency: respondents, below/at/above/no target, level counts and the mean gap.
+    A technical competency's row is left out when fewer than ``min_group`` people were assessed
+    on it: inside a unit those few are the holders of one position, as easy to name as a small
+    group."""
     rows = []
     for index, competency in enumerate(view.competencies):
         # A technical competency counts only the people whose position lists it.
         assessed = [pair for entry in entries if (pair := entry.levels[index]) is not None]
-        if not assessed and competency.id in view.technical:
+        if competency.id in view.technical and len(assessed) < max(min_group, 1):
             continue
         counts = Counter({str(level): 0 for level in range(view.max_level + 1)})
         below = at = above = none = gap_sum = 0
@@ -144,7 +147,11 @@ def _groups(
             groups.append({key: label, "respondents": f"< {min_group}", "competencies": None})
         else:
             groups.append(
-                {key: label, "respondents": len(members), "competencies": _stats(view, members)}
+                {
+                    key: label,
+                    "respondents": len(members),
+                    "competencies": _stats(view, members, min_group),
+                }
             )
     return groups
 

@@ -91,3 +91,29 @@ def test_no_technical_row_when_nobody_was_assessed_on_it() -> None:
     summary = recap.summary(detail=True)
     assert TECHNICAL not in {row["id"] for row in summary["competencies"]}
     assert f"{TECHNICAL}.estimated" not in summary["people"][0]
+
+
+def test_a_unit_shows_a_technical_competency_only_when_enough_people_were_assessed_on_it() -> None:
+    """Inside a unit of six, the two holders of the one position that lists the technical
+    competency are a group as small as any other: their row is left out of the unit's (and the
+    position group's) table, while the agency-wide table keeps it."""
+    data = _data()
+    recap = Recap(data, min_group=3)
+    for n, (position, level) in enumerate(
+        [(REAL, 1), (REAL, 2), *[("administrator", 3)] * 4], start=1
+    ):
+        assert recap.add(f"{n}.json", _file(data, position, f"19800101200501100{n}", level))
+    summary = recap.summary()
+    (unit,) = summary["units"]
+    assert unit["respondents"] == 6
+    assert TECHNICAL not in {row["id"] for row in unit["competencies"]}
+    assert "integritas" in {row["id"] for row in unit["competencies"]}
+    for group in summary["positions"]:  # the fixture's position shares the template's name
+        assert TECHNICAL not in {row["id"] for row in group["competencies"] or ()}
+    overall = {row["id"]: row["respondents"] for row in summary["competencies"]}
+    assert overall[TECHNICAL] == 2
+
+    recap.add("7.json", _file(data, REAL, "198001012005011007", 2))  # a third holder
+    (unit,) = recap.summary()["units"]
+    rows = {row["id"]: row for row in unit["competencies"]}
+    assert rows[TECHNICAL]["respondents"] == 3
