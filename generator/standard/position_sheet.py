@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,19 @@ class _Reader:
             if cell.get(column):
                 position.lists.setdefault(column, []).append((number, cell[column]))
 
+    def _one_of(
+        self, number: int, column: str, value: str, allowed: Sequence[str], message: str
+    ) -> None:
+        """A problem when a filled cell is not one of the closed list ``allowed``; ``message``
+        names the value as ``{kind}`` or ``{grade}`` (the column)."""
+        if value and value not in allowed:
+            self.problem(
+                number,
+                column,
+                message.format(**{column: value}),
+                _("use one of {values}").format(values=", ".join(allowed)),
+            )
+
     def _first(self, number: int, ident: str, cell: dict[str, str]) -> SheetPosition:
         position = SheetPosition(number, ident, {k: cell.get(k, "") for k in FIELDS})
         self.positions[ident] = position
@@ -136,22 +150,10 @@ class _Reader:
                     _("fill in this column on the first row of every position"),
                 )
         kind = cell.get("kind", "")
-        if kind and kind not in POSITION_KINDS:
-            self.problem(
-                number,
-                "kind",
-                _("unknown kind: '{kind}'").format(kind=kind),
-                _("use one of {values}").format(values=", ".join(POSITION_KINDS)),
-            )
+        self._one_of(number, "kind", kind, POSITION_KINDS, _("unknown kind: '{kind}'"))
         grades = [g for kind_grades in POSITION_GRADES.values() for g in kind_grades]
         grade = cell.get("grade", "")
-        if grade and grade not in grades:
-            self.problem(
-                number,
-                "grade",
-                _("unknown grade: '{grade}'").format(grade=grade),
-                _("use one of {values}").format(values=", ".join(grades)),
-            )
+        self._one_of(number, "grade", grade, grades, _("unknown grade: '{grade}'"))
         for column in ("illustrative", "verified"):
             if cell.get(column, "").casefold() not in _BOOLEANS:
                 self.problem(
