@@ -10,13 +10,15 @@ Standard library only: this module is shipped in the engine wheel.
 
 from __future__ import annotations
 
+import gettext
 import json
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from generator.browser import chart, report
-from generator.engine import DictionaryError, InputError, assess
+from generator.engine import DictionaryError, InputError, assess, wording
 from generator.engine.dictionary import Dictionary, read_dictionary
 from generator.engine.report import to_markdown
 from generator.engine.scope import scoped
@@ -41,8 +43,34 @@ def _failure(kind: str, message: str, **extra: Any) -> str:
     return _dump({"ok": False, "kind": kind, "message": message, **extra})
 
 
+CATALOG = Path(__file__).resolve().parent.parent / "locale" / "id" / "LC_MESSAGES" / "kompetensi.mo"
+"""The command's Indonesian catalog, which the wheel ships beside the engine."""
+_translations: dict[str, Callable[[str], str]] = {}
+
+
+def _indonesian() -> Callable[[str], str]:
+    """The engine's messages (English msgids) in Indonesian, read once from :data:`CATALOG`."""
+    if "id" not in _translations:
+        try:
+            with CATALOG.open("rb") as file:
+                _translations["id"] = gettext.GNUTranslations(file).gettext
+        except OSError:
+            _translations["id"] = str  # no catalog: the msgids rather than no answer at all
+    return _translations["id"]
+
+
 def _guarded(call: Callable[[], dict[str, Any]]) -> str:
-    """Run ``call`` and turn any exception into a failure envelope."""
+    """Run ``call`` with the engine speaking Indonesian, as the page does, and turn any
+    exception into a failure envelope. The engine's language is given back afterwards: under
+    CPython the same process may run the command in English next."""
+    before = wording.use(_indonesian())
+    try:
+        return _envelope(call)
+    finally:
+        wording.use(before)
+
+
+def _envelope(call: Callable[[], dict[str, Any]]) -> str:
     try:
         return _dump({"ok": True, **call()})
     except InputError as error:

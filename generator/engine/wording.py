@@ -2,7 +2,8 @@
 
 The engine runs in the browser (Pyodide) on the standard library alone, so it cannot import the
 command's catalog (:mod:`generator.i18n`). The ``kompetensi`` command installs its translation
-with :func:`use`; in the browser nothing does, so the engine's messages stay English msgids there.
+with :func:`use`; in the browser the bridge (:mod:`generator.browser.bridge`) installs the
+Indonesian catalog the engine wheel ships, around every call.
 Babel extracts the ``_()`` calls of the engine with the rest of ``generator/``.
 """
 

@@ -26,6 +26,8 @@ DIST_NAME = "kompetensi-asn-engine"
 PACKAGE_ROOT = Path(generator.__file__).resolve().parent
 SHIPPED_PACKAGES = ("browser", "engine")
 """Subpackages of ``generator`` shipped whole (standard library only, see their docstrings)."""
+SHIPPED_DATA = ("locale/id/LC_MESSAGES/kompetensi.mo",)
+"""The Indonesian catalog: the bridge has the engine's messages reach the page in Indonesian."""
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o644 << 16
@@ -48,11 +50,12 @@ def _normalized(name: str) -> str:
 
 
 def source_files(package_root: Path = PACKAGE_ROOT) -> list[tuple[str, bytes]]:
-    """(archive path, bytes) of every Python file shipped, sorted by archive path.
+    """(archive path, bytes) of every file shipped, sorted by archive path.
 
-    Whole packages: every ``*.py`` under each of :data:`SHIPPED_PACKAGES`, at any depth.
+    Whole packages: every ``*.py`` under each of :data:`SHIPPED_PACKAGES`, at any depth, and
+    the data files of :data:`SHIPPED_DATA`.
     """
-    paths = [package_root / "__init__.py"]
+    paths = [package_root / "__init__.py", *(package_root / name for name in SHIPPED_DATA)]
     for package in SHIPPED_PACKAGES:
         paths += (package_root / package).rglob("*.py")
     files: list[tuple[str, bytes]] = []

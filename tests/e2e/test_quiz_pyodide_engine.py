@@ -236,6 +236,9 @@ def test_micropip_and_the_bridge_work_on_the_trimmed_stdlib_also_on_their_error_
         "report csv": None,
         "report unknown format": "request",
     }
+    # In Indonesian in the browser too: the wheel ships the catalog the bridge reads.
+    problems = outcomes["bridge"]["assessment wrong input"]["problems"]
+    assert problems[0]["message"] == "kode indikator tidak dikenal"
 
     assert outcomes["name error"]["type"] == "NameError"
     assert "Did you mean: 'total_jp'?" in outcomes["name error"]["text"]

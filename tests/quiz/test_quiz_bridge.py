@@ -126,7 +126,7 @@ def test_a_broken_dictionary_is_reported(export: dict[str, Any]) -> None:
     answer = json.loads(bridge.load(json.dumps(export)))
     assert answer["ok"] is False
     assert answer["kind"] == "dictionary"
-    assert answer["detail"] == "schema_version: expected 1, got 2"
+    assert answer["detail"] == "schema_version: diharapkan 1, tertulis 2"  # the page's language
     assert json.loads(bridge.load("[]"))["kind"] == "dictionary"
 
 
@@ -241,3 +241,26 @@ def test_the_whole_export_loads_and_a_real_position_brings_its_technical_compete
     assert answer["result"] == assess(full_export, ratings, position="analis-contoh")
     refused = _run({"ratings": ratings, "position": template["id"]})
     assert (refused["ok"], refused["problems"][0]["path"]) == (False, f"ratings.{technical[0]}.1.1")
+
+
+def test_the_engines_problems_reach_the_page_in_indonesian_and_the_language_is_given_back(
+    export: dict[str, Any],
+) -> None:
+    """The page speaks Indonesian: the engine's input problems come back translated from the
+    catalog the wheel ships, and afterwards the engine speaks as it did before (the command,
+    in the same CPython process, may run in English next)."""
+    from generator.engine import wording
+
+    bridge.load(json.dumps(export))
+    answer = json.loads(
+        bridge.run_assessment(json.dumps({"ratings": {"integritas.1.1": 9}, "total_jp": 20}))
+    )
+    assert answer["kind"] == "input"
+    (problem,) = answer["problems"]
+    assert problem == {
+        "path": "ratings.integritas.1.1",
+        "message": "diharapkan bilangan bulat 1 sampai 4, tertulis 9",
+        "hint": "skalanya 1 = Belum pernah, 2 = Kadang-kadang, 3 = Sering, 4 = Selalu",
+    }
+    english = "expected an integer from {low} to {high}, got {value}"
+    assert wording._(english) == english

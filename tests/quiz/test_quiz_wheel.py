@@ -46,9 +46,10 @@ def test_file_name_and_contents() -> None:
 
 
 def test_the_wheel_ships_exactly_the_shipped_packages_files() -> None:
-    """Whole packages, no list of file names: a new module of either package ships by itself."""
+    """Whole packages, no list of module names: a new module of either package ships by itself;
+    beside them only the Indonesian catalog the bridge reads (the engine's messages)."""
     root = Path(generator.__file__).resolve().parent
-    expected = {"generator/__init__.py"}
+    expected = {"generator/__init__.py", "generator/locale/id/LC_MESSAGES/kompetensi.mo"}
     for package in ("browser", "engine"):
         for path in (root / package).rglob("*.py"):
             if "__pycache__" not in path.parts:
@@ -67,6 +68,9 @@ def test_a_module_added_to_a_shipped_package_ships(tmp_path: Path) -> None:
         (root / package / "__pycache__").mkdir()
         (root / package / "__pycache__" / "new.cpython-311.pyc").write_bytes(b"\0")
     (root / "__init__.py").write_text("", encoding="utf-8")
+    for name in wheel.SHIPPED_DATA:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"catalog")
     (root / "quiz").mkdir()
     (root / "quiz" / "page.py").write_text("import jinja2\n", encoding="utf-8")
     names = [name for name, _ in wheel.source_files(root)]
@@ -76,6 +80,7 @@ def test_a_module_added_to_a_shipped_package_ships(tmp_path: Path) -> None:
         "generator/browser/deeper/new.py",
         "generator/engine/__init__.py",
         "generator/engine/deeper/new.py",
+        "generator/locale/id/LC_MESSAGES/kompetensi.mo",
     ]
 
 
