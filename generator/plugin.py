@@ -307,7 +307,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             written = quiz_assets.write(site, self.standard.data, compiled=not self.serving)
             quiz_files = [path.relative_to(site).as_posix() for path in written]
         outcome = postbuild.finish(
-            site, quiz_files=quiz_files, offline_files=self.config.offline, serving=self.serving
+            site,
+            quiz_files=quiz_files,
+            offline_files=self.config.offline,
+            serving=self.serving,
+            # `mkdocs serve` sets site_url to its own address: the canonical links name it.
+            own_origin=(config.site_url or None) if self.serving else None,
         )
         for note in outcome.notes:
             log.info(note)

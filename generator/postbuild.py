@@ -41,9 +41,17 @@ class Outcome:
     failure: str | None = None
 
 
-def finish(site: Path, *, quiz_files: Iterable[str], offline_files: bool, serving: bool) -> Outcome:
+def finish(
+    site: Path,
+    *,
+    quiz_files: Iterable[str],
+    offline_files: bool,
+    serving: bool,
+    own_origin: str | None = None,
+) -> Outcome:
     """Run the post-build steps on ``site``. A failed step ends the work (``failure`` says
-    why; ``findings`` lists every unsafe spot); the caller fails the build."""
+    why; ``findings`` lists every unsafe spot); the caller fails the build. ``own_origin``:
+    the preview server's address, which the pages it serves may name."""
     outcome = Outcome()
     files = SiteFiles(site)
     if serving:
@@ -71,7 +79,7 @@ def finish(site: Path, *, quiz_files: Iterable[str], offline_files: bool, servin
             pages=published.pages,
         )
     )
-    outcome.findings = check_site(files)
+    outcome.findings = check_site(files, own_origin)
     if outcome.findings:
         count = len(outcome.findings)
         outcome.failure = ngettext(

@@ -100,9 +100,10 @@ def _js_findings(text: str, path: str, first_line: int = 1) -> Iterator[Finding]
 
 
 class _HTMLScanner(HTMLParser):
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, own_origin: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.path = path
+        self.own_origin = own_origin.lower() if own_origin else None
         self.findings: list[Finding] = []
         self._raw: str | None = None
         self._raw_line = 0
@@ -124,6 +125,8 @@ class _HTMLScanner(HTMLParser):
                 )
                 navigation = tag in ("a", "area") and name == "href"
                 for url in urls:
+                    if self.own_origin and url.strip().lower().startswith(self.own_origin):
+                        continue  # the preview's canonical links name the preview server itself
                     problem = url_problem(url, resource=not navigation)
                     if problem:
                         self._add(f"<{tag} {name}> {problem}: {url[:80]}")
@@ -159,8 +162,10 @@ class _HTMLScanner(HTMLParser):
         self._raw = None
 
 
-def check_text(text: str, suffix: str, shown: str) -> list[Finding]:
-    """Findings for one file's text by its suffix (HTML/SVG, CSS or JavaScript; others none)."""
+def check_text(text: str, suffix: str, shown: str, own_origin: str | None = None) -> list[Finding]:
+    """Findings for one file's text by its suffix (HTML/SVG, CSS or JavaScript; others none).
+    ``own_origin`` (the preview server's address, ``http://127.0.0.1:8000/``) is this site, not
+    another host: MkDocs gives it to the pages it serves as their ``site_url``."""
     suffix = suffix.lower()
     if suffix in CSS_SUFFIXES:
         return list(_css_findings(text, shown))
@@ -168,7 +173,7 @@ def check_text(text: str, suffix: str, shown: str) -> list[Finding]:
         return list(_js_findings(text, shown))
     if suffix not in HTML_SUFFIXES:
         return []
-    scanner = _HTMLScanner(shown)
+    scanner = _HTMLScanner(shown, own_origin)
     scanner.feed(text)
     scanner.close()
     return scanner.findings
@@ -183,13 +188,13 @@ def _decoded(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def check_site(site: Path | SiteFiles) -> list[Finding]:
-    """Every finding in a built site, sorted by file and line."""
+def check_site(site: Path | SiteFiles, own_origin: str | None = None) -> list[Finding]:
+    """Every finding in a built site, sorted by file and line (``own_origin``: see
+    :func:`check_text`)."""
     files = site if isinstance(site, SiteFiles) else SiteFiles(site)
     findings: list[Finding] = []
     for path in files.paths():
         if _checked(path):
-            findings.extend(
-                check_text(_decoded(files.read(path)), path.suffix, files.relative(path))
-            )
+            text = _decoded(files.read(path))
+            findings.extend(check_text(text, path.suffix, files.relative(path), own_origin))
     return sorted(findings)

@@ -285,3 +285,19 @@ def test_the_quiz_markdown_renders_inert(hostile_quiz: QuizRun) -> None:
     )
     assert [str(finding) for finding in check_text(html, ".html", "report.html")] == []
     assert "<script" not in html.lower()
+
+
+def test_the_preview_servers_own_address_is_not_another_host() -> None:
+    """`mkdocs serve` gives the pages it serves its own address as site_url; links to it are
+    this site. Any other host, or the same host on another port, is still refused."""
+    page = (
+        '<link rel="canonical" href="http://127.0.0.1:8000/asesmen/">'
+        '<link rel="stylesheet" href="http://127.0.0.1:8001/x.css">'
+        '<img src="https://example.org/x.png">'
+    )
+    own = check_text(page, ".html", "p.html", own_origin="http://127.0.0.1:8000/")
+    assert [f.message for f in own] == [
+        "<link href> URL to another host: http://127.0.0.1:8001/x.css",
+        "<img src> URL to another host: https://example.org/x.png",
+    ]
+    assert len(check_text(page, ".html", "p.html")) == 3  # a build has no own origin

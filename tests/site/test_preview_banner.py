@@ -84,7 +84,7 @@ def _banner_text(page: Any, url: str, wanted: Callable[[str | None], bool]) -> s
 
 @pytest.mark.browser
 def test_serve_shows_the_errors_of_broken_data_until_fixed(
-    browser: Any, served: tuple[str, Path]
+    browser: Any, served: tuple[str, Path], tmp_path: Path
 ) -> None:
     origin, standards = served
     source = standards / "competencies" / "integritas.yaml"
@@ -139,6 +139,10 @@ def test_serve_shows_the_errors_of_broken_data_until_fixed(
             assert _banner_text(page, origin + path, lambda t: t is None) is None, path
         assert page.goto(origin + "/kompetensi/integritas/").status == 200
         assert violations == []
+        # A quiet preview: the served pages' canonical links name the preview server itself
+        # (MkDocs sets site_url to it), which the site check must not call another host.
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")
+        assert "another host" not in log and "titik tidak aman" not in log, log[-2000:]
     finally:
         axe_context.close()
         context.close()
