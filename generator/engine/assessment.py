@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dictionary import Activity, Dictionary, read_dictionary
+from .dictionary import Dictionary, read_dictionary
 from .explain import explain
 from .inputs import InputError, find_problems
 from .levels import LevelEstimate, estimate_level, rule_of
+from .model import Activity
 from .plan import build_plan
 from .plan_edit import check_plan
 from .scope import scoped

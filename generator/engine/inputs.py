@@ -106,7 +106,7 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
     """The range of a known competency's ids, a close match, or what an id looks like."""
     competency = dictionary.competency_by_id.get(key.rsplit(".", 2)[0])
     if competency is not None:
-        ids = [indicator for level in competency.levels for indicator in level]
+        ids = [indicator for level in competency.indicator_levels for indicator in level]
         if ids:
             return _("'{id}' has indicators {first} to {last}").format(
                 id=competency.id, first=ids[0], last=ids[-1]
@@ -218,7 +218,7 @@ def check_targets(
     for key, value in targets.items():
         unknown = key not in known
         # A technical competency may have fewer levels than the framework.
-        own_top = min(top, len(known[key].levels)) if not unknown else top
+        own_top = min(top, len(known[key].indicator_levels)) if not unknown else top
         wrong = value is not None and not _is_int_between(value, 1, own_top)
         if len(problems) >= MAX_LISTED:
             hidden += unknown + wrong
