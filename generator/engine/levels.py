@@ -77,12 +77,16 @@ class LevelRule:
 
 @dataclass(frozen=True)
 class LevelProgress:
-    """How far one level got: indicators met out of all, and those not met (in order)."""
+    """How far one level got: indicators met, and those not met (in order)."""
 
     level: int
     met: int
-    total: int
     missing: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """The level's indicators: those met and those not."""
+        return self.met + len(self.missing)
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,6 @@ def estimate_level(
             LevelProgress(
                 level=level,
                 met=sum(1 for i in indicators if is_met(i, ratings, threshold)),
-                total=len(indicators),
                 missing=tuple(i for i in indicators if not is_met(i, ratings, threshold)),
             )
             for level, indicators in enumerate(competency.indicator_levels, start=1)

@@ -55,6 +55,7 @@ class FrameworkLevel:
     level: int
     name: str
     summary: str = ""
+    """Which positions the level usually serves (the framework's own wording)."""
 
 
 @dataclass(frozen=True)
