@@ -271,7 +271,7 @@ def check_position(
     ]
 
 
-def _check_open_targets(
+def check_open_targets(
     dictionary: Dictionary, position: str, targets: dict[Any, Any]
 ) -> list[InputProblem]:
     """With a position, own targets may only fill what the position leaves open (null): a
@@ -350,33 +350,6 @@ def check_total_jp(
             ),
         )
     ]
-
-
-def find_problems(
-    dictionary: Dictionary,
-    ratings: object,
-    *,
-    position: object = None,
-    targets: object = None,
-    total_jp: object = None,
-    focus: object = None,
-    priorities: object = None,
-) -> list[InputProblem]:
-    """Every problem in one call's inputs (``None`` = not given)."""
-    problems = check_ratings(dictionary, ratings)
-    if position is not None:
-        problems += check_position(dictionary, position)
-    if targets is not None:
-        problems += check_targets(dictionary, targets)
-        if isinstance(position, str) and isinstance(targets, dict):
-            problems += _check_open_targets(dictionary, position, targets)
-    if total_jp is not None:
-        problems += check_total_jp(dictionary, total_jp)
-    if focus is not None:
-        problems += check_focus(dictionary, focus)
-    if priorities is not None:
-        problems += check_priorities(dictionary, priorities)
-    return problems
 
 
 def document_value(document: object, key: str, example: str) -> tuple[object, list[InputProblem]]:
