@@ -19,7 +19,7 @@ def add_standards_option(parser: argparse.ArgumentParser, *, export_too: bool = 
         "--standards",
         type=Path,
         default=DEFAULT_STANDARDS,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=(
             _("the standards folder, or an exported kompetensi.json (default: standards)")
             if export_too
@@ -34,7 +34,7 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
         "--config-file",
         type=Path,
         default=Path("mkdocs.yml"),
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("the MkDocs configuration (default: mkdocs.yml)"),
     )
 

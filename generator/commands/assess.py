@@ -90,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--answers",
         type=Path,
         required=True,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "the ratings, as JSON: {example} (leave an indicator out if unanswered), "
             "or the quiz's downloaded penilaian-kompetensi.json with its position, targets, JP, "
@@ -101,7 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--targets",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "explicit targets, as JSON: {example}; null means no target. With "
             "--position, they fill only the targets the position leaves open (a functional "
@@ -128,7 +128,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--plan",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "check and re-total an edited plan instead of choosing one: a JSON object with a "
             '"plan" key, such as {example} or the quiz\'s downloaded answers'

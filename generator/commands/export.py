@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "write to FILE (- or none: standard output); a link is written through, a device "
             "written to, a regular file replaced atomically"

@@ -59,14 +59,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "paths",
         nargs="+",
         type=Path,
-        metavar="FILES_OR_DIRS",
+        metavar=_("FILES_OR_DIRS"),
         help=_("result files, or folders whose *.json files are read"),
     )
     parser.add_argument(
         "--roster", type=Path, metavar="CSV", help=_("employee list: nip, nama, unit, jabatan")
     )
     parser.add_argument("--format", choices=FORMATS, default="json", help=_("the output format"))
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write here"))
+    parser.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("write here"))
     parser.add_argument(
         "--detail", action="store_true", help=_("add a per-person table (personal data)")
     )
@@ -83,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--emit-rows",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("also write the tidy rows (.csv or .parquet) and FILE_activities beside them"),
     )
     add_standards_option(parser, export_too=True)
