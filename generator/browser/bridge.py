@@ -162,7 +162,7 @@ def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
     ratings = {
         indicator: dictionary.scale_max if number <= 2 else dictionary.scale_min
         for competency in scoped(dictionary, position).competencies
-        for number, level in enumerate(competency.levels, start=1)
+        for number, level in enumerate(competency.indicator_levels, start=1)
         for indicator in level
     }
     return {"ratings": ratings, "position": position} | dict.fromkeys(ENGINE_ARGUMENTS[2:])

@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from generator.commands import add_standards_option, load_or_report
+from generator.commands import add_standards_option, load_or_report, whole_number
 from generator.commands.answers_file import ANSWERS_EXAMPLE, Answers, is_quiz_file, read_answers
 from generator.engine import (
     MAX_FOCUS,
@@ -57,26 +56,8 @@ JSON_PROBLEMS = frozenset(
 )
 
 
-def _whole_number(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number in ``low..high``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                _("expected an integer from {low} to {high}, got '{text}'").format(
-                    low=low, high=high, text=text
-                )
-            )
-        return value
-
-    return parse
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    refusal = _("expected an integer from {low} to {high}, got '{text}'")
     parser = subparsers.add_parser(
         "assess",
         help=_("estimate competency levels and plan learning from a self-assessment"),
@@ -110,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--jp",
-        type=_whole_number(MIN_JP, MAX_JP),
+        type=whole_number(MIN_JP, MAX_JP, refusal),
         metavar="N",
         help=_("the plan's JP allowance, {low} to {high} (default: the standard's, 20)").format(
             low=MIN_JP, high=MAX_JP
@@ -118,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--focus",
-        type=_whole_number(MIN_FOCUS, MAX_FOCUS),
+        type=whole_number(MIN_FOCUS, MAX_FOCUS, refusal),
         metavar="N",
         help=_(
             "how many competencies the plan works on, {low} to {high}, the largest "

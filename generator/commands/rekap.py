@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import math
 import os
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.commands import add_standards_option
+from generator.commands import add_standards_option, whole_number
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
 from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
@@ -31,18 +32,6 @@ from generator.i18n import _, os_reason
 from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            _("expected a whole number from 1, got '{text}'").format(text=text)
-        )
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--min-group",
-        type=_positive,
+        type=whole_number(1, math.inf, _("expected a whole number from 1, got '{text}'")),
         default=None,
         metavar="N",
         help=_("hide unit/position groups smaller than N (default {count})").format(

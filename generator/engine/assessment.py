@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dictionary import Activity, Dictionary, read_dictionary
+from .dictionary import Dictionary, read_dictionary
 from .explain import explain
 from .inputs import (
     InputError,
@@ -18,6 +18,7 @@ from .inputs import (
     check_total_jp,
 )
 from .levels import LevelEstimate, estimate_level, rule_of
+from .model import Activity
 from .plan import build_plan
 from .plan_edit import check_plan
 from .scope import scoped

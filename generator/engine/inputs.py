@@ -106,7 +106,7 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
     """The range of a known competency's ids, a close match, or what an id looks like."""
     competency = dictionary.competency_by_id.get(key.rsplit(".", 2)[0])
     if competency is not None:
-        ids = [indicator for level in competency.levels for indicator in level]
+        ids = [indicator for level in competency.indicator_levels for indicator in level]
         if ids:
             return _("'{id}' has indicators {first} to {last}").format(
                 id=competency.id, first=ids[0], last=ids[-1]
@@ -222,7 +222,7 @@ def check_targets(
     def top_of(key: Any) -> int:
         # A technical competency may have fewer levels than the framework.
         top = dictionary.max_level
-        return min(top, len(known[key].levels)) if key in known else top
+        return min(top, len(known[key].indicator_levels)) if key in known else top
 
     def faults(key: Any, value: object) -> tuple[bool, bool]:
         return key not in known, value is not None and not _is_int_between(value, 1, top_of(key))

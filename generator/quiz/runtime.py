@@ -97,6 +97,14 @@ def pyodide_dir() -> Path:
     return folder
 
 
+def python_version() -> tuple[int, int]:
+    """(major, minor) of the CPython inside the pinned Pyodide, from its stock lock file."""
+    lock = pyodide_dir() / "pyodide-lock.json"
+    version = str(json.loads(lock.read_text(encoding="utf-8"))["info"]["python"])
+    major, minor = version.split(".")[:2]
+    return int(major), int(minor)
+
+
 def wheel_bytes(wheel: PinnedWheel) -> bytes:
     """The vendored wheel's bytes, refused if they do not match the pinned sha256."""
     if not wheel.path.is_file():

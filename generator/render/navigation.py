@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.render import links, skj
-from generator.render.pages import Dictionary, position_categories
+from generator.render import links
+from generator.render.pages import position_categories
 from generator.render.safe import title
+from generator.render.site import Site
 
 NavItem = str | dict[str, Any]
 
@@ -40,11 +41,10 @@ def _chunked(pages: list[tuple[str, str]], chunk_size: int) -> list[NavItem]:
 
 def competency_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
     """The children of the *Kompetensi* section: its index page, then one section per group."""
-    d = Dictionary(data, {})
     items: list[NavItem] = [links.COMPETENCY_INDEX]
-    for group, members in d.grouped():
-        pages = [(str(c["name"]), links.competency_page(c["id"])) for c in members]
-        items.append({title(group["name"]): _chunked(pages, chunk_size)})
+    for group, members in Site(data, {}).grouped():
+        pages = [(c.name, links.competency_page(c.id)) for c in members]
+        items.append({title(group.name): _chunked(pages, chunk_size)})
     return items
 
 
@@ -52,17 +52,10 @@ def position_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
     """The children of the *Jabatan* section: its index page, then one section per kind. A kind
     with both templates and real positions lists the templates in a section of their own first,
     so the real positions are not split among sections named after template names."""
-    d = Dictionary(data, {})
     items: list[NavItem] = [links.POSITION_INDEX]
-    for _, name, members in position_categories(d):
-        templates = [
-            (str(p["name"]), links.position_page(p["id"])) for p in members if skj.is_template(p)
-        ]
-        real = [
-            (str(p["name"]), links.position_page(p["id"]))
-            for p in members
-            if not skj.is_template(p)
-        ]
+    for _, name, members in position_categories(Site(data, {})):
+        templates = [(p.name, links.position_page(p.id)) for p in members if p.template]
+        real = [(p.name, links.position_page(p.id)) for p in members if not p.template]
         if templates and real:
             children = [
                 {"Templat jenis jabatan": _chunked(templates, chunk_size)},

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.engine.dictionary import DEFAULT_LEVEL_RULE
+from generator.engine.model import DEFAULT_LEVEL_RULE
 from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
 from generator.standard.positions import resolved_targets, template_kind

@@ -11,7 +11,7 @@ import pytest
 from generator.browser import report
 from generator.engine import cells, recap_tables
 from generator.render import skj
-from generator.standard import export, importer, position_sheet
+from generator.standard import export, position_sheet, sheet_reader
 
 TRIGGERS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\n=1+1"]
 
@@ -41,7 +41,7 @@ def test_the_import_takes_off_only_the_apostrophe_the_export_added(risky: str) -
 def test_every_spreadsheet_writer_uses_the_one_neutraliser() -> None:
     for module in (export, report, recap_tables, skj, position_sheet):
         assert module.formula_safe is cells.formula_safe, module.__name__
-    assert importer.NEUTRALISED is cells.NEUTRALISED
+    assert sheet_reader.NEUTRALISED is cells.NEUTRALISED
 
 
 def test_the_standards_csv_neutralises_a_text_starting_with_a_line_break() -> None:

@@ -14,6 +14,7 @@ from site_support import FIXTURES, GOLDEN, ROOT
 from generator.render import links, navigation, pages
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site, split_markdown
+from generator.render.site import Site
 from generator.render.safe import anchor, front_matter, inert, slug, title
 from generator.standard import load_standard
 
@@ -305,8 +306,9 @@ def test_navigation_titles_are_escaped() -> None:
 
 def test_a_functional_position_page_sends_the_reader_to_their_skj() -> None:
     data = load_standard(ROOT / "standards").data
-    d = pages.Dictionary(data, {"positions": "standards/positions.yaml"})
-    position = next(p for p in data["positions"] if p["id"] == "jf-ahli-muda")
+    d = Site(data, {"positions": "standards/positions.yaml"})
+    position = d.position("jf-ahli-muda")
+    assert position is not None
     text = pages.position(d, position).assembled()
     assert "Tanpa target di situs ini" in text
     assert text.count('<td data-label="Level">Lihat dokumen SKJ Anda</td>') == 9
