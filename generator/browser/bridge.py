@@ -20,6 +20,7 @@ from typing import Any
 from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess, wording
 from generator.engine.dictionary import Dictionary, read_dictionary
+from generator.engine.recap_files import IDENTITY_KEYS
 from generator.engine.report import to_markdown
 from generator.engine.scope import scoped
 
@@ -222,7 +223,6 @@ def run_assessment(request_json: str) -> str:
 
 
 REPORT_FORMATS = ("markdown", "csv")
-IDENTITY_KEYS = frozenset({"name", "nip", "unit", "period", "position_title"})
 
 
 def _identity(value: Any) -> dict[str, str]:

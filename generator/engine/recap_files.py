@@ -30,6 +30,23 @@ MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
 IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
+DOCUMENT_KEYS = (
+    "format",
+    "format_version",
+    "standards_version",
+    "position",
+    "targets",
+    "total_jp",
+    "focus",
+    "identity",
+    "priorities",
+    "plan",
+    "ratings",
+    "submitted",
+    "result",
+)
+"""The keys of an answers document; the quiz page carries them (``data-answer-keys``) for
+``answers.js``, so the quiz and ``kompetensi assess --answers`` know the same keys."""
 PLAN_CHOICES = ("focus", "priorities", "plan")
 """Answers-document keys passed to :func:`generator.engine.assess` as they are."""
 

@@ -32,6 +32,7 @@ from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
+from generator.engine.recap_files import DOCUMENT_KEYS
 from generator.quiz import layout
 from generator.vocabulary import POSITION_KIND_LABELS, TECHNICAL_GROUP, position_category_label
 
@@ -153,7 +154,8 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
     return competencies
 
 
-# The identity the printed plan carries: kept on the device with the answers, never required.
+# The identity the printed plan carries, in its order: kept on the device with the answers,
+# never required. The form's fields are the quiz's list of keys and labels (plan-doc.js).
 IDENTITY_FIELDS = (
     ("name", "Nama"),
     ("nip", "NIP"),
@@ -185,6 +187,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-max-jp": str(MAX_JP),
             "data-min-focus": str(MIN_FOCUS),
             "data-max-focus": str(MAX_FOCUS),
+            "data-answer-keys": " ".join(DOCUMENT_KEYS),
             "data-kq-skip-penalties": skip_penalties(data),
         },
         "title": report.TITLE,

@@ -10,6 +10,8 @@ import pytest
 from quiz_html import Node, parse
 
 from generator import engine
+from generator.commands import answers_file
+from generator.engine import recap_files
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -132,6 +134,26 @@ def test_the_engine_limits_are_page_data_read_by_no_script_twice(tree: Node) -> 
         if name.endswith(".js"):
             text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
             assert not re.search(r"sampai (1000|9)\b|MAX_JP|MAX_FOCUS", text), name
+
+
+def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: Node) -> None:
+    """The answers document's keys reach answers.js as page data, from the one Python list
+    the CLI checks with too; the identity fields of the form (keys and labels, read by the
+    scripts) are the document's identity keys; no script spells either list."""
+    root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
+    assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
+    assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
+    fields = [
+        node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
+    ]
+    assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
+    assert [key for key, _label in page.IDENTITY_FIELDS] == fields
+    for name in layout.static_files():
+        if name.endswith(".js"):
+            text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+            assert not re.search(
+                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"', text
+            ), name
 
 
 def test_targets_are_not_shown_while_answering(tree: Node) -> None:

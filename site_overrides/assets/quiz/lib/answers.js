@@ -8,23 +8,6 @@
 export const FORMAT = "kompetensi-asn/jawaban";
 export const FORMAT_VERSION = 1;
 export const SHARE_KEY = "jawaban";
-const KEYS = [
-  "format",
-  "format_version",
-  "standards_version",
-  "position",
-  "targets",
-  "total_jp",
-  "focus",
-  "identity",
-  "priorities",
-  "plan",
-  "ratings",
-  "submitted",
-  "result",
-];
-// The identity printed on the plan; optional strings kept on the device (never in a share link).
-export const IDENTITY_KEYS = ["name", "nip", "unit", "period", "position_title"];
 const MAX_IDENTITY_CHARS = 120;
 const MAX_PLAN_ITEMS = 200;
 const ACTIVITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -83,6 +66,14 @@ export function formShape(root) {
       ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
       : [],
     positions: new Set([...position.options].filter((o) => o.value).map((o) => o.value)),
+    // The answers document's keys, written by the build from the list the CLI checks with.
+    answerKeys: (root.dataset.answerKeys || "").split(" "),
+    // The identity printed on the plan, in its order: optional texts kept on the device (never
+    // in a share link). The form's fields give the keys and their labels.
+    identity: [...root.querySelectorAll("[data-kq-identity]")].map((input) => ({
+      key: input.dataset.kqIdentity,
+      label: input.labels[0].textContent,
+    })),
   };
 }
 
@@ -143,7 +134,7 @@ export function validate(doc, shape, lenient) {
     return { problems: [{ path: "", message: "isi berkas harus berupa objek JSON" }], dropped };
   }
   for (const key of Object.keys(doc)) {
-    if (!KEYS.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
+    if (!shape.answerKeys.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
   }
   if (doc.format !== FORMAT) problems.push({ path: "format", message: `harus "${FORMAT}"` });
   if (doc.format_version !== FORMAT_VERSION) {
@@ -189,9 +180,10 @@ export function validate(doc, shape, lenient) {
   if (doc.identity !== undefined && doc.identity !== null) {
     if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");
     else {
+      const identityKeys = shape.identity.map((field) => field.key);
       for (const key of Object.keys(doc.identity)) {
         const text = doc.identity[key];
-        if (!IDENTITY_KEYS.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
+        if (!identityKeys.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
         else if (typeof text !== "string" || text.length > MAX_IDENTITY_CHARS) {
           soft(`identity.${key}`, `harus berupa teks paling panjang ${MAX_IDENTITY_CHARS} karakter`);
         } else if (text.trim()) value.identity[key] = text;
