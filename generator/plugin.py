@@ -225,7 +225,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             return markdown
         from generator.glossary import replace_marker as replace_glossary_marker
 
-        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.data)
+        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.model)
         if problems:
             where = _origin(page.file, config)
             for line, message in problems:

@@ -114,6 +114,8 @@ class Competency:
     dictionary: str | None = None
     """The technical dictionary's id; ``None`` for managerial and socio-cultural ones."""
     aliases: tuple[str, ...] = ()
+    order: int = 0
+    """Its place within its group (the export lists competencies already in that order)."""
     indicator_levels: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
     """The indicator ids per level: what the engine's scoring walks through."""
 
@@ -463,6 +465,7 @@ def _competency(path: str, item: dict[str, Any]) -> Competency:
         definition=_optional(item, "definition", str, path, ""),
         dictionary=_nullable(item, "dictionary", str, path),
         aliases=_texts(item, "aliases", path),
+        order=_optional(item, "order", int, path, 0),
     )
 
 
