@@ -144,7 +144,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             self.generated = self._render(standard, project, config)
         if config.nav is not None and self.standard is not None:
             config.nav = navigation.expand(
-                config.nav, self.standard.data, self.config.nav_section_size
+                config.nav, self.standard.model, self.config.nav_section_size
             )
         return config
 
@@ -152,10 +152,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self, standard: Standard, project: Path, config: MkDocsConfig
     ) -> list[GeneratedFile]:
         shown = {key: _relative(path, project) for key, path in standard.sources.items()}
-        transitions = len(standard.data["competencies"]) <= self.config.transition_pages_max
+        transitions = len(standard.model.competencies) <= self.config.transition_pages_max
         directory_urls = config.use_directory_urls
         generated = render_site(
-            standard.data, shown, transitions=transitions, directory_urls=directory_urls
+            standard.data,
+            shown,
+            transitions=transitions,
+            directory_urls=directory_urls,
+            model=standard.model,
         )
         # The whole export: the quiz asks each position's technical competencies (engine.scope).
         generated.append(form_pages.assessment(standard.data, directory_urls))
@@ -221,7 +225,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             return markdown
         from generator.glossary import replace_marker as replace_glossary_marker
 
-        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.data)
+        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.model)
         if problems:
             where = _origin(page.file, config)
             for line, message in problems:
