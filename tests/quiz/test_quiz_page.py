@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from quiz_html import Node, parse
 
-from generator import engine
+from generator import engine, i18n
 from generator.commands import answers_file
 from generator.engine import recap_files
 from generator.quiz import form_pages, layout, page, recap_page
@@ -198,6 +198,12 @@ def test_a_script_that_would_end_its_element_is_refused(
     (tmp_path / "bad.js").write_text('const end = "</script>";\n', encoding="utf-8")
     monkeypatch.setattr(layout, "STATIC_SOURCE", tmp_path)
     with pytest.raises(page.InlineScriptError) as caught:
+        page.inline_script("bad.js")
+    assert str(caught.value) == (
+        "site_overrides/assets/quiz/bad.js: memuat '</'. Saran: skrip yang disisipkan ke halaman "
+        "tidak boleh memuatnya; susun teks itu dari dua bagian."
+    )
+    with i18n.speaking("en"), pytest.raises(page.InlineScriptError) as caught:
         page.inline_script("bad.js")
     assert str(caught.value) == (
         "site_overrides/assets/quiz/bad.js: contains '</'. Hint: an inlined script cannot "
