@@ -32,7 +32,7 @@ from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
-from generator.engine.recap_files import DOCUMENT_KEYS
+from generator.engine.recap_files import DOCUMENT_KEYS, MAX_IDENTITY_CHARS
 from generator.errors import with_hint
 from generator.i18n import _
 from generator.quiz import layout
@@ -208,6 +208,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "min_focus": MIN_FOCUS,
         "max_focus": MAX_FOCUS,
         "identity_fields": IDENTITY_FIELDS,
+        "max_identity_chars": MAX_IDENTITY_CHARS,
     }
 
 

@@ -23,6 +23,7 @@ from e2e_quiz import (
 from quiz_support import answer, seed_storage
 
 from generator.browser import bridge
+from generator.engine import recap_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -188,6 +189,32 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
             "#kq-errors-list li", "els => els.map(e => e.textContent)"
         )
         assert shown == expected
+
+
+def test_an_identity_text_longer_than_the_form_field_is_refused(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """The longest identity text is the form field's own (``maxlength``, from the one Python
+    constant); a file with a longer one is refused whole, naming the field."""
+    version = site_export["framework"]["version"]
+    limit = recap_files.MAX_IDENTITY_CHARS
+    identity = {"name": "Nama", "nip": "1" * (limit + 1)}
+    file = tmp_path / "identitas.json"
+    doc = _doc(version, random_ratings(site_export, seed=13), identity=identity)
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_selector("[data-kq-root][data-kq-bound]")
+        page.set_input_files("#kq-import-file", file)
+        page.wait_for_selector("#kq-errors:not([hidden])")
+        shown = page.eval_on_selector_all(
+            "#kq-errors-list li", "els => els.map(e => e.textContent)"
+        )
+        assert shown == [
+            "Tidak ada yang diubah; jawaban Anda tetap seperti semula.",
+            f"identity.nip: harus berupa teks paling panjang {limit} karakter",
+        ]
+        assert checked_ratings(page) == {}
 
 
 ORDER = """

@@ -148,11 +148,14 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     ]
     assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
     assert [key for key, _label in page.IDENTITY_FIELDS] == fields
+    lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
+    assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
+    assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
     for name in layout.static_files():
         if name.endswith(".js"):
             text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
             assert not re.search(
-                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"', text
+                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;', text
             ), name
 
 

@@ -8,7 +8,6 @@
 export const FORMAT = "kompetensi-asn/jawaban";
 export const FORMAT_VERSION = 1;
 export const SHARE_KEY = "jawaban";
-const MAX_IDENTITY_CHARS = 120;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -67,10 +66,11 @@ export function formShape(root) {
     // The answers document's keys, written by the build from the list the CLI checks with.
     answerKeys: (root.dataset.answerKeys || "").split(" "),
     // The identity printed on the plan, in its order: optional texts kept on the device (never
-    // in a share link). The form's fields give the keys and their labels.
+    // in a share link). The form's fields give the keys, their labels and the longest text.
     identity: [...root.querySelectorAll("[data-kq-identity]")].map((input) => ({
       key: input.dataset.kqIdentity,
       label: input.labels[0].textContent,
+      maxLength: input.maxLength,
     })),
   };
 }
@@ -172,12 +172,12 @@ export function validate(doc, shape, lenient) {
   if (doc.identity !== undefined && doc.identity !== null) {
     if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");
     else {
-      const identityKeys = shape.identity.map((field) => field.key);
       for (const key of Object.keys(doc.identity)) {
         const text = doc.identity[key];
-        if (!identityKeys.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
-        else if (typeof text !== "string" || text.length > MAX_IDENTITY_CHARS) {
-          soft(`identity.${key}`, `harus berupa teks paling panjang ${MAX_IDENTITY_CHARS} karakter`);
+        const field = shape.identity.find((item) => item.key === key);
+        if (!field) soft(`identity.${key}`, "kunci tidak dikenal");
+        else if (typeof text !== "string" || text.length > field.maxLength) {
+          soft(`identity.${key}`, `harus berupa teks paling panjang ${field.maxLength} karakter`);
         } else if (text.trim()) value.identity[key] = text;
       }
     }
