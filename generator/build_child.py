@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.errors import printable
-from generator.i18n import _
+from generator.i18n import _, os_reason
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
@@ -74,7 +74,7 @@ def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
 def failed(reason: str, site_dir: Path) -> str:
     """``build failed: <reason>; <site> was left unchanged.`` in the current language."""
     message = _("build failed: {reason}; {folder} was left unchanged.")
-    return message.format(reason=reason, folder=site_dir)
+    return message.format(reason=os_reason(reason), folder=site_dir)
 
 
 def run(

@@ -103,9 +103,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if not self.config.enabled:
             return config
         if self.config.nav_section_size < 1:
+            message = _("Config value '{option}': expected a positive integer, got {value}.")
             raise PluginError(
-                "Config value 'plugins.kompetensi.nav_section_size': expected a positive "
-                f"integer, got {self.config.nav_section_size}."
+                message.format(
+                    option="plugins.kompetensi.nav_section_size",
+                    value=self.config.nav_section_size,
+                )
             )
         self.standards_root = project / self.config.standards_dir
         try:
@@ -215,7 +218,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         )
         if missing:
             # The HTML parts of generated pages bypass MkDocs' link validation.
-            raise PluginError("Generated pages link to missing pages: " + "; ".join(missing))
+            message = _("Generated pages link to missing pages: {links}")
+            raise PluginError(message.format(links="; ".join(missing)))
         return files
 
     def on_page_markdown(
@@ -282,7 +286,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
 
             server._inject_js_into_html = inject  # type: ignore[method-assign]
         else:
-            log.warning("MkDocs' live reload changed: the preview's pages may not reload.")
+            log.warning(_("MkDocs' live reload changed: the preview's pages may not reload."))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

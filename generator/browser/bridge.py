@@ -20,7 +20,7 @@ from typing import Any
 from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess, wording
 from generator.engine.dictionary import Dictionary, read_dictionary
-from generator.engine.recap_files import IDENTITY_KEYS
+from generator.engine.recap_files import IDENTITY_KEYS, MAX_IDENTITY_CHARS
 from generator.engine.report import to_markdown
 from generator.engine.scope import scoped
 
@@ -235,7 +235,7 @@ def _identity(value: Any) -> dict[str, str]:
         raise RequestError(
             "identity: expected an object of name, nip, unit, period, position_title"
         )
-    return {key: " ".join(text.split())[:120] for key, text in value.items()}
+    return {key: " ".join(text.split())[:MAX_IDENTITY_CHARS] for key, text in value.items()}
 
 
 def run_report(request_json: str) -> str:

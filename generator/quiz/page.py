@@ -32,7 +32,9 @@ from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import LevelRule, rule_of
-from generator.engine.recap_files import DOCUMENT_KEYS
+from generator.engine.recap_files import DOCUMENT_KEYS, MAX_IDENTITY_CHARS
+from generator.errors import with_hint
+from generator.i18n import _
 from generator.quiz import layout
 from generator.vocabulary import POSITION_KIND_LABELS, TECHNICAL_GROUP, position_category_label
 
@@ -62,9 +64,10 @@ def inline_script(name: str) -> markupsafe.Markup:
     source = "\n".join(line for line in lines if line and not line.startswith("//"))
     for marker in ("</", "<!--"):
         if marker in source:
+            problem = _("contains {marker}.").format(marker=repr(marker))
+            hint = _("an inlined script cannot hold it; build the string from two parts.")
             raise InlineScriptError(
-                f"site_overrides/assets/quiz/{name}: contains {marker!r}. Hint: an inlined "
-                "script cannot hold it; build the string from two parts."
+                f"site_overrides/assets/quiz/{name}: " + with_hint(problem, hint)
             )
     return markupsafe.Markup(source)
 
@@ -205,6 +208,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "min_focus": MIN_FOCUS,
         "max_focus": MAX_FOCUS,
         "identity_fields": IDENTITY_FIELDS,
+        "max_identity_chars": MAX_IDENTITY_CHARS,
     }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from quiz_html import Node, parse
 
-from generator import engine
+from generator import engine, i18n
 from generator.commands import answers_file
 from generator.engine import recap_files
 from generator.quiz import form_pages, layout, page, recap_page
@@ -148,11 +148,14 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     ]
     assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
     assert [key for key, _label in page.IDENTITY_FIELDS] == fields
+    lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
+    assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
+    assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
     for name in layout.static_files():
         if name.endswith(".js"):
             text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
             assert not re.search(
-                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"', text
+                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;', text
             ), name
 
 
@@ -198,6 +201,12 @@ def test_a_script_that_would_end_its_element_is_refused(
     (tmp_path / "bad.js").write_text('const end = "</script>";\n', encoding="utf-8")
     monkeypatch.setattr(layout, "STATIC_SOURCE", tmp_path)
     with pytest.raises(page.InlineScriptError) as caught:
+        page.inline_script("bad.js")
+    assert str(caught.value) == (
+        "site_overrides/assets/quiz/bad.js: memuat '</'. Saran: skrip yang disisipkan ke halaman "
+        "tidak boleh memuatnya; susun teks itu dari dua bagian."
+    )
+    with i18n.speaking("en"), pytest.raises(page.InlineScriptError) as caught:
         page.inline_script("bad.js")
     assert str(caught.value) == (
         "site_overrides/assets/quiz/bad.js: contains '</'. Hint: an inlined script cannot "

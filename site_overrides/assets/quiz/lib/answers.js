@@ -8,9 +8,6 @@
 export const FORMAT = "kompetensi-asn/jawaban";
 export const FORMAT_VERSION = 1;
 export const SHARE_KEY = "jawaban";
-const MAX_IDENTITY_CHARS = 120;
-const MAX_PLAN_ITEMS = 200;
-const ACTIVITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -69,10 +66,11 @@ export function formShape(root) {
     // The answers document's keys, written by the build from the list the CLI checks with.
     answerKeys: (root.dataset.answerKeys || "").split(" "),
     // The identity printed on the plan, in its order: optional texts kept on the device (never
-    // in a share link). The form's fields give the keys and their labels.
+    // in a share link). The form's fields give the keys, their labels and the longest text.
     identity: [...root.querySelectorAll("[data-kq-identity]")].map((input) => ({
       key: input.dataset.kqIdentity,
       label: input.labels[0].textContent,
+      maxLength: input.maxLength,
     })),
   };
 }
@@ -94,19 +92,13 @@ export function emptyDoc(shape) {
   };
 }
 
-// An edited plan's shape: {focus?, budget_jp?, items: [{activity_id, jp}]}. Whether the ids
-// exist and the JP are the catalogue's is the engine's check (the same as the CLI's).
+// An edited plan: {focus?, budget_jp?, items: [{activity_id, jp}]}. The page only keeps it
+// (copyPlan) and passes it on, so it checks no more than that the items are objects. What each
+// item holds (a catalogue activity, its JP, at most 200, each once) is the engine's check, the
+// same as the CLI's (generator/engine/plan_edit.py): the page shows its located messages.
 function planProblem(plan) {
   if (!isPlainObject(plan) || !Array.isArray(plan.items)) return "harus berupa objek dengan items";
-  if (plan.items.length > MAX_PLAN_ITEMS) return `paling banyak ${MAX_PLAN_ITEMS} aktivitas`;
-  const ok = plan.items.every(
-    (item) =>
-      isPlainObject(item) &&
-      typeof item.activity_id === "string" &&
-      ACTIVITY_ID.test(item.activity_id) &&
-      isInteger(item.jp),
-  );
-  return ok ? null : "setiap aktivitas harus berupa {activity_id, jp}";
+  return plan.items.every(isPlainObject) ? null : "setiap aktivitas harus berupa {activity_id, jp}";
 }
 
 // The marked priorities: a list of the form's competency ids, each once.
@@ -180,12 +172,12 @@ export function validate(doc, shape, lenient) {
   if (doc.identity !== undefined && doc.identity !== null) {
     if (!isPlainObject(doc.identity)) soft("identity", "harus berupa objek");
     else {
-      const identityKeys = shape.identity.map((field) => field.key);
       for (const key of Object.keys(doc.identity)) {
         const text = doc.identity[key];
-        if (!identityKeys.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
-        else if (typeof text !== "string" || text.length > MAX_IDENTITY_CHARS) {
-          soft(`identity.${key}`, `harus berupa teks paling panjang ${MAX_IDENTITY_CHARS} karakter`);
+        const field = shape.identity.find((item) => item.key === key);
+        if (!field) soft(`identity.${key}`, "kunci tidak dikenal");
+        else if (typeof text !== "string" || text.length > field.maxLength) {
+          soft(`identity.${key}`, `harus berupa teks paling panjang ${field.maxLength} karakter`);
         } else if (text.trim()) value.identity[key] = text;
       }
     }
