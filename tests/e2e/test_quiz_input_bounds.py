@@ -156,8 +156,9 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     """The page checks of an imported plan only what it keeps (an object whose items are
-    objects); what each item holds is the engine's check, the same as ``kompetensi assess
-    --plan``'s, and the page lists exactly the engine's located problems."""
+    objects), of the priorities only that the form has them; what each plan item holds and
+    that a priority is marked once are the engine's checks, the same as ``kompetensi
+    assess``'s, and the page lists exactly the engine's located problems."""
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=12)
     activities = site_export["learning"]["activities"]
@@ -169,11 +170,14 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
         ]
     }
     file = tmp_path / "rencana.json"
-    file.write_text(json.dumps(_doc(version, ratings, plan=plan)), encoding="utf-8")
+    twice = [site_export["competencies"][0]["id"]] * 2
+    doc = _doc(version, ratings, plan=plan, priorities=twice)
+    file.write_text(json.dumps(doc), encoding="utf-8")
     bridge.load(json.dumps(site_export))
-    request = {"ratings": ratings, "total_jp": 20, "plan": plan}
+    request = {"ratings": ratings, "total_jp": 20, "priorities": twice, "plan": plan}
     reply = json.loads(bridge.run_assessment(json.dumps(request)))
     assert [problem["path"] for problem in reply["problems"]] == [
+        "priorities[1]",
         "plan.items[0].activity_id",
         "plan.items[1].jp",
     ]

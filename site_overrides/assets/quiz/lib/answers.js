@@ -101,14 +101,15 @@ function planProblem(plan) {
   return plan.items.every(isPlainObject) ? null : "setiap aktivitas harus berupa {activity_id, jp}";
 }
 
-// The marked priorities: a list of the form's competency ids, each once.
+// The marked priorities: a list of the form's competency ids (a share link writes each as its
+// place in the form). That each is marked once, and is asked for the position, is the engine's
+// check (generator/engine/inputs.py): the page shows its located messages.
 function prioritiesProblem(priorities, shape) {
   if (!Array.isArray(priorities)) return "harus berupa daftar id kompetensi";
   const known = new Set(shape.competencies.map((c) => c.id));
-  const ok = priorities.every(
-    (key, index) => known.has(key) && priorities.indexOf(key) === index,
-  );
-  return ok ? null : "harus berupa daftar id kompetensi yang dikenal, masing-masing sekali";
+  return priorities.every((key) => known.has(key))
+    ? null
+    : "harus berupa daftar id kompetensi yang dikenal";
 }
 
 function copyPlan(plan) {
