@@ -34,7 +34,12 @@ from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import index
 from generator.engine.levels import LevelRule, rule_of
 from generator.engine.model import StandardModel, read_standard
-from generator.engine.recap_files import DOCUMENT_KEYS, MAX_IDENTITY_CHARS
+from generator.engine.recap_files import (
+    DOCUMENT_KEYS,
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_IDENTITY_CHARS,
+)
 from generator.errors import with_hint
 from generator.i18n import _
 from generator.quiz import layout
@@ -194,6 +199,8 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-max-jp": str(MAX_JP),
             "data-min-focus": str(MIN_FOCUS),
             "data-max-focus": str(MAX_FOCUS),
+            "data-answer-format": FORMAT,
+            "data-answer-format-version": str(FORMAT_VERSION),
             "data-answer-keys": " ".join(DOCUMENT_KEYS),
             "data-kq-skip-penalties": skip_penalties(model),
         },

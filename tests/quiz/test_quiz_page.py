@@ -142,6 +142,8 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     scripts) are the document's identity keys; no script spells either list."""
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
+    assert root.attrs["data-answer-format"] == recap_files.FORMAT
+    assert root.attrs["data-answer-format-version"] == str(recap_files.FORMAT_VERSION)
     assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
     fields = [
         node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
@@ -155,7 +157,8 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
         if name.endswith(".js"):
             text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
             assert not re.search(
-                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;', text
+                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;|kompetensi-asn/jawaban',
+                text,
             ), name
 
 

@@ -5,8 +5,6 @@
 // form that the form does not offer. Strict validation is all-or-nothing; lenient validation
 // (answers saved under an older standards version) drops what no longer fits and counts it.
 
-export const FORMAT = "kompetensi-asn/jawaban";
-export const FORMAT_VERSION = 1;
 export const SHARE_KEY = "jawaban";
 
 function isPlainObject(value) {
@@ -63,7 +61,10 @@ export function formShape(root) {
       ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
       : [],
     positions: new Set([...position.options].filter((o) => o.value).map((o) => o.value)),
-    // The answers document's keys, written by the build from the list the CLI checks with.
+    // The answers document's format, version and keys, written by the build from the Python
+    // constants the command checks a file with (generator/engine/recap_files.py).
+    format: root.dataset.answerFormat,
+    formatVersion: Number(root.dataset.answerFormatVersion),
     answerKeys: (root.dataset.answerKeys || "").split(" "),
     // The identity printed on the plan, in its order: optional texts kept on the device (never
     // in a share link). The form's fields give the keys, their labels and the longest text.
@@ -77,8 +78,8 @@ export function formShape(root) {
 
 export function emptyDoc(shape) {
   return {
-    format: FORMAT,
-    format_version: FORMAT_VERSION,
+    format: shape.format,
+    format_version: shape.formatVersion,
     standards_version: shape.version,
     position: null,
     targets: {},
@@ -129,9 +130,11 @@ export function validate(doc, shape, lenient) {
   for (const key of Object.keys(doc)) {
     if (!shape.answerKeys.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
   }
-  if (doc.format !== FORMAT) problems.push({ path: "format", message: `harus "${FORMAT}"` });
-  if (doc.format_version !== FORMAT_VERSION) {
-    problems.push({ path: "format_version", message: `harus ${FORMAT_VERSION}` });
+  if (doc.format !== shape.format) {
+    problems.push({ path: "format", message: `harus "${shape.format}"` });
+  }
+  if (doc.format_version !== shape.formatVersion) {
+    problems.push({ path: "format_version", message: `harus ${shape.formatVersion}` });
   }
   if (typeof doc.standards_version !== "string") {
     problems.push({ path: "standards_version", message: "harus berupa teks" });
@@ -345,8 +348,8 @@ export function parseShare(fragment, shape) {
     return null;
   }
   const doc = {
-    format: FORMAT,
-    format_version: FORMAT_VERSION,
+    format: shape.format,
+    format_version: shape.formatVersion,
     standards_version: version,
     position: position === "-" ? null : position,
     targets: {},
