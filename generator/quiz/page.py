@@ -177,7 +177,7 @@ IDENTITY_FIELDS = (
 
 
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
-    """Everything the template needs, from the export dict."""
+    """Everything the template needs, from the export dict (read through the typed model)."""
     paths = layout.layout(data)
     model = read_standard(data)
     assessment = model.assessment
