@@ -46,9 +46,9 @@ export function formShape(root) {
   }
   return {
     version: root.dataset.standardsVersion || "",
-    defaultJp: Number(root.dataset.defaultJp || "20"),
-    defaultFocus: Number(root.dataset.defaultFocus || "3"),
-    // The engine's limits, written by the build (generator/quiz/page.py): {min, max}.
+    // The standard's defaults and the engine's limits, written by the build (quiz/page.py).
+    defaultJp: Number(root.dataset.defaultJp),
+    defaultFocus: Number(root.dataset.defaultFocus),
     jp: { min: Number(root.dataset.minJp), max: Number(root.dataset.maxJp) },
     focus: { min: Number(root.dataset.minFocus), max: Number(root.dataset.maxFocus) },
     indicators: baseCompetencies.flatMap((c) => c.indicators),
