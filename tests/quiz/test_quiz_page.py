@@ -11,7 +11,7 @@ from quiz_html import Node, parse
 
 from generator import engine, i18n
 from generator.commands import answers_file
-from generator.engine import recap_files
+from generator.engine import plan_document, recap_files
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -149,7 +149,7 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
         node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
     ]
     assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
-    assert [key for key, _label in page.IDENTITY_FIELDS] == fields
+    assert [key for key, _label in plan_document.IDENTITY_LABELS] == fields
     lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
     assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
     assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
