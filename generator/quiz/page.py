@@ -167,7 +167,7 @@ def _competencies(model: StandardModel) -> list[dict[str, Any]]:
 
 
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
-    """Everything the template needs, from the export dict."""
+    """Everything the template needs, from the export dict (read through the typed model)."""
     paths = layout.layout(data)
     model = read_standard(data)
     assessment = model.assessment
