@@ -20,12 +20,12 @@ from generator.engine.recap_files import (
     FORMAT,
     FORMAT_VERSION,
     IDENTITY_KEYS,
+    MAX_IDENTITY_CHARS,
     engine_request,
 )
 from generator.i18n import _
 
 ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
-MAX_IDENTITY_CHARS = 120
 
 
 @dataclass

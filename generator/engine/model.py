@@ -77,6 +77,11 @@ class Framework:
     title: str = ""
     short_title: str = ""
     source: Source = Source()
+    level_names: Mapping[int, str] = field(init=False, repr=False, compare=False)
+    """Each level's name by its number (e.g. 2 -> "Dasar")."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level_names", {lv.level: lv.name for lv in self.levels})
 
 
 @dataclass(frozen=True)

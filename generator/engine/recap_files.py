@@ -30,6 +30,9 @@ MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
 IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
+MAX_IDENTITY_CHARS = 120
+"""An identity text's length: the form's ``maxlength``, which the quiz checks a file against
+(``answers.js``), the command's check and the bridge's cut."""
 DOCUMENT_KEYS = (
     "format",
     "format_version",

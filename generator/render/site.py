@@ -63,7 +63,7 @@ class Site:
         self.directory_urls = directory_urls
         framework = self.model.framework
         self.levels: tuple[FrameworkLevel, ...] = framework.levels
-        self.level_names = {lv.level: lv.name for lv in self.levels}
+        self.level_names = framework.level_names
         self.groups: tuple[Group, ...] = framework.groups
         self.competencies: tuple[Competency, ...] = self.model.competencies
         self.positions: tuple[Position, ...] = self.model.positions

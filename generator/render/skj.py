@@ -139,7 +139,7 @@ def document(
     """The position's own JSON download: its entry of the export (``data``, copied as it is),
     and for each competency it requires the texts a reader of the SKJ needs (definition, level
     description, indicators)."""
-    names = {lv.level: lv.name for lv in standard.framework.levels}
+    names = standard.framework.level_names
     used = dictionaries_used(standard, position)
     framework = data["framework"]
     return {
@@ -177,7 +177,7 @@ def document_json(data: Mapping[str, Any], standard: StandardModel, position: Po
 
 def document_csv(standard: StandardModel, position: Position) -> str:
     """One row per required competency, UTF-8 with BOM like the site's CSV export."""
-    names = {lv.level: lv.name for lv in standard.framework.levels}
+    names = standard.framework.level_names
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -282,7 +282,7 @@ def to_json(data: dict[str, Any]) -> str:
 
 def to_csv(model: StandardModel) -> str:
     """One row per indicator, UTF-8 with BOM so spreadsheet programs pick the right encoding."""
-    names = {lv.level: lv.name for lv in model.framework.levels}
+    names = model.framework.level_names
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
