@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator import build_wording
 from generator.errors import printable
 from generator.i18n import _, os_reason
 
@@ -105,7 +106,8 @@ def run(
             if traceback is not None:
                 traceback.append(line)
                 continue
-            out.write(printable(line.rstrip("\n")) + "\n")  # MkDocs' lines may quote data
+            # MkDocs' lines may quote data; its last words (Aborted with ...) are no log record.
+            out.write(printable(build_wording.translate(line.rstrip("\n"))) + "\n")
             out.flush()
         code = process.wait()
     except BaseException:

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator import build_wording
 from generator.errors import DataErrors, Problem, count_problems
 from generator.i18n import _, ngettext
 from generator.quiz import form_pages
@@ -89,6 +90,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, which is what
         # lets a rebuild with broken data fall back to the last good standard.
         self.serving = command == "serve"
+        build_wording.install()  # MkDocs' own progress lines in the language of ours
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Read by site_overrides/main.html: the manifest link and the worker's script.

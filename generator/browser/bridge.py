@@ -232,9 +232,7 @@ def _identity(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or any(
         key not in IDENTITY_KEYS or not isinstance(text, str) for key, text in value.items()
     ):
-        raise RequestError(
-            "identity: expected an object of name, nip, unit, period, position_title"
-        )
+        raise RequestError("identity: expected an object of " + ", ".join(IDENTITY_KEYS))
     return {key: " ".join(text.split())[:MAX_IDENTITY_CHARS] for key, text in value.items()}
 
 

@@ -34,11 +34,13 @@ from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
 from generator.engine.dictionary import index
 from generator.engine.levels import LevelRule, rule_of
 from generator.engine.model import StandardModel, read_standard
+from generator.engine.plan_document import IDENTITY_LABELS
 from generator.engine.recap_files import (
     DOCUMENT_KEYS,
     FORMAT,
     FORMAT_VERSION,
     MAX_IDENTITY_CHARS,
+    MAX_RESULT_BYTES,
 )
 from generator.errors import with_hint
 from generator.i18n import _
@@ -165,17 +167,6 @@ def _competencies(model: StandardModel) -> list[dict[str, Any]]:
     return competencies
 
 
-# The identity the printed plan carries, in its order: kept on the device with the answers,
-# never required. The form's fields are the quiz's list of keys and labels (plan-doc.js).
-IDENTITY_FIELDS = (
-    ("name", "Nama"),
-    ("nip", "NIP"),
-    ("position_title", "Jabatan"),
-    ("unit", "Unit kerja"),
-    ("period", "Periode rencana"),
-)
-
-
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     """Everything the template needs, from the export dict (read through the typed model)."""
     paths = layout.layout(data)
@@ -202,6 +193,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-answer-format": FORMAT,
             "data-answer-format-version": str(FORMAT_VERSION),
             "data-answer-keys": " ".join(DOCUMENT_KEYS),
+            "data-max-file-bytes": str(MAX_RESULT_BYTES),
             "data-kq-skip-penalties": skip_penalties(model),
         },
         "title": report.TITLE,
@@ -218,7 +210,9 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "default_focus": assessment.focus,
         "min_focus": MIN_FOCUS,
         "max_focus": MAX_FOCUS,
-        "identity_fields": IDENTITY_FIELDS,
+        # The identity the printed plan carries, in its order: kept on the device with the
+        # answers, never required. The form's fields are the quiz's keys and labels.
+        "identity_fields": IDENTITY_LABELS,
         "max_identity_chars": MAX_IDENTITY_CHARS,
     }
 

@@ -11,7 +11,7 @@ from quiz_html import Node, parse
 
 from generator import engine, i18n
 from generator.commands import answers_file
-from generator.engine import recap_files
+from generator.engine import plan_document, recap_files
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -143,13 +143,14 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
     assert root.attrs["data-answer-format"] == recap_files.FORMAT
+    assert root.attrs["data-max-file-bytes"] == str(recap_files.MAX_RESULT_BYTES)
     assert root.attrs["data-answer-format-version"] == str(recap_files.FORMAT_VERSION)
     assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
     fields = [
         node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
     ]
     assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
-    assert [key for key, _label in page.IDENTITY_FIELDS] == fields
+    assert [key for key, _label in plan_document.IDENTITY_LABELS] == fields
     lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
     assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
     assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
