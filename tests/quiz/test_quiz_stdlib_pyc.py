@@ -65,6 +65,18 @@ def test_every_source_entry_becomes_sourceless_bytecode_and_the_rest_is_copied(n
     assert stdlib_pyc.compile_zip(source) == compiled  # the same input, the same bytes
 
 
+def test_class_docstrings_can_be_kept_and_only_they(node: str) -> None:
+    """The engine wheel's form: a dataclass with its docstring does not build one from
+    inspect.signature() when its module runs (slow in the browser)."""
+    source = _zip({"pkg/thing.py": DOCUMENTED})
+    with zipfile.ZipFile(io.BytesIO(stdlib_pyc.compile_zip(source, class_docstrings=True))) as z:
+        pyc = z.read("pkg/thing.pyc")
+    assert b"A class docstring" in pyc
+    for text in (b"must not ship", b"Only a docstring", b"A function"):
+        assert text not in pyc
+    assert b"kept: only docstrings go" in pyc
+
+
 def test_a_syntax_error_stops_the_build_with_the_module_named(node: str) -> None:
     with pytest.raises(runtime.RuntimeSetupError, match=r"stdlib_pyc\.mjs: .*broken\.py"):
         stdlib_pyc.compile_zip(_zip({"broken.py": b"def (:\n"}))
