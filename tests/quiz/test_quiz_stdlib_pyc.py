@@ -8,9 +8,7 @@ compile step writes.
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
-from collections.abc import Callable
 
 import pytest
 
@@ -39,12 +37,6 @@ def _zip(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             target.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
     return out.getvalue()
-
-
-@pytest.fixture
-def node(required: Callable[[bool, str], None]) -> str:
-    required(shutil.which(stdlib_pyc.NODE) is not None, f"{stdlib_pyc.NODE} not found (Node.js)")
-    return stdlib_pyc.NODE
 
 
 def test_every_source_entry_becomes_sourceless_bytecode_and_the_rest_is_copied(node: str) -> None:

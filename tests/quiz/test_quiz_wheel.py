@@ -10,11 +10,9 @@ import hashlib
 import importlib.util
 import io
 import json
-import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -149,12 +147,6 @@ def test_the_wheel_runs_on_the_standard_library_alone(
 # ---- the wheel the site ships: bytecode compiled by Pyodide's CPython (stdlib_pyc) -------------
 # That the quiz runs from it in Chromium, importing every engine module sourceless, is proven by
 # tests/e2e/test_quiz_pyodide_engine.py (the built site ships this wheel).
-
-
-@pytest.fixture
-def node(required: Callable[[bool, str], None]) -> str:
-    required(shutil.which(stdlib_pyc.NODE) is not None, f"{stdlib_pyc.NODE} not found (Node.js)")
-    return stdlib_pyc.NODE
 
 
 def test_the_shipped_wheel_holds_bytecode_for_every_module_and_nothing_else_changes(
