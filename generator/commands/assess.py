@@ -34,7 +34,7 @@ from generator.engine import (
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.errors import printable, with_hint
-from generator.i18n import N_, _
+from generator.i18n import N_, _, os_reason
 from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
@@ -130,7 +130,7 @@ def read_json(path: Path) -> tuple[object, list[str]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [f"{path}: " + _("cannot read: {reason}").format(reason=exc.strerror)]
+        return None, [f"{path}: " + _("cannot read: {reason}").format(reason=os_reason(exc))]
     if len(raw) > MAX_FILE_BYTES:
         message = with_hint(
             _("too large: more than {limit} bytes").format(limit=MAX_FILE_BYTES),

@@ -28,7 +28,7 @@ from generator.engine.recap_roster import read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import to_csv, to_json, to_markdown, to_xlsx
 from generator.errors import printable
-from generator.i18n import _
+from generator.i18n import _, os_reason
 from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
@@ -99,7 +99,7 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
             modified = os.fstat(handle.fileno()).st_mtime
             data = handle.read(limit + 1)
     except OSError as error:
-        return None, 0.0, _("the file cannot be read ({reason})").format(reason=error.strerror)
+        return None, 0.0, _("the file cannot be read ({reason})").format(reason=os_reason(error))
     if len(data) > limit:
         return (
             None,

@@ -20,7 +20,7 @@ from .model import (
     Category,
     Competency,
     DictionaryError,
-    Standard,
+    StandardModel,
     read_standard,
 )
 
@@ -99,10 +99,10 @@ def read_dictionary(export: Mapping[str, Any] | Dictionary) -> Dictionary:
     return index(read_standard(export))
 
 
-def index(standard: Standard) -> Dictionary:
+def index(standard: StandardModel) -> Dictionary:
     """The engine's lookups over the model."""
     framework, assessment, learning = standard.framework, standard.assessment, standard.learning
-    level_names = {level.level: level.name for level in framework.levels}
+    level_names = framework.level_names
     activities: dict[tuple[str, int, str], list[Activity]] = {}
     for activity in learning.activities:
         key = (activity.competency, activity.level, activity.category)

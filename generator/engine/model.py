@@ -77,6 +77,11 @@ class Framework:
     title: str = ""
     short_title: str = ""
     source: Source = Source()
+    level_names: Mapping[int, str] = field(init=False, repr=False, compare=False)
+    """Each level's name by its number (e.g. 2 -> "Dasar")."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level_names", {lv.level: lv.name for lv in self.levels})
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,8 @@ class Competency:
     dictionary: str | None = None
     """The technical dictionary's id; ``None`` for managerial and socio-cultural ones."""
     aliases: tuple[str, ...] = ()
+    order: int = 0
+    """Its place within its group (the export lists competencies already in that order)."""
     indicator_levels: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
     """The indicator ids per level: what the engine's scoring walks through."""
 
@@ -256,7 +263,7 @@ class Assessment:
 
 
 @dataclass(frozen=True)
-class Standard:
+class StandardModel:
     """The whole validated standard as the export carries it."""
 
     schema_version: int
@@ -266,6 +273,17 @@ class Standard:
     competencies: tuple[Competency, ...]
     positions: tuple[Position, ...]
     dictionaries: tuple[TechnicalDictionary, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """How many competencies, levels, indicators, positions and activities it holds."""
+        levels = [level for c in self.competencies for level in c.levels]
+        return {
+            "competencies": len(self.competencies),
+            "levels": len(levels),
+            "indicators": sum(len(level.indicators) for level in levels),
+            "positions": len(self.positions),
+            "activities": len(self.learning.activities),
+        }
 
 
 def _get(data: Any, key: str, kind: type[_T], path: str) -> _T:
@@ -452,6 +470,7 @@ def _competency(path: str, item: dict[str, Any]) -> Competency:
         definition=_optional(item, "definition", str, path, ""),
         dictionary=_nullable(item, "dictionary", str, path),
         aliases=_texts(item, "aliases", path),
+        order=_optional(item, "order", int, path, 0),
     )
 
 
@@ -522,7 +541,7 @@ def _dictionary(path: str, item: dict[str, Any]) -> TechnicalDictionary:
     )
 
 
-def read_standard(export: Mapping[str, Any]) -> Standard:
+def read_standard(export: Mapping[str, Any]) -> StandardModel:
     """The export as the typed model; raises :class:`DictionaryError` if it is unusable."""
     data = dict(export)
     version = _get(data, "schema_version", int, "")
@@ -534,7 +553,7 @@ def read_standard(export: Mapping[str, Any]) -> Standard:
     framework = _framework(data)
     assessment = _assessment(data)
     learning = _learning(data)
-    return Standard(
+    return StandardModel(
         schema_version=version,
         framework=framework,
         assessment=assessment,

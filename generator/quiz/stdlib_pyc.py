@@ -35,6 +35,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import precompress
+from generator.errors import with_hint
+from generator.i18n import _
 from generator.quiz import runtime
 
 SCRIPT = Path(__file__).resolve().with_name("stdlib_pyc.mjs")
@@ -61,14 +63,12 @@ def compile_zip(data: bytes, level: int = LEVEL, *, class_docstrings: bool = Fal
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise runtime.RuntimeSetupError(
-                f"{NODE}: {error}. Hint: install Node.js (see README, `make setup`)."
-            ) from error
+            hint = _("install Node.js (see README, `make setup`).")
+            raise runtime.RuntimeSetupError(f"{NODE}: " + with_hint(f"{error}.", hint)) from error
         if completed.returncode != 0 or not target.is_file():
             last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
-            raise runtime.RuntimeSetupError(
-                f"{SCRIPT.name}: compiling the Python standard library failed: {last[:300]}"
-            )
+            failed = _("compiling the Python standard library failed: {reason}")
+            raise runtime.RuntimeSetupError(f"{SCRIPT.name}: " + failed.format(reason=last[:300]))
         return target.read_bytes()
 
 

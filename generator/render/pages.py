@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.engine.model import Competency, CompetencyLevel, Position
+from generator.engine.model import Competency, CompetencyLevel, Position, StandardModel
 from generator.render import links, skj
 from generator.render.environment import render
 from generator.render.links import Linker
@@ -194,7 +194,7 @@ def competency_index(d: Site) -> GeneratedFile:
         level_count=len(d.levels),
         matrix=link.to(links.MATRIX),
         print_page=link.to(links.PRINT),
-        framework=d.standard.framework,
+        framework=d.model.framework,
         source=d.source("framework"),
         edit_source=False,  # the page lists every competency file too
     )
@@ -311,11 +311,6 @@ def _target_summary(position: Position) -> str:
     return span + (", sebagian belum diketahui" if None in values else "")
 
 
-def position_categories(d: Site) -> list[tuple[str, str, list[Position]]]:
-    """The positions by kind (see :func:`generator.render.skj.by_kind`)."""
-    return skj.by_kind(d.positions)
-
-
 def _facet(
     values: dict[str, str], members: dict[str, list[Position]], prefix: str, link: Linker
 ) -> list[dict[str, Any]]:
@@ -344,7 +339,7 @@ def position_facets(
             grades.setdefault(p.grade, []).append(p)
         if p.agency:
             agencies.setdefault(p.agency, []).append(p)
-        for name in skj.dictionaries_used(d.standard, p):
+        for name in skj.dictionaries_used(d.model, p):
             dictionaries.setdefault(name, []).append(p)
     order = list(skj.GRADE_NAMES)
     grade_keys = sorted(grades, key=lambda g: (order.index(g) if g in order else len(order), g))
@@ -393,12 +388,12 @@ def position_index(d: Site) -> GeneratedFile:
                     "grade_name": skj.grade_name(p.grade),
                     "agency": p.agency or "",
                     "agency_key": agency_key.get(p.agency or "", ""),
-                    "dictionaries": " ".join(skj.dictionaries_used(d.standard, p)),
+                    "dictionaries": " ".join(skj.dictionaries_used(d.model, p)),
                 }
                 for p in members
             ],
         }
-        for key, name, members in position_categories(d)
+        for key, name, members in skj.by_kind(d.positions)
     ]
     return _file(
         here,
@@ -420,7 +415,7 @@ def _competency_rows(d: Site, p: Position, link: Linker) -> dict[str, list[dict[
     """The rows of the SKJ's competency table by group id, each with its required level's
     description and indicators."""
     rows: dict[str, list[dict[str, Any]]] = {}
-    for c, target, level in skj.required(d.standard, p):
+    for c, target, level in skj.required(d.model, p):
         rows.setdefault(c.group, []).append(
             {
                 "name": c.name,
@@ -499,8 +494,8 @@ def position(d: Site, p: Position) -> GeneratedFile:
 def position_downloads(d: Site, p: Position) -> list[GeneratedFile]:
     """The position's own JSON and CSV (see :mod:`generator.render.skj`)."""
     return [
-        GeneratedFile(links.position_json(p.id), skj.document_json(d.data, d.standard, p)),
-        GeneratedFile(links.position_csv(p.id), skj.document_csv(d.standard, p)),
+        GeneratedFile(links.position_json(p.id), skj.document_json(d.data, d.model, p)),
+        GeneratedFile(links.position_csv(p.id), skj.document_csv(d.model, p)),
     ]
 
 
@@ -514,27 +509,20 @@ def downloads(d: Site) -> list[GeneratedFile]:
     # Compact, so the C encoder writes it (``indent`` falls back to the pure-Python encoder,
     # a second of a large standard's build); readers load it with a JSON parser anyway.
     json_text = json.dumps(d.data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    csv_text = to_csv(dict(d.data))
+    csv_text = to_csv(d.model)
     link = d.linker(links.DOWNLOADS)
-    indicators = sum(len(lv.indicators) for c in d.competencies for lv in c.levels)
     page = _file(
         links.DOWNLOADS,
         link,
         {"title": "Unduh Data"},
         "unduh.md.j2",
-        framework=d.standard.framework,
-        schema_version=d.standard.schema_version,
+        framework=d.model.framework,
+        schema_version=d.model.schema_version,
         json_href=link.to(links.JSON_DOWNLOAD),
         csv_href=link.to(links.CSV_DOWNLOAD),
         json_size=_size(json_text),
         csv_size=_size(csv_text),
-        counts={
-            "competencies": len(d.competencies),
-            "levels": sum(len(c.levels) for c in d.competencies),
-            "indicators": indicators,
-            "positions": len(d.positions),
-            "activities": len(d.standard.learning.activities),
-        },
+        counts=d.model.counts(),
         columns=[{"name": col, "meaning": CSV_COLUMN_MEANINGS.get(col, "")} for col in CSV_COLUMNS],
         assessment=link.to(links.ASSESSMENT),
         positions=link.to(links.POSITION_INDEX),
@@ -579,7 +567,7 @@ def print_page(d: Site) -> GeneratedFile:
             "search": {"exclude": True},
         },
         "cetak.md.j2",
-        framework=d.standard.framework,
+        framework=d.model.framework,
         items=items,
     )
 
@@ -590,15 +578,17 @@ def render_site(
     *,
     transitions: bool = True,
     directory_urls: bool = True,
+    model: StandardModel | None = None,
 ) -> list[GeneratedFile]:
     """Every generated file, in a stable order.
 
     ``sources`` maps a competency id, ``framework`` and ``positions`` to the data file's path as
     the maintainer sees it (``standards/competencies/integritas.yaml``). ``transitions=False``
     leaves out the transition views (and the links to them); ``directory_urls`` is MkDocs'
-    ``use_directory_urls``, which decides the URLs written into the pages.
+    ``use_directory_urls``, which decides the URLs written into the pages. ``model`` is
+    ``data`` already read into the typed model, when the caller has it.
     """
-    d = Site(data, sources, directory_urls)
+    d = Site(data, sources, directory_urls, model)
     files = [competency_index(d)]
     for c in d.competencies:
         files.append(competency(d, c, transitions))

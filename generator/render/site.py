@@ -16,13 +16,21 @@ from generator.engine.model import (
     FrameworkLevel,
     Group,
     Position,
-    Standard,
+    StandardModel,
     TechnicalDictionary,
     read_standard,
 )
 from generator.render import links
 from generator.render.links import Linker
 from generator.render.safe import anchor
+
+
+def grouped(model: StandardModel) -> Iterator[tuple[Group, list[Competency]]]:
+    """Each group that has competencies, with them in data order."""
+    for group in model.framework.groups:
+        members = [c for c in model.competencies if c.group == group.id]
+        if members:
+            yield group, members
 
 
 @dataclass(frozen=True)
@@ -41,32 +49,30 @@ class Site:
     """The standard as the page renderers read it."""
 
     def __init__(
-        self, data: Mapping[str, Any], sources: Mapping[str, str], directory_urls: bool = True
+        self,
+        data: Mapping[str, Any],
+        sources: Mapping[str, str],
+        directory_urls: bool = True,
+        model: StandardModel | None = None,
     ) -> None:
+        """``model`` is ``data`` already read (:func:`read_standard`), when the caller has it."""
         self.data = data
         """The export itself, for the downloads that copy it (the JSON files)."""
-        self.standard: Standard = read_standard(data)
+        self.model = model or read_standard(data)
         self.sources = sources
         self.directory_urls = directory_urls
-        framework = self.standard.framework
+        framework = self.model.framework
         self.levels: tuple[FrameworkLevel, ...] = framework.levels
-        self.level_names = {lv.level: lv.name for lv in self.levels}
+        self.level_names = framework.level_names
         self.groups: tuple[Group, ...] = framework.groups
-        self.competencies: tuple[Competency, ...] = self.standard.competencies
-        self.positions: tuple[Position, ...] = self.standard.positions
-        self.dictionaries = {d.id: d for d in self.standard.dictionaries}
-
-    def grouped(self) -> Iterator[tuple[Group, list[Competency]]]:
-        """Each group that has competencies, with them in data order."""
-        for group in self.groups:
-            members = [c for c in self.competencies if c.group == group.id]
-            if members:
-                yield group, members
+        self.competencies: tuple[Competency, ...] = self.model.competencies
+        self.positions: tuple[Position, ...] = self.model.positions
+        self.dictionaries = {d.id: d for d in self.model.dictionaries}
 
     def sections(self) -> Iterator[Section]:
         """Each group that has competencies; technical ones split by dictionary (those without
         one first), so an agency's dictionary reads as one block."""
-        for group, members in self.grouped():
+        for group, members in grouped(self.model):
             names = sorted(
                 {c.dictionary or "" for c in members},
                 key=lambda n: (n != "", self.dictionary_name(n)),

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.engine.model import Competency, CompetencyLevel, Position, Standard
+from generator.engine.model import Competency, CompetencyLevel, Position, StandardModel
 from generator.vocabulary import (
     POSITION_GRADE_LABELS,
     POSITION_KIND_LABELS,
@@ -109,7 +109,7 @@ def has_requirements(position: Position) -> bool:
 
 
 def required(
-    standard: Standard, position: Position
+    standard: StandardModel, position: Position
 ) -> Iterator[tuple[Competency, int | None, CompetencyLevel | None]]:
     """Each competency the position requires, in the standard's order: the competency, the
     required level (``None`` when not known) and that level's entry (``None`` likewise)."""
@@ -121,7 +121,7 @@ def required(
         yield competency, level, competency.level_entry(level)
 
 
-def dictionaries_used(standard: Standard, position: Position) -> list[str]:
+def dictionaries_used(standard: StandardModel, position: Position) -> list[str]:
     """The ids of the technical dictionaries the position's targets use, in order."""
     if position.dictionaries is not None:
         return list(position.dictionaries)
@@ -133,11 +133,13 @@ def dictionaries_used(standard: Standard, position: Position) -> list[str]:
     return seen
 
 
-def document(data: Mapping[str, Any], standard: Standard, position: Position) -> dict[str, Any]:
+def document(
+    data: Mapping[str, Any], standard: StandardModel, position: Position
+) -> dict[str, Any]:
     """The position's own JSON download: its entry of the export (``data``, copied as it is),
     and for each competency it requires the texts a reader of the SKJ needs (definition, level
     description, indicators)."""
-    names = {lv.level: lv.name for lv in standard.framework.levels}
+    names = standard.framework.level_names
     used = dictionaries_used(standard, position)
     framework = data["framework"]
     return {
@@ -169,13 +171,13 @@ def document(data: Mapping[str, Any], standard: Standard, position: Position) ->
     }
 
 
-def document_json(data: Mapping[str, Any], standard: Standard, position: Position) -> str:
+def document_json(data: Mapping[str, Any], standard: StandardModel, position: Position) -> str:
     return json.dumps(document(data, standard, position), ensure_ascii=False, indent=2) + "\n"
 
 
-def document_csv(standard: Standard, position: Position) -> str:
+def document_csv(standard: StandardModel, position: Position) -> str:
     """One row per required competency, UTF-8 with BOM like the site's CSV export."""
-    names = {lv.level: lv.name for lv in standard.framework.levels}
+    names = standard.framework.level_names
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import with_hint
-from generator.i18n import _
+from generator.i18n import _, os_reason
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -50,7 +50,9 @@ def read_sheet(path: Path) -> Sheet:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        return Sheet(problem=_("the file cannot be read ({reason})").format(reason=error.strerror))
+        return Sheet(
+            problem=_("the file cannot be read ({reason})").format(reason=os_reason(error))
+        )
     if len(data) > MAX_BYTES:
         return Sheet(
             problem=with_hint(

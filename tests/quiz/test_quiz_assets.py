@@ -280,5 +280,5 @@ def test_missing_pyodide_fails_the_build_with_a_hint(
     tmp_path: Path, export: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KOMPETENSI_PYODIDE_DIR", str(tmp_path / "nowhere"))
-    with pytest.raises(runtime.RuntimeSetupError, match="Hint: run `make setup`"):
+    with pytest.raises(runtime.RuntimeSetupError, match="Saran: jalankan `make setup`"):
         assets.write(tmp_path / "site", export)

@@ -219,7 +219,7 @@ def test_the_json_download_is_the_export_in_compact_form() -> None:
 
 
 def test_markers_take_the_current_values() -> None:
-    data = load_standard(FIXTURES / "hostile").data
+    data = load_standard(FIXTURES / "hostile").model
     text = "Ambang <!-- data:met_threshold -->9<!-- /data -->, <!-- data:scale_label:3 -->x<!-- /data -->"
     filled, problems = fill_markers(text, data)
     assert problems == []
@@ -230,7 +230,7 @@ def test_markers_take_the_current_values() -> None:
 
 
 def test_unknown_markers_are_located() -> None:
-    data = load_standard(FIXTURES / "three").data
+    data = load_standard(FIXTURES / "three").model
     text = "a\nb <!-- data:nope -->x<!-- /data -->\n<!-- data:scale_label:9 -->y<!-- /data -->"
     filled, problems = fill_markers(text, data)
     assert filled == text
@@ -245,7 +245,7 @@ def test_unknown_markers_are_located() -> None:
 
 
 def test_the_jp_rule_marker_shows_the_framework_rule() -> None:
-    data = load_standard(ROOT / "standards").data
+    data = load_standard(ROOT / "standards").model
     filled, problems = fill_markers("<!-- data:jp_rule -->aturan<!-- /data -->", data)
     assert problems == []
     assert "45 menit" in filled and "ketentuannya sendiri" in filled
