@@ -40,6 +40,7 @@ from generator.engine.recap_files import (
     FORMAT,
     FORMAT_VERSION,
     MAX_IDENTITY_CHARS,
+    MAX_RESULT_BYTES,
 )
 from generator.errors import with_hint
 from generator.i18n import _
@@ -192,6 +193,7 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
             "data-answer-format": FORMAT,
             "data-answer-format-version": str(FORMAT_VERSION),
             "data-answer-keys": " ".join(DOCUMENT_KEYS),
+            "data-max-file-bytes": str(MAX_RESULT_BYTES),
             "data-kq-skip-penalties": skip_penalties(model),
         },
         "title": report.TITLE,

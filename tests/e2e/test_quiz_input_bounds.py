@@ -195,29 +195,38 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
         assert shown == expected
 
 
-def test_an_identity_text_longer_than_the_form_field_is_refused(
+def test_the_pages_own_guards_of_an_imported_file_read_the_limits_from_python(
     browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
-    """The longest identity text is the form field's own (``maxlength``, from the one Python
-    constant); a file with a longer one is refused whole, naming the field."""
+    """A file larger than the recap's and the quiz's limit, and an identity text longer than the
+    form field (``maxlength``), are refused whole, with the limits of the Python constants."""
     version = site_export["framework"]["version"]
     limit = recap_files.MAX_IDENTITY_CHARS
     identity = {"name": "Nama", "nip": "1" * (limit + 1)}
-    file = tmp_path / "identitas.json"
+    long_identity = tmp_path / "identitas.json"
     doc = _doc(version, random_ratings(site_export, seed=13), identity=identity)
-    file.write_text(json.dumps(doc), encoding="utf-8")
+    long_identity.write_text(json.dumps(doc), encoding="utf-8")
+    large = tmp_path / "besar.json"
+    large.write_text(" " * recap_files.MAX_RESULT_BYTES + "{}", encoding="utf-8")
+    keep = "Tidak ada yang diubah; jawaban Anda tetap seperti semula."
+    megabytes = recap_files.MAX_RESULT_BYTES // (1024 * 1024)
     with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
         page.goto(server.url + "/asesmen/")
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
-        page.set_input_files("#kq-import-file", file)
-        page.wait_for_selector("#kq-errors:not([hidden])")
-        shown = page.eval_on_selector_all(
-            "#kq-errors-list li", "els => els.map(e => e.textContent)"
-        )
-        assert shown == [
-            "Tidak ada yang diubah; jawaban Anda tetap seperti semula.",
-            f"identity.nip: harus berupa teks paling panjang {limit} karakter",
-        ]
+        for file, expected in (
+            (
+                long_identity,
+                [keep, f"identity.nip: harus berupa teks paling panjang {limit} karakter"],
+            ),
+            (large, [f"Berkas lebih besar dari {megabytes} MB. {keep}"]),
+        ):
+            page.set_input_files("#kq-import-file", file)
+            page.wait_for_selector("#kq-errors:not([hidden])")
+            shown = page.eval_on_selector_all(
+                "#kq-errors-list li", "els => els.map(e => e.textContent)"
+            )
+            assert shown == expected
+            page.evaluate("document.querySelector('#kq-errors').hidden = true")
         assert checked_ratings(page) == {}
 
 

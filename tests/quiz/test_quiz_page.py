@@ -143,6 +143,7 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
     assert root.attrs["data-answer-format"] == recap_files.FORMAT
+    assert root.attrs["data-max-file-bytes"] == str(recap_files.MAX_RESULT_BYTES)
     assert root.attrs["data-answer-format-version"] == str(recap_files.FORMAT_VERSION)
     assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
     fields = [

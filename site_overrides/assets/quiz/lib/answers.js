@@ -66,6 +66,8 @@ export function formShape(root) {
     format: root.dataset.answerFormat,
     formatVersion: Number(root.dataset.answerFormatVersion),
     answerKeys: (root.dataset.answerKeys || "").split(" "),
+    // The largest answers file read, in bytes (the recap's limit for the same files too).
+    maxFileBytes: Number(root.dataset.maxFileBytes),
     // The identity printed on the plan, in its order: optional texts kept on the device (never
     // in a share link). The form's fields give the keys, their labels and the longest text.
     identity: [...root.querySelectorAll("[data-kq-identity]")].map((input) => ({
