@@ -7,6 +7,7 @@ default and in English with ``--lang en``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -114,4 +115,39 @@ def test_the_files_a_recap_refuses(tmp_path: Path, lang: str, expected: list[str
 )  # fmt: skip
 def test_a_missing_configuration(tmp_path: Path, command: str, lang: str, expected: str) -> None:
     result = run(command, "-f", "tidak-ada.yml", lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "ekspor.json: bukan ekspor kompetensi yang dapat dipakai: competencies[0].levels: "
+            "diharapkan daftar, tertulis teks\n",
+        ),
+        (
+            "en",
+            "ekspor.json: not a usable kompetensi export: competencies[0].levels: "
+            "expected list, got str\n",
+        ),
+    ],
+)
+def test_a_hand_made_export_of_the_wrong_shape(tmp_path: Path, lang: str, expected: str) -> None:
+    exported = run("export", "--standards", STANDARDS, "-o", "ekspor.json", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads((tmp_path / "ekspor.json").read_text(encoding="utf-8"))
+    document["competencies"][0]["levels"] = "lima"
+    (tmp_path / "ekspor.json").write_text(json.dumps(document), encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"ratings": {}}', encoding="utf-8")
+    args = (
+        "assess",
+        "--answers",
+        "a.json",
+        "--position",
+        "pelaksana",
+        "--standards",
+        "ekspor.json",
+    )
+    result = run(*args, lang=lang, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
