@@ -151,3 +151,31 @@ def test_a_hand_made_export_of_the_wrong_shape(tmp_path: Path, lang: str, expect
     )
     result = run(*args, lang=lang, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            [
+                "rusak.xlsx: berkas .xlsx tidak dapat dibaca (bukan arsip ZIP, padahal berkas "
+                ".xlsx berbentuk arsip ZIP) Saran: simpan ulang dari program spreadsheet",
+                "1 masalah di rusak.xlsx; tidak ada berkas yang ditulis",
+            ],
+        ),
+        (
+            "en",
+            [
+                "rusak.xlsx: the .xlsx file cannot be read (not a ZIP archive, which an .xlsx file "
+                "is) Hint: save it again from the spreadsheet program",
+                "1 problem in rusak.xlsx; no file was written",
+            ],
+        ),
+    ],
+)
+def test_a_spreadsheet_that_is_not_one(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    (tmp_path / "rusak.xlsx").write_bytes(b"not a workbook")
+    result = run("import", "rusak.xlsx", "--standards", STANDARDS, lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == expected
