@@ -38,7 +38,7 @@ def simulate(
     rule = rule_of(view)
     targets = [view.position_targets[position] for position in STRUCTURAL]
     assert all(set(t) >= {c.id for c in view.competencies} for t in targets), "a target missing"
-    full = sum(len(level) for c in view.competencies for level in c.levels)
+    full = sum(len(level) for c in view.competencies for level in c.indicator_levels)
     asked: dict[str, dict[int, list[int]]] = {}
     for model in (m for m in MODELS if m.name in NOISY):
         rng = random.Random(f"{seed}:{model.name}")
@@ -50,7 +50,7 @@ def simulate(
                 for competency in view.competencies:
                     honest = true_ratings(competency, truth, "graded", rng)
                     answers = {i: model.answer(r, rng) for i, r in honest.items()}
-                    levels = competency.levels[: asked_levels(competency, answers, rule)]
+                    levels = competency.indicator_levels[: asked_levels(competency, answers, rule)]
                     count += sum(len(level) for level in levels)
                 counts.append(count)
             asked[model.name][truth] = counts

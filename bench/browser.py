@@ -101,6 +101,10 @@ READ_TIMINGS = """
     longtasks: window.__bench.longtasks,
     frames: window.__bench.frames,
     error: document.documentElement.dataset.engineDetail || null,
+    // The worker's own stage marks (ms since its boot message): the quiz's or the bare page's.
+    stages: window.KompetensiQuiz
+      ? window.KompetensiQuiz.timings().worker
+      : window.__bareTimings || null,
   };
 }
 """
@@ -217,24 +221,34 @@ BARE_JS = """// Starts the same runtime as the quiz, in a module worker, and fla
   const worker = new Worker(new URL("worker.mjs", here), { type: "module" });
   worker.onmessage = (event) => {
     if (!event.data.ok) document.documentElement.dataset.engineDetail = event.data.detail;
+    window.__bareTimings = event.data.timings || null;
     document.documentElement.dataset.engine = event.data.ok ? "ready" : "error";
   };
+  performance.mark("kq:engine-start");
   worker.postMessage({
     pyodide: new URL(%(pyodide)s, root).href,
     wheel: new URL(%(wheel)s, root).href,
   });
 })();
 """
-BARE_WORKER = """// Pyodide, micropip, and the engine wheel: nothing else.
+BARE_WORKER = """// Pyodide, micropip, and the engine wheel: nothing else. The stage marks are the quiz
+// worker's (ms since the boot message), for the benchmark's report.
 self.onmessage = async (event) => {
   try {
+    const started = performance.now();
+    const timings = {};
+    const mark = (name) => (timings[name] = Math.round(performance.now() - started));
     const { pyodide, wheel } = event.data;
     const { loadPyodide } = await import(pyodide + "pyodide.mjs");
+    mark("runtime_module");
     const py = await loadPyodide({ indexURL: pyodide, lockFileURL: pyodide + "pyodide-lock.json" });
+    mark("python");
     await py.loadPackage("micropip");
     const micropip = py.pyimport("micropip");
+    mark("micropip");
     await micropip.install(wheel);
-    self.postMessage({ ok: true });
+    mark("engine");
+    self.postMessage({ ok: true, timings });
   } catch (error) {
     self.postMessage({ ok: false, detail: String(error) });
   }

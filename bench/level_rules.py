@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.engine.dictionary import Competency, read_dictionary
+from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import RULES, LevelRule, decisive_changes, estimated_level
+from generator.engine.model import Competency
 from generator.engine.scope import assessed_export
 from generator.standard import load_export
 
@@ -74,7 +75,7 @@ def true_ratings(
     ``at-threshold``: every shown statement exactly at Sering, every other at Kadang-kadang,
     the hardest case for a rule (one step down fails a statement)."""
     ratings: dict[str, int] = {}
-    for level, indicators in enumerate(competency.levels, start=1):
+    for level, indicators in enumerate(competency.indicator_levels, start=1):
         for indicator in indicators:
             if profile == "at-threshold":
                 ratings[indicator] = THRESHOLD if level <= truth else THRESHOLD - 1
@@ -134,7 +135,7 @@ def simulate(
             tallies = {name: Tally() for name in RULES}
             for _ in range(samples):
                 competency = rng.choice(competencies)
-                truth_level = rng.randint(0, len(competency.levels))
+                truth_level = rng.randint(0, len(competency.indicator_levels))
                 truth = true_ratings(competency, truth_level, profile, rng)
                 first, second = _noisy(truth, model, rng), _noisy(truth, model, rng)
                 for name, rule in rules.items():

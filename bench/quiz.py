@@ -153,6 +153,7 @@ def visit_quiz(
         "requests": len(sent),
         "longtasks_supported": t["longtasks"] is not None,
         "longest_frame_loading": describe_frame(longest_frame),
+        **stage_figures(t),
     }
     if submit:
         answered = page.evaluate(ANSWER_ALL)
@@ -197,7 +198,37 @@ def visit_bare(context: Any, server: Server, path: str) -> dict[str, Any]:
     t = browser.timings(page)
     sent = server.site.take()
     page.close()
-    return {"ready": t["ready"], "kb": wire_kb(sent)}
+    return {"ready": t["ready"], "kb": wire_kb(sent), **stage_figures(t)}
+
+
+STAGES = ("runtime_module", "python", "micropip", "engine", "data")
+"""The worker's stage marks, in order (``worker.mjs``; the bare page's worker has all but
+``data``): each is ms from the worker's boot message to the end of that stage."""
+
+
+def stage_figures(t: dict[str, Any]) -> dict[str, Any]:
+    """Where the time to "engine ready" went: the page's start of the worker, each stage's own
+    length in the worker, and the rest (the worker's start-up before its boot message, the
+    ready message's way back to the page)."""
+    marks = t.get("stages") or {}
+    figures: dict[str, Any] = {"stage_start": t.get("engine_start")}
+    previous = 0.0
+    for name in STAGES:
+        if name in marks:
+            figures[f"stage_{name}"] = float(marks[name]) - previous
+            previous = float(marks[name])
+    if t.get("engine_start") is not None and t.get("ready") is not None and marks:
+        figures["stage_rest"] = t["ready"] - t["engine_start"] - previous
+    return figures
+
+
+def _stage_rows(cache: str, who: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    names = ["start", *STAGES, "rest"]
+    return [
+        row(f"{cache}: {who} stage {name}", _values(items, f"stage_{name}"), "ms")
+        for name in names
+        if _values(items, f"stage_{name}")
+    ]
 
 
 def _measure(
@@ -324,6 +355,8 @@ def _report(result: dict[str, Any], figures: dict[str, dict[str, list[dict[str, 
             row(f"{cache}: quiz, bytes transferred until ready", _values(quiz, "kb"), "KB"),
             row(f"{cache}: content page, bytes transferred", _values(content, "kb"), "KB"),
             row(f"{cache}: bare Pyodide, bytes transferred", _values(bare, "kb"), "KB"),
+            *_stage_rows(cache, "quiz", quiz),
+            *_stage_rows(cache, "bare Pyodide", bare),
         ]
         first = ratio(
             f"{cache}: first answerable / content page load",

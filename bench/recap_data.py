@@ -37,8 +37,8 @@ def answers_document(
     position = rng.choice(positions) if positions else None
     ratings: dict[str, int] = {}
     for competency in scoped(view, position).competencies:
-        true_level = rng.choice(range(len(competency.levels) + 1))
-        for level, indicators in enumerate(competency.levels, start=1):
+        true_level = rng.choice(range(len(competency.indicator_levels) + 1))
+        for level, indicators in enumerate(competency.indicator_levels, start=1):
             for indicator in indicators:
                 if rng.random() < 0.03:
                     continue  # unanswered

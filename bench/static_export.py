@@ -67,7 +67,7 @@ def export(config_file: Path, out: Path) -> Path:
         target = docs / path.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            filled, problems = fill_markers(path.read_text(encoding="utf-8"), standard.data)
+            filled, problems = fill_markers(path.read_text(encoding="utf-8"), standard.model)
             assert not problems, problems
             target.write_text(filled, encoding="utf-8")
         else:

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from generator import build_child, site_folder
 from generator.build_child import QUIET_BANNER as QUIET_BANNER  # tests set it too
-from generator.i18n import _
+from generator.i18n import _, os_reason
 
 
 def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> int:
@@ -38,7 +38,7 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        message = _("cannot create the build folder: {reason}").format(reason=exc.strerror)
+        message = _("cannot create the build folder: {reason}").format(reason=os_reason(exc))
         print(f"{site_dir.parent}: {message}", file=out)
         return 1
     with build_child.stop_on_signals():
@@ -51,7 +51,7 @@ def build(config_file: Path, site_dir: Path, *, out: TextIO | None = None) -> in
                 site_folder.replace(staging, site_dir)
         except OSError as exc:
             where = exc.filename or site_dir
-            print(f"{where}: " + build_child.failed(exc.strerror or str(exc), site_dir), file=out)
+            print(f"{where}: " + build_child.failed(os_reason(exc), site_dir), file=out)
             return 1
     print(_("Site written to {folder}").format(folder=site_dir), file=out)
     return 0
@@ -72,6 +72,9 @@ def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -
 def serve(config_file: Path, dev_addr: str | None = None, *, open_browser: bool = False) -> int:
     """``mkdocs serve`` with live reload (``mkdocs.yml`` watches standards/ and site_overrides/;
     MkDocs itself watches content/ and the config file)."""
+    if not config_file.is_file():  # as build says it, not MkDocs' English usage error
+        print(f"{config_file}: " + _("config file not found"), file=sys.stderr)
+        return 1
     config_file = config_file.resolve()
     command = [*build_child.MKDOCS, "serve", "--livereload", "-f", str(config_file)]
     if dev_addr:

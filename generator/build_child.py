@@ -19,8 +19,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator import build_wording
 from generator.errors import printable
-from generator.i18n import _
+from generator.i18n import _, os_reason
 
 MKDOCS = (sys.executable, "-m", "mkdocs")
 # Material prints a banner about MkDocs 2.0 on every run; it is not about this project.
@@ -74,7 +75,7 @@ def _crash_line(traceback: list[str], staging: Path, site_dir: Path) -> str:
 def failed(reason: str, site_dir: Path) -> str:
     """``build failed: <reason>; <site> was left unchanged.`` in the current language."""
     message = _("build failed: {reason}; {folder} was left unchanged.")
-    return message.format(reason=reason, folder=site_dir)
+    return message.format(reason=os_reason(reason), folder=site_dir)
 
 
 def run(
@@ -105,7 +106,8 @@ def run(
             if traceback is not None:
                 traceback.append(line)
                 continue
-            out.write(printable(line.rstrip("\n")) + "\n")  # MkDocs' lines may quote data
+            # MkDocs' lines may quote data; its last words (Aborted with ...) are no log record.
+            out.write(printable(build_wording.translate(line.rstrip("\n"))) + "\n")
             out.flush()
         code = process.wait()
     except BaseException:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.i18n import _
 from generator.site_files import SiteFiles
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -201,7 +202,7 @@ def publish(site: Path | SiteFiles) -> Published:
         if updated == text:
             continue
         if page_hashes(updated) != found[path]:
-            raise CspError(f"{files.relative(path)}: the CSP meta tag changed a hash")
+            raise CspError(f"{files.relative(path)}: " + _("the CSP meta tag changed a hash"))
         files.write(path, updated.encode("utf-8"))
     files.write(files.root / POLICY_FILE, (policy_text + "\n").encode("utf-8"))
     files.write(files.root / NGINX_FILE, nginx_include(hashes).encode("utf-8"))

@@ -111,6 +111,40 @@ def N_(message: str) -> str:
     return message
 
 
+# The operating system's reasons a file operation fails, as the C library words them in English
+# (``os.strerror``): msgids, so a reason reads in the current language like our own messages.
+OS_REASONS = frozenset(
+    {
+        N_("No such file or directory"),
+        N_("Permission denied"),
+        N_("Operation not permitted"),
+        N_("Is a directory"),
+        N_("Not a directory"),
+        N_("File exists"),
+        N_("Directory not empty"),
+        N_("No space left on device"),
+        N_("Disk quota exceeded"),
+        N_("Read-only file system"),
+        N_("File name too long"),
+        N_("Too many levels of symbolic links"),
+        N_("Input/output error"),
+        N_("Device or resource busy"),
+        N_("Text file busy"),
+        N_("File too large"),
+        N_("Too many open files"),
+        N_("Invalid cross-device link"),
+        N_("No such device or address"),
+    }
+)
+
+
+def os_reason(error: OSError | str) -> str:
+    """Why a file operation failed (``error.strerror``, or that text itself), in the current
+    language when it is one of :data:`OS_REASONS`, else as the system worded it."""
+    text = error if isinstance(error, str) else (error.strerror or str(error))
+    return _(text) if text in OS_REASONS else text
+
+
 @contextmanager
 def argparse_speaking() -> Iterator[None]:
     """argparse's own texts ("usage:", "error:", "invalid choice") in the current language.

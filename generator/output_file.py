@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from generator.errors import with_hint
-from generator.i18n import N_, _
+from generator.i18n import N_, _, os_reason
 
 STDOUT = "-"
 STDOUT_NAME = N_("standard output")
@@ -69,7 +69,7 @@ def write_output(target: Path | None, text: str | bytes) -> str | None:
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~current_umask()
         _replace(final, text, mode)
     except OSError as exc:
-        return f"{target}: " + _("cannot write: {reason}").format(reason=exc.strerror or exc)
+        return f"{target}: " + _("cannot write: {reason}").format(reason=os_reason(exc))
     return None
 
 
@@ -122,9 +122,7 @@ def write_stdout(text: str | bytes) -> str | None:
         return None
     except OSError as exc:
         _silence_stdout()
-        return f"{_(STDOUT_NAME)}: " + _("cannot write: {reason}").format(
-            reason=exc.strerror or exc
-        )
+        return f"{_(STDOUT_NAME)}: " + _("cannot write: {reason}").format(reason=os_reason(exc))
     return None
 
 

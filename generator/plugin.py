@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator import build_wording
 from generator.errors import DataErrors, Problem, count_problems
 from generator.i18n import _, ngettext
 from generator.quiz import form_pages
@@ -89,6 +90,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, which is what
         # lets a rebuild with broken data fall back to the last good standard.
         self.serving = command == "serve"
+        build_wording.install()  # MkDocs' own progress lines in the language of ours
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Read by site_overrides/main.html: the manifest link and the worker's script.
@@ -103,9 +105,12 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         if not self.config.enabled:
             return config
         if self.config.nav_section_size < 1:
+            message = _("Config value '{option}': expected a positive integer, got {value}.")
             raise PluginError(
-                "Config value 'plugins.kompetensi.nav_section_size': expected a positive "
-                f"integer, got {self.config.nav_section_size}."
+                message.format(
+                    option="plugins.kompetensi.nav_section_size",
+                    value=self.config.nav_section_size,
+                )
             )
         self.standards_root = project / self.config.standards_dir
         try:
@@ -144,7 +149,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             self.generated = self._render(standard, project, config)
         if config.nav is not None and self.standard is not None:
             config.nav = navigation.expand(
-                config.nav, self.standard.data, self.config.nav_section_size
+                config.nav, self.standard.model, self.config.nav_section_size
             )
         return config
 
@@ -152,10 +157,14 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         self, standard: Standard, project: Path, config: MkDocsConfig
     ) -> list[GeneratedFile]:
         shown = {key: _relative(path, project) for key, path in standard.sources.items()}
-        transitions = len(standard.data["competencies"]) <= self.config.transition_pages_max
+        transitions = len(standard.model.competencies) <= self.config.transition_pages_max
         directory_urls = config.use_directory_urls
         generated = render_site(
-            standard.data, shown, transitions=transitions, directory_urls=directory_urls
+            standard.data,
+            shown,
+            transitions=transitions,
+            directory_urls=directory_urls,
+            model=standard.model,
         )
         # The whole export: the quiz asks each position's technical competencies (engine.scope).
         generated.append(form_pages.assessment(standard.data, directory_urls))
@@ -211,7 +220,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         )
         if missing:
             # The HTML parts of generated pages bypass MkDocs' link validation.
-            raise PluginError("Generated pages link to missing pages: " + "; ".join(missing))
+            message = _("Generated pages link to missing pages: {links}")
+            raise PluginError(message.format(links="; ".join(missing)))
         return files
 
     def on_page_markdown(
@@ -221,7 +231,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             return markdown
         from generator.glossary import replace_marker as replace_glossary_marker
 
-        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.data)
+        filled, problems = fill_markers(replace_glossary_marker(markdown), self.standard.model)
         if problems:
             where = _origin(page.file, config)
             for line, message in problems:
@@ -278,7 +288,7 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
 
             server._inject_js_into_html = inject  # type: ignore[method-assign]
         else:
-            log.warning("MkDocs' live reload changed: the preview's pages may not reload.")
+            log.warning(_("MkDocs' live reload changed: the preview's pages may not reload."))
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.i18n import _
 from generator.site_files import SiteFiles
 
 HTML_SUFFIXES = (".html", ".htm", ".svg", ".xhtml")
@@ -55,17 +56,17 @@ def url_problem(url: str, *, resource: bool = True) -> str | None:
     """Why ``url`` must not appear in a ``src``/``href``/``url()``, or ``None`` when it may."""
     cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
     if cleaned.startswith(("javascript:", "vbscript:")):
-        return f"{cleaned.split(':', 1)[0]}: URL"
+        return _("{scheme}: URL").format(scheme=cleaned.split(":", 1)[0])
     if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
-        return "URL to another host"
+        return _("URL to another host")
     match = SCHEME.match(cleaned)
     if match is None:
         return None  # a relative URL on this site
     if cleaned.startswith(SAFE_SCHEMES) or (resource and cleaned.startswith("data:")):
         return None
     if match.group(1) in ("http", "https", "ftp", "ws", "wss"):
-        return "URL to another host"
-    return f"URL with the scheme '{match.group(1)}:'"
+        return _("URL to another host")
+    return _("URL with the scheme '{scheme}:'").format(scheme=match.group(1))
 
 
 def _line(text: str, offset: int) -> int:
@@ -77,26 +78,25 @@ def _css_findings(text: str, path: str, first_line: int = 1) -> Iterator[Finding
         url = next(g for g in match.groups() if g is not None)
         problem = url_problem(url)
         if problem:
-            yield Finding(
-                path, first_line + _line(text, match.start()) - 1, f"{problem} in url(): {url[:80]}"
-            )
+            message = _("{problem} in url(): {url}").format(problem=problem, url=url[:80])
+            yield Finding(path, first_line + _line(text, match.start()) - 1, message)
     for match in CSS_IMPORT.finditer(text):
         problem = url_problem(match.group(1))
         if problem:
-            yield Finding(
-                path,
-                first_line + _line(text, match.start()) - 1,
-                f"{problem} in @import: {match.group(1)[:80]}",
+            message = _("{problem} in @import: {url}").format(
+                problem=problem, url=match.group(1)[:80]
             )
+            yield Finding(path, first_line + _line(text, match.start()) - 1, message)
 
 
 def _js_findings(text: str, path: str, first_line: int = 1) -> Iterator[Finding]:
     for match in JS_RESOURCE.finditer(text):
         line = first_line + _line(text, match.start()) - 1
-        yield Finding(path, line, f"script loads from another host: {match.group(1)[:80]}")
+        message = _("script loads from another host: {url}").format(url=match.group(1)[:80])
+        yield Finding(path, line, message)
     for match in JS_SCHEME.finditer(text):
         line = first_line + _line(text, match.start()) - 1
-        yield Finding(path, line, "script uses a javascript: URL")
+        yield Finding(path, line, _("script uses a javascript: URL"))
 
 
 class _HTMLScanner(HTMLParser):
@@ -116,7 +116,9 @@ class _HTMLScanner(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self._add(f"<{tag}> has an event-handler attribute '{name}'")
+                self._add(
+                    _("<{tag}> has an event-handler attribute '{name}'").format(tag=tag, name=name)
+                )
             elif name in URL_ATTRIBUTES:
                 urls = (
                     [part.strip().split(" ")[0] for part in value.split(",")]
@@ -133,7 +135,9 @@ class _HTMLScanner(HTMLParser):
             elif name == "style":
                 # The policy has no 'unsafe-inline' for styles, so the browser drops the
                 # attribute and reports a violation: the page would not look as built.
-                self._add(f"<{tag}> has a style attribute, which the site's CSP blocks")
+                self._add(
+                    _("<{tag}> has a style attribute, which the site's CSP blocks").format(tag=tag)
+                )
                 for finding in _css_findings(value, self.path, self.getpos()[0]):
                     self.findings.append(finding)
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":

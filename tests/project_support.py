@@ -89,6 +89,10 @@ def run_build(config_file: Path, site: Path) -> Built:
     return Built(code, out.getvalue(), site, config_file)
 
 
+SERVING = (b"Serving on", b"Menyajikan di")
+"""MkDocs' line once the preview listens, in English and in Indonesian (build_wording)."""
+
+
 @contextmanager
 def kompetensi_serve(config_file: Path, log_path: Path) -> Iterator[str]:
     """The real ``kompetensi serve`` of a project on a free loopback port, until the block
@@ -106,7 +110,8 @@ def kompetensi_serve(config_file: Path, log_path: Path) -> Iterator[str]:
         )
         try:
             deadline = time.monotonic() + 120
-            while b"Serving on" not in log_path.read_bytes():
+            # MkDocs' "Serving on ..." line, in the language the command speaks.
+            while not any(line in log_path.read_bytes() for line in SERVING):
                 assert process.poll() is None, log_path.read_text()
                 assert time.monotonic() < deadline, "kompetensi serve did not start"
                 time.sleep(0.2)

@@ -20,6 +20,7 @@ from typing import Any
 from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess, wording
 from generator.engine.dictionary import Dictionary, read_dictionary
+from generator.engine.recap_files import IDENTITY_KEYS, MAX_IDENTITY_CHARS
 from generator.engine.report import to_markdown
 from generator.engine.scope import scoped
 
@@ -129,7 +130,7 @@ def load(export_json: str) -> str:
         # A whole reply, once: it raises what the scoring needs beyond the export's shape, and
         # it runs the code of a submit before the reader's first one. In Pyodide the first
         # reply took 25-30 ms and the ones after it a few.
-        _dump(_assessment_reply(_warm_up_request(view), loaded=(export, view)))
+        _dump(_assessment_reply(_warm_up_request(view), loaded=view))
         _state.update(export=export, view=view)
         indicators = sum(
             len(level["indicators"])
@@ -162,7 +163,7 @@ def _warm_up_request(dictionary: Dictionary) -> dict[str, Any]:
     ratings = {
         indicator: dictionary.scale_max if number <= 2 else dictionary.scale_min
         for competency in scoped(dictionary, position).competencies
-        for number, level in enumerate(competency.levels, start=1)
+        for number, level in enumerate(competency.indicator_levels, start=1)
         for indicator in level
     }
     return {"ratings": ratings, "position": position} | dict.fromkeys(ENGINE_ARGUMENTS[2:])
@@ -180,11 +181,11 @@ def _open_targets(arguments: dict[str, Any], dictionary: Dictionary) -> dict[str
 
 
 def _result_and_view(
-    arguments: dict[str, Any], loaded: tuple[dict[str, Any], Dictionary] | None = None
+    arguments: dict[str, Any], loaded: Dictionary | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    export, dictionary = loaded or _loaded()
+    dictionary = loaded or _loaded()[1]
     result = assess(dictionary, **_open_targets(arguments, dictionary))
-    presented = report.view(result, export)
+    presented = report.view(result, dictionary)
     presented["chart"] = chart.svg(presented, dictionary.max_level)
     return result, presented
 
@@ -192,7 +193,7 @@ def _result_and_view(
 def _assessment_reply(
     arguments: dict[str, Any],
     claimed: Any = None,
-    loaded: tuple[dict[str, Any], Dictionary] | None = None,
+    loaded: Dictionary | None = None,
 ) -> dict[str, Any]:
     """What :func:`run_assessment` answers (also made once by :func:`load`)."""
     result, presented = _result_and_view(arguments, loaded)
@@ -222,7 +223,6 @@ def run_assessment(request_json: str) -> str:
 
 
 REPORT_FORMATS = ("markdown", "csv")
-IDENTITY_KEYS = frozenset({"name", "nip", "unit", "period", "position_title"})
 
 
 def _identity(value: Any) -> dict[str, str]:
@@ -232,10 +232,8 @@ def _identity(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or any(
         key not in IDENTITY_KEYS or not isinstance(text, str) for key, text in value.items()
     ):
-        raise RequestError(
-            "identity: expected an object of name, nip, unit, period, position_title"
-        )
-    return {key: " ".join(text.split())[:120] for key, text in value.items()}
+        raise RequestError("identity: expected an object of " + ", ".join(IDENTITY_KEYS))
+    return {key: " ".join(text.split())[:MAX_IDENTITY_CHARS] for key, text in value.items()}
 
 
 def run_report(request_json: str) -> str:

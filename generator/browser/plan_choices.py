@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.engine.dictionary import Dictionary
+from generator.engine.model import Activity
 from generator.engine.report import without_emphasis
 
 # The label of an option: short enough to read in a list, whole enough to choose by.
@@ -36,49 +38,46 @@ def _target_levels(result: Mapping[str, Any], top: int) -> dict[str, int]:
     }
 
 
-def plan_choices(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]:
+def plan_choices(result: Mapping[str, Any], dictionary: Dictionary) -> dict[str, Any]:
     """``{"alternatives": {activity id: [options]}, "addable": [options]}``; an option is
-    ``{"id", "jp", "label"}``, labelled with competency (for additions), form, JP and activity."""
-    learning = export["learning"]
-    forms = {item["id"]: item["name"] for item in learning["forms"]}
-    names = {item["id"]: item["name"] for item in export["competencies"]}
-    top = max((level["level"] for level in export["framework"]["levels"]), default=0)
+    ``{"id", "jp", "label"}``, labelled with competency (for additions), form, JP and activity.
+    ``dictionary`` is the engine's view of the whole export."""
+    names = {c.id: c.name for c in dictionary.competencies}
     taken = {item["activity_id"] for item in result["plan"]["items"]}
     open_activities = [
         activity
-        for activity in learning["activities"]
-        if not activity.get("arranged_by_agency") and activity["id"] not in taken
+        for activity in dictionary.activity_by_id.values()
+        if not activity.arranged_by_agency and activity.id not in taken
     ]
 
-    def label(activity: Mapping[str, Any], with_competency: bool) -> str:
-        head = f"{names.get(activity['competency'], activity['competency'])}: " * with_competency
-        form = forms.get(activity["form"], activity["form"])
-        text = without_emphasis(activity["activity"])
-        return f"{head}{form}, {activity['jp']} JP — {_short(text)}"
+    def label(activity: Activity, with_competency: bool) -> str:
+        head = f"{names.get(activity.competency, activity.competency)}: " * with_competency
+        form = dictionary.form_names.get(activity.form, activity.form)
+        return f"{head}{form}, {activity.jp} JP — {_short(without_emphasis(activity.text))}"
 
     alternatives = {
         item["activity_id"]: [
-            {"id": activity["id"], "jp": activity["jp"], "label": label(activity, False)}
+            {"id": activity.id, "jp": activity.jp, "label": label(activity, False)}
             for activity in open_activities
-            if (activity["competency"], activity["level"], activity["category"])
+            if (activity.competency, activity.level, activity.category)
             == (item["competency"], item["level"], item["category"])
         ]
         for item in result["plan"]["items"]
     }
-    levels = _target_levels(result, top)
+    levels = _target_levels(result, dictionary.max_level)
     order = list(levels)
     addable = sorted(
         (
             activity
             for activity in open_activities
-            if levels.get(activity["competency"]) == activity["level"]
+            if levels.get(activity.competency) == activity.level
         ),
-        key=lambda activity: order.index(activity["competency"]),
+        key=lambda activity: order.index(activity.competency),
     )
     return {
         "alternatives": alternatives,
         "addable": [
-            {"id": activity["id"], "jp": activity["jp"], "label": label(activity, True)}
+            {"id": activity.id, "jp": activity.jp, "label": label(activity, True)}
             for activity in addable
         ],
     }

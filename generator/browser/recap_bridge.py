@@ -21,6 +21,7 @@ from generator.engine.recap import Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
 from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown, to_xlsx
+from generator.engine.wording import _
 
 MAX_BATCH_CHARS = 64 * MAX_RESULT_BYTES
 """A batch of files (base64 grows them by a third); the page sends far fewer at once."""
@@ -106,7 +107,7 @@ def recap_add(request_json: str) -> str:
             modified = item.get("modified")
             seconds = modified / 1000 if isinstance(modified, int | float) else 0.0
             if item.get("data") is None:
-                recap.reject(name, "berkas lebih besar dari 1 MB")
+                recap.reject(name, _("the file is larger than 1 MB"))
             else:
                 recap.add(name, _decode(item["data"], f"files[{index}].data"), seconds)
         return {

@@ -15,9 +15,17 @@ from typing import Any
 
 from generator.browser.plan_choices import plan_choices
 from generator.engine.cells import formula_safe
+from generator.engine.dictionary import Dictionary, read_dictionary
 from generator.engine.explain import level_label
+from generator.engine.model import Competency, Indicator
 from generator.engine.plan_document import identity_rows, scheduled
-from generator.engine.report import STATUS_LABELS, basis_label, uncertain_gaps, without_emphasis
+from generator.engine.report import (
+    STATUS_LABELS,
+    basis_label,
+    position_info,
+    uncertain_gaps,
+    without_emphasis,
+)
 
 TITLE = "Rencana Pengembangan Kompetensi"
 
@@ -29,17 +37,13 @@ MODE_LABELS = {
 }
 
 
-def _names(items: Any, key: str = "id", value: str = "name") -> dict[Any, str]:
-    return {item[key]: item[value] for item in items}
-
-
-def form_statements(competency: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def form_statements(competency: Competency) -> list[Indicator]:
     """A competency's indicators in the order the form asks them, numbered from 1 there:
     level by level, as the export lists them (the page and the results share this order)."""
-    return [indicator for level in competency["levels"] for indicator in level["indicators"]]
+    return [indicator for level in competency.levels for indicator in level.indicators]
 
 
-def _decisive(competency: Mapping[str, Any] | None, ids: list[str]) -> list[dict[str, Any]]:
+def _decisive(competency: Competency | None, ids: list[str]) -> list[dict[str, Any]]:
     """The indicators that decided an estimate, as the form shows them: number and statement.
 
     The explanation names indicators by id ("integritas.3.2"); the form numbers its statements
@@ -47,7 +51,7 @@ def _decisive(competency: Mapping[str, Any] | None, ids: list[str]) -> list[dict
     if competency is None:
         return []
     numbered = {
-        indicator["id"]: (number, indicator["text"])
+        indicator.id: (number, indicator.text)
         for number, indicator in enumerate(form_statements(competency), start=1)
     }
     return [
@@ -90,7 +94,7 @@ def _summary(competencies: list[dict[str, Any]], position_name: str | None) -> s
     return text
 
 
-def _levels(item: Mapping[str, Any], competency: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+def _levels(item: Mapping[str, Any], competency: Competency | None) -> list[dict[str, Any]]:
     """Per level: "Level 1: 2 dari 3 terpenuhi" and the statements not met, as the form
     numbers them. Levels above the first unmet one do not count yet (and the adaptive form may
     not have asked them): they say so instead of showing counts."""
@@ -126,16 +130,17 @@ def _next_step(item: Mapping[str, Any], top: int) -> str:
     )
 
 
-def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]:
-    """The result with every label the page and the exports show, in Bahasa Indonesia."""
-    level_names = _names(export["framework"]["levels"], "level")
-    competency_names = _names(export["competencies"])
-    exported = {item["id"]: item for item in export["competencies"]}
-    position_names = _names(export["positions"])
-    learning = export["learning"]
-    category_info = {item["id"]: item for item in learning["categories"]}
+def view(result: Mapping[str, Any], dictionary: Mapping[str, Any] | Dictionary) -> dict[str, Any]:
+    """The result with every label the page and the exports show, in Bahasa Indonesia.
+
+    ``dictionary`` is the export or the engine's view of all of it (the bridge keeps one)."""
+    standard = read_dictionary(dictionary)
+    level_names = standard.level_names
+    competency_names = {c.id: c.name for c in standard.competencies}
+    exported = standard.competency_by_id
+    category_info = {category.id: category for category in standard.categories}
     position = result.get("position")
-    position_name = position_names.get(position) if position else None
+    position_name = standard.position_names.get(position) if position else None
 
     competencies = [
         {
@@ -166,7 +171,7 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
     ]
 
     plan = result["plan"]
-    choices = plan_choices(result, export)
+    choices = plan_choices(result, standard)
 
     def plan_item(item: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -185,13 +190,13 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
 
     categories = []
     for category in plan["categories"]:
-        info = category_info.get(category["id"], {})
+        info = category_info.get(category["id"])
         categories.append(
             {
                 "id": category["id"],
-                "name": info.get("name", category["id"]),
-                "percent": info.get("percent"),
-                "description": info.get("description", ""),
+                "name": info.name if info else category["id"],
+                "percent": info.percent if info else None,
+                "description": info.description if info else "",
                 "jp": category["jp"],
                 "items": [
                     plan_item(item) for item in plan["items"] if item["category"] == category["id"]
@@ -205,7 +210,8 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
         "position": position,
         "position_name": position_name,
         "basis": basis_label(
-            next((p for p in export["positions"] if p["id"] == position), None), result
+            position_info(standard, position) if position in standard.position_names else None,
+            result,
         ),
         "summary": _summary(competencies, position_name),
         "competencies": competencies,
@@ -226,12 +232,8 @@ def view(result: Mapping[str, Any], export: Mapping[str, Any]) -> dict[str, Any]
             "schedule": [
                 plan_item(item) | {"quarter": item["quarter"], "evidence": item["evidence"]}
                 for item in scheduled(
-                    [category["id"] for category in learning["categories"]],
-                    {
-                        form["id"]: form["evidence"]
-                        for form in learning["forms"]
-                        if "evidence" in form
-                    },
+                    [category.id for category in standard.categories],
+                    standard.form_evidence,
                     plan["items"],
                 )
             ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import DataErrors, Problem, count_problems, printable
@@ -19,7 +20,7 @@ def add_standards_option(parser: argparse.ArgumentParser, *, export_too: bool = 
         "--standards",
         type=Path,
         default=DEFAULT_STANDARDS,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=(
             _("the standards folder, or an exported kompetensi.json (default: standards)")
             if export_too
@@ -28,13 +29,30 @@ def add_standards_option(parser: argparse.ArgumentParser, *, export_too: bool = 
     )
 
 
+def whole_number(low: int, high: float, refusal: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (``math.inf``: no upper
+    bound); ``refusal`` is the message for anything else (it may name ``{low}``, ``{high}``
+    and the given ``{text}``)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(refusal.format(low=low, high=high, text=text))
+        return value
+
+    return parse
+
+
 def add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f",
         "--config-file",
         type=Path,
         default=Path("mkdocs.yml"),
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("the MkDocs configuration (default: mkdocs.yml)"),
     )
 

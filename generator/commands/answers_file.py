@@ -15,27 +15,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.engine.inputs import InputProblem, describe, document_value, key_path
-from generator.engine.recap_files import FORMAT, FORMAT_VERSION, IDENTITY_KEYS, engine_request
+from generator.engine.recap_files import (
+    DOCUMENT_KEYS,
+    FORMAT,
+    FORMAT_VERSION,
+    IDENTITY_KEYS,
+    MAX_IDENTITY_CHARS,
+    engine_request,
+)
 from generator.i18n import _
 
 ANSWERS_EXAMPLE = '{"ratings": {"integritas.1.1": 4}}'
-QUIZ_KEYS = (
-    "format",
-    "format_version",
-    "standards_version",
-    "position",
-    "targets",
-    "total_jp",
-    "focus",
-    "identity",
-    "priorities",
-    "plan",
-    "ratings",
-    "submitted",
-    "result",
-)
-"""The keys of the quiz's answers file (``answers.js``); ``result`` is ignored, as in the quiz."""
-MAX_IDENTITY_CHARS = 120
 
 
 @dataclass
@@ -77,7 +67,7 @@ def _header_problems(document: dict[str, Any], standards_version: str) -> list[I
     problems = [
         InputProblem(key_path("", str(key)), _("unknown key"), _quiz_hint())
         for key in document
-        if key not in QUIZ_KEYS
+        if key not in DOCUMENT_KEYS  # "result" is known, and ignored as in the quiz
     ]
     if document["format"] != FORMAT:
         message = _('expected "{format}", got {value}').format(

@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from generator.commands import add_standards_option, load_or_report
+from generator.commands import add_standards_option, load_or_report, whole_number
 from generator.commands.answers_file import ANSWERS_EXAMPLE, Answers, is_quiz_file, read_answers
 from generator.engine import (
     MAX_FOCUS,
@@ -35,7 +34,7 @@ from generator.engine import (
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.errors import printable, with_hint
-from generator.i18n import N_, _
+from generator.i18n import N_, _, os_reason
 from generator.output_file import write_stdout
 
 MAX_FILE_BYTES = 20_000_000
@@ -57,26 +56,8 @@ JSON_PROBLEMS = frozenset(
 )
 
 
-def _whole_number(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number in ``low..high``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                _("expected an integer from {low} to {high}, got '{text}'").format(
-                    low=low, high=high, text=text
-                )
-            )
-        return value
-
-    return parse
-
-
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    refusal = _("expected an integer from {low} to {high}, got '{text}'")
     parser = subparsers.add_parser(
         "assess",
         help=_("estimate competency levels and plan learning from a self-assessment"),
@@ -90,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--answers",
         type=Path,
         required=True,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "the ratings, as JSON: {example} (leave an indicator out if unanswered), "
             "or the quiz's downloaded penilaian-kompetensi.json with its position, targets, JP, "
@@ -101,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--targets",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "explicit targets, as JSON: {example}; null means no target. With "
             "--position, they fill only the targets the position leaves open (a functional "
@@ -110,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--jp",
-        type=_whole_number(MIN_JP, MAX_JP),
+        type=whole_number(MIN_JP, MAX_JP, refusal),
         metavar="N",
         help=_("the plan's JP allowance, {low} to {high} (default: the standard's, 20)").format(
             low=MIN_JP, high=MAX_JP
@@ -118,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--focus",
-        type=_whole_number(MIN_FOCUS, MAX_FOCUS),
+        type=whole_number(MIN_FOCUS, MAX_FOCUS, refusal),
         metavar="N",
         help=_(
             "how many competencies the plan works on, {low} to {high}, the largest "
@@ -128,7 +109,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--plan",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "check and re-total an edited plan instead of choosing one: a JSON object with a "
             '"plan" key, such as {example} or the quiz\'s downloaded answers'
@@ -149,7 +130,7 @@ def read_json(path: Path) -> tuple[object, list[str]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [f"{path}: " + _("cannot read: {reason}").format(reason=exc.strerror)]
+        return None, [f"{path}: " + _("cannot read: {reason}").format(reason=os_reason(exc))]
     if len(raw) > MAX_FILE_BYTES:
         message = with_hint(
             _("too large: more than {limit} bytes").format(limit=MAX_FILE_BYTES),

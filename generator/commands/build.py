@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--site-dir",
         type=Path,
         default=None,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("the output folder (default: site/ next to the configuration file)"),
     )
     parser.set_defaults(func=run)

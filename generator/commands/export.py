@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_(
             "write to FILE (- or none: standard output); a link is written through, a device "
             "written to, a regular file replaced atomically"
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = to_json(standard.data)
     else:
-        text = positions_csv(standard.data) if args.positions else to_csv(standard.data)
+        text = positions_csv(standard.data) if args.positions else to_csv(standard.model)
     problem = write_output(args.output, text)
     if problem is not None:
         print(printable(problem), file=sys.stderr)

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "row and requirement columns (see the handbook)."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help=_("the .xlsx or .csv file"))
+    parser.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .xlsx or .csv file"))
     add_standards_option(parser)
     parser.add_argument("--force", action="store_true", help=_("replace files that already exist"))
     parser.set_defaults(func=run)

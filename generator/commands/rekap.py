@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import math
 import os
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.commands import add_standards_option
+from generator.commands import add_standards_option, whole_number
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
 from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
@@ -27,22 +28,10 @@ from generator.engine.recap_roster import read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import to_csv, to_json, to_markdown, to_xlsx
 from generator.errors import printable
-from generator.i18n import _
+from generator.i18n import _, os_reason
 from generator.output_file import write_output
 
 FORMATS = ("json", "csv", "xlsx", "markdown")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            _("expected a whole number from 1, got '{text}'").format(text=text)
-        )
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,20 +48,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "paths",
         nargs="+",
         type=Path,
-        metavar="FILES_OR_DIRS",
+        metavar=_("FILES_OR_DIRS"),
         help=_("result files, or folders whose *.json files are read"),
     )
     parser.add_argument(
         "--roster", type=Path, metavar="CSV", help=_("employee list: nip, nama, unit, jabatan")
     )
     parser.add_argument("--format", choices=FORMATS, default="json", help=_("the output format"))
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("write here"))
+    parser.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("write here"))
     parser.add_argument(
         "--detail", action="store_true", help=_("add a per-person table (personal data)")
     )
     parser.add_argument(
         "--min-group",
-        type=_positive,
+        type=whole_number(1, math.inf, _("expected a whole number from 1, got '{text}'")),
         default=None,
         metavar="N",
         help=_("hide unit/position groups smaller than N (default {count})").format(
@@ -83,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--emit-rows",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("also write the tidy rows (.csv or .parquet) and FILE_activities beside them"),
     )
     add_standards_option(parser, export_too=True)
@@ -110,7 +99,7 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes | None, float, str]:
             modified = os.fstat(handle.fileno()).st_mtime
             data = handle.read(limit + 1)
     except OSError as error:
-        return None, 0.0, _("the file cannot be read ({reason})").format(reason=error.strerror)
+        return None, 0.0, _("the file cannot be read ({reason})").format(reason=os_reason(error))
     if len(data) > limit:
         return (
             None,

@@ -51,8 +51,8 @@ problem as (path, message, hint); a broken dictionary raises :class:`DictionaryE
 """
 
 from .assessment import RESULT_SCHEMA_VERSION, assess, validate_inputs
-from .dictionary import DictionaryError
 from .inputs import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP, InputError, InputProblem
+from .model import DictionaryError
 
 __all__ = [
     "MAX_FOCUS",

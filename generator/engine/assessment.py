@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dictionary import Activity, Dictionary, read_dictionary
+from .dictionary import Dictionary, read_dictionary
 from .explain import explain
-from .inputs import InputError, find_problems
+from .inputs import (
+    InputError,
+    check_focus,
+    check_open_targets,
+    check_position,
+    check_priorities,
+    check_ratings,
+    check_targets,
+    check_total_jp,
+)
 from .levels import LevelEstimate, estimate_level, rule_of
+from .model import Activity
 from .plan import build_plan
 from .plan_edit import check_plan
 from .scope import scoped
@@ -51,15 +61,20 @@ def _check(
     plan: object,
 ) -> list[Activity] | None:
     """The edited plan's activities (None without one); raises :class:`InputError`."""
-    problems = find_problems(
-        view,
-        ratings,
-        position=position,
-        targets=targets,
-        total_jp=total_jp,
-        focus=focus,
-        priorities=priorities,
-    )
+    # Each input is checked only when given (None); every problem is listed, not the first.
+    problems = check_ratings(view, ratings)
+    if position is not None:
+        problems += check_position(view, position)
+    if targets is not None:
+        problems += check_targets(view, targets)
+        if isinstance(position, str) and isinstance(targets, dict):
+            problems += check_open_targets(view, position, targets)
+    if total_jp is not None:
+        problems += check_total_jp(view, total_jp)
+    if focus is not None:
+        problems += check_focus(view, focus)
+    if priorities is not None:
+        problems += check_priorities(view, priorities)
     edited: list[Activity] | None = None
     if plan is not None:
         edited, more = check_plan(view, plan)

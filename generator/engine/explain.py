@@ -84,7 +84,7 @@ def _progress(
 ) -> str:
     """ "2 dari 3 indikator level 3 terpenuhi; aturan: ..." for the first unmet level."""
     progress = estimate.levels[estimate.estimated]
-    indicators = estimate.competency.levels[estimate.estimated]
+    indicators = estimate.competency.indicator_levels[estimate.estimated]
     rule_words = rule_phrase(rule, dictionary, progress.total)
     if rule.name == "mean":
         values = [ratings.get(indicator, rule.scale_min) for indicator in indicators]
@@ -128,7 +128,7 @@ def explain(
     reasons = _reasons(estimate.decided_by, dictionary, ratings)
     because = f" karena indikator {reasons}" if reasons else ""
     k = estimate.estimated
-    top = len(estimate.competency.levels)
+    top = len(estimate.competency.indicator_levels)
     sentences: list[str] = []
     if k == 0:
         sentences.append(
@@ -153,7 +153,7 @@ def explain(
     if estimate.changes:
         sentences.append(_changes(estimate, dictionary))
     if estimate.unanswered:
-        total = sum(len(indicators) for indicators in estimate.competency.levels)
+        total = sum(len(indicators) for indicators in estimate.competency.indicator_levels)
         sentences.append(
             f"Penilaian belum lengkap: {len(estimate.unanswered)} dari {total} indikator "
             f"belum dijawab."

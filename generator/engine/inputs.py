@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from .dictionary import Dictionary
@@ -106,7 +106,7 @@ def _indicator_hint(dictionary: Dictionary, key: str) -> str:
     """The range of a known competency's ids, a close match, or what an id looks like."""
     competency = dictionary.competency_by_id.get(key.rsplit(".", 2)[0])
     if competency is not None:
-        ids = [indicator for level in competency.levels for indicator in level]
+        ids = [indicator for level in competency.indicator_levels for indicator in level]
         if ids:
             return _("'{id}' has indicators {first} to {last}").format(
                 id=competency.id, first=ids[0], last=ids[-1]
@@ -138,25 +138,14 @@ def check_ratings(
     dictionary: Dictionary, ratings: object, path: str = "ratings"
 ) -> list[InputProblem]:
     """Problems in ``{indicator id: rating}``: unknown ids, non-integers, values off the scale."""
-    if not isinstance(ratings, dict):
-        return [
-            InputProblem(
-                path,
-                _("expected an object mapping indicator ids to ratings, got {value}").format(
-                    value=describe(ratings)
-                ),
-            )
-        ]
     low, high = dictionary.scale_min, dictionary.scale_max
-    problems: list[InputProblem] = []
-    hidden = 0
-    for key, value in ratings.items():
-        unknown = key not in dictionary.indicator_ids
-        wrong = not _is_int_between(value, low, high)
-        if len(problems) >= MAX_LISTED:
-            hidden += unknown + wrong
-            continue
-        where = key_path(path, str(key))
+
+    def faults(key: Any, value: object) -> tuple[bool, bool]:
+        return key not in dictionary.indicator_ids, not _is_int_between(value, low, high)
+
+    def problems_of(where: str, key: Any, value: object) -> list[InputProblem]:
+        unknown, wrong = faults(key, value)
+        problems = []
         outside = _out_of_scope(dictionary, str(key)) if unknown else None
         if outside:
             message = _("'{competency}' is not a competency of the chosen position").format(
@@ -179,12 +168,38 @@ def check_ratings(
                 low=low, high=high, value=describe(value)
             )
             problems.append(InputProblem(where, message, hint))
+        return problems
+
+    expected = _("expected an object mapping indicator ids to ratings, got {value}")
+    return _entry_problems(ratings, path, expected, faults, problems_of)
+
+
+def _entry_problems(
+    mapping: object,
+    path: str,
+    expected: str,
+    faults: Callable[[Any, object], tuple[bool, bool]],
+    problems_of: Callable[[str, Any, object], list[InputProblem]],
+) -> list[InputProblem]:
+    """The problems of each entry of the object ``mapping`` (``expected`` says what it must be,
+    with ``{value}``): ``faults`` tells cheaply whether a key is unknown and whether its value is
+    wrong, ``problems_of`` words them. Past :data:`MAX_LISTED` problems the entries are only
+    counted, so a file of 600,000 wrong keys is reported in a second, not in minutes and 600,000
+    lines with a suggestion search each."""
+    if not isinstance(mapping, dict):
+        return [InputProblem(path, expected.format(value=describe(mapping)))]
+    problems: list[InputProblem] = []
+    hidden = 0
+    for key, value in mapping.items():
+        if len(problems) >= MAX_LISTED:
+            hidden += sum(faults(key, value))
+            continue
+        problems += problems_of(key_path(path, str(key)), key, value)
     return _counted(problems, hidden, path)
 
 
 def _counted(problems: list[InputProblem], hidden: int, path: str) -> list[InputProblem]:
-    """``problems`` plus one line counting those not listed (a file of 600,000 wrong keys is
-    reported in a second, not in minutes and 600,000 lines with a suggestion search each)."""
+    """``problems`` plus one line counting those not listed."""
     hidden += max(0, len(problems) - MAX_LISTED)  # a key may add two problems past the cap
     del problems[MAX_LISTED:]
     if hidden:
@@ -202,28 +217,19 @@ def check_targets(
     dictionary: Dictionary, targets: object, path: str = "targets"
 ) -> list[InputProblem]:
     """Problems in ``{competency id: target level or null}``."""
-    if not isinstance(targets, dict):
-        return [
-            InputProblem(
-                path,
-                _("expected an object mapping competency ids to target levels, got {value}").format(
-                    value=describe(targets)
-                ),
-            )
-        ]
-    top = dictionary.max_level
     known = dictionary.competency_by_id
-    problems: list[InputProblem] = []
-    hidden = 0
-    for key, value in targets.items():
-        unknown = key not in known
+
+    def top_of(key: Any) -> int:
         # A technical competency may have fewer levels than the framework.
-        own_top = min(top, len(known[key].levels)) if not unknown else top
-        wrong = value is not None and not _is_int_between(value, 1, own_top)
-        if len(problems) >= MAX_LISTED:
-            hidden += unknown + wrong
-            continue
-        where = key_path(path, str(key))
+        top = dictionary.max_level
+        return min(top, len(known[key].indicator_levels)) if key in known else top
+
+    def faults(key: Any, value: object) -> tuple[bool, bool]:
+        return key not in known, value is not None and not _is_int_between(value, 1, top_of(key))
+
+    def problems_of(where: str, key: Any, value: object) -> list[InputProblem]:
+        unknown, wrong = faults(key, value)
+        problems = []
         if unknown and _out_of_scope(dictionary, str(key)):
             message = _("not a competency of the chosen position")
             problems.append(InputProblem(where, message, _out_of_scope_hint()))
@@ -232,6 +238,7 @@ def check_targets(
             hint = did_you_mean(str(key), known, fallback)
             problems.append(InputProblem(where, _("unknown competency id"), hint))
         if wrong:
+            own_top = top_of(key)
             levels = ", ".join(
                 f"{level} = {dictionary.level_name(level)}" for level in range(1, own_top + 1)
             )
@@ -244,7 +251,10 @@ def check_targets(
                     _("levels are {levels}; null means no target").format(levels=levels),
                 )
             )
-    return _counted(problems, hidden, path)
+        return problems
+
+    expected = _("expected an object mapping competency ids to target levels, got {value}")
+    return _entry_problems(targets, path, expected, faults, problems_of)
 
 
 def check_position(
@@ -271,7 +281,7 @@ def check_position(
     ]
 
 
-def _check_open_targets(
+def check_open_targets(
     dictionary: Dictionary, position: str, targets: dict[Any, Any]
 ) -> list[InputProblem]:
     """With a position, own targets may only fill what the position leaves open (null): a
@@ -296,17 +306,8 @@ def _check_open_targets(
 
 def check_focus(dictionary: Dictionary, focus: object, path: str = "focus") -> list[InputProblem]:
     """Problems with how many competencies the plan works on: a whole number from 1 to 9."""
-    if _is_int_between(focus, MIN_FOCUS, MAX_FOCUS):
-        return []
-    return [
-        InputProblem(
-            path,
-            _("expected an integer from {low} to {high}, got {value}").format(
-                low=MIN_FOCUS, high=MAX_FOCUS, value=describe(focus)
-            ),
-            _("the default is {count} competencies a year").format(count=dictionary.default_focus),
-        )
-    ]
+    hint = _("the default is {count} competencies a year").format(count=dictionary.default_focus)
+    return _outside(focus, MIN_FOCUS, MAX_FOCUS, path, hint)
 
 
 def check_priorities(
@@ -337,46 +338,20 @@ def check_total_jp(
     dictionary: Dictionary, total_jp: object, path: str = "total_jp"
 ) -> list[InputProblem]:
     """Problems with the plan's total JP (jam pelajaran): a whole number from 1 to 1000."""
-    if _is_int_between(total_jp, MIN_JP, MAX_JP):
+    hint = _("the default is {count} JP, every civil servant's yearly minimum").format(
+        count=dictionary.default_jp
+    )
+    return _outside(total_jp, MIN_JP, MAX_JP, path, hint)
+
+
+def _outside(value: object, low: int, high: int, path: str, hint: str) -> list[InputProblem]:
+    """A problem when ``value`` is not a whole number from ``low`` to ``high``."""
+    if _is_int_between(value, low, high):
         return []
-    return [
-        InputProblem(
-            path,
-            _("expected an integer from {low} to {high}, got {value}").format(
-                low=MIN_JP, high=MAX_JP, value=describe(total_jp)
-            ),
-            _("the default is {count} JP, every civil servant's yearly minimum").format(
-                count=dictionary.default_jp
-            ),
-        )
-    ]
-
-
-def find_problems(
-    dictionary: Dictionary,
-    ratings: object,
-    *,
-    position: object = None,
-    targets: object = None,
-    total_jp: object = None,
-    focus: object = None,
-    priorities: object = None,
-) -> list[InputProblem]:
-    """Every problem in one call's inputs (``None`` = not given)."""
-    problems = check_ratings(dictionary, ratings)
-    if position is not None:
-        problems += check_position(dictionary, position)
-    if targets is not None:
-        problems += check_targets(dictionary, targets)
-        if isinstance(position, str) and isinstance(targets, dict):
-            problems += _check_open_targets(dictionary, position, targets)
-    if total_jp is not None:
-        problems += check_total_jp(dictionary, total_jp)
-    if focus is not None:
-        problems += check_focus(dictionary, focus)
-    if priorities is not None:
-        problems += check_priorities(dictionary, priorities)
-    return problems
+    message = _("expected an integer from {low} to {high}, got {value}").format(
+        low=low, high=high, value=describe(value)
+    )
+    return [InputProblem(path, message, hint)]
 
 
 def document_value(document: object, key: str, example: str) -> tuple[object, list[InputProblem]]:

@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .dictionary import LEVEL_RULES as RULES
-from .dictionary import Competency, Dictionary
+from .dictionary import Dictionary
+from .model import LEVEL_RULES as RULES
+from .model import Competency
 
 __all__ = ["RULES", "Change", "LevelEstimate", "LevelProgress", "LevelRule", "estimate_level"]
 
@@ -76,12 +77,16 @@ class LevelRule:
 
 @dataclass(frozen=True)
 class LevelProgress:
-    """How far one level got: indicators met out of all, and those not met (in order)."""
+    """How far one level got: indicators met, and those not met (in order)."""
 
     level: int
     met: int
-    total: int
     missing: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """The level's indicators: those met and those not."""
+        return self.met + len(self.missing)
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ def is_met(indicator: str, ratings: Mapping[str, int], threshold: int) -> bool:
 def estimated_level(competency: Competency, ratings: Mapping[str, int], rule: LevelRule) -> int:
     """The largest ``k`` such that levels 1..k are all met under ``rule``."""
     estimated = 0
-    for indicators in competency.levels:
+    for indicators in competency.indicator_levels:
         if not rule.level_met([ratings.get(indicator) for indicator in indicators]):
             break
         estimated += 1
@@ -158,12 +163,15 @@ def decisive_changes(
     that level is judged again; the others keep their flags. Unanswered indicators have no step
     to move, so they are not tried."""
     levels = [
-        [ratings.get(indicator) for indicator in indicators] for indicators in competency.levels
+        [ratings.get(indicator) for indicator in indicators]
+        for indicators in competency.indicator_levels
     ]
     met = [rule.level_met(values) for values in levels]
     current = _first_unmet(met)
     changes: list[Change] = []
-    for index, (indicators, values) in enumerate(zip(competency.levels, levels, strict=True)):
+    for index, (indicators, values) in enumerate(
+        zip(competency.indicator_levels, levels, strict=True)
+    ):
         for position, (indicator, rating) in enumerate(zip(indicators, values, strict=True)):
             if rating is None:
                 continue
@@ -194,10 +202,10 @@ def asked_levels(competency: Competency, ratings: Mapping[str, int], rule: Level
     Levels above it cannot change the estimate (the rule is cumulative), so the form hides
     them, and the engine neither waits for their answers (they are not ``unanswered``) nor
     mentions them: the result of the shortened form equals that of the same answers in full."""
-    for level, indicators in enumerate(competency.levels, start=1):
+    for level, indicators in enumerate(competency.indicator_levels, start=1):
         if not rule.can_be_met([ratings.get(indicator) for indicator in indicators]):
             return level
-    return len(competency.levels)
+    return len(competency.indicator_levels)
 
 
 def estimate_level(
@@ -206,8 +214,12 @@ def estimate_level(
     """Apply the rule of this module to one competency."""
     threshold = rule.threshold
     estimated = estimated_level(competency, ratings, rule)
-    asked = competency.levels[: asked_levels(competency, ratings, rule)]
-    blocking = competency.levels[estimated] if estimated < len(competency.levels) else ()
+    asked = competency.indicator_levels[: asked_levels(competency, ratings, rule)]
+    blocking = (
+        competency.indicator_levels[estimated]
+        if estimated < len(competency.indicator_levels)
+        else ()
+    )
     return LevelEstimate(
         competency=competency,
         estimated=estimated,
@@ -228,10 +240,9 @@ def estimate_level(
             LevelProgress(
                 level=level,
                 met=sum(1 for i in indicators if is_met(i, ratings, threshold)),
-                total=len(indicators),
                 missing=tuple(i for i in indicators if not is_met(i, ratings, threshold)),
             )
-            for level, indicators in enumerate(competency.levels, start=1)
+            for level, indicators in enumerate(competency.indicator_levels, start=1)
         ),
         changes=decisive_changes(competency, ratings, rule),
     )

@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dictionary import Activity, Dictionary
+from .dictionary import Dictionary
 from .explain import join_id
 from .levels import LevelEstimate
+from .model import Activity
 from .selection import Candidate, choose
 
 MODE_GAP = "gap"
@@ -73,7 +74,7 @@ def ranked_focus(
     if with_gap:
         return MODE_GAP, sorted(with_gap, key=lambda item: (-(item.gap or 0), *tie(item)))
     # A technical competency may have fewer levels than the framework: its own top counts.
-    tops = {e.competency.id: min(top, len(e.competency.levels)) for e in estimates}
+    tops = {e.competency.id: min(top, len(e.competency.indicator_levels)) for e in estimates}
     below_top = [
         Focus(e, gap, e.estimated + 1) for e, gap in pairs if e.estimated < tops[e.competency.id]
     ]
@@ -191,7 +192,7 @@ def _note(
     """How the plan chose its focus, in Indonesian."""
     top = dictionary.max_level
     names = join_id([_gap_words(focus) for focus in focused])
-    shorter = any(len(c.levels) < top for c in dictionary.competency_by_id.values())
+    shorter = any(len(c.indicator_levels) < top for c in dictionary.competency_by_id.values())
     top_words = "level tertingginya" if shorter else f"level {top}"
     if mode == MODE_GAP:
         gaps = [focus.gap for focus in focused]

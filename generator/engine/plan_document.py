@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+# The identity printed on the plan, in its order, with its labels; the quiz's form fields too.
 IDENTITY_LABELS = (
     ("name", "Nama"),
     ("nip", "NIP"),

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import Activity, Dictionary
+from .dictionary import Dictionary
 from .inputs import InputProblem, describe, did_you_mean
+from .model import Activity
 from .wording import _
 
 MAX_ITEMS = 200

@@ -38,6 +38,7 @@ from .dictionary import Dictionary, read_dictionary
 from .recap_files import Rejected, Respondent, read_result
 from .recap_roster import RosterPerson
 from .recap_rows import Entry, PlannedActivity, people_rows
+from .wording import _
 
 RECAP_FORMAT = "kompetensi-asn/rekap"
 RECAP_FORMAT_VERSION = 1
@@ -293,13 +294,12 @@ class Recap:
         )
         self._entries[key] = kept
         same = entry.digest == older.digest
-        why = "isi yang sama persis dengan" if same else "NIP yang sama dengan"
-        self.rejected.append(
-            {
-                "file": dropped.source,
-                "reason": f"duplikat: {why} berkas {kept.source}, yang lebih baru dan dipakai",
-            }
+        reason = (
+            _("duplicate: the same content as file {file}, which is newer and used")
+            if same
+            else _("duplicate: the same NIP as file {file}, which is newer and used")
         )
+        self.rejected.append({"file": dropped.source, "reason": reason.format(file=kept.source)})
         return kept is entry
 
     def _entry(self, respondent: Respondent, modified: float) -> Entry:

@@ -4,7 +4,8 @@ The quiz downloads the answers document (``format`` ``kompetensi-asn/jawaban``, 
 the result it showed. For the recap a file is only its answers: the result is recomputed with
 :func:`generator.engine.assess` and the current dictionary; the stored result is compared with
 the recomputed one and only counted when it differs (as the quiz's import does). A file that
-cannot be used is rejected with one reason, in Indonesian, for the officer who collected it.
+cannot be used is rejected with one reason, for the officer who collected it, in the language
+the caller installed (:mod:`.wording`: Indonesian on the page and by default in the command).
 
 Standard library only: this module runs in the browser too (the ``/rekap/`` page).
 """
@@ -21,6 +22,7 @@ from . import json_numbers
 from .assessment import assess
 from .dictionary import Dictionary
 from .inputs import InputError
+from .wording import _
 
 FORMAT = "kompetensi-asn/jawaban"
 FORMAT_VERSION = 1
@@ -28,12 +30,32 @@ MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
 IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
+MAX_IDENTITY_CHARS = 120
+"""An identity text's length: the form's ``maxlength``, which the quiz checks a file against
+(``answers.js``), the command's check and the bridge's cut."""
+DOCUMENT_KEYS = (
+    "format",
+    "format_version",
+    "standards_version",
+    "position",
+    "targets",
+    "total_jp",
+    "focus",
+    "identity",
+    "priorities",
+    "plan",
+    "ratings",
+    "submitted",
+    "result",
+)
+"""The keys of an answers document; the quiz page carries them (``data-answer-keys``) for
+``answers.js``, so the quiz and ``kompetensi assess --answers`` know the same keys."""
 PLAN_CHOICES = ("focus", "priorities", "plan")
 """Answers-document keys passed to :func:`generator.engine.assess` as they are."""
 
 
 class Rejected(ValueError):
-    """A file the recap cannot use; ``reason`` says why, in one Indonesian sentence."""
+    """A file the recap cannot use; ``reason`` says why, in one sentence."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -61,26 +83,25 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     for key, value in pairs:
         if key in mapping:
-            raise Rejected(f"kunci '{key[:40]}' muncul dua kali")
+            raise Rejected(_("key '{key}' appears twice").format(key=key[:40]))
         mapping[key] = value
     return mapping
 
 
 def _decode(data: bytes) -> Any:
     if len(data) > MAX_RESULT_BYTES:
-        raise Rejected("berkas lebih besar dari 1 MB")
+        raise Rejected(_("the file is larger than 1 MB"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Rejected("berkas bukan teks UTF-8") from None
+        raise Rejected(_("the file is not UTF-8 text")) from None
     try:
         return json_numbers.loads(text, object_pairs_hook=_unique_keys)
     except json_numbers.NumberTooLong as error:
-        raise Rejected(
-            f"angka terlalu panjang di baris {error.line} kolom {error.column}"
-        ) from None
+        too_long = _("a number too long on line {line} column {column}")
+        raise Rejected(too_long.format(line=error.line, column=error.column)) from None
     except (json.JSONDecodeError, RecursionError):
-        raise Rejected("berkas bukan JSON yang valid") from None
+        raise Rejected(_("the file is not valid JSON")) from None
 
 
 def clean_text(value: str) -> str:
@@ -99,14 +120,14 @@ def _identity(document: Mapping[str, Any]) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise Rejected("identity harus berupa objek")
+        raise Rejected(_("identity must be an object"))
     identity: dict[str, str] = {}
     for key in IDENTITY_KEYS:
         value = raw.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
-            raise Rejected(f"identity.{key} harus berupa teks")
+            raise Rejected(_("identity.{key} must be text").format(key=key))
         text = normalize_nip(value) if key == "nip" else clean_text(value)
         if text:
             identity[key] = text
@@ -140,16 +161,14 @@ def read_result(source: str, data: bytes, dictionary: Dictionary) -> Respondent:
     """The :class:`Respondent` of one file's bytes; raises :class:`Rejected` with one reason."""
     document = _decode(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise Rejected("bukan berkas hasil penilaian mandiri kompetensi")
+        raise Rejected(_("not a competency self-assessment result file"))
     if document.get("format_version") != FORMAT_VERSION:
-        raise Rejected("versi format berkas tidak dikenal")
+        raise Rejected(_("unknown file format version"))
     version = document.get("standards_version")
     if version != dictionary.standards_version:
-        shown = clean_text(version)[:20] if isinstance(version, str) else "tidak diketahui"
-        raise Rejected(
-            f"dibuat untuk versi standar {shown}, sedangkan rekap ini memakai versi "
-            f"{dictionary.standards_version}"
-        )
+        shown = clean_text(version)[:20] if isinstance(version, str) else _("unknown")
+        made_for = _("made for standards version {version}, while this recap uses version {used}")
+        raise Rejected(made_for.format(version=shown, used=dictionary.standards_version))
     identity = _identity(document)
     request = engine_request(document)
     try:
@@ -159,9 +178,10 @@ def read_result(source: str, data: bytes, dictionary: Dictionary) -> Respondent:
             **request,
         )
     except InputError as error:
-        # The engine's messages are for developers (English); the officer gets the key path.
-        where = error.problems[0].path or "isi berkas"
-        raise Rejected(f"jawaban tidak sesuai standar kompetensi ini (periksa {where})") from None
+        # The engine's messages are for developers; the officer gets the key path.
+        where = error.problems[0].path or _("the file's content")
+        unfit = _("the answers do not fit this competency standard (check {where})")
+        raise Rejected(unfit.format(where=where)) from None
     stored = document.get("result")
     return Respondent(
         source=source,

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from .recap_files import clean_text, normalize_nip
+from .wording import _
 
 ROSTER_COLUMNS = ("nip", "nama", "unit", "jabatan")
 MAX_ROSTER_BYTES = 20 * 1024 * 1024
@@ -27,23 +28,24 @@ class RosterPerson:
 def read_roster(data: bytes, source: str = "roster") -> tuple[dict[str, RosterPerson], list[str]]:
     """The roster CSV (columns ``nip, nama, unit, jabatan``, any order, a header line first).
 
-    Returns the people by NIP and every problem as ``source:line: message`` (Indonesian).
-    """
+    Returns the people by NIP and every problem as ``source:line: message`` (in the language
+    the caller installed, :mod:`.wording`)."""
     if len(data) > MAX_ROSTER_BYTES:
-        return {}, [f"{source}: berkas daftar pegawai lebih besar dari 20 MB"]
+        return {}, [f"{source}: " + _("the roster file is larger than 20 MB")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return {}, [f"{source}: bukan teks UTF-8 Hint: simpan daftar sebagai CSV UTF-8"]
+        return {}, [f"{source}: " + _hinted(_("not UTF-8 text"), _("save the list as UTF-8 CSV"))]
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [clean_text(cell).lower() for cell in next(rows, [])]
     absent = [column for column in ROSTER_COLUMNS if column not in header]
     if absent:
+        missing = _("missing columns: {columns}").format(columns=", ".join(absent))
+        hint = _("the first line must hold the column headings {columns}")
         return {}, [
-            f"{source}:1: kolom {', '.join(absent)} tidak ada Hint: baris pertama harus "
-            f"memuat judul kolom {', '.join(ROSTER_COLUMNS)}"
+            f"{source}:1: " + _hinted(missing, hint.format(columns=", ".join(ROSTER_COLUMNS)))
         ]
     index = {column: header.index(column) for column in ROSTER_COLUMNS}
     people: dict[str, RosterPerson] = {}
@@ -54,9 +56,15 @@ def read_roster(data: bytes, source: str = "roster") -> tuple[dict[str, RosterPe
         cells = {c: clean_text(row[i]) if i < len(row) else "" for c, i in index.items()}
         nip = normalize_nip(cells["nip"])
         if not nip:
-            problems.append(f"{source}:{line}: nip: kosong Hint: setiap baris memerlukan NIP")
+            empty = _hinted(_("no NIP"), _("every line needs a NIP"))
+            problems.append(f"{source}:{line}: nip: {empty}")
         elif nip in people:
-            problems.append(f"{source}:{line}: nip: NIP yang sama sudah ada di baris sebelumnya")
+            same = _("the same NIP is already on an earlier line")
+            problems.append(f"{source}:{line}: nip: {same}")
         else:
             people[nip] = RosterPerson(nip, cells["nama"], cells["unit"], cells["jabatan"])
     return people, problems
+
+
+def _hinted(message: str, hint: str) -> str:
+    return _("{message} Hint: {hint}").format(message=message, hint=hint)

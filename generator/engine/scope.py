@@ -18,7 +18,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from .dictionary import TECHNICAL_GROUP, Dictionary
+from .dictionary import Dictionary
+from .model import TECHNICAL_GROUP
 
 __all__ = ["TECHNICAL_GROUP", "assessed_export", "left_out", "scoped"]
 
@@ -49,7 +50,9 @@ def scoped(view: Dictionary, position: object) -> Dictionary:
             view,
             competencies=competencies,
             competency_by_id={c.id: c for c in competencies},
-            indicator_ids=frozenset(i for c in competencies for level in c.levels for i in level),
+            indicator_ids=frozenset(
+                i for c in competencies for level in c.indicator_levels for i in level
+            ),
             activities=activities,
             activity_by_id={a.id: a for group in activities.values() for a in group},
             out_of_scope=dropped,

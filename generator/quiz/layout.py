@@ -7,7 +7,7 @@ can cache all of them for a year and a new build is still picked up at once:
   ``bind.js``, ``quiz.css``: ES modules import each other by relative URL, so the whole set
   moves together; :data:`INLINE_SCRIPTS` are not copied: the page carries them inline)
 - ``assets/pyodide/<pyodide version>/...`` (the npm pin)
-- ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-py3-none-any.whl``
+- ``assets/quiz/engine/<hash>/kompetensi_asn_engine-<version>-cp314-none-any.whl`` (bytecode)
 - ``assets/quiz/data/kompetensi.<hash>.json`` (the export the page was built from)
 
 Paths are relative to the site root; the page's script finds the root from its own URL.
@@ -95,8 +95,8 @@ class Layout:
 
 
 def layout(data: dict[str, Any], engine: wheel.Wheel | None = None) -> Layout:
-    """The paths for ``data`` (and the engine wheel, built here unless given)."""
-    engine = engine or wheel.build()
+    """The paths for ``data`` (and the engine wheel the site ships, built here unless given)."""
+    engine = engine or wheel.build(compiled=True)
     version = static_version()
     return Layout(
         static_version=version,

@@ -1,4 +1,5 @@
-"""The self-assessment page (``asesmen.md``): a static form generated from the export dict.
+"""The self-assessment page (``asesmen.md``): a static form generated from the export, read
+through the typed model (:mod:`generator.engine.model`).
 
 The form is complete HTML at build time, so a person can start answering while the browser
 still loads the engine, and the questions stay readable without JavaScript. Text from the
@@ -30,8 +31,19 @@ import markupsafe
 
 from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
-from generator.engine.dictionary import read_dictionary
+from generator.engine.dictionary import index
 from generator.engine.levels import LevelRule, rule_of
+from generator.engine.model import StandardModel, read_standard
+from generator.engine.plan_document import IDENTITY_LABELS
+from generator.engine.recap_files import (
+    DOCUMENT_KEYS,
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_IDENTITY_CHARS,
+    MAX_RESULT_BYTES,
+)
+from generator.errors import with_hint
+from generator.i18n import _
 from generator.quiz import layout
 from generator.vocabulary import POSITION_KIND_LABELS, TECHNICAL_GROUP, position_category_label
 
@@ -61,90 +73,92 @@ def inline_script(name: str) -> markupsafe.Markup:
     source = "\n".join(line for line in lines if line and not line.startswith("//"))
     for marker in ("</", "<!--"):
         if marker in source:
+            problem = _("contains {marker}.").format(marker=repr(marker))
+            hint = _("an inlined script cannot hold it; build the string from two parts.")
             raise InlineScriptError(
-                f"site_overrides/assets/quiz/{name}: contains {marker!r}. Hint: an inlined "
-                "script cannot hold it; build the string from two parts."
+                f"site_overrides/assets/quiz/{name}: " + with_hint(problem, hint)
             )
     return markupsafe.Markup(source)
 
 
-def _is_template(position: dict[str, Any]) -> bool:
-    # An export made before real positions existed has no "template" key: all were templates.
-    return bool(position.get("template", True))
+def _technical_ids(model: StandardModel) -> set[str]:
+    return {c.id for c in model.competencies if c.group == TECHNICAL_GROUP}
 
 
-def _technical_ids(data: dict[str, Any]) -> set[str]:
-    return {c["id"] for c in data["competencies"] if c.get("group") == TECHNICAL_GROUP}
-
-
-def _position_groups(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _position_groups(model: StandardModel) -> list[dict[str, Any]]:
     """The selector's groups: the templates by category (as before real positions), then the
     real positions by kind, each with the technical competencies it brings into the form."""
-    technical = _technical_ids(data)
+    technical = _technical_ids(model)
     groups: dict[str, dict[str, Any]] = {}
-    for position in data["positions"]:
-        if _is_template(position):
-            category = position.get("category") or ""
-            key = "category:" + category
-            label = f"Kategori umum: {position_category_label(category)}"
+    for position in model.positions:
+        if position.template:
+            key = "category:" + position.category
+            label = f"Kategori umum: {position_category_label(position.category)}"
         else:
-            kind = position.get("kind") or ""
+            kind = position.kind or ""
             key = "kind:" + kind
             label = f"SKJ jabatan: {POSITION_KIND_LABELS.get(kind, kind or 'Jabatan lain')}"
         group = groups.setdefault(key, {"label": label, "positions": []})
+        basis = position.basis
         group["positions"].append(
             {
-                "id": position["id"],
-                "name": position["name"],
-                "basis": position.get("basis") or {},
-                "illustrative": bool(position.get("illustrative")),
-                "template": _is_template(position),
-                "technical": " ".join(k for k in position["targets"] if k in technical),
+                "id": position.id,
+                "name": position.name,
+                "basis": {"status": basis.status, "label": basis.label} if basis else {},
+                "illustrative": position.illustrative,
+                "template": position.template,
+                "technical": " ".join(k for k in position.targets if k in technical),
             }
         )
     templates = [g for k, g in groups.items() if k.startswith("category:")]
     return templates + [g for k, g in groups.items() if k.startswith("kind:")]
 
 
-def level_rule(data: dict[str, Any]) -> LevelRule:
-    """The export's level rule (see :mod:`generator.engine.levels`)."""
-    return rule_of(read_dictionary(data))
+def level_rule(model: StandardModel) -> LevelRule:
+    """The standard's level rule (see :mod:`generator.engine.levels`)."""
+    return rule_of(index(model))
 
 
-def skip_penalties(data: dict[str, Any]) -> str:
+def skip_penalties(model: StandardModel) -> str:
     """The penalty of each rating (JSON), for the form's "can this level still be met?" test.
 
     The page hides the levels above one whose answered penalties exceed its budget
     (``data-kq-budget`` on each statement); both numbers come from
     :meth:`LevelRule.skip_budget`, which a test checks against the rule itself."""
-    penalties, _ = level_rule(data).skip_budget(1)
+    penalties, _ = level_rule(model).skip_budget(1)
     return json.dumps({str(value): penalty for value, penalty in penalties.items()})
 
 
-def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _competencies(model: StandardModel) -> list[dict[str, Any]]:
     """The form's competencies: every managerial and socio-cultural one, and each technical one
     that some position lists (hidden until such a position is chosen; a technical competency
     no position needs is never asked, see generator.engine.scope)."""
-    rule = level_rule(data)
-    technical = _technical_ids(data)
-    listed = {key for position in data["positions"] for key in position["targets"]}
+    rule = level_rule(model)
+    technical = _technical_ids(model)
+    listed = {key for position in model.positions for key in position.targets}
     competencies = []
-    for competency in data["competencies"]:
-        is_technical = competency["id"] in technical
-        if is_technical and competency["id"] not in listed:
+    for competency in model.competencies:
+        is_technical = competency.id in technical
+        if is_technical and competency.id not in listed:
             continue
         indicators = [
-            {**indicator, "level": level["level"], "budget": budget}
-            for level in competency["levels"]
-            for budget in [rule.skip_budget(len(level["indicators"]))[1]]
-            for indicator in level["indicators"]
+            {
+                "id": indicator.id,
+                "text": indicator.text,
+                "example": indicator.example,
+                "level": level.level,
+                "budget": budget,
+            }
+            for level in competency.levels
+            for budget in [rule.skip_budget(len(level.indicators))[1]]
+            for indicator in level.indicators
         ]
         # The order of report.form_statements: level by level, as the export lists them.
         competencies.append(
             {
-                "id": competency["id"],
-                "name": competency["name"],
-                "definition": competency["definition"],
+                "id": competency.id,
+                "name": competency.name,
+                "definition": competency.definition,
                 "indicators": indicators,
                 "indicator_count": len(indicators),
                 "technical": is_technical,
@@ -153,21 +167,12 @@ def _competencies(data: dict[str, Any]) -> list[dict[str, Any]]:
     return competencies
 
 
-# The identity the printed plan carries: kept on the device with the answers, never required.
-IDENTITY_FIELDS = (
-    ("name", "Nama"),
-    ("nip", "NIP"),
-    ("position_title", "Jabatan"),
-    ("unit", "Unit kerja"),
-    ("period", "Periode rencana"),
-)
-
-
 def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
-    """Everything the template needs, from the export dict."""
+    """Everything the template needs, from the export dict (read through the typed model)."""
     paths = layout.layout(data)
-    assessment = data["assessment"]
-    competencies = _competencies(data)
+    model = read_standard(data)
+    assessment = model.assessment
+    competencies = _competencies(model)
     base = [c for c in competencies if not c["technical"]]
     return {
         "root": root,
@@ -177,31 +182,38 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
         "engine_script": inline_script("start-engine.js"),
         "attributes": {
             **paths.as_attributes(),
-            "data-standards-version": data["framework"]["version"],
-            "data-default-jp": str(assessment["default_jp"]),
-            "data-default-focus": str(assessment.get("focus", 3)),
+            "data-standards-version": model.framework.version,
+            "data-default-jp": str(assessment.default_jp),
+            "data-default-focus": str(assessment.focus),
             # The engine's limits, so the browser's checks never restate them.
             "data-min-jp": str(MIN_JP),
             "data-max-jp": str(MAX_JP),
             "data-min-focus": str(MIN_FOCUS),
             "data-max-focus": str(MAX_FOCUS),
-            "data-kq-skip-penalties": skip_penalties(data),
+            "data-answer-format": FORMAT,
+            "data-answer-format-version": str(FORMAT_VERSION),
+            "data-answer-keys": " ".join(DOCUMENT_KEYS),
+            "data-max-file-bytes": str(MAX_RESULT_BYTES),
+            "data-kq-skip-penalties": skip_penalties(model),
         },
         "title": report.TITLE,
         "competencies": competencies,
         # What every form asks; a real position adds its technical statements (position.js).
         "base_competencies": base,
         "indicator_count": sum(item["indicator_count"] for item in base),
-        "scale": assessment["scale"]["labels"],
-        "levels": data["framework"]["levels"],
-        "position_groups": _position_groups(data),
-        "default_jp": assessment["default_jp"],
+        "scale": assessment.scale,
+        "levels": model.framework.levels,
+        "position_groups": _position_groups(model),
+        "default_jp": assessment.default_jp,
         "min_jp": MIN_JP,
         "max_jp": MAX_JP,
-        "default_focus": assessment.get("focus", 3),
+        "default_focus": assessment.focus,
         "min_focus": MIN_FOCUS,
         "max_focus": MAX_FOCUS,
-        "identity_fields": IDENTITY_FIELDS,
+        # The identity the printed plan carries, in its order: kept on the device with the
+        # answers, never required. The form's fields are the quiz's keys and labels.
+        "identity_fields": IDENTITY_LABELS,
+        "max_identity_chars": MAX_IDENTITY_CHARS,
     }
 
 

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.errors import with_hint
+from generator.i18n import _
+
 QUIZ_DIR = Path(__file__).resolve().parent
 REPO_ROOT = QUIZ_DIR.parent.parent
 VENDOR_DIR = QUIZ_DIR / "vendor"
@@ -83,32 +86,47 @@ def pyodide_dir() -> Path:
     folder = Path(os.environ.get("KOMPETENSI_PYODIDE_DIR", REPO_ROOT / "node_modules" / "pyodide"))
     manifest = folder / "package.json"
     if not manifest.is_file():
+        hint = _("run `make setup` (npm ci installs pyodide {version}).")
         raise RuntimeSetupError(
-            f"{manifest}: missing. Hint: run `make setup` (npm ci installs pyodide "
-            f"{PYODIDE_VERSION})."
+            f"{manifest}: " + with_hint(_("missing."), hint.format(version=PYODIDE_VERSION))
         )
     version = json.loads(manifest.read_text(encoding="utf-8")).get("version")
     if version != PYODIDE_VERSION:
+        problem = _("pyodide {installed} installed, the quiz expects {expected}.")
+        hint = _(
+            "run `npm ci`, or update PYODIDE_VERSION in generator/quiz/runtime.py together with "
+            "package.json."
+        )
         raise RuntimeSetupError(
-            f"{manifest}: pyodide {version} installed, the quiz expects {PYODIDE_VERSION}. "
-            f"Hint: run `npm ci`, or update PYODIDE_VERSION in generator/quiz/runtime.py "
-            f"together with package.json."
+            f"{manifest}: "
+            + with_hint(problem.format(installed=version, expected=PYODIDE_VERSION), hint)
         )
     return folder
+
+
+def python_version() -> tuple[int, int]:
+    """(major, minor) of the CPython inside the pinned Pyodide, from its stock lock file."""
+    lock = pyodide_dir() / "pyodide-lock.json"
+    version = str(json.loads(lock.read_text(encoding="utf-8"))["info"]["python"])
+    major, minor = version.split(".")[:2]
+    return int(major), int(minor)
 
 
 def wheel_bytes(wheel: PinnedWheel) -> bytes:
     """The vendored wheel's bytes, refused if they do not match the pinned sha256."""
     if not wheel.path.is_file():
-        raise RuntimeSetupError(
-            f"{wheel.path}: missing. Hint: python -m generator.quiz.runtime --download"
-        )
+        hint = "python -m generator.quiz.runtime --download"
+        raise RuntimeSetupError(f"{wheel.path}: " + with_hint(_("missing."), hint))
     data = wheel.path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != wheel.sha256:
+        problem = _("sha256 {digest}, expected {expected}.")
+        hint = _(
+            "the file was changed; fetch it again with python -m generator.quiz.runtime --download"
+        )
         raise RuntimeSetupError(
-            f"{wheel.path}: sha256 {digest}, expected {wheel.sha256}. Hint: the file was "
-            f"changed; fetch it again with python -m generator.quiz.runtime --download"
+            f"{wheel.path}: "
+            + with_hint(problem.format(digest=digest, expected=wheel.sha256), hint)
         )
     return data
 

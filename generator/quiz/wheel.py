@@ -1,6 +1,7 @@
 """A deterministic pure-Python wheel of the assessment engine, built with ``zipfile`` alone.
 
-The browser installs this wheel with micropip. It holds only what runs in Pyodide, as whole
+The browser installs this wheel with micropip; the site ships it compiled to bytecode
+(``build(compiled=True)``), the tests also read the source form. It holds only what runs in Pyodide, as whole
 packages: the package marker ``generator/__init__.py`` and every file of
 :data:`SHIPPED_PACKAGES` (the engine and :mod:`generator.browser`), all standard library only;
 a module added to either package ships without further ado. Building it needs no setuptools:
@@ -72,34 +73,56 @@ def _record_hash(data: bytes) -> str:
     return "sha256=" + digest.decode("ascii")
 
 
-def _metadata(version: str) -> bytes:
+@dataclass(frozen=True)
+class _Python:
+    """Which Python a wheel's files run on: its tag and its ``Requires-Python``."""
+
+    tag: str
+    requires: str
+
+
+SOURCE = _Python("py3", ">=3.11")
+"""Source files run on any CPython the project supports."""
+
+
+def _bytecode_python() -> _Python:
+    # Bytecode runs only on the CPython that compiled it: Pyodide's (generator.quiz.stdlib_pyc).
+    from generator.quiz import runtime
+
+    major, minor = runtime.python_version()
+    return _Python(f"cp{major}{minor}", f"=={major}.{minor}.*")
+
+
+def _metadata(version: str, python: _Python) -> bytes:
     lines = [
         "Metadata-Version: 2.1",
         f"Name: {DIST_NAME}",
         f"Version: {version}",
         "Summary: Kompetensi ASN assessment engine (standard library only), for Pyodide.",
         "License: MIT",
-        "Requires-Python: >=3.11",
+        f"Requires-Python: {python.requires}",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _wheel_file() -> bytes:
+def _wheel_file(python: _Python) -> bytes:
     lines = [
         "Wheel-Version: 1.0",
         "Generator: generator.quiz.wheel",
         "Root-Is-Purelib: true",
-        "Tag: py3-none-any",
+        f"Tag: {python.tag}-none-any",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _entries(files: Iterable[tuple[str, bytes]], version: str) -> Iterator[tuple[str, bytes]]:
+def _entries(
+    files: Iterable[tuple[str, bytes]], version: str, python: _Python
+) -> Iterator[tuple[str, bytes]]:
     dist_info = f"{_normalized(DIST_NAME)}-{version}.dist-info"
     payload = [
         *files,
-        (f"{dist_info}/METADATA", _metadata(version)),
-        (f"{dist_info}/WHEEL", _wheel_file()),
+        (f"{dist_info}/METADATA", _metadata(version, python)),
+        (f"{dist_info}/WHEEL", _wheel_file(python)),
         (f"{dist_info}/top_level.txt", b"generator\n"),
     ]
     record = io.StringIO()
@@ -110,15 +133,32 @@ def _entries(files: Iterable[tuple[str, bytes]], version: str) -> Iterator[tuple
     yield f"{dist_info}/RECORD", record.getvalue().encode("utf-8")
 
 
-def build(version: str = generator.__version__, package_root: Path = PACKAGE_ROOT) -> Wheel:
-    """Build the engine wheel in memory; the same sources always give the same bytes."""
+def build(
+    version: str = generator.__version__,
+    package_root: Path = PACKAGE_ROOT,
+    *,
+    compiled: bool = False,
+) -> Wheel:
+    """Build the engine wheel in memory; the same sources always give the same bytes.
+
+    ``compiled=True`` gives the wheel the site ships: each module as bytecode (a ``.pyc`` where
+    its ``.py`` was, no source) compiled at build time by Pyodide's own CPython, exactly as the
+    standard library is (:func:`generator.quiz.stdlib_pyc.compiled_files`), so the browser
+    imports the engine without compiling it; tagged for that CPython only (``cp314``).
+    """
+    files = source_files(package_root)
+    python = SOURCE
+    if compiled:
+        from generator.quiz import stdlib_pyc
+
+        files, python = stdlib_pyc.compiled_files(files), _bytecode_python()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in _entries(source_files(package_root), version):
+        for name, data in _entries(files, version, python):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.external_attr = _FILE_MODE
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the permissions above are read as such
             archive.writestr(info, data, compresslevel=9)
-    filename = f"{_normalized(DIST_NAME)}-{version}-py3-none-any.whl"
+    filename = f"{_normalized(DIST_NAME)}-{version}-{python.tag}-none-any.whl"
     return Wheel(filename, buffer.getvalue())

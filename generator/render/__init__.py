@@ -1,1 +1,2 @@
-"""Pages of the reference site rendered from the export dict (Jinja2; imports no MkDocs)."""
+"""Pages of the reference site rendered from the typed model of the standard (Jinja2; imports
+no MkDocs)."""

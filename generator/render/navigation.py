@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.engine.model import StandardModel, read_standard
 from generator.render import links, skj
-from generator.render.pages import Dictionary, position_categories
 from generator.render.safe import title
+from generator.render.site import grouped
 
 NavItem = str | dict[str, Any]
 
@@ -38,31 +39,32 @@ def _chunked(pages: list[tuple[str, str]], chunk_size: int) -> list[NavItem]:
     return sections
 
 
-def competency_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
+Standard = Mapping[str, Any] | StandardModel
+"""The export, or the typed model already read from it."""
+
+
+def _model(standard: Standard) -> StandardModel:
+    return standard if isinstance(standard, StandardModel) else read_standard(standard)
+
+
+def competency_nav(standard: Standard, chunk_size: int) -> list[NavItem]:
     """The children of the *Kompetensi* section: its index page, then one section per group."""
-    d = Dictionary(data, {})
+    model = _model(standard)
     items: list[NavItem] = [links.COMPETENCY_INDEX]
-    for group, members in d.grouped():
-        pages = [(str(c["name"]), links.competency_page(c["id"])) for c in members]
-        items.append({title(group["name"]): _chunked(pages, chunk_size)})
+    for group, members in grouped(model):
+        pages = [(c.name, links.competency_page(c.id)) for c in members]
+        items.append({title(group.name): _chunked(pages, chunk_size)})
     return items
 
 
-def position_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
+def position_nav(standard: Standard, chunk_size: int) -> list[NavItem]:
     """The children of the *Jabatan* section: its index page, then one section per kind. A kind
     with both templates and real positions lists the templates in a section of their own first,
     so the real positions are not split among sections named after template names."""
-    d = Dictionary(data, {})
     items: list[NavItem] = [links.POSITION_INDEX]
-    for _, name, members in position_categories(d):
-        templates = [
-            (str(p["name"]), links.position_page(p["id"])) for p in members if skj.is_template(p)
-        ]
-        real = [
-            (str(p["name"]), links.position_page(p["id"]))
-            for p in members
-            if not skj.is_template(p)
-        ]
+    for _, name, members in skj.by_kind(_model(standard).positions):
+        templates = [(p.name, links.position_page(p.id)) for p in members if p.template]
+        real = [(p.name, links.position_page(p.id)) for p in members if not p.template]
         if templates and real:
             children = [
                 {"Templat jenis jabatan": _chunked(templates, chunk_size)},
@@ -74,11 +76,12 @@ def position_nav(data: Mapping[str, Any], chunk_size: int) -> list[NavItem]:
     return items
 
 
-def expand(nav: list[Any], data: Mapping[str, Any], chunk_size: int) -> list[Any]:
+def expand(nav: list[Any], standard: Standard, chunk_size: int) -> list[Any]:
     """Replace the top-level entries that point at the generated index pages with sections."""
+    model = _model(standard)
     sections = {
-        links.COMPETENCY_INDEX: competency_nav(data, chunk_size),
-        links.POSITION_INDEX: position_nav(data, chunk_size),
+        links.COMPETENCY_INDEX: competency_nav(model, chunk_size),
+        links.POSITION_INDEX: position_nav(model, chunk_size),
     }
     expanded: list[Any] = []
     for item in nav:

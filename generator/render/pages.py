@@ -1,4 +1,4 @@
-"""Every generated page and download of the reference site, from the export dict.
+"""Every generated page and download of the reference site, from the typed model.
 
 Pure Python: the MkDocs plugin adds the result in memory with ``File.generated``; the tests
 render it directly. Data text is handed to the templates as plain ``str`` and made inert there
@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.engine.model import Competency, CompetencyLevel, Position, StandardModel
 from generator.render import links, skj
 from generator.render.environment import render
 from generator.render.links import Linker
 from generator.render.safe import anchor, front_matter, slug, title
+from generator.render.site import Site
 from generator.standard.export import CSV_COLUMNS, to_csv
 from generator.vocabulary import TECHNICAL_GROUP
 
@@ -59,86 +61,6 @@ class GeneratedFile:
         """The whole page as one text: :func:`insert_parts` on the Markdown, the code the plugin
         runs on the HTML (tests and the benchmark's static baseline read pages this way)."""
         return insert_parts(self.content, self.parts)
-
-
-class Dictionary:
-    """Lookups over the export dict shared by the page renderers."""
-
-    def __init__(
-        self, data: Mapping[str, Any], sources: Mapping[str, str], directory_urls: bool = True
-    ) -> None:
-        self.data = data
-        self.sources = sources
-        self.directory_urls = directory_urls
-        framework = data["framework"]
-        self.framework = framework
-        self.levels: list[dict[str, Any]] = list(framework["levels"])
-        self.level_names = {lv["level"]: lv["name"] for lv in self.levels}
-        self.groups: list[dict[str, Any]] = list(framework["groups"])
-        self.competencies: list[dict[str, Any]] = list(data["competencies"])
-        self.positions: list[dict[str, Any]] = list(data["positions"])
-        self.by_id = {c["id"]: c for c in self.competencies}
-        self.dictionaries = {d["id"]: d for d in data.get("dictionaries") or []}
-
-    def grouped(self) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-        """Each group that has competencies, with them in data order."""
-        for group in self.groups:
-            members = [c for c in self.competencies if c["group"] == group["id"]]
-            if members:
-                yield group, members
-
-    def sections(self) -> Iterator[Section]:
-        """Each group that has competencies; technical ones split by dictionary (those without
-        one first), so an agency's dictionary reads as one block."""
-        for group, members in self.grouped():
-            names = sorted(
-                {c.get("dictionary") or "" for c in members},
-                key=lambda n: (n != "", self.dictionary_name(n)),
-            )
-            for name in names:
-                dictionary = self.dictionaries.get(name)
-                yield Section(
-                    anchor(f"kelompok-{group['id']}" + (f"-{name}" if name else "")),
-                    group["name"] + (f": {dictionary['name']}" if dictionary else ""),
-                    group["description"],
-                    dictionary,
-                    [c for c in members if (c.get("dictionary") or "") == name],
-                )
-
-    def dictionary_name(self, name: str) -> str:
-        return str(self.dictionaries[name]["name"]) if name in self.dictionaries else name
-
-    def dictionary_of(self, competency: Mapping[str, Any]) -> dict[str, Any] | None:
-        return self.dictionaries.get(competency.get("dictionary") or "")
-
-    def group_name(self, group_id: str) -> str:
-        return next((str(g["name"]) for g in self.groups if g["id"] == group_id), group_id)
-
-    def level_label(self, level: int) -> str:
-        name = self.level_names.get(level)
-        return f"Level {level} · {name}" if name else f"Level {level}"
-
-    def positions_at(self, competency_id: str, level: int) -> list[dict[str, Any]]:
-        return [p for p in self.positions if p["targets"].get(competency_id) == level]
-
-    def source(self, key: str) -> str | None:
-        return self.sources.get(key)
-
-    def linker(self, here: str) -> Linker:
-        """Links for the HTML parts of the page at ``here``: final URLs, targets recorded."""
-        return Linker(here, links.url_resolver(here, self.directory_urls))
-
-
-@dataclass(frozen=True)
-class Section:
-    """A block of competencies on the index, matrix and print pages: a group, or one technical
-    dictionary of the technical group."""
-
-    id: str
-    name: str
-    description: str
-    dictionary: dict[str, Any] | None
-    competencies: list[dict[str, Any]]
 
 
 def placeholder(index: int) -> str:
@@ -212,175 +134,159 @@ def _file(
     )
 
 
-def _levels(
-    d: Dictionary, competency: Mapping[str, Any], link: Linker, transitions: bool
-) -> list[dict[str, Any]]:
-    cid = competency["id"]
+def _levels(d: Site, c: Competency, link: Linker, transitions: bool) -> list[dict[str, Any]]:
     return [
         {
-            "number": lv["level"],
-            "label": d.level_label(lv["level"]),
-            "anchor": links.level_anchor(lv["level"]),
-            "description": lv["description"],
+            "number": lv.level,
+            "label": d.level_label(lv.level),
+            "anchor": links.level_anchor(lv.level),
+            "description": lv.description,
             "indicators": [
                 {
-                    "number": ind["id"].split(".", 1)[1],
-                    "anchor": links.indicator_anchor(ind["id"]),
-                    "text": ind["text"],
-                    "example": ind["example"],
+                    "number": ind.number,
+                    "anchor": links.indicator_anchor(ind.id),
+                    "text": ind.text,
+                    "example": ind.example,
                 }
-                for ind in lv["indicators"]
+                for ind in lv.indicators
             ],
             "positions": [
-                {"name": p["name"], "href": link.position(p["id"]), "basis": p["basis"]}
-                for p in d.positions_at(cid, lv["level"])
+                {"name": p.name, "href": link.position(p.id), "basis": p.basis}
+                for p in d.positions_at(c.id, lv.level)
             ],
             "transition_from": (
-                link.transition(cid, lv["level"] - 1) if transitions and index > 0 else None
+                link.transition(c.id, lv.level - 1) if transitions and index > 0 else None
             ),
         }
-        for index, lv in enumerate(competency["levels"])
+        for index, lv in enumerate(c.levels)
     ]
 
 
-def competency_index(d: Dictionary) -> GeneratedFile:
-    here = links.COMPETENCY_INDEX
-    link = d.linker(here)
-    groups = [
+def _sections(
+    d: Site, link: Linker, fields: Callable[[Competency], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The sections of the index and matrix pages, each competency a link plus ``fields``."""
+    return [
         {
             "id": section.id,
             "name": section.name,
             "description": section.description,
             "dictionary": section.dictionary,
             "competencies": [
-                {
-                    "name": c["name"],
-                    "href": link.competency(c["id"]),
-                    "aliases": c["aliases"],
-                    "definition": c["definition"],
-                }
+                {"name": c.name, "href": link.competency(c.id), **fields(c)}
                 for c in section.competencies
             ],
         }
         for section in d.sections()
     ]
+
+
+def competency_index(d: Site) -> GeneratedFile:
+    here = links.COMPETENCY_INDEX
+    link = d.linker(here)
     return _file(
         here,
         link,
         {"title": "Kompetensi"},
         "kompetensi_index.md.j2",
-        groups=groups,
+        groups=_sections(d, link, lambda c: {"aliases": c.aliases, "definition": c.definition}),
         count=len(d.competencies),
         level_count=len(d.levels),
         matrix=link.to(links.MATRIX),
         print_page=link.to(links.PRINT),
-        framework=d.framework,
+        framework=d.model.framework,
         source=d.source("framework"),
         edit_source=False,  # the page lists every competency file too
     )
 
 
-def has_transitions(c: Mapping[str, Any]) -> bool:
-    return len(c["levels"]) > 1
+def has_transitions(c: Competency) -> bool:
+    return len(c.levels) > 1
 
 
-def competency(d: Dictionary, c: Mapping[str, Any], transitions: bool = True) -> GeneratedFile:
+def competency(d: Site, c: Competency, transitions: bool = True) -> GeneratedFile:
     """The competency page; it links to its transition view when ``transitions`` is true."""
-    here = links.competency_page(c["id"])
+    here = links.competency_page(c.id)
     link = d.linker(here)
     transitions = transitions and has_transitions(c)
     return _file(
         here,
         link,
-        {"title": title(c["name"])},
+        {"title": title(c.name)},
         "kompetensi.md.j2",
         c=c,
-        code=slug(c["id"]),
-        group=d.group_name(c["group"]),
+        code=slug(c.id),
+        group=d.group_name(c.group),
         dictionary=d.dictionary_of(c),
         levels=_levels(d, c, link, transitions),
-        transitions=link.transition(c["id"]) if transitions else None,
+        transitions=link.transition(c.id) if transitions else None,
         matrix=link.to(links.MATRIX),
         positions=link.to(links.POSITION_INDEX),
-        source=d.source(c["id"]),
+        source=d.source(c.id),
     )
 
 
-def transition(d: Dictionary, c: Mapping[str, Any]) -> GeneratedFile:
-    here = links.transition_page(c["id"])
+def _step_end(d: Site, c: Competency, lv: CompetencyLevel, link: Linker) -> dict[str, Any]:
+    return {
+        "number": lv.level,
+        "label": d.level_label(lv.level),
+        "description": lv.description,
+        "href": link.level(c.id, lv.level),
+    }
+
+
+def transition(d: Site, c: Competency) -> GeneratedFile:
+    here = links.transition_page(c.id)
     link = d.linker(here)
-    levels = c["levels"]
+    levels = c.levels
     steps = [
         {
-            "anchor": links.transition_anchor(lower["level"]),
-            "lower": {
-                "number": lower["level"],
-                "label": d.level_label(lower["level"]),
-                "description": lower["description"],
-                "href": link.level(c["id"], lower["level"]),
-            },
-            "upper": {
-                "number": upper["level"],
-                "label": d.level_label(upper["level"]),
-                "description": upper["description"],
-                "href": link.level(c["id"], upper["level"]),
-            },
-            "lower_name": d.level_names.get(lower["level"], ""),
-            "upper_name": d.level_names.get(upper["level"], ""),
+            "anchor": links.transition_anchor(lower.level),
+            "lower": _step_end(d, c, lower, link),
+            "upper": _step_end(d, c, upper, link),
+            "lower_name": d.level_names.get(lower.level, ""),
+            "upper_name": d.level_names.get(upper.level, ""),
             "indicators": [
-                {
-                    "number": ind["id"].split(".", 1)[1],
-                    "href": link.indicator(c["id"], ind["id"]),
-                    "text": ind["text"],
-                }
-                for ind in upper["indicators"]
+                {"number": ind.number, "href": link.indicator(c.id, ind.id), "text": ind.text}
+                for ind in upper.indicators
             ],
-            "cumulative": sum(len(lv["indicators"]) for lv in levels[: index + 2]),
+            "cumulative": sum(len(lv.indicators) for lv in levels[: index + 2]),
         }
         for index, (lower, upper) in enumerate(itertools.pairwise(levels))
     ]
     return _file(
         here,
         link,
-        {"title": title(f"{c['name']}: perubahan antarlevel"), "search": {"exclude": True}},
+        {"title": title(f"{c.name}: perubahan antarlevel"), "search": {"exclude": True}},
         "transisi.md.j2",
         in_nav=False,
         c=c,
         dictionary=d.dictionary_of(c),
-        competency=link.competency(c["id"]),
+        competency=link.competency(c.id),
         steps=steps,
-        source=d.source(c["id"]),
+        source=d.source(c.id),
     )
 
 
-def matrix(d: Dictionary) -> GeneratedFile:
+def matrix(d: Site) -> GeneratedFile:
     here = links.MATRIX
     link = d.linker(here)
-    groups = [
-        {
-            "id": section.id,
-            "name": section.name,
-            "dictionary": section.dictionary,
-            "rows": [
+    groups = _sections(
+        d,
+        link,
+        lambda c: {
+            "cells": [
                 {
-                    "name": c["name"],
-                    "href": link.competency(c["id"]),
-                    "cells": [
-                        {
-                            "label": d.level_label(lv["level"]),
-                            "description": lv["description"],
-                            "href": link.level(c["id"], lv["level"]),
-                        }
-                        for lv in c["levels"]
-                    ],
-                    # A technical dictionary may have fewer levels than the framework.
-                    "missing": [d.level_label(lv["level"]) for lv in d.levels[len(c["levels"]) :]],
+                    "label": d.level_label(lv.level),
+                    "description": lv.description,
+                    "href": link.level(c.id, lv.level),
                 }
-                for c in section.competencies
+                for lv in c.levels
             ],
-        }
-        for section in d.sections()
-    ]
+            # A technical dictionary may have fewer levels than the framework.
+            "missing": [d.level_label(lv.level) for lv in d.levels[len(c.levels) :]],
+        },
+    )
     return _file(
         here,
         link,
@@ -388,14 +294,14 @@ def matrix(d: Dictionary) -> GeneratedFile:
         # the competency pages, and parsing it for the index cost seconds on a large standard.
         {"title": "Matriks Kompetensi", "hide": ["navigation", "toc"], "search": {"exclude": True}},
         "matriks.md.j2",
-        levels=[{"number": lv["level"], "name": lv["name"]} for lv in d.levels],
+        levels=[{"number": lv.level, "name": lv.name} for lv in d.levels],
         groups=groups,
         competencies=link.to(links.COMPETENCY_INDEX),
     )
 
 
-def _target_summary(position: Mapping[str, Any]) -> str:
-    values = list(position["targets"].values())
+def _target_summary(position: Position) -> str:
+    values = list(position.targets.values())
     known = sorted({v for v in values if v is not None})
     if not known:
         return "tidak dimuat di situs ini; lihat dokumen SKJ jabatan Anda"
@@ -405,42 +311,35 @@ def _target_summary(position: Mapping[str, Any]) -> str:
     return span + (", sebagian belum diketahui" if None in values else "")
 
 
-def position_categories(d: Dictionary) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """The positions by kind (see :func:`generator.render.skj.by_kind`)."""
-    return skj.by_kind(d.positions)
-
-
 def _facet(
-    values: dict[str, str], members: dict[str, list[dict[str, Any]]], prefix: str, link: Linker
+    values: dict[str, str], members: dict[str, list[Position]], prefix: str, link: Linker
 ) -> list[dict[str, Any]]:
     return [
         {
             "key": key,
             "id": anchor(f"{prefix}-{key}"),
             "name": name,
-            "positions": [
-                {"name": p["name"], "href": link.position(p["id"])} for p in members[key]
-            ],
+            "positions": [{"name": p.name, "href": link.position(p.id)} for p in members[key]],
         }
         for key, name in values.items()
     ]
 
 
 def position_facets(
-    d: Dictionary, link: Linker
+    d: Site, link: Linker
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
     """The values the index filters by, each with its positions: grades in the grades' order,
     agencies alphabetically (keyed by their rank, as agency names are free text), technical
     dictionaries by name. Kinds are the index's own sections. Also each agency's key."""
-    grades: dict[str, list[dict[str, Any]]] = {}
-    agencies: dict[str, list[dict[str, Any]]] = {}
-    dictionaries: dict[str, list[dict[str, Any]]] = {}
+    grades: dict[str, list[Position]] = {}
+    agencies: dict[str, list[Position]] = {}
+    dictionaries: dict[str, list[Position]] = {}
     for p in d.positions:
-        if p.get("grade"):
-            grades.setdefault(p["grade"], []).append(p)
-        if p.get("agency"):
-            agencies.setdefault(p["agency"], []).append(p)
-        for name in skj.dictionaries_used(d.data, p):
+        if p.grade:
+            grades.setdefault(p.grade, []).append(p)
+        if p.agency:
+            agencies.setdefault(p.agency, []).append(p)
+        for name in skj.dictionaries_used(d.model, p):
             dictionaries.setdefault(name, []).append(p)
     order = list(skj.GRADE_NAMES)
     grade_keys = sorted(grades, key=lambda g: (order.index(g) if g in order else len(order), g))
@@ -463,7 +362,11 @@ def position_facets(
     return facets, agency_keys
 
 
-def position_index(d: Dictionary) -> GeneratedFile:
+def _status(p: Position) -> str:
+    return p.basis.status if p.basis else ""
+
+
+def position_index(d: Site) -> GeneratedFile:
     here = links.POSITION_INDEX
     link = d.linker(here)
     facets, agency_key = position_facets(d, link)
@@ -474,23 +377,23 @@ def position_index(d: Dictionary) -> GeneratedFile:
             "name": name,
             "positions": [
                 {
-                    "name": p["name"],
-                    "href": link.position(p["id"]),
-                    "basis": p["basis"],
-                    "description": p.get("summary") or p["description"],
+                    "name": p.name,
+                    "href": link.position(p.id),
+                    "basis": p.basis,
+                    "description": p.summary or p.description,
                     "summary": _target_summary(p),
-                    "template": skj.is_template(p),
-                    "illustrative": p.get("illustrative", False),
-                    "grade": p.get("grade") or "",
-                    "grade_name": skj.grade_name(p.get("grade")),
-                    "agency": p.get("agency") or "",
-                    "agency_key": agency_key.get(p.get("agency") or "", ""),
-                    "dictionaries": " ".join(skj.dictionaries_used(d.data, p)),
+                    "template": p.template,
+                    "illustrative": p.illustrative,
+                    "grade": p.grade or "",
+                    "grade_name": skj.grade_name(p.grade),
+                    "agency": p.agency or "",
+                    "agency_key": agency_key.get(p.agency or "", ""),
+                    "dictionaries": " ".join(skj.dictionaries_used(d.model, p)),
                 }
                 for p in members
             ],
         }
-        for key, name, members in position_categories(d)
+        for key, name, members in skj.by_kind(d.positions)
     ]
     return _file(
         here,
@@ -502,50 +405,44 @@ def position_index(d: Dictionary) -> GeneratedFile:
         source=d.source("positions"),
         kinds=kinds,
         facets=facets,
-        unverified=sum(1 for p in d.positions if p["basis"]["status"] == "unverified"),
-        without_target=sum(1 for p in d.positions if p["basis"]["status"] == "no_target"),
+        unverified=sum(1 for p in d.positions if _status(p) == "unverified"),
+        without_target=sum(1 for p in d.positions if _status(p) == "no_target"),
         assessment=link.to(links.ASSESSMENT),
     )
 
 
-def _competency_rows(
-    d: Dictionary, p: Mapping[str, Any], link: Linker
-) -> dict[str, list[dict[str, Any]]]:
+def _competency_rows(d: Site, p: Position, link: Linker) -> dict[str, list[dict[str, Any]]]:
     """The rows of the SKJ's competency table by group id, each with its required level's
     description and indicators."""
     rows: dict[str, list[dict[str, Any]]] = {}
-    for c, target, level in skj.required(d.data, p):
-        rows.setdefault(c["group"], []).append(
+    for c, target, level in skj.required(d.model, p):
+        rows.setdefault(c.group, []).append(
             {
-                "name": c["name"],
-                "href": link.competency(c["id"]),
-                "dictionary": c.get("dictionary") or "",
+                "name": c.name,
+                "href": link.competency(c.id),
+                "dictionary": c.dictionary or "",
                 "target": target,
                 "label": d.level_label(target) if target is not None else "",
-                "level_href": link.level(c["id"], level["level"]) if level is not None else None,
-                "description": level["description"] if level is not None else "",
+                "level_href": link.level(c.id, level.level) if level is not None else None,
+                "description": level.description if level is not None else "",
                 "indicators": [
-                    {
-                        "number": ind["id"].split(".", 1)[1],
-                        "href": link.indicator(c["id"], ind["id"]),
-                        "text": ind["text"],
-                    }
-                    for ind in (level["indicators"] if level is not None else [])
+                    {"number": ind.number, "href": link.indicator(c.id, ind.id), "text": ind.text}
+                    for ind in (level.indicators if level is not None else ())
                 ],
             }
         )
     return rows
 
 
-def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
+def position(d: Site, p: Position) -> GeneratedFile:
     """The position's SKJ document: identity, summary, managerial, socio-cultural and
     technical competencies (the last by dictionary), requirements; printable on A4."""
-    here = links.position_page(p["id"])
+    here = links.position_page(p.id)
     link = d.linker(here)
     rows = _competency_rows(d, p, link)
     groups = []
     for letter, group in zip("ABCDEFGH", d.groups, strict=False):
-        members = rows.get(group["id"], [])
+        members = rows.get(group.id, [])
         blocks = [
             {
                 "dictionary": d.dictionaries.get(name),
@@ -556,52 +453,49 @@ def position(d: Dictionary, p: Mapping[str, Any]) -> GeneratedFile:
         ]
         groups.append(
             {
-                "id": anchor(f"kompetensi-{group['id']}"),
+                "id": anchor(f"kompetensi-{group.id}"),
                 "letter": letter,
-                "name": group["name"],
-                "technical": group["id"] == TECHNICAL_GROUP,
+                "name": group.name,
+                "technical": group.id == TECHNICAL_GROUP,
                 "blocks": blocks,
             }
         )
-    template = skj.is_template(p)
-    parent = next((t for t in d.positions if t["id"] == p.get("extends")), None)
+    parent = d.position(p.extends)
     return _file(
         here,
         link,
-        {"title": title(p["name"])},
+        {"title": title(p.name)},
         "jabatan.md.j2",
-        source=d.source(f"position:{p['id']}") or d.source("positions"),
+        source=d.source(f"position:{p.id}") or d.source("positions"),
         p=p,
-        code=slug(p["id"]),
+        code=slug(p.id),
         kind=skj.kind_name(skj.kind_key(p)),
-        grade=skj.grade_name(p.get("grade")),
-        summary=p.get("summary") or p["description"],
-        generic=template,
-        agency=p.get("agency"),
-        unit=p.get("unit"),
-        illustrative=p.get("illustrative", False),
-        parent={"name": parent["name"], "href": link.position(parent["id"])} if parent else None,
+        grade=skj.grade_name(p.grade),
+        summary=p.summary or p.description,
+        generic=p.template,
+        agency=p.agency,
+        unit=p.unit,
+        illustrative=p.illustrative,
+        parent={"name": parent.name, "href": link.position(parent.id)} if parent else None,
         children=[
-            {"name": c["name"], "href": link.position(c["id"])}
-            for c in d.positions
-            if c.get("extends") == p["id"]
+            {"name": c.name, "href": link.position(c.id)} for c in d.positions if c.extends == p.id
         ],
         groups=groups,
         requirements=skj.requirements(p),
         unnamed_sources=skj.unnamed_sources(p),
         has_requirements=skj.has_requirements(p),
         index=link.to(links.POSITION_INDEX),
-        assess=Markup(f"{link.to(links.ASSESSMENT)}?jabatan={slug(p['id'])}"),
-        json_href=link.to(links.position_json(p["id"])),
-        csv_href=link.to(links.position_csv(p["id"])),
+        assess=Markup(f"{link.to(links.ASSESSMENT)}?jabatan={slug(p.id)}"),
+        json_href=link.to(links.position_json(p.id)),
+        csv_href=link.to(links.position_csv(p.id)),
     )
 
 
-def position_downloads(d: Dictionary, p: Mapping[str, Any]) -> list[GeneratedFile]:
+def position_downloads(d: Site, p: Position) -> list[GeneratedFile]:
     """The position's own JSON and CSV (see :mod:`generator.render.skj`)."""
     return [
-        GeneratedFile(links.position_json(p["id"]), skj.document_json(d.data, p)),
-        GeneratedFile(links.position_csv(p["id"]), skj.document_csv(d.data, p)),
+        GeneratedFile(links.position_json(p.id), skj.document_json(d.data, d.model, p)),
+        GeneratedFile(links.position_csv(p.id), skj.document_csv(d.model, p)),
     ]
 
 
@@ -610,32 +504,25 @@ def _size(text: str) -> str:
     return f"{kilobytes:.1f}".replace(".", ",") + " KB"
 
 
-def downloads(d: Dictionary) -> list[GeneratedFile]:
+def downloads(d: Site) -> list[GeneratedFile]:
     """The JSON and CSV exports, and the page that describes them."""
     # Compact, so the C encoder writes it (``indent`` falls back to the pure-Python encoder,
     # a second of a large standard's build); readers load it with a JSON parser anyway.
     json_text = json.dumps(d.data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    csv_text = to_csv(dict(d.data))
+    csv_text = to_csv(d.model)
     link = d.linker(links.DOWNLOADS)
-    indicators = sum(len(lv["indicators"]) for c in d.competencies for lv in c["levels"])
     page = _file(
         links.DOWNLOADS,
         link,
         {"title": "Unduh Data"},
         "unduh.md.j2",
-        framework=d.framework,
-        schema_version=d.data["schema_version"],
+        framework=d.model.framework,
+        schema_version=d.model.schema_version,
         json_href=link.to(links.JSON_DOWNLOAD),
         csv_href=link.to(links.CSV_DOWNLOAD),
         json_size=_size(json_text),
         csv_size=_size(csv_text),
-        counts={
-            "competencies": len(d.competencies),
-            "levels": sum(len(c["levels"]) for c in d.competencies),
-            "indicators": indicators,
-            "positions": len(d.positions),
-            "activities": len(d.data["learning"]["activities"]),
-        },
+        counts=d.model.counts(),
         columns=[{"name": col, "meaning": CSV_COLUMN_MEANINGS.get(col, "")} for col in CSV_COLUMNS],
         assessment=link.to(links.ASSESSMENT),
         positions=link.to(links.POSITION_INDEX),
@@ -647,27 +534,26 @@ def downloads(d: Dictionary) -> list[GeneratedFile]:
     ]
 
 
-def print_page(d: Dictionary) -> GeneratedFile:
+def print_page(d: Site) -> GeneratedFile:
     link = d.linker(links.PRINT)
     items = [
         {
-            "id": anchor(f"cetak-{c['id']}"),
-            "name": c["name"],
-            "group": d.group_name(c["group"]),
+            "id": anchor(f"cetak-{c.id}"),
+            "name": c.name,
+            "group": d.group_name(c.group),
             "dictionary": d.dictionary_of(c),
-            "aliases": c["aliases"],
-            "definition": c["definition"],
+            "aliases": c.aliases,
+            "definition": c.definition,
             "levels": [
                 {
-                    "id": anchor(f"cetak-{c['id']}-level-{lv['level']}"),
-                    "label": d.level_label(lv["level"]),
-                    "description": lv["description"],
+                    "id": anchor(f"cetak-{c.id}-level-{lv.level}"),
+                    "label": d.level_label(lv.level),
+                    "description": lv.description,
                     "indicators": [
-                        {"number": ind["id"].split(".", 1)[1], "text": ind["text"]}
-                        for ind in lv["indicators"]
+                        {"number": ind.number, "text": ind.text} for ind in lv.indicators
                     ],
                 }
-                for lv in c["levels"]
+                for lv in c.levels
             ],
         }
         for c in d.competencies
@@ -681,7 +567,7 @@ def print_page(d: Dictionary) -> GeneratedFile:
             "search": {"exclude": True},
         },
         "cetak.md.j2",
-        framework=d.framework,
+        framework=d.model.framework,
         items=items,
     )
 
@@ -692,15 +578,17 @@ def render_site(
     *,
     transitions: bool = True,
     directory_urls: bool = True,
+    model: StandardModel | None = None,
 ) -> list[GeneratedFile]:
     """Every generated file, in a stable order.
 
     ``sources`` maps a competency id, ``framework`` and ``positions`` to the data file's path as
     the maintainer sees it (``standards/competencies/integritas.yaml``). ``transitions=False``
     leaves out the transition views (and the links to them); ``directory_urls`` is MkDocs'
-    ``use_directory_urls``, which decides the URLs written into the pages.
+    ``use_directory_urls``, which decides the URLs written into the pages. ``model`` is
+    ``data`` already read into the typed model, when the caller has it.
     """
-    d = Dictionary(data, sources, directory_urls)
+    d = Site(data, sources, directory_urls, model)
     files = [competency_index(d)]
     for c in d.competencies:
         files.append(competency(d, c, transitions))

@@ -6,9 +6,11 @@ Imports no MkDocs: the site adapter, the CLI and the tests all come through here
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from generator.engine.model import StandardModel, read_standard
 from generator.errors import DataErrors, Problem
 from generator.standard.export import build_export
 from generator.standard.loader import Loaded, read_folder
@@ -31,20 +33,17 @@ class Standard:
     notices: frozenset[Problem] = frozenset()
     """The warnings a build only reports (see :attr:`Loaded.notices`)."""
 
+    @cached_property
+    def model(self) -> StandardModel:
+        """The export as the typed model (:mod:`generator.engine.model`), read once."""
+        return read_standard(self.data)
+
     @property
     def version(self) -> str:
-        return str(self.data["framework"]["version"])
+        return self.model.framework.version
 
     def counts(self) -> dict[str, int]:
-        competencies = self.data["competencies"]
-        levels = [lv for c in competencies for lv in c["levels"]]
-        return {
-            "competencies": len(competencies),
-            "levels": len(levels),
-            "indicators": sum(len(lv["indicators"]) for lv in levels),
-            "positions": len(self.data["positions"]),
-            "activities": len(self.data["learning"]["activities"]),
-        }
+        return self.model.counts()
 
 
 def _validated(root: Path) -> Loaded:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.engine.dictionary import DEFAULT_LEVEL_RULE
+from generator.engine.model import DEFAULT_LEVEL_RULE, StandardModel
 from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from generator.standard.loader import Loaded
 from generator.standard.positions import resolved_targets, template_kind
@@ -280,30 +280,30 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(data: dict[str, Any]) -> str:
+def to_csv(model: StandardModel) -> str:
     """One row per indicator, UTF-8 with BOM so spreadsheet programs pick the right encoding."""
-    names = {lv["level"]: lv["name"] for lv in data["framework"]["levels"]}
+    names = model.framework.level_names
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for competency in data["competencies"]:
-        definition = competency["definition"]
-        for level in competency["levels"]:
-            for indicator in level["indicators"]:
+    for competency in model.competencies:
+        definition = competency.definition
+        for level in competency.levels:
+            for indicator in level.indicators:
                 writer.writerow(
                     formula_safe(v)
                     for v in (
-                        indicator["id"],
-                        competency["id"],
-                        competency["name"],
-                        competency["group"],
-                        level["level"],
-                        names.get(level["level"], ""),
-                        level["description"],
-                        indicator["text"],
+                        indicator.id,
+                        competency.id,
+                        competency.name,
+                        competency.group,
+                        level.level,
+                        names.get(level.level, ""),
+                        level.description,
+                        indicator.text,
                         definition,
-                        competency.get("dictionary") or "",
-                        indicator.get("example", ""),
+                        competency.dictionary or "",
+                        indicator.example,
                     )
                 )
                 definition = ""

@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
-from generator.engine.cells import NEUTRALISED
-from generator.errors import DataErrors, Problem, printable, with_hint
+from generator.errors import DataErrors, Problem, printable
 from generator.i18n import _
 from generator.standard import load_standard
 from generator.standard.loader import COMPETENCY_DIR, DICTIONARY_DIR, display_path
+from generator.standard.sheet_reader import SLUG, SheetReader, clean_cell, is_level
 from generator.standard.spreadsheet import Sheet, read_sheet
 from generator.vocabulary import COMPETENCY_GROUPS, TECHNICAL_GROUP
 
@@ -42,7 +42,6 @@ IGNORED = ("indicator_id", "level_name")
 """Columns ``kompetensi export --format csv`` writes that the import derives itself."""
 ALIASES = {"competency": "competency_name"}
 """The export's name for a column, so an exported CSV imports as it is."""
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{}.schema.json\n"
 
 
@@ -74,51 +73,35 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-class _Reader:
+class _Reader(SheetReader):
     """Collects the competencies of a sheet and every located problem."""
 
     def __init__(self, name: str, default_dictionary: str) -> None:
-        self.name = name
+        super().__init__(name)
         self.default_dictionary = default_dictionary
-        self.problems: list[str] = []
         self.competencies: dict[str, Competency] = {}
 
-    def problem(self, row: int, column: str, message: str, hint: str) -> None:
-        self.problems.append(printable(f"{self.name}:{row}:{column}: {with_hint(message, hint)}"))
-
-    def header(self, header: list[str]) -> list[str]:
-        columns = [ALIASES.get(name, name) for name in header]
-        known = (*REQUIRED, *OPTIONAL, *IGNORED)
-        for name in header:
-            if ALIASES.get(name, name) not in known:
-                self.problem(
-                    1,
-                    name or _("(no name)"),
-                    _("unknown column"),
-                    _("known columns: {columns}").format(columns=", ".join((*REQUIRED, *OPTIONAL))),
-                )
-        for name in REQUIRED:
-            if name not in columns:
-                self.problem(
-                    1,
-                    name,
-                    _("missing required column"),
-                    _("add this column to the first row"),
-                )
-        return columns
+    def header(self, header: list[str]) -> None:
+        self.check_header(
+            header,
+            known=(*REQUIRED, *OPTIONAL, *IGNORED),
+            listed=(*REQUIRED, *OPTIONAL),
+            required=REQUIRED,
+            missing_hint=_("add this column to the first row"),
+            aliases=ALIASES,
+        )
 
     def row(self, number: int, cells: dict[str, str]) -> None:
         cell = {ALIASES.get(k, k): clean_cell(v) for k, v in cells.items()}
         cid = cell.get("competency_id", "")
-        if not SLUG.fullmatch(cid):
-            self.problem(
-                number,
-                "competency_id",
-                _("invalid competency id: '{id}'").format(id=cid)
-                if cid
-                else _("empty competency id"),
-                _("use lower-case letters, digits and hyphens, e.g. pengelolaan-arsip"),
-            )
+        if not self.valid_id(
+            number,
+            "competency_id",
+            cid,
+            _("invalid competency id: '{id}'"),
+            _("empty competency id"),
+            _("use lower-case letters, digits and hyphens, e.g. pengelolaan-arsip"),
+        ):
             return
         competency = self.competencies.get(cid) or self._first(number, cid, cell)
         if competency is None:
@@ -165,14 +148,13 @@ class _Reader:
             existing.indicators.append((indicator, cell.get("example", "")))
 
     def _first(self, number: int, cid: str, cell: dict[str, str]) -> Competency | None:
-        missing = [c for c in ("competency_name", "group", "definition") if not cell.get(c)]
-        for column in missing:
-            self.problem(
-                number,
-                column,
-                _("empty on the first row of the competency '{id}'").format(id=cid),
-                _("fill in this column on the first row of each competency"),
-            )
+        missing = self.filled(
+            number,
+            cell,
+            ("competency_name", "group", "definition"),
+            _("empty on the first row of the competency '{id}'").format(id=cid),
+            _("fill in this column on the first row of each competency"),
+        )
         group = cell.get("group", "")
         if group and group not in COMPETENCY_GROUPS:
             self.problem(
@@ -224,7 +206,7 @@ class _Reader:
             )
 
     def _level(self, number: int, text: str) -> int | None:
-        if text.isdigit() and 1 <= int(text) <= 5:
+        if is_level(text):
             return int(text)
         self.problem(
             number,
@@ -265,11 +247,6 @@ class _Reader:
                 )
 
 
-def clean_cell(value: str) -> str:
-    # The export disarms formula-like cells with a leading apostrophe: take it off.
-    return NEUTRALISED.sub("", value.strip(), count=1)
-
-
 def default_dictionary(path: Path) -> str:
     """A dictionary id from a file name: ``Kamus Arsip 2024.xlsx`` -> ``kamus-arsip-2024``."""
     return "-".join(re.findall(r"[a-z0-9]+", path.stem.casefold()))[:60] or "kamus"
@@ -296,8 +273,7 @@ def plan_import(sheet_path: Path, standards: Path, *, force: bool = False) -> Re
     if not reader.problems:  # a dropped row would leave a gap that is no mistake of its own
         reader.check_levels()
     if not reader.competencies and not reader.problems:
-        message = with_hint(_("no data rows"), _("fill in one row per indicator"))
-        reader.problems.append(printable(f"{name}: {message}"))
+        reader.no_rows(_("fill in one row per indicator"))
     if reader.problems:
         return Result(problems=reader.problems)
     result = Result(files=_files(reader, standards, force))
@@ -313,13 +289,8 @@ def _files(reader: _Reader, standards: Path, force: bool) -> dict[Path, str]:
     dictionaries: dict[str, int] = {}
     for competency in reader.competencies.values():
         target = standards / COMPETENCY_DIR / f"{competency.id}.yaml"
-        if target.exists() and not force:
-            reader.problem(
-                competency.row,
-                "competency_id",
-                _("the file {file} already exists").format(file=display_path(target)),
-                _("use --force to replace it, or change the competency id"),
-            )
+        hint = _("use --force to replace it, or change the competency id")
+        if not reader.is_new(target, competency.row, "competency_id", hint, force=force):
             continue
         block = (competency.group, competency.dictionary or "")
         order = _existing_order(target) if target.exists() else None

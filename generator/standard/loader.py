@@ -96,17 +96,27 @@ class Loaded:
         if notice:
             self.notices.append(problem)
 
-    def named_as_its_file(self, parsed: Parsed, ident: str) -> bool:
-        """True when the file's ``id`` is its file name; otherwise reported on the id."""
+    def named_as_its_file(
+        self,
+        parsed: Parsed,
+        ident: str,
+        key: str = "id",
+        wording: tuple[str, str] | None = None,
+    ) -> bool:
+        """True when the file's ``key`` (its ``id``, or the competency a learning file is for)
+        is its file name; otherwise reported on that key, with ``wording`` (message and hint,
+        naming ``{id}`` and ``{file}``) when the key is not the id."""
         if ident == parsed.file.stem:
             return True
+        message, hint = wording or (
+            _("the id '{id}' differs from the file name '{file}'"),
+            _("rename the file to {id}.yaml or fix the id"),
+        )
         self.report(
             parsed,
-            ("id",),
-            _("the id '{id}' differs from the file name '{file}'").format(
-                id=ident, file=parsed.file.name
-            ),
-            _("rename the file to {id}.yaml or fix the id").format(id=ident),
+            (key,),
+            message.format(id=ident, file=parsed.file.name),
+            hint.format(id=ident),
         )
         return False
 

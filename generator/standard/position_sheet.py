@@ -29,8 +29,9 @@ from typing import Any
 from generator.engine.cells import formula_safe
 from generator.errors import Problem, printable, with_hint
 from generator.i18n import _
-from generator.standard.importer import SLUG, Result, clean_cell, dump_yaml, validate_into
+from generator.standard.importer import Result, dump_yaml, validate_into
 from generator.standard.loader import COMPETENCY_DIR, POSITION_DIR, display_path
+from generator.standard.sheet_reader import SheetReader, clean_cell, is_level
 from generator.standard.spreadsheet import Sheet
 from generator.vocabulary import POSITION_GRADES, POSITION_KINDS
 
@@ -80,40 +81,31 @@ class SheetPosition:
     lists: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
-class _Reader:
+class _Reader(SheetReader):
     def __init__(self, name: str) -> None:
-        self.name = name
-        self.problems: list[str] = []
+        super().__init__(name)
         self.positions: dict[str, SheetPosition] = {}
 
-    def problem(self, row: int, column: str, message: str, hint: str) -> None:
-        self.problems.append(printable(f"{self.name}:{row}:{column}: {with_hint(message, hint)}"))
-
     def header(self, header: list[str]) -> None:
-        for name in header:
-            if name not in COLUMNS:
-                self.problem(
-                    1,
-                    name or _("(no name)"),
-                    _("unknown column"),
-                    _("known columns: {columns}").format(columns=", ".join(COLUMNS)),
-                )
-        for name in REQUIRED:
-            if name not in header:
-                self.problem(1, name, _("missing required column"), _("add it to the first row"))
+        self.check_header(
+            header,
+            known=COLUMNS,
+            listed=COLUMNS,
+            required=REQUIRED,
+            missing_hint=_("add it to the first row"),
+        )
 
     def row(self, number: int, cells: dict[str, str]) -> None:
         cell = {k: clean_cell(v) for k, v in cells.items()}
         ident = cell.get(POSITION_COLUMN, "")
-        if not SLUG.fullmatch(ident):
-            self.problem(
-                number,
-                POSITION_COLUMN,
-                _("invalid position id: '{id}'").format(id=ident)
-                if ident
-                else _("empty position id"),
-                _("use lower-case letters, digits and hyphens, e.g. analis-sdm-aparatur-ahli-muda"),
-            )
+        if not self.valid_id(
+            number,
+            POSITION_COLUMN,
+            ident,
+            _("invalid position id: '{id}'"),
+            _("empty position id"),
+            _("use lower-case letters, digits and hyphens, e.g. analis-sdm-aparatur-ahli-muda"),
+        ):
             return
         position = self.positions.get(ident)
         if position is None:
@@ -141,14 +133,13 @@ class _Reader:
     def _first(self, number: int, ident: str, cell: dict[str, str]) -> SheetPosition:
         position = SheetPosition(number, ident, {k: cell.get(k, "") for k in FIELDS})
         self.positions[ident] = position
-        for column in ("position_name", "kind", "summary"):
-            if not cell.get(column):
-                self.problem(
-                    number,
-                    column,
-                    _("empty on the first row of position '{id}'").format(id=ident),
-                    _("fill in this column on the first row of every position"),
-                )
+        self.filled(
+            number,
+            cell,
+            ("position_name", "kind", "summary"),
+            _("empty on the first row of position '{id}'").format(id=ident),
+            _("fill in this column on the first row of every position"),
+        )
         kind = cell.get("kind", "")
         self._one_of(number, "kind", kind, POSITION_KINDS, _("unknown kind: '{kind}'"))
         grades = [g for kind_grades in POSITION_GRADES.values() for g in kind_grades]
@@ -186,13 +177,14 @@ class _Reader:
                     _("fill in competency_id, or empty this cell"),
                 )
             return
-        if not SLUG.fullmatch(cid):
-            self.problem(
-                number,
-                "competency_id",
-                _("invalid competency id: '{id}'").format(id=cid),
-                _("use lower-case letters, digits and hyphens, e.g. pengelolaan-arsip"),
-            )
+        if not self.valid_id(
+            number,
+            "competency_id",
+            cid,
+            _("invalid competency id: '{id}'"),
+            _("empty competency id"),  # never: an empty id was taken as no target above
+            _("use lower-case letters, digits and hyphens, e.g. pengelolaan-arsip"),
+        ):
             return
         if cid in position.targets:
             self.problem(
@@ -204,7 +196,7 @@ class _Reader:
                 _("list each competency once per position"),
             )
             return
-        if level and not (level.isdigit() and 1 <= int(level) <= 5):
+        if level and not is_level(level):
             self.problem(
                 number,
                 "level",
@@ -226,20 +218,14 @@ def plan_position_import(name: str, sheet: Sheet, standards: Path, *, force: boo
     for number, cells in sheet.rows:
         reader.row(number, cells)
     if not reader.positions and not reader.problems:
-        message = with_hint(_("no data rows"), _("write one row per required competency"))
-        reader.problems.append(printable(f"{name}: {message}"))
+        reader.no_rows(_("write one row per required competency"))
     if reader.problems:
         return Result(problems=reader.problems)
     files: dict[Path, str] = {}
     for position in reader.positions.values():
         target = standards / POSITION_DIR / f"{position.id}.yaml"
-        if target.exists() and not force:
-            reader.problem(
-                position.row,
-                POSITION_COLUMN,
-                _("the file {file} already exists").format(file=display_path(target)),
-                _("use --force to replace it, or change the position id"),
-            )
+        hint = _("use --force to replace it, or change the position id")
+        if not reader.is_new(target, position.row, POSITION_COLUMN, hint, force=force):
             continue
         files[target] = dump_yaml(_position_value(position), "position")
     if reader.problems:

@@ -334,15 +334,11 @@ def check_learning(
         if cid is None:
             continue
         cid_for_cells = by_stem.get(cid, cid)
-        if cid != parsed.file.stem:
-            loaded.report(
-                parsed,
-                ("competency",),
-                _("'{id}' differs from the file name '{file}'").format(
-                    id=cid, file=parsed.file.name
-                ),
-                _("rename the file to {id}.yaml").format(id=cid),
-            )
+        wording = (
+            _("'{id}' differs from the file name '{file}'"),
+            _("rename the file to {id}.yaml"),
+        )
+        loaded.named_as_its_file(parsed, cid, "competency", wording)
         if cid not in competencies and (cid in excused or loaded.competency_folder_missing):
             pass  # the competency file's own problem is reported there
         elif cid not in competencies:

@@ -35,7 +35,7 @@ from yaml.events import (
 )
 
 from generator.errors import Problem, join_path
-from generator.i18n import N_, _
+from generator.i18n import N_, _, os_reason
 from generator.standard import syntax_hints, unicode_spaces, yaml_wording
 
 try:
@@ -625,7 +625,11 @@ def read(file: Path, display_path: str | None = None) -> Document:
             None,
             [
                 Problem(
-                    path, 1, 1, "", _("cannot read the file: {reason}").format(reason=exc.strerror)
+                    path,
+                    1,
+                    1,
+                    "",
+                    _("cannot read the file: {reason}").format(reason=os_reason(exc)),
                 )
             ],
         )

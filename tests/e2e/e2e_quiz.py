@@ -55,7 +55,7 @@ def asked_ratings(export: dict[str, Any], ratings: dict[str, int]) -> dict[str, 
     rule = rule_of(view)
     kept: dict[str, int] = {}
     for competency in view.competencies:
-        for indicators in competency.levels[: asked_levels(competency, ratings, rule)]:
+        for indicators in competency.indicator_levels[: asked_levels(competency, ratings, rule)]:
             kept |= {i: ratings[i] for i in indicators if i in ratings}
     return kept
 

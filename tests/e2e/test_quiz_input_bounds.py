@@ -22,6 +22,9 @@ from e2e_quiz import (
 )
 from quiz_support import answer, seed_storage
 
+from generator.browser import bridge
+from generator.engine import recap_files
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -147,6 +150,84 @@ def test_an_imported_result_too_deep_or_too_large_is_ignored_before_python(
             not ignored
         )
         assert page.evaluate("document.documentElement.dataset.engine") == "ready"
+
+
+def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_page_shows(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """The page checks of an imported plan only what it keeps (an object whose items are
+    objects), of the priorities only that the form has them; what each plan item holds and
+    that a priority is marked once are the engine's checks, the same as ``kompetensi
+    assess``'s, and the page lists exactly the engine's located problems."""
+    version = site_export["framework"]["version"]
+    ratings = random_ratings(site_export, seed=12)
+    activities = site_export["learning"]["activities"]
+    activity = next(item for item in activities if not item["arranged_by_agency"])
+    plan = {
+        "items": [
+            {"activity_id": "Bukan Kegiatan", "jp": 8},
+            {"activity_id": activity["id"], "jp": str(activity["jp"])},
+        ]
+    }
+    file = tmp_path / "rencana.json"
+    twice = [site_export["competencies"][0]["id"]] * 2
+    doc = _doc(version, ratings, plan=plan, priorities=twice)
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    bridge.load(json.dumps(site_export))
+    request = {"ratings": ratings, "total_jp": 20, "priorities": twice, "plan": plan}
+    reply = json.loads(bridge.run_assessment(json.dumps(request)))
+    assert [problem["path"] for problem in reply["problems"]] == [
+        "priorities[1]",
+        "plan.items[0].activity_id",
+        "plan.items[1].jp",
+    ]
+    expected = [reply["message"]] + [
+        f"{p['path']}: {p['message']} ({p['hint']})" for p in reply["problems"]
+    ]
+    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
+        page.goto(server.url + "/asesmen/")
+        wait_engine(page)
+        page.set_input_files("#kq-import-file", file)
+        page.wait_for_selector("#kq-errors:not([hidden])")
+        shown = page.eval_on_selector_all(
+            "#kq-errors-list li", "els => els.map(e => e.textContent)"
+        )
+        assert shown == expected
+
+
+def test_the_pages_own_guards_of_an_imported_file_read_the_limits_from_python(
+    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """A file larger than the recap's and the quiz's limit, and an identity text longer than the
+    form field (``maxlength``), are refused whole, with the limits of the Python constants."""
+    version = site_export["framework"]["version"]
+    limit = recap_files.MAX_IDENTITY_CHARS
+    identity = {"name": "Nama", "nip": "1" * (limit + 1)}
+    long_identity = tmp_path / "identitas.json"
+    doc = _doc(version, random_ratings(site_export, seed=13), identity=identity)
+    long_identity.write_text(json.dumps(doc), encoding="utf-8")
+    large = tmp_path / "besar.json"
+    large.write_text(" " * recap_files.MAX_RESULT_BYTES + "{}", encoding="utf-8")
+    keep = "Tidak ada yang diubah; jawaban Anda tetap seperti semula."
+    megabytes = recap_files.MAX_RESULT_BYTES // (1024 * 1024)
+    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
+        page.goto(server.url + "/asesmen/")
+        page.wait_for_selector("[data-kq-root][data-kq-bound]")
+        for file, expected in (
+            (
+                long_identity,
+                [keep, f"identity.nip: harus berupa teks paling panjang {limit} karakter"],
+            ),
+            (large, [f"Berkas lebih besar dari {megabytes} MB. {keep}"]),
+        ):
+            page.set_input_files("#kq-import-file", file)
+            page.wait_for_selector("#kq-errors:not([hidden])")
+            shown = page.eval_on_selector_all(
+                "#kq-errors-list li", "els => els.map(e => e.textContent)"
+            )
+            assert shown == expected
+            page.evaluate("document.querySelector('#kq-errors').hidden = true")
+        assert checked_ratings(page) == {}
 
 
 ORDER = """

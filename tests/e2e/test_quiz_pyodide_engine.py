@@ -128,6 +128,12 @@ outcomes["installed"] = sorted(micropip.list())
 outcomes["freeze"] = sorted(json.loads(micropip.freeze())["packages"])
 
 from generator.browser import bridge
+# The site's wheel holds bytecode only: the engine is imported without compiling a line.
+outcomes["engine loaders"] = sorted({
+    type(module.__spec__.loader).__name__ + " " + module.__file__.rsplit(".", 1)[-1]
+    for name, module in sys.modules.items()
+    if name == "generator" or name.startswith("generator.")
+})
 outcomes["bridge"] = {
     name: json.loads(getattr(bridge, function)(EXPORT if argument is None else argument))
     for name, function, argument in json.loads(BRIDGE_CALLS)
@@ -216,6 +222,9 @@ def test_micropip_and_the_bridge_work_on_the_trimmed_stdlib_also_on_their_error_
     assert outcomes["engine wheel"] is None
     assert "kompetensi-asn-engine" in outcomes["installed"]
     assert "kompetensi-asn-engine" in outcomes["freeze"]
+
+    assert outcomes["engine loaders"] == ["SourcelessFileLoader pyc"]
+    assert engine_wheel.name.endswith("-cp314-none-any.whl")
 
     # The bridge gives what it gives on CPython, failures included.
     expected = {

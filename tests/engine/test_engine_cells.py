@@ -9,9 +9,9 @@ import io
 import pytest
 
 from generator.browser import report
-from generator.engine import cells, recap_tables
+from generator.engine import cells, model, recap_tables
 from generator.render import skj
-from generator.standard import export, importer, position_sheet
+from generator.standard import export, position_sheet, sheet_reader
 
 TRIGGERS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\n=1+1"]
 
@@ -41,23 +41,20 @@ def test_the_import_takes_off_only_the_apostrophe_the_export_added(risky: str) -
 def test_every_spreadsheet_writer_uses_the_one_neutraliser() -> None:
     for module in (export, report, recap_tables, skj, position_sheet):
         assert module.formula_safe is cells.formula_safe, module.__name__
-    assert importer.NEUTRALISED is cells.NEUTRALISED
+    assert sheet_reader.NEUTRALISED is cells.NEUTRALISED
 
 
 def test_the_standards_csv_neutralises_a_text_starting_with_a_line_break() -> None:
-    data = {
-        "framework": {"levels": [{"level": 1, "name": "Paham"}]},
-        "competencies": [
-            {
-                "id": "c",
-                "name": "C",
-                "group": "manajerial",
-                "definition": "\n=HYPERLINK(1)",
-                "levels": [
-                    {"level": 1, "description": "d", "indicators": [{"id": "c.1.1", "text": "-1"}]}
-                ],
-            }
-        ],
-    }
-    rows = list(csv.reader(io.StringIO(export.to_csv(data).lstrip("\ufeff"))))
+    level = model.CompetencyLevel(1, "d", (model.Indicator("c.1.1", "-1"),))
+    standard = model.StandardModel(
+        schema_version=1,
+        framework=model.Framework(version="1", levels=(model.FrameworkLevel(1, "Paham"),)),
+        assessment=model.Assessment(1, 4, (), 3, "all", 20),
+        learning=model.Learning((), (), ()),
+        competencies=(
+            model.Competency("c", "C", (level,), group="manajerial", definition="\n=HYPERLINK(1)"),
+        ),
+        positions=(),
+    )
+    rows = list(csv.reader(io.StringIO(export.to_csv(standard).lstrip("\ufeff"))))
     assert rows[1][7:9] == ["'-1", "'\n=HYPERLINK(1)"]

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-KOMPETENSI = Path(sys.executable).with_name("kompetensi")
-
-
-def _run(
-    *args: str, lang: str | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KOMPETENSI_LANG"}
-    env["COLUMNS"] = "80"  # argparse wraps help to the terminal width
-    if lang is not None:
-        env["KOMPETENSI_LANG"] = lang
-    return subprocess.run(
-        [str(KOMPETENSI), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+from cli_support import run as _run
 
 
 def test_a_usage_error_is_indonesian_by_default() -> None:

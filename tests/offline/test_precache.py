@@ -107,7 +107,7 @@ def test_the_worker_script_carries_the_manifest_and_passes_the_site_checks(built
     )
     (built / "sw.js").write_text(hostile, encoding="utf-8")
     assert [f.message for f in site_check.check_text(hostile, ".js", "sw.js")] == [
-        "script loads from another host: https://x.test/a.js"
+        "skrip memuat dari host lain: https://x.test/a.js"
     ]
 
 

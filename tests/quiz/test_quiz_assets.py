@@ -50,7 +50,8 @@ def test_engine_wheel_and_export_sit_at_the_paths_the_page_uses(
     site: Path, export: dict[str, Any]
 ) -> None:
     paths = layout.layout(export)
-    assert layout.site_path(site, paths.wheel_path).read_bytes() == wheel.build().data
+    shipped = wheel.build(compiled=True).data
+    assert layout.site_path(site, paths.wheel_path).read_bytes() == shipped
     exported = json.loads(layout.site_path(site, paths.export_path).read_text(encoding="utf-8"))
     assert exported == export
     names = layout.served_files()
@@ -279,5 +280,5 @@ def test_missing_pyodide_fails_the_build_with_a_hint(
     tmp_path: Path, export: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KOMPETENSI_PYODIDE_DIR", str(tmp_path / "nowhere"))
-    with pytest.raises(runtime.RuntimeSetupError, match="Hint: run `make setup`"):
+    with pytest.raises(runtime.RuntimeSetupError, match="Saran: jalankan `make setup`"):
         assets.write(tmp_path / "site", export)

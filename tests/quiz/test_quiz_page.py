@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from quiz_html import Node, parse
 
-from generator import engine
+from generator import engine, i18n
+from generator.commands import answers_file
+from generator.engine import plan_document, recap_files
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -134,6 +136,33 @@ def test_the_engine_limits_are_page_data_read_by_no_script_twice(tree: Node) -> 
             assert not re.search(r"sampai (1000|9)\b|MAX_JP|MAX_FOCUS", text), name
 
 
+def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: Node) -> None:
+    """The answers document's keys reach answers.js as page data, from the one Python list
+    the CLI checks with too; the identity fields of the form (keys and labels, read by the
+    scripts) are the document's identity keys; no script spells either list."""
+    root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
+    assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
+    assert root.attrs["data-answer-format"] == recap_files.FORMAT
+    assert root.attrs["data-max-file-bytes"] == str(recap_files.MAX_RESULT_BYTES)
+    assert root.attrs["data-answer-format-version"] == str(recap_files.FORMAT_VERSION)
+    assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
+    fields = [
+        node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
+    ]
+    assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
+    assert [key for key, _label in plan_document.IDENTITY_LABELS] == fields
+    lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
+    assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
+    assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
+    for name in layout.static_files():
+        if name.endswith(".js"):
+            text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")
+            assert not re.search(
+                r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;|kompetensi-asn/jawaban',
+                text,
+            ), name
+
+
 def test_targets_are_not_shown_while_answering(tree: Node) -> None:
     """A position's target levels appear only with the results, never in the form."""
     form = next(tree.iter("form"))
@@ -176,6 +205,12 @@ def test_a_script_that_would_end_its_element_is_refused(
     (tmp_path / "bad.js").write_text('const end = "</script>";\n', encoding="utf-8")
     monkeypatch.setattr(layout, "STATIC_SOURCE", tmp_path)
     with pytest.raises(page.InlineScriptError) as caught:
+        page.inline_script("bad.js")
+    assert str(caught.value) == (
+        "site_overrides/assets/quiz/bad.js: memuat '</'. Saran: skrip yang disisipkan ke halaman "
+        "tidak boleh memuatnya; susun teks itu dari dua bagian."
+    )
+    with i18n.speaking("en"), pytest.raises(page.InlineScriptError) as caught:
         page.inline_script("bad.js")
     assert str(caught.value) == (
         "site_overrides/assets/quiz/bad.js: contains '</'. Hint: an inlined script cannot "

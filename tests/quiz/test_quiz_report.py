@@ -11,6 +11,7 @@ import pytest
 
 from generator.browser import chart, report
 from generator.engine import assess
+from generator.engine.model import read_standard
 from generator.engine.report import to_markdown
 
 
@@ -64,17 +65,17 @@ def test_view_names_the_deciding_statements_as_the_form_numbers_them(
     result = assess(export, ratings, position="administrator")
     first = report.view(result, export)["competencies"][0]
     assert "integritas.2.2" in first["explanation"] and "integritas.2.3" in first["explanation"]
-    statements = report.form_statements(export["competencies"][0])
-    assert [s["id"] for s in statements[:6]] == [
+    statements = report.form_statements(read_standard(export).competencies[0])
+    assert [s.id for s in statements[:6]] == [
         "integritas.1.1", "integritas.1.2", "integritas.1.3",
         "integritas.2.1", "integritas.2.2", "integritas.2.3",
     ]  # fmt: skip
     assert first["decisive"] == [
-        {"id": "integritas.2.2", "number": 5, "text": statements[4]["text"]},
-        {"id": "integritas.2.3", "number": 6, "text": statements[5]["text"]},
+        {"id": "integritas.2.2", "number": 5, "text": statements[4].text},
+        {"id": "integritas.2.3", "number": 6, "text": statements[5].text},
     ]
     # Every level met: nothing decided it from above, so no list.
-    every = {s["id"]: 4 for s in statements}
+    every = {s.id: 4 for s in statements}
     top = report.view(assess(export, every), export)["competencies"][0]
     assert (top["estimated"], top["decisive"]) == (5, [])
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import i18n
 from generator.quiz import runtime
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +29,25 @@ def test_a_changed_wheel_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     pinned = runtime.WHEELS[0]
     (tmp_path / pinned.filename).write_bytes(b"not the wheel")
     monkeypatch.setattr(runtime, "VENDOR_DIR", tmp_path)
-    with pytest.raises(runtime.RuntimeSetupError, match=r"sha256 .*, expected "):
+    with pytest.raises(runtime.RuntimeSetupError, match=r"sha256 .*, seharusnya "):
         runtime.wheel_bytes(pinned)
 
 
 def test_missing_pyodide_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOMPETENSI_PYODIDE_DIR", str(tmp_path))
     with pytest.raises(
-        runtime.RuntimeSetupError, match=r"package.json: missing. Hint: run `make setup`"
+        runtime.RuntimeSetupError, match=r"package.json: tidak ada. Saran: jalankan `make setup`"
+    ):
+        runtime.pyodide_dir()
+    with (
+        i18n.speaking("en"),
+        pytest.raises(
+            runtime.RuntimeSetupError, match=r"package.json: missing. Hint: run `make setup`"
+        ),
     ):
         runtime.pyodide_dir()
     (tmp_path / "package.json").write_text('{"version": "0.1"}', encoding="utf-8")
-    with pytest.raises(runtime.RuntimeSetupError, match=r"pyodide 0.1 installed, the quiz expects"):
+    with pytest.raises(runtime.RuntimeSetupError, match=r"terpasang pyodide 0.1, sedangkan kuis"):
         runtime.pyodide_dir()
 
 

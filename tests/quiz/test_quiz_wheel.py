@@ -1,10 +1,13 @@
-"""The engine wheel: deterministic, complete, valid RECORD, importable with the stdlib alone."""
+"""The engine wheel: deterministic, complete, valid RECORD, importable with the stdlib alone;
+the shipped form compiled to bytecode by Pyodide's CPython."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import csv
 import hashlib
+import importlib.util
 import io
 import json
 import subprocess
@@ -13,9 +16,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import generator
+from generator import precompress
 from generator.engine import assess
-from generator.quiz import wheel
+from generator.quiz import runtime, stdlib_pyc, stdlib_trim, wheel
 
 
 def _names(data: bytes) -> list[str]:
@@ -85,7 +91,11 @@ def test_a_module_added_to_a_shipped_package_ships(tmp_path: Path) -> None:
 
 
 def test_record_lists_every_file_with_its_hash() -> None:
-    with zipfile.ZipFile(io.BytesIO(wheel.build().data)) as archive:
+    _check_record(wheel.build().data)
+
+
+def _check_record(data: bytes, tag: str = "py3-none-any") -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         record_name = next(name for name in archive.namelist() if name.endswith("/RECORD"))
         rows = list(csv.reader(io.StringIO(archive.read(record_name).decode())))
         listed = {row[0]: row for row in rows}
@@ -101,7 +111,7 @@ def test_record_lists_every_file_with_its_hash() -> None:
         assert "Name: kompetensi-asn-engine\nVersion: 0.1.0\n" in metadata
         wheel_file = archive.read("kompetensi_asn_engine-0.1.0.dist-info/WHEEL").decode()
         assert "Root-Is-Purelib: true" in wheel_file
-        assert "Tag: py3-none-any" in wheel_file
+        assert f"Tag: {tag}" in wheel_file
         for info in archive.infolist():
             assert info.date_time == (1980, 1, 1, 0, 0, 0)
             assert info.external_attr >> 16 == 0o644
@@ -132,3 +142,68 @@ def test_the_wheel_runs_on_the_standard_library_alone(
     answer = json.loads(completed.stdout)
     assert answer["ok"] is True
     assert answer["result"] == assess(export, ratings, position="pengawas")
+
+
+# ---- the wheel the site ships: bytecode compiled by Pyodide's CPython (stdlib_pyc) -------------
+# That the quiz runs from it in Chromium, importing every engine module sourceless, is proven by
+# tests/e2e/test_quiz_pyodide_engine.py (the built site ships this wheel).
+
+
+def test_the_shipped_wheel_holds_bytecode_for_every_module_and_nothing_else_changes(
+    node: str,
+) -> None:
+    source, compiled = wheel.build(), wheel.build(compiled=True)
+    assert compiled.filename == "kompetensi_asn_engine-0.1.0-cp314-none-any.whl"
+    _check_record(compiled.data, "cp314-none-any")
+    modules = {name for name in _names(source.data) if name.endswith(".py")}
+    assert len(modules) > 20
+    with (
+        zipfile.ZipFile(io.BytesIO(source.data)) as before,
+        zipfile.ZipFile(io.BytesIO(compiled.data)) as after,
+    ):
+        # Each module becomes its .pyc beside where its .py was (sourceless, as zipimport and
+        # site-packages load it); the catalog and the dist-info stay, in the same order.
+        expected = [name + "c" if name in modules else name for name in before.namelist()]
+        assert after.namelist() == expected
+        assert not [name for name in after.namelist() if name.endswith(".py")]
+        # Class docstrings stay (a dataclass without one runs inspect.signature() to make
+        # one, in the browser, as its module is imported); module docstrings go, as -OO.
+        kept = gone = 0
+        for name in modules:
+            tree, pyc = ast.parse(before.read(name)), after.read(name + "c")
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Module | ast.ClassDef):
+                    continue
+                doc = ast.get_docstring(node)
+                if doc:
+                    first = doc.splitlines()[0]
+                    present = first.encode() in pyc
+                    assert present == isinstance(node, ast.ClassDef), (name, first)
+                    kept, gone = kept + present, gone + (not present)
+        assert kept > 20 and gone > 20
+        magic = {after.read(name + "c")[:4] for name in modules}
+        flags = {int.from_bytes(after.read(name + "c")[4:8], "little") for name in modules}
+        catalog = "generator/" + wheel.SHIPPED_DATA[0]
+        assert after.read(catalog) == before.read(catalog)
+        metadata = after.read("kompetensi_asn_engine-0.1.0.dist-info/METADATA").decode()
+    # One CPython's bytecode, the standard library's (the browser's), not this Python's.
+    with zipfile.ZipFile(io.BytesIO(_compiled_stdlib())) as stdlib:
+        assert magic == {stdlib.read("json/__init__.pyc")[:4]}
+    assert magic != {importlib.util.MAGIC_NUMBER}
+    assert flags == {0b01}  # unchecked hash-based (PEP 552): no source to compare with
+    assert "Requires-Python: ==3.14.*" in metadata
+
+
+def test_the_shipped_wheel_is_built_deterministically(
+    node: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two compiles (no cache between them) give the same bytes: the URL's hash holds."""
+    first = wheel.build(compiled=True).data
+    monkeypatch.setenv("KOMPETENSI_CACHE_DIR", "")
+    monkeypatch.setattr(precompress, "_memory", {})
+    assert wheel.build(compiled=True).data == first
+
+
+def _compiled_stdlib() -> bytes:
+    trimmed = stdlib_trim.trimmed((runtime.pyodide_dir() / stdlib_trim.FILE_NAME).read_bytes())
+    return stdlib_pyc.compiled(trimmed)

@@ -62,7 +62,7 @@ def test_a_too_large_file_and_a_broken_roster(collected: Collected) -> None:
     bad = base64.b64encode(b"nip,nama\n1,A\n").decode()
     start = call(recap_bridge.recap_start, {"roster": bad, "roster_name": "daftar.csv"})
     assert start["roster_problems"] == [
-        "daftar.csv:1: kolom unit, jabatan tidak ada Hint: baris pertama harus memuat judul "
+        "daftar.csv:1: kolom unit, jabatan tidak ada Saran: baris pertama harus memuat judul "
         "kolom nip, nama, unit, jabatan"
     ]
     assert call(recap_bridge.recap_add, {"files": []})["kind"] == "request"

@@ -192,14 +192,14 @@ def test_roster_problems_are_reported_by_line(
     code, out, err = rekap(capsys, str(collected.folder), "--roster", str(roster))
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        f"{roster}:2: nip: kosong Hint: setiap baris memerlukan NIP",
+        f"{roster}:2: nip: kosong Saran: setiap baris memerlukan NIP",
         f"{roster}:4: nip: NIP yang sama sudah ada di baris sebelumnya",
     ]
     roster.write_text("nip;nama\n1;X\n", "utf-8")
     code, _, err = rekap(capsys, str(collected.folder), "--roster", str(roster))
     assert code == 1
     assert err == (
-        f"{roster}:1: kolom unit, jabatan tidak ada Hint: baris pertama harus memuat judul "
+        f"{roster}:1: kolom unit, jabatan tidak ada Saran: baris pertama harus memuat judul "
         "kolom nip, nama, unit, jabatan\n"
     )
 

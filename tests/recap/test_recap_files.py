@@ -5,15 +5,29 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from recap_support import DICTIONARY
 
 from bench.recap_data import documents
+from generator import i18n
+from generator.engine import wording
 from generator.engine.recap import Recap
 
 GOOD = next(documents(DICTIONARY, 1, seed=3))
+
+
+@pytest.fixture(autouse=True)
+def indonesian() -> Iterator[None]:
+    """The reasons in Indonesian, as the command (by default) and the /rekap/ page give them."""
+    with i18n.speaking("id"):
+        before = wording.use(i18n._)
+        try:
+            yield
+        finally:
+            wording.use(before)
 
 
 def _bytes(document: Any) -> bytes:
@@ -61,6 +75,18 @@ def test_each_rejection_has_one_reason(data: bytes, reason: str) -> None:
     assert recap.add("berkas.json", data) is False
     assert recap.rejected == [{"file": "berkas.json", "reason": reason}]
     assert recap.summary()["respondents"] == 0
+
+
+def test_a_reason_is_english_when_the_caller_speaks_english() -> None:
+    recap = Recap(DICTIONARY)
+    with i18n.speaking("en"):
+        recap.add("berkas.json", _changed(standards_version="2030.1"))
+    assert recap.rejected == [
+        {
+            "file": "berkas.json",
+            "reason": "made for standards version 2030.1, while this recap uses version 2017.1",
+        }
+    ]
 
 
 def test_identical_files_without_nip_count_once() -> None:

@@ -297,7 +297,7 @@ def test_the_preview_servers_own_address_is_not_another_host() -> None:
     )
     own = check_text(page, ".html", "p.html", own_origin="http://127.0.0.1:8000/")
     assert [f.message for f in own] == [
-        "<link href> URL to another host: http://127.0.0.1:8001/x.css",
-        "<img src> URL to another host: https://example.org/x.png",
+        "<link href> URL ke host lain: http://127.0.0.1:8001/x.css",
+        "<img src> URL ke host lain: https://example.org/x.png",
     ]
     assert len(check_text(page, ".html", "p.html")) == 3  # a build has no own origin

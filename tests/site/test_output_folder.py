@@ -473,7 +473,7 @@ def test_a_failing_write_is_one_located_line_and_no_traceback(
     assert len(errors) == 1, errors
     where, _, message = errors[0].partition(": ")
     assert where == str(site) or where.startswith(f"{site}/"), where
-    assert message == f"build gagal: File too large; {site} tidak diubah."
+    assert message == f"build gagal: berkas terlalu besar; {site} tidak diubah."
     assert tree(site) == before
     assert leftovers(tmp_path / "project") == []
 

@@ -24,6 +24,7 @@ from site_support import (
     site_config,
 )
 
+from generator import i18n
 from generator.build import QUIET_BANNER
 from generator.site_check import check_site
 
@@ -289,8 +290,8 @@ def test_unsafe_output_fails_the_build_and_keeps_the_previous_site(
     assert failed.code == 1
     errors = [re.sub(r":\d+:", ":N:", line) for line in failed.lines if line.startswith("ERROR")]
     assert errors == [
-        "ERROR   -  index.html:N: <img src> URL to another host: https://tracker.example/p.gif",
-        "ERROR   -  index.html:N: <p> has an event-handler attribute 'onclick'",
+        "ERROR   -  index.html:N: <img src> URL ke host lain: https://tracker.example/p.gif",
+        "ERROR   -  index.html:N: <p> mempunyai atribut penangan peristiwa 'onclick'",
         "ERROR   -  2 titik tidak aman di situs hasil build.",
     ]
     assert failed.lines[-1] == f"Build gagal; {site} tidak diubah."
@@ -327,7 +328,7 @@ def test_an_unknown_data_marker_is_located(tmp_path: Path) -> None:
         "ERROR   -  content/index.md:3: penanda data 'nilai' tidak dikenal (yang dikenal: "
     )
     assert errors[1:] == [
-        "ERROR   -  Error reading page 'index.md':",  # MkDocs names the page being read
+        "ERROR   -  Galat saat membaca halaman 'index.md':",  # MkDocs names the page being read
         "ERROR   -  1 masalah penanda data di content/index.md.",
     ]
 
@@ -355,7 +356,7 @@ def test_edit_links_point_at_the_yaml_source_when_a_repository_is_configured(
     lines = re.sub(r"\.html:\d+:", ".html:N:", result.stderr).splitlines()
     edit_link = "https://git.example.invalid/kompetensi/edit/main/standards/competencies/integrit"
     assert (
-        "ERROR   -  kompetensi/integritas/index.html:N: <a href> URL to another host: " + edit_link
+        "ERROR   -  kompetensi/integritas/index.html:N: <a href> URL ke host lain: " + edit_link
     ) in lines  # the checker quotes the first 80 characters of a URL
     page = read(tmp_path / "site/kompetensi/integritas/index.html")
     edit = [
@@ -470,7 +471,8 @@ def test_edit_links_point_at_the_yaml_source_when_a_repository_is_configured(
 )
 def test_checker(tmp_path: Path, name: str, text: str, expected: list[str]) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
-    assert [str(f) for f in check_site(tmp_path)] == expected
+    with i18n.speaking("en"):  # the findings' English msgids (a build shows them in Indonesian)
+        assert [str(f) for f in check_site(tmp_path)] == expected
 
 
 def test_search_partial_override_differs_from_material_only_by_its_label() -> None:

@@ -14,6 +14,7 @@ from site_support import FIXTURES, GOLDEN, ROOT
 from generator.render import links, navigation, pages
 from generator.render.markers import fill_markers
 from generator.render.pages import GeneratedFile, placeholder, render_site, split_markdown
+from generator.render.site import Site
 from generator.render.safe import anchor, front_matter, inert, slug, title
 from generator.standard import load_standard
 
@@ -218,7 +219,7 @@ def test_the_json_download_is_the_export_in_compact_form() -> None:
 
 
 def test_markers_take_the_current_values() -> None:
-    data = load_standard(FIXTURES / "hostile").data
+    data = load_standard(FIXTURES / "hostile").model
     text = "Ambang <!-- data:met_threshold -->9<!-- /data -->, <!-- data:scale_label:3 -->x<!-- /data -->"
     filled, problems = fill_markers(text, data)
     assert problems == []
@@ -229,7 +230,7 @@ def test_markers_take_the_current_values() -> None:
 
 
 def test_unknown_markers_are_located() -> None:
-    data = load_standard(FIXTURES / "three").data
+    data = load_standard(FIXTURES / "three").model
     text = "a\nb <!-- data:nope -->x<!-- /data -->\n<!-- data:scale_label:9 -->y<!-- /data -->"
     filled, problems = fill_markers(text, data)
     assert filled == text
@@ -244,7 +245,7 @@ def test_unknown_markers_are_located() -> None:
 
 
 def test_the_jp_rule_marker_shows_the_framework_rule() -> None:
-    data = load_standard(ROOT / "standards").data
+    data = load_standard(ROOT / "standards").model
     filled, problems = fill_markers("<!-- data:jp_rule -->aturan<!-- /data -->", data)
     assert problems == []
     assert "45 menit" in filled and "ketentuannya sendiri" in filled
@@ -305,8 +306,9 @@ def test_navigation_titles_are_escaped() -> None:
 
 def test_a_functional_position_page_sends_the_reader_to_their_skj() -> None:
     data = load_standard(ROOT / "standards").data
-    d = pages.Dictionary(data, {"positions": "standards/positions.yaml"})
-    position = next(p for p in data["positions"] if p["id"] == "jf-ahli-muda")
+    d = Site(data, {"positions": "standards/positions.yaml"})
+    position = d.position("jf-ahli-muda")
+    assert position is not None
     text = pages.position(d, position).assembled()
     assert "Tanpa target di situs ini" in text
     assert text.count('<td data-label="Level">Lihat dokumen SKJ Anda</td>') == 9

@@ -212,7 +212,7 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 
 def test_export_csv_one_row_per_indicator(real_csv: str) -> None:
-    assert real_csv == to_csv(load_standard(ROOT / "standards").data)
+    assert real_csv == to_csv(load_standard(ROOT / "standards").model)
     header, *rows = _csv_rows(real_csv)
     assert header == list(CSV_COLUMNS)
     assert len(rows) == 195
@@ -284,7 +284,7 @@ def test_export_replaces_an_existing_file(tmp_path: Path) -> None:
         "export", "--format", "csv", "--standards", STD, "-o", str(target), cwd=tmp_path
     )
     assert code == 0
-    assert target.read_bytes() == to_csv(load_standard(tmp_path / STD).data).encode()
+    assert target.read_bytes() == to_csv(load_standard(tmp_path / STD).model).encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kompetensi.csv", STD]
 
 

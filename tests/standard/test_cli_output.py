@@ -125,7 +125,7 @@ def test_a_full_device_is_one_line_naming_it(folder: Path) -> None:
     full = _device(folder, 1, 7, "/dev/full")
     result = export(folder, "-o", str(full))
     assert result.returncode == 1
-    assert result.stderr.decode() == f"{full}: tidak dapat menulis: No space left on device\n"
+    assert result.stderr.decode() == f"{full}: tidak dapat menulis: ruang penyimpanan habis\n"
     assert stat.S_ISCHR(full.stat().st_mode)
 
 
@@ -151,7 +151,7 @@ def test_a_socket_is_refused_and_kept(folder: Path) -> None:
     finally:
         server.close()
     assert result.returncode == 1
-    assert result.stderr.decode() == "soket: tidak dapat menulis: No such device or address\n"
+    assert result.stderr.decode() == "soket: tidak dapat menulis: perangkat atau alamat tidak ada\n"
     assert stat.S_ISSOCK(path.lstat().st_mode)
 
 
@@ -192,7 +192,7 @@ def test_a_full_disk_on_standard_output_is_one_line(folder: Path, args: tuple[st
         result = export(folder, *args, stdout=full.fileno())
     assert result.returncode == 1
     assert (
-        result.stderr.decode() == "standar keluaran: tidak dapat menulis: No space left on device\n"
+        result.stderr.decode() == "standar keluaran: tidak dapat menulis: ruang penyimpanan habis\n"
     )
 
 

@@ -5,29 +5,7 @@
 // form that the form does not offer. Strict validation is all-or-nothing; lenient validation
 // (answers saved under an older standards version) drops what no longer fits and counts it.
 
-export const FORMAT = "kompetensi-asn/jawaban";
-export const FORMAT_VERSION = 1;
 export const SHARE_KEY = "jawaban";
-const KEYS = [
-  "format",
-  "format_version",
-  "standards_version",
-  "position",
-  "targets",
-  "total_jp",
-  "focus",
-  "identity",
-  "priorities",
-  "plan",
-  "ratings",
-  "submitted",
-  "result",
-];
-// The identity printed on the plan; optional strings kept on the device (never in a share link).
-export const IDENTITY_KEYS = ["name", "nip", "unit", "period", "position_title"];
-const MAX_IDENTITY_CHARS = 120;
-const MAX_PLAN_ITEMS = 200;
-const ACTIVITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -68,9 +46,9 @@ export function formShape(root) {
   }
   return {
     version: root.dataset.standardsVersion || "",
-    defaultJp: Number(root.dataset.defaultJp || "20"),
-    defaultFocus: Number(root.dataset.defaultFocus || "3"),
-    // The engine's limits, written by the build (generator/quiz/page.py): {min, max}.
+    // The standard's defaults and the engine's limits, written by the build (quiz/page.py).
+    defaultJp: Number(root.dataset.defaultJp),
+    defaultFocus: Number(root.dataset.defaultFocus),
     jp: { min: Number(root.dataset.minJp), max: Number(root.dataset.maxJp) },
     focus: { min: Number(root.dataset.minFocus), max: Number(root.dataset.maxFocus) },
     indicators: baseCompetencies.flatMap((c) => c.indicators),
@@ -83,13 +61,27 @@ export function formShape(root) {
       ? [...targetSelects[0].options].filter((o) => o.value).map((o) => Number(o.value))
       : [],
     positions: new Set([...position.options].filter((o) => o.value).map((o) => o.value)),
+    // The answers document's format, version and keys, written by the build from the Python
+    // constants the command checks a file with (generator/engine/recap_files.py).
+    format: root.dataset.answerFormat,
+    formatVersion: Number(root.dataset.answerFormatVersion),
+    answerKeys: (root.dataset.answerKeys || "").split(" "),
+    // The largest answers file read, in bytes (the recap's limit for the same files too).
+    maxFileBytes: Number(root.dataset.maxFileBytes),
+    // The identity printed on the plan, in its order: optional texts kept on the device (never
+    // in a share link). The form's fields give the keys, their labels and the longest text.
+    identity: [...root.querySelectorAll("[data-kq-identity]")].map((input) => ({
+      key: input.dataset.kqIdentity,
+      label: input.labels[0].textContent,
+      maxLength: input.maxLength,
+    })),
   };
 }
 
 export function emptyDoc(shape) {
   return {
-    format: FORMAT,
-    format_version: FORMAT_VERSION,
+    format: shape.format,
+    format_version: shape.formatVersion,
     standards_version: shape.version,
     position: null,
     targets: {},
@@ -103,29 +95,24 @@ export function emptyDoc(shape) {
   };
 }
 
-// An edited plan's shape: {focus?, budget_jp?, items: [{activity_id, jp}]}. Whether the ids
-// exist and the JP are the catalogue's is the engine's check (the same as the CLI's).
+// An edited plan: {focus?, budget_jp?, items: [{activity_id, jp}]}. The page only keeps it
+// (copyPlan) and passes it on, so it checks no more than that the items are objects. What each
+// item holds (a catalogue activity, its JP, at most 200, each once) is the engine's check, the
+// same as the CLI's (generator/engine/plan_edit.py): the page shows its located messages.
 function planProblem(plan) {
   if (!isPlainObject(plan) || !Array.isArray(plan.items)) return "harus berupa objek dengan items";
-  if (plan.items.length > MAX_PLAN_ITEMS) return `paling banyak ${MAX_PLAN_ITEMS} aktivitas`;
-  const ok = plan.items.every(
-    (item) =>
-      isPlainObject(item) &&
-      typeof item.activity_id === "string" &&
-      ACTIVITY_ID.test(item.activity_id) &&
-      isInteger(item.jp),
-  );
-  return ok ? null : "setiap aktivitas harus berupa {activity_id, jp}";
+  return plan.items.every(isPlainObject) ? null : "setiap aktivitas harus berupa {activity_id, jp}";
 }
 
-// The marked priorities: a list of the form's competency ids, each once.
+// The marked priorities: a list of the form's competency ids (a share link writes each as its
+// place in the form). That each is marked once, and is asked for the position, is the engine's
+// check (generator/engine/inputs.py): the page shows its located messages.
 function prioritiesProblem(priorities, shape) {
   if (!Array.isArray(priorities)) return "harus berupa daftar id kompetensi";
   const known = new Set(shape.competencies.map((c) => c.id));
-  const ok = priorities.every(
-    (key, index) => known.has(key) && priorities.indexOf(key) === index,
-  );
-  return ok ? null : "harus berupa daftar id kompetensi yang dikenal, masing-masing sekali";
+  return priorities.every((key) => known.has(key))
+    ? null
+    : "harus berupa daftar id kompetensi yang dikenal";
 }
 
 function copyPlan(plan) {
@@ -143,11 +130,13 @@ export function validate(doc, shape, lenient) {
     return { problems: [{ path: "", message: "isi berkas harus berupa objek JSON" }], dropped };
   }
   for (const key of Object.keys(doc)) {
-    if (!KEYS.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
+    if (!shape.answerKeys.includes(key)) problems.push({ path: key, message: "kunci tidak dikenal" });
   }
-  if (doc.format !== FORMAT) problems.push({ path: "format", message: `harus "${FORMAT}"` });
-  if (doc.format_version !== FORMAT_VERSION) {
-    problems.push({ path: "format_version", message: `harus ${FORMAT_VERSION}` });
+  if (doc.format !== shape.format) {
+    problems.push({ path: "format", message: `harus "${shape.format}"` });
+  }
+  if (doc.format_version !== shape.formatVersion) {
+    problems.push({ path: "format_version", message: `harus ${shape.formatVersion}` });
   }
   if (typeof doc.standards_version !== "string") {
     problems.push({ path: "standards_version", message: "harus berupa teks" });
@@ -191,9 +180,10 @@ export function validate(doc, shape, lenient) {
     else {
       for (const key of Object.keys(doc.identity)) {
         const text = doc.identity[key];
-        if (!IDENTITY_KEYS.includes(key)) soft(`identity.${key}`, "kunci tidak dikenal");
-        else if (typeof text !== "string" || text.length > MAX_IDENTITY_CHARS) {
-          soft(`identity.${key}`, `harus berupa teks paling panjang ${MAX_IDENTITY_CHARS} karakter`);
+        const field = shape.identity.find((item) => item.key === key);
+        if (!field) soft(`identity.${key}`, "kunci tidak dikenal");
+        else if (typeof text !== "string" || text.length > field.maxLength) {
+          soft(`identity.${key}`, `harus berupa teks paling panjang ${field.maxLength} karakter`);
         } else if (text.trim()) value.identity[key] = text;
       }
     }
@@ -360,8 +350,8 @@ export function parseShare(fragment, shape) {
     return null;
   }
   const doc = {
-    format: FORMAT,
-    format_version: FORMAT_VERSION,
+    format: shape.format,
+    format_version: shape.formatVersion,
     standards_version: version,
     position: position === "-" ? null : position,
     targets: {},

@@ -6,7 +6,6 @@ import { download } from "./dom.js";
 import { hideErrors, notice, showErrors } from "./messages.js";
 import { showComparison } from "./results.js";
 
-const MAX_FILE_BYTES = 1024 * 1024;
 const KEEP = "Tidak ada yang diubah; jawaban Anda tetap seperti semula.";
 
 // The JSON file holds the answers the shown result was computed from, and that result.
@@ -26,8 +25,10 @@ export async function fileChosen(port, event, purpose) {
   if (!file) return;
   const title =
     purpose === "import" ? "Berkas jawaban tidak dimuat" : "Berkas pembanding tidak dimuat";
-  if (file.size > MAX_FILE_BYTES) {
-    showErrors(port.byId, title, [{ path: "", message: `Berkas lebih besar dari 1 MB. ${KEEP}` }]);
+  const limit = port.shape.maxFileBytes;
+  if (file.size > limit) {
+    const message = `Berkas lebih besar dari ${limit / (1024 * 1024)} MB. ${KEEP}`;
+    showErrors(port.byId, title, [{ path: "", message }]);
     return;
   }
   let doc;

@@ -2,26 +2,18 @@
 // (focus, the year's schedule with quarter and evidence, totals) or from the identity fields the
 // reader typed; this module only puts them in the document's tables.
 
-import { IDENTITY_KEYS } from "./answers.js";
 import { el, emphasised } from "./dom.js";
 
-const IDENTITY_LABELS = {
-  name: "Nama",
-  nip: "NIP",
-  position_title: "Jabatan",
-  unit: "Unit kerja",
-  period: "Periode rencana",
-};
-const ORDER = ["name", "nip", "position_title", "unit", "period"];
 const BLANK = "……………………………";
 
-export function showIdentity(byId, identity) {
+// ``fields``: the form's identity fields ({key, label}, formShape), in the document's order.
+export function showIdentity(byId, identity, fields) {
   byId("kq-doc-identity").replaceChildren(
-    ...ORDER.filter((key) => IDENTITY_KEYS.includes(key)).map((key) =>
+    ...fields.map(({ key, label }) =>
       el(
         "tr",
         {},
-        el("th", { scope: "row", text: IDENTITY_LABELS[key] }),
+        el("th", { scope: "row", text: label }),
         el("td", { text: (identity[key] || "").trim() || BLANK }),
       ),
     ),

@@ -3,7 +3,7 @@
 // edited plan (the same check as `kompetensi assess --plan`); this module only says which
 // activities the reader picked.
 
-import { IDENTITY_KEYS, withinLimits } from "./answers.js";
+import { withinLimits } from "./answers.js";
 import { showIdentity } from "./plan-doc.js";
 import { markedPriorities } from "./priorities.js";
 
@@ -11,18 +11,18 @@ import { markedPriorities } from "./priorities.js";
 export function readPlanSettings(quiz, doc) {
   const focus = quiz.focusInput.value.trim();
   doc.focus = /^\d+$/.test(focus) ? Number(focus) : null;
-  for (const key of IDENTITY_KEYS) {
+  for (const { key } of quiz.shape.identity) {
     const value = quiz.byId(`kq-id-${key}`).value;
     if (value.trim()) doc.identity[key] = value;
   }
   doc.priorities = quiz.priorities;
   doc.plan = quiz.plan;
-  showIdentity(quiz.byId, doc.identity);
+  showIdentity(quiz.byId, doc.identity, quiz.shape.identity);
 }
 
 export function applyPlanSettings(quiz, doc) {
   quiz.focusInput.value = String(doc.focus ?? quiz.shape.defaultFocus);
-  for (const key of IDENTITY_KEYS) {
+  for (const { key } of quiz.shape.identity) {
     quiz.byId(`kq-id-${key}`).value = (doc.identity && doc.identity[key]) || "";
   }
   quiz.priorities = doc.priorities || [];
