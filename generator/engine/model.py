@@ -294,8 +294,28 @@ def _get(data: Any, key: str, kind: type[_T], path: str) -> _T:
     value = data[key]
     # bool is an int subclass; an export never uses true/false where a number belongs.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise DictionaryError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
+        raise DictionaryError(f"{where}: " + _expected(kind, value))
     return value
+
+
+def _expected(kind: type, value: object) -> str:
+    """``expected list, got str``: the English names Python's types, the translation words."""
+    return _("expected {expected}, got {value}").format(
+        expected=_type_name(kind), value=_type_name(type(value))
+    )
+
+
+def _type_name(kind: type) -> str:
+    names = {
+        dict: _("dict"),
+        list: _("list"),
+        str: _("str"),
+        int: _("int"),
+        float: _("float"),
+        bool: _("bool"),
+        type(None): _("NoneType"),
+    }
+    return names.get(kind, kind.__name__)
 
 
 def _optional(data: dict[str, Any], key: str, kind: type[_T], path: str, default: _T) -> _T:
@@ -315,7 +335,7 @@ def _items(data: Any, key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
     for index, item in enumerate(_get(data, key, list, path)):
         item_path = f"{where}[{index}]"
         if not isinstance(item, dict):
-            raise DictionaryError(f"{item_path}: expected dict, got {type(item).__name__}")
+            raise DictionaryError(f"{item_path}: " + _expected(dict, item))
         items.append((item_path, item))
     return items
 
@@ -326,7 +346,7 @@ def _texts(data: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
     values = _optional(data, key, list, path, [])
     for index, value in enumerate(values):
         if not isinstance(value, str):
-            raise DictionaryError(f"{where}[{index}]: expected str, got {type(value).__name__}")
+            raise DictionaryError(f"{where}[{index}]: " + _expected(str, value))
     return tuple(values)
 
 
@@ -373,8 +393,10 @@ def _level_rule(assessment: dict[str, Any]) -> str:
         return DEFAULT_LEVEL_RULE
     rule = _get(assessment, "level_rule", str, "assessment")
     if rule not in LEVEL_RULES:
+        message = _("expected one of {options}, got {value}")
         raise DictionaryError(
-            f"assessment.level_rule: expected one of {', '.join(LEVEL_RULES)}, got {rule!r}"
+            "assessment.level_rule: "
+            + message.format(options=", ".join(LEVEL_RULES), value=repr(rule))
         )
     return rule
 
@@ -416,7 +438,9 @@ def _learning(data: dict[str, Any]) -> Learning:
     if sum(category.percent for category in categories) <= 0 or any(
         category.percent < 0 for category in categories
     ):
-        raise DictionaryError("learning.categories: expected non-negative percents summing above 0")
+        raise DictionaryError(
+            "learning.categories: " + _("expected non-negative percents summing above 0")
+        )
     return Learning(
         categories=categories,
         forms=tuple(
@@ -478,7 +502,7 @@ def _targets(path: str, position: dict[str, Any]) -> dict[str, int | None]:
     targets: dict[str, int | None] = {}
     for competency, target in _get(position, "targets", dict, path).items():
         if target is not None and (not isinstance(target, int) or isinstance(target, bool)):
-            raise DictionaryError(f"{path}.targets.{competency}: expected int or null")
+            raise DictionaryError(f"{path}.targets.{competency}: " + _("expected int or null"))
         targets[str(competency)] = target
     return targets
 

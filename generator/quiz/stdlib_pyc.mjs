@@ -3,13 +3,17 @@
 // (Pyodide's, from node_modules), so the browser no longer compiles the standard library's
 // source on every start of the quiz.
 //
-// Usage: node stdlib_pyc.mjs <pyodide folder> <input zip> <output zip>
+// Usage: node stdlib_pyc.mjs <pyodide folder> <input zip> <output zip> [keep-class-docstrings]
+//
+// keep-class-docstrings (the engine wheel): a dataclass without a docstring makes one from
+// inspect.signature() when its module runs, which costs more in the browser than the class
+// docstrings weigh; all other docstrings go (as with python -OO).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [folder, input, output] = process.argv.slice(2);
+const [folder, input, output, option] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(folder, "pyodide.mjs")).href);
 // Without column ranges the bytecode is smaller (tracebacks lose their ^^^ markers only).
 const pyodide = await loadPyodide({
@@ -18,11 +22,14 @@ const pyodide = await loadPyodide({
   stdout: () => {},
 });
 pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
+pyodide.globals.set("KEEP_CLASS_DOCSTRINGS", option === "keep-class-docstrings");
 try {
   pyodide.runPython(`
 import ast, importlib.util, marshal, zipfile
 
-DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+DOCUMENTED = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef) + (
+    () if KEEP_CLASS_DOCSTRINGS else (ast.ClassDef,)
+)
 
 
 def without_docstrings(tree):

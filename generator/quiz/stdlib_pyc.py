@@ -20,6 +20,7 @@ first start must not wait for Node and Pyodide), which works the same, only slow
 The engine wheel goes through the same script (:func:`compiled_files`, called by
 :func:`generator.quiz.wheel.build`), in the preview too: its 30 modules take one Node start of a
 few seconds, once per change of the engine, and the browser then imports them without compiling.
+Its classes keep their docstrings (a dataclass without one computes it at import).
 """
 
 from __future__ import annotations
@@ -45,15 +46,17 @@ TIMEOUT_S = 600
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def compile_zip(data: bytes, level: int = LEVEL) -> bytes:
-    """``data`` (a zip of ``.py`` files and others) with every ``.py`` compiled to ``.pyc``."""
+def compile_zip(data: bytes, level: int = LEVEL, *, class_docstrings: bool = False) -> bytes:
+    """``data`` (a zip of ``.py`` files and others) with every ``.py`` compiled to ``.pyc``;
+    ``class_docstrings=True`` keeps those of classes (the engine's: :func:`compiled_files`)."""
     folder = runtime.pyodide_dir()
     with tempfile.TemporaryDirectory(prefix="kompetensi-pyc-") as work:
         source, target = Path(work, "in.zip"), Path(work, "out.zip")
         source.write_bytes(data)
         try:
             completed = subprocess.run(
-                [NODE, str(SCRIPT), str(folder), str(source), str(target)],
+                [NODE, str(SCRIPT), str(folder), str(source), str(target)]
+                + (["keep-class-docstrings"] if class_docstrings else []),
                 capture_output=True,
                 text=True,
                 timeout=TIMEOUT_S,
@@ -78,6 +81,15 @@ def _version() -> str:
 COMPILE = precompress.transformation("stdlib-pyc", _version(), compile_zip)
 
 
+def _compile_keeping_class_docstrings(data: bytes, level: int) -> bytes:
+    return compile_zip(data, level, class_docstrings=True)
+
+
+COMPILE_KEEPING_CLASS_DOCSTRINGS = precompress.transformation(
+    "engine-pyc", _version(), _compile_keeping_class_docstrings
+)
+
+
 def compiled(source_zip: bytes) -> bytes:
     """:func:`compile_zip` of ``source_zip`` from the cache when possible (memory, then disk)."""
     return precompress.compressed(source_zip, COMPILE, LEVEL)
@@ -88,7 +100,10 @@ def compiled_files(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]
     ``.pyc`` under the same path plus ``c``), the others as they are, in the given order.
 
     For the engine wheel (:mod:`generator.quiz.wheel`): one stored zip of the files through
-    the same script and cache as the standard library, so both are the same bytecode.
+    the same script and cache as the standard library, so both are the same bytecode, except
+    that the classes keep their docstrings: the engine's dataclasses have one each, and a
+    dataclass without one builds it from ``inspect.signature()`` as its module runs, about
+    10 ms a class in Pyodide (some 25 are imported before the engine is ready).
     """
     source = io.BytesIO()
     with zipfile.ZipFile(source, "w") as archive:
@@ -96,5 +111,6 @@ def compiled_files(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)  # stored: the script deflates its output itself
-    with zipfile.ZipFile(io.BytesIO(compiled(source.getvalue()))) as archive:
+    body = precompress.compressed(source.getvalue(), COMPILE_KEEPING_CLASS_DOCSTRINGS, LEVEL)
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]

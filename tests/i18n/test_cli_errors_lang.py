@@ -7,6 +7,7 @@ default and in English with ``--lang en``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,66 @@ def test_the_files_a_recap_refuses(tmp_path: Path, lang: str, expected: list[str
 def test_a_missing_configuration(tmp_path: Path, command: str, lang: str, expected: str) -> None:
     result = run(command, "-f", "tidak-ada.yml", lang=lang, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "ekspor.json: bukan ekspor kompetensi yang dapat dipakai: competencies[0].levels: "
+            "diharapkan daftar, tertulis teks\n",
+        ),
+        (
+            "en",
+            "ekspor.json: not a usable kompetensi export: competencies[0].levels: "
+            "expected list, got str\n",
+        ),
+    ],
+)
+def test_a_hand_made_export_of_the_wrong_shape(tmp_path: Path, lang: str, expected: str) -> None:
+    exported = run("export", "--standards", STANDARDS, "-o", "ekspor.json", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads((tmp_path / "ekspor.json").read_text(encoding="utf-8"))
+    document["competencies"][0]["levels"] = "lima"
+    (tmp_path / "ekspor.json").write_text(json.dumps(document), encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"ratings": {}}', encoding="utf-8")
+    args = (
+        "assess",
+        "--answers",
+        "a.json",
+        "--position",
+        "pelaksana",
+        "--standards",
+        "ekspor.json",
+    )
+    result = run(*args, lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            [
+                "rusak.xlsx: berkas .xlsx tidak dapat dibaca (bukan arsip ZIP, padahal berkas "
+                ".xlsx berbentuk arsip ZIP) Saran: simpan ulang dari program spreadsheet",
+                "1 masalah di rusak.xlsx; tidak ada berkas yang ditulis",
+            ],
+        ),
+        (
+            "en",
+            [
+                "rusak.xlsx: the .xlsx file cannot be read (not a ZIP archive, which an .xlsx file "
+                "is) Hint: save it again from the spreadsheet program",
+                "1 problem in rusak.xlsx; no file was written",
+            ],
+        ),
+    ],
+)
+def test_a_spreadsheet_that_is_not_one(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    (tmp_path / "rusak.xlsx").write_bytes(b"not a workbook")
+    result = run("import", "rusak.xlsx", "--standards", STANDARDS, lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == expected

@@ -8,9 +8,7 @@ compile step writes.
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
-from collections.abc import Callable
 
 import pytest
 
@@ -41,12 +39,6 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def node(required: Callable[[bool, str], None]) -> str:
-    required(shutil.which(stdlib_pyc.NODE) is not None, f"{stdlib_pyc.NODE} not found (Node.js)")
-    return stdlib_pyc.NODE
-
-
 def test_every_source_entry_becomes_sourceless_bytecode_and_the_rest_is_copied(node: str) -> None:
     source = _zip({"pkg/__init__.py": b"", "pkg/thing.py": DOCUMENTED, "pkg/data.txt": b"x\0y"})
     compiled = stdlib_pyc.compile_zip(source)
@@ -63,6 +55,18 @@ def test_every_source_entry_becomes_sourceless_bytecode_and_the_rest_is_copied(n
     assert b"kept: only docstrings go" in pyc
     assert b"check" in pyc and b"method" in pyc
     assert stdlib_pyc.compile_zip(source) == compiled  # the same input, the same bytes
+
+
+def test_class_docstrings_can_be_kept_and_only_they(node: str) -> None:
+    """The engine wheel's form: a dataclass with its docstring does not build one from
+    inspect.signature() when its module runs (slow in the browser)."""
+    source = _zip({"pkg/thing.py": DOCUMENTED})
+    with zipfile.ZipFile(io.BytesIO(stdlib_pyc.compile_zip(source, class_docstrings=True))) as z:
+        pyc = z.read("pkg/thing.pyc")
+    assert b"A class docstring" in pyc
+    for text in (b"must not ship", b"Only a docstring", b"A function"):
+        assert text not in pyc
+    assert b"kept: only docstrings go" in pyc
 
 
 def test_a_syntax_error_stops_the_build_with_the_module_named(node: str) -> None:

@@ -3,17 +3,16 @@ the shipped form compiled to bytecode by Pyodide's CPython."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import csv
 import hashlib
 import importlib.util
 import io
 import json
-import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,12 +149,6 @@ def test_the_wheel_runs_on_the_standard_library_alone(
 # tests/e2e/test_quiz_pyodide_engine.py (the built site ships this wheel).
 
 
-@pytest.fixture
-def node(required: Callable[[bool, str], None]) -> str:
-    required(shutil.which(stdlib_pyc.NODE) is not None, f"{stdlib_pyc.NODE} not found (Node.js)")
-    return stdlib_pyc.NODE
-
-
 def test_the_shipped_wheel_holds_bytecode_for_every_module_and_nothing_else_changes(
     node: str,
 ) -> None:
@@ -173,6 +166,21 @@ def test_the_shipped_wheel_holds_bytecode_for_every_module_and_nothing_else_chan
         expected = [name + "c" if name in modules else name for name in before.namelist()]
         assert after.namelist() == expected
         assert not [name for name in after.namelist() if name.endswith(".py")]
+        # Class docstrings stay (a dataclass without one runs inspect.signature() to make
+        # one, in the browser, as its module is imported); module docstrings go, as -OO.
+        kept = gone = 0
+        for name in modules:
+            tree, pyc = ast.parse(before.read(name)), after.read(name + "c")
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Module | ast.ClassDef):
+                    continue
+                doc = ast.get_docstring(node)
+                if doc:
+                    first = doc.splitlines()[0]
+                    present = first.encode() in pyc
+                    assert present == isinstance(node, ast.ClassDef), (name, first)
+                    kept, gone = kept + present, gone + (not present)
+        assert kept > 20 and gone > 20
         magic = {after.read(name + "c")[:4] for name in modules}
         flags = {int.from_bytes(after.read(name + "c")[4:8], "little") for name in modules}
         catalog = "generator/" + wheel.SHIPPED_DATA[0]
