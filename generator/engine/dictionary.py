@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import (
+    DEFAULT_FOCUS,
     DEFAULT_LEVEL_RULE,
     LEVEL_RULES,
     TECHNICAL_GROUP,
@@ -59,8 +60,8 @@ class Dictionary:
     indicator_ids: frozenset[str]
     position_targets: Mapping[str, Mapping[str, int | None]]
     position_names: Mapping[str, str]
-    default_focus: int = 3
-    """How many competencies a plan works on (``assessment.focus``; 3 in older exports)."""
+    default_focus: int = DEFAULT_FOCUS
+    """How many competencies a plan works on (``assessment.focus``)."""
     activity_by_id: Mapping[str, Activity] = field(default_factory=dict)
     indicator_texts: Mapping[str, str] = field(default_factory=dict)
     """Each indicator's statement, for the reports that name the deciding ones."""

@@ -88,6 +88,15 @@ def _csv_rows(data: bytes) -> list[list[str]] | str:
     return rows
 
 
+def _xlsx_reason(error: Exception) -> str:
+    """Why openpyxl could not open the workbook, in words where we know them."""
+    if isinstance(error, zipfile.BadZipFile):
+        return _("not a ZIP archive, which an .xlsx file is")
+    if isinstance(error, KeyError):
+        return _("a part of the workbook is missing")
+    return type(error).__name__
+
+
 def _xlsx_rows(data: bytes) -> list[list[str]] | str:
     import openpyxl  # only .xlsx needs it
 
@@ -95,7 +104,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]] | str:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         return with_hint(
-            _("the .xlsx file cannot be read ({reason})").format(reason=type(error).__name__),
+            _("the .xlsx file cannot be read ({reason})").format(reason=_xlsx_reason(error)),
             _("save it again from the spreadsheet program"),
         )
     try:

@@ -151,3 +151,53 @@ def test_a_hand_made_export_of_the_wrong_shape(tmp_path: Path, lang: str, expect
     )
     result = run(*args, lang=lang, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            [
+                "rusak.xlsx: berkas .xlsx tidak dapat dibaca (bukan arsip ZIP, padahal berkas "
+                ".xlsx berbentuk arsip ZIP) Saran: simpan ulang dari program spreadsheet",
+                "1 masalah di rusak.xlsx; tidak ada berkas yang ditulis",
+            ],
+        ),
+        (
+            "en",
+            [
+                "rusak.xlsx: the .xlsx file cannot be read (not a ZIP archive, which an .xlsx file "
+                "is) Hint: save it again from the spreadsheet program",
+                "1 problem in rusak.xlsx; no file was written",
+            ],
+        ),
+    ],
+)
+def test_a_spreadsheet_that_is_not_one(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    (tmp_path / "rusak.xlsx").write_bytes(b"not a workbook")
+    result = run("import", "rusak.xlsx", "--standards", STANDARDS, lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "kompetensi serve: galat: argumen -a/--dev-addr: diharapkan IP:PORT seperti "
+            "127.0.0.1:8000, tertulis 'localhost'",
+        ),
+        (
+            "en",
+            "kompetensi serve: error: argument -a/--dev-addr: expected IP:PORT such as "
+            "127.0.0.1:8000, got 'localhost'",
+        ),
+    ],
+)
+def test_a_preview_address_without_a_port(tmp_path: Path, lang: str, expected: str) -> None:
+    """Refused by the command (a usage error in its language), before MkDocs starts."""
+    result = run("serve", "-a", "localhost", lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == expected
