@@ -24,7 +24,7 @@ from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
 from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
-from generator.engine.recap_roster import read_roster
+from generator.engine.recap_roster import MAX_ROSTER_BYTES, read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
 from generator.engine.recap_tables import to_csv, to_json, to_markdown, to_xlsx
 from generator.errors import printable
@@ -176,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     roster = None
     if args.roster is not None:
-        data, _modified, problem = read_bounded(args.roster, 20 * 1024 * 1024)
+        data, _modified, problem = read_bounded(args.roster, MAX_ROSTER_BYTES)
         problems = [f"{args.roster}: {problem}"] if data is None else []
         if data is not None:
             roster, problems = read_roster(data, str(args.roster))

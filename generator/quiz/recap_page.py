@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.engine.recap import recap_settings
+from generator.engine.recap_files import MAX_RESULT_BYTES
+from generator.engine.recap_roster import MAX_ROSTER_BYTES
 from generator.quiz import layout
 from generator.quiz.page import _ENVIRONMENT
 
@@ -30,6 +32,9 @@ def render_html(data: dict[str, Any], root: str = "../") -> str:
         attributes={
             **paths.as_attributes(),
             "data-standards-version": data["framework"]["version"],
+            # The engine's limits, which rekap.js checks a chosen file against before reading.
+            "data-max-file-bytes": str(MAX_RESULT_BYTES),
+            "data-max-roster-bytes": str(MAX_ROSTER_BYTES),
         },
         standards_version=data["framework"]["version"],
         min_group=recap_settings(data)[0],

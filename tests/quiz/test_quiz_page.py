@@ -11,7 +11,7 @@ from quiz_html import Node, parse
 
 from generator import engine, i18n
 from generator.commands import answers_file
-from generator.engine import plan_document, recap_files
+from generator.engine import plan_document, recap_files, recap_roster
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -161,6 +161,17 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
                 r'"format",\s*"format_version"|"name",\s*"nip"|"Periode rencana"|= 120;|kompetensi-asn/jawaban',
                 text,
             ), name
+
+
+def test_the_recap_pages_file_limits_are_the_engines(export: dict[str, Any]) -> None:
+    """rekap.js checks a chosen file's size against page data from the engine's constants."""
+    tree, errors = parse(recap_page.render_html(export))
+    assert errors == []
+    root = next(node for node in tree.iter() if "data-kr-root" in node.attrs)
+    assert root.attrs["data-max-file-bytes"] == str(recap_files.MAX_RESULT_BYTES)
+    assert root.attrs["data-max-roster-bytes"] == str(recap_roster.MAX_ROSTER_BYTES)
+    source = (layout.STATIC_SOURCE / "rekap.js").read_text(encoding="utf-8")
+    assert not re.search(r"= (\d+ \* )?1024 \* 1024;|\b20 MB", source)
 
 
 def test_targets_are_not_shown_while_answering(tree: Node) -> None:

@@ -10,8 +10,6 @@ import { clear, download, el } from "./lib/dom.js";
 
 const BATCH = 10;
 const ROWS_PER_TASK = 60;
-const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 const here = new URL(import.meta.url);
 const DOWNLOADS = {
   csv: ["rekap-kebutuhan-pengembangan.csv", "text/csv"],
@@ -156,8 +154,12 @@ class Recap {
     this.byId("kr-progress-box").hidden = false;
     try {
       const roster = this.byId("kr-roster").files[0];
-      if (roster && roster.size > MAX_ROSTER_BYTES) {
-        this.showErrors([`${roster.name}: berkas daftar pegawai lebih besar dari 20 MB`]);
+      // The engine's limits, from the page (generator/quiz/recap_page.py).
+      const rosterLimit = Number(this.root.dataset.maxRosterBytes);
+      const fileLimit = Number(this.root.dataset.maxFileBytes);
+      if (roster && roster.size > rosterLimit) {
+        const megabytes = rosterLimit / (1024 * 1024);
+        this.showErrors([`${roster.name}: berkas daftar pegawai lebih besar dari ${megabytes} MB`]);
         return;
       }
       const minGroup = Number(this.byId("kr-min-group").value);
@@ -175,7 +177,7 @@ class Recap {
       for (let i = 0; i < files.length; i += BATCH) {
         const batch = [];
         for (const file of files.slice(i, i + BATCH)) {
-          const big = file.size > MAX_FILE_BYTES;
+          const big = file.size > fileLimit;
           batch.push({
             name: file.webkitRelativePath || file.name,
             modified: file.lastModified,
