@@ -51,8 +51,9 @@ lint: $(PY_TEST_STAMP)
 typecheck: $(PY_TEST_STAMP)
 	$(BIN)/mypy
 
+# One pytest-xdist worker per core; a test module stays on one worker (tests/conftest.py).
 pytest: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 test: lint typecheck pytest
 

@@ -3,6 +3,10 @@ Playwright) and a loopback HTTP server.
 
 Browser tests need /usr/bin/chromium and the playwright package. Locally a missing tool skips
 them; under CI=true a missing tool is a failure, so CI can never go green by skipping.
+
+``make test`` runs pytest-xdist workers (``-n auto --dist loadfile``: a module's tests stay on
+one worker, so module fixtures are made once); what several modules share across workers is
+made once per run by ``worker_support.once_per_run``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from worker_support import once_per_run
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
@@ -52,12 +57,14 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The project's own site (mkdocs.yml, content/, standards/, the quiz's runtime), built once
-    per session with ``kompetensi build``: strict, checked, CSP included, as published. Shared
-    by the site, security and end-to-end tests (:class:`project_support.Built`); never modified
-    by a test (copy it first)."""
+    per run with ``kompetensi build``: strict, checked, CSP included, as published. Shared by
+    the site, security and end-to-end tests (:class:`project_support.Built`) of every worker;
+    never modified by a test (copy it first)."""
     from project_support import run_build
 
-    built = run_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")
+    built = once_per_run(
+        tmp_path_factory, "real", lambda folder: run_build(ROOT / "mkdocs.yml", folder / "site")
+    )
     assert built.code == 0, built.output
     return built
 

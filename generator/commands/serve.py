@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 
 from generator import build as site_build
 from generator.commands import add_config_option
@@ -25,10 +26,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-a",
         "--dev-addr",
         metavar="IP:PORT",
+        type=_address,
         help=_("the address to serve on (default: 127.0.0.1:8000)"),
     )
     parser.add_argument("--open", action="store_true", help=_("open the site in a browser"))
     parser.set_defaults(func=run)
+
+
+def _address(text: str) -> str:
+    """``IP:PORT`` as MkDocs accepts it (``localhost`` or an IP address, a port number), checked
+    here so that a typo gets a usage error in the command's language, not MkDocs' English."""
+    host, colon, port = text.rpartition(":")
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        valid = bool(colon) and (host == "localhost" or bool(ipaddress.ip_address(bare)))
+        valid = valid and 0 < int(port) < 65536
+    except ValueError:
+        valid = False
+    if not valid:
+        message = _("expected IP:PORT such as 127.0.0.1:8000, got '{text}'")
+        raise argparse.ArgumentTypeError(message.format(text=text))
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from security_support import (
     run_build,
     run_strict_tour,
 )
+from worker_support import once_per_run
 
 # The malformed-input table and its helpers live with the standards tests; the build test here
 # reuses them (appended, so nothing here is shadowed).
@@ -62,9 +63,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 
 
 @pytest.fixture(scope="session")
-def strict_tour(browser: Any, serve_module: Any, real_site: Built) -> TourRecord:
+def strict_tour(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, real_site: Built
+) -> TourRecord:
     """One visit of every page type, the search and the whole quiz under the published policy;
-    the privacy and CSP suites both assert on it. (Under the policy, a request to another host
-    would be blocked *and* reported as a violation, so "no violation" and "no off-origin request
-    in the log" together mean the site never tried one.)"""
-    return run_strict_tour(browser, serve_module, real_site.site)
+    the privacy and CSP suites both assert on it, once per run even when they run on different
+    workers. (Under the policy, a request to another host would be blocked *and* reported as a
+    violation, so "no violation" and "no off-origin request in the log" together mean the site
+    never tried one.)"""
+
+    def tour(_folder: Path) -> TourRecord:
+        browser = request.getfixturevalue("browser")  # launched only by the worker that tours
+        return run_strict_tour(browser, request.getfixturevalue("serve_module"), real_site.site)
+
+    return once_per_run(tmp_path_factory, "strict-tour", tour)

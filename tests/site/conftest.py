@@ -8,23 +8,29 @@ option and the ``update_goldens`` fixture come from tests/conftest.py) and revie
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from site_support import FIXTURES, Built, make_project, run_build
+from worker_support import once_per_run
 
 
 @pytest.fixture(scope="session")
 def build_fixture(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Callable[[str], Built]:
-    """Build a tiny site from ``tests/site/fixtures/<name>`` once per session."""
+    """Build a tiny site from ``tests/site/fixtures/<name>`` once per run (all workers)."""
     cache: dict[str, Built] = {}
+
+    def make(folder: Path, name: str) -> Built:
+        config_file = make_project(folder / "project", FIXTURES / name)
+        return run_build(config_file, folder / "project" / "site")
 
     def build(name: str) -> Built:
         if name not in cache:
-            folder = tmp_path_factory.mktemp(f"site-{name}")
-            config_file = make_project(folder / "project", FIXTURES / name)
-            cache[name] = run_build(config_file, folder / "project" / "site")
+            cache[name] = once_per_run(
+                tmp_path_factory, f"site-{name}", lambda folder: make(folder, name)
+            )
         return cache[name]
 
     return build

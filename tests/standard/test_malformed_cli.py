@@ -36,8 +36,13 @@ def cli_results(
     }
     cases = [c for c in ALL_CASES if c.id in selected]
 
+    # The folders are made before the threads start: the first mktemp of a session makes the
+    # session's folder, which under pytest-xdist (a --basetemp per worker) means emptying it,
+    # so two threads making it at once would delete each other's copies.
+    parents = {case.id: tmp_path_factory.mktemp(case.id) for case in cases}
+
     def run(case: Case) -> tuple[str, CliResult]:
-        parent = tmp_path_factory.mktemp(case.id)
+        parent = parents[case.id]
         build(parent, *case.edits)
         return case.id, run_cli(["validate", "--standards", STD], parent)
 
