@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from generator import __version__, i18n
 from generator.engine import wording
@@ -63,13 +64,21 @@ def _add_language_option(parser: argparse.ArgumentParser, default: object = None
     )
 
 
+class _SilentParser(argparse.ArgumentParser):
+    """Finds ``--lang`` before the real parser exists; a mistake it leaves to that parser, which
+    reports it in the language of the other messages (this one would print English usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise SystemExit(2)
+
+
 def _language(argv: Sequence[str]) -> str | None:
     """The language asked for: ``--lang`` (wherever it stands), else ``KOMPETENSI_LANG``.
 
     Read before the parser is built, because the help texts are translated as it is built.
     ``None`` after printing a usage error: the environment variable names no known language.
     """
-    early = argparse.ArgumentParser(add_help=False)
+    early = _SilentParser(add_help=False)
     early.add_argument("--lang", choices=i18n.LANGUAGES)
     try:
         known, _rest = early.parse_known_args(argv)

@@ -61,7 +61,7 @@ def _check(
     plan: object,
 ) -> list[Activity] | None:
     """The edited plan's activities (None without one); raises :class:`InputError`."""
-    # Each input is checked only when given (None); every problem is listed, not the first.
+    # An input left at None was not given and is not checked; every problem is listed.
     problems = check_ratings(view, ratings)
     if position is not None:
         problems += check_position(view, position)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,10 +83,21 @@ def _csv_rows(data: bytes) -> list[list[str]] | str:
                 break
     except csv.Error as error:
         return with_hint(
-            _("broken CSV file on line {line} ({reason})").format(line=len(rows) + 1, reason=error),
+            _("broken CSV file on line {line} ({reason})").format(
+                line=len(rows) + 1, reason=_csv_reason(error)
+            ),
             _("check the quotation marks"),
         )
     return rows
+
+
+def _csv_reason(error: csv.Error) -> str:
+    """The csv module's reason in words of the current language where we know it (a quotation
+    mark left open makes one field swallow the rest of the file, past the module's limit)."""
+    too_long = re.fullmatch(r"field larger than field limit \((\d+)\)", str(error))
+    if too_long:
+        return _("a field is longer than {limit} characters").format(limit=too_long[1])
+    return str(error)
 
 
 def _xlsx_reason(error: Exception) -> str:

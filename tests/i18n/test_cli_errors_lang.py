@@ -201,3 +201,27 @@ def test_a_preview_address_without_a_port(tmp_path: Path, lang: str, expected: s
     result = run("serve", "-a", "localhost", lang=lang, cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "terbuka.csv: berkas CSV rusak pada baris 2 (sebuah sel lebih panjang dari 131072 "
+            "karakter) Saran: periksa tanda petik",
+        ),
+        (
+            "en",
+            "terbuka.csv: broken CSV file on line 2 (a field is longer than 131072 characters) "
+            "Hint: check the quotation marks",
+        ),
+    ],
+)
+def test_a_quotation_mark_left_open(tmp_path: Path, lang: str, expected: str) -> None:
+    """The field swallows the rest of the file until the csv module's limit stops it."""
+    text = 'competency_id,level\n"x' + "y" * 140_000 + "\n"
+    (tmp_path / "terbuka.csv").write_text(text, encoding="utf-8")
+    result = run("import", "terbuka.csv", "--standards", STANDARDS, lang=lang, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[0] == expected

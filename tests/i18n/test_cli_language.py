@@ -38,11 +38,21 @@ def test_an_unknown_language_in_the_environment_is_a_usage_error() -> None:
     )
 
 
-def test_an_unknown_language_option_is_a_usage_error() -> None:
-    run = _run("--lang", "fr", "validate")
-    assert run.returncode == 2
+@pytest.mark.parametrize("args", [("--lang", "fr", "validate"), ("--lang", "fr")])
+def test_an_unknown_language_option_is_a_usage_error(args: tuple[str, ...]) -> None:
+    run = _run(*args)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        "pemakaian: kompetensi [-h] [--version] [--lang {id,en}] PERINTAH ...",
+        "kompetensi: galat: argumen --lang: pilihan tidak sah: 'fr' (pilih dari 'id', 'en')",
+    ]
+
+
+def test_a_language_option_without_its_value_is_a_usage_error() -> None:
+    run = _run("validate", "--lang")
+    assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr.splitlines()[-1] == (
-        "kompetensi: galat: argumen --lang: pilihan tidak sah: 'fr' (pilih dari 'id', 'en')"
+        "kompetensi validate: galat: argumen --lang: diharapkan satu argumen"
     )
 
 
