@@ -51,9 +51,10 @@ lint: $(PY_TEST_STAMP)
 typecheck: $(PY_TEST_STAMP)
 	$(BIN)/mypy
 
-# One pytest-xdist worker per core; a test module stays on one worker (tests/conftest.py).
+# One pytest-xdist worker per core; a test module stays on one worker, the long ones first
+# (tests/conftest.py).
 pytest: setup
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder
 
 test: lint typecheck pytest
 

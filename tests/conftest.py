@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from server_support import StaticServer
-from worker_support import once_per_run
+from worker_support import XDIST_WORKER, once_per_run
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
@@ -33,6 +33,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite golden files from the current output instead of comparing",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the modules that drive Chromium or build the real site go first
+    (``make test`` keeps this order: ``--no-loadscope-reorder``). They are the long ones, so the
+    short ones fill the end and both workers finish together; xdist's own order, by number of
+    tests, would start the benchmarks' smoke tests (few tests, the longest module) last."""
+    if XDIST_WORKER is None:
+        return
+    heavy = {
+        item.nodeid.split("::")[0]
+        for item in items
+        if item.get_closest_marker("browser") or item.get_closest_marker("slow")
+    }
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in heavy)  # stable
 
 
 @pytest.fixture
