@@ -4,6 +4,7 @@ session's shared ``real_site`` (tests/conftest.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from security_support import (
     Built,
     Hostile,
     TourRecord,
+    Watch,
     hostile_standards,
     make_project,
     project_config,
@@ -75,6 +77,11 @@ def strict_tour(
 
     def tour(_folder: Path) -> TourRecord:
         browser = request.getfixturevalue("browser")  # launched only by the worker that tours
-        return run_strict_tour(browser, StaticServer, real_site.site)
+        record = run_strict_tour(browser, StaticServer, real_site.site)
+        # What the watch recorded travels to the other workers, not the Playwright handlers
+        # registered on it (they cannot be pickled).
+        seen = record.watch
+        watch = Watch(seen.requests, seen.console_errors, seen.page_errors, seen.dialogs)
+        return dataclasses.replace(record, watch=watch)
 
     return once_per_run(tmp_path_factory, "strict-tour", tour)
