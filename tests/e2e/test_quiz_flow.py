@@ -16,8 +16,8 @@ from e2e_quiz import (
     assert_page_matches_engine,
     checked_ratings,
     indicator_ids,
-    new_page,
     random_ratings,
+    share_link,
     site_export_path,
     stored,
     submit_and_compare,
@@ -226,84 +226,80 @@ def test_export_erase_import_round_trip(
 
 
 def test_share_link_round_trip_and_comparison(
-    browser: Any,
-    serve: Any,
-    quiz_site: Path,
+    warm: WarmProfile,
     site_export: dict[str, Any],
     tmp_path: Path,
 ) -> None:
     mine = random_ratings(site_export, seed=21)
     theirs = random_ratings(site_export, seed=22)
-    with serve(quiz_site) as server:
-        with new_page(browser) as (_, page, _log):
-            page.goto(server.url + "/asesmen/")
-            page.select_option("select[name=position]", "pelaksana")
-            answer_by_clicking(page, theirs)
-            click_settled(page, "#kq-submit")
-            wait_results(page)
-            click_settled(page, "#kq-share")
-            link = page.input_value("#kq-share-url")
-            assert link.startswith(server.url + "/asesmen/#jawaban=4~")
-            assert link.endswith("~-~-")  # no priorities marked, no technical answers
-            download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
+        page.select_option("select[name=position]", "pelaksana")
+        answer_by_clicking(page, theirs)
+        click_settled(page, "#kq-submit")
+        wait_results(page)
+        link = share_link(page)
+        assert link.startswith(warm.url + "/asesmen/#jawaban=4~")
+        assert link.endswith("~-~-")  # no priorities marked, no technical answers
+        download_from(page, "#kq-download-json").save_as(tmp_path / "atasan.json")
 
-        # A damaged link changes nothing and says why.
-        with new_page(browser) as (_, page, _log):
-            page.goto(link.replace("#jawaban=4~", "#jawaban=4~x", 1))  # an unknown version
-            page.wait_for_selector("[data-kq-notice=share-invalid]")
-            assert "Tautan berbagi tidak dapat dibuka" in page.text_content(
-                "[data-kq-notice=share-invalid]"
-            )
-            assert checked_ratings(page) == {}
+    # A damaged link changes nothing and says why.
+    with warm_page(warm) as (page, _log):
+        page.goto(link.replace("#jawaban=4~", "#jawaban=4~x", 1))  # an unknown version
+        page.wait_for_selector("[data-kq-notice=share-invalid]")
+        assert "Tautan berbagi tidak dapat dibuka" in page.text_content(
+            "[data-kq-notice=share-invalid]"
+        )
+        assert checked_ratings(page) == {}
 
-        # A fresh browser opens the link: same answers, same results, nothing sent anywhere.
-        with new_page(browser) as (_, page, log):
-            page.goto(link)
-            assert checked_ratings(page) == theirs
-            wait_results(page)
-            assert_page_matches_engine(page, site_export, theirs, position="pelaksana")
-            assert "#" not in page.url  # the answers leave the address bar once loaded
-            assert all("jawaban=" not in url for url in log.urls)
+    # A fresh browser opens the link: same answers, same results, nothing sent anywhere.
+    with warm_page(warm) as (page, log):
+        page.goto(link)
+        assert checked_ratings(page) == theirs
+        wait_results(page)
+        assert_page_matches_engine(page, site_export, theirs, position="pelaksana")
+        assert "#" not in page.url  # the answers leave the address bar once loaded
+        assert all("jawaban=" not in url for url in log.urls)
 
-        # A link of version 2 (before priorities and technical answers) still opens.
-        older = link.replace("#jawaban=4~", "#jawaban=2~", 1).removesuffix("~-~-")
-        with new_page(browser) as (_, page, _log):
-            page.goto(older)
-            assert checked_ratings(page) == theirs
-            wait_results(page)
-            assert_page_matches_engine(page, site_export, theirs, position="pelaksana")
+    # A link of version 2 (before priorities and technical answers) still opens.
+    older = link.replace("#jawaban=4~", "#jawaban=2~", 1).removesuffix("~-~-")
+    with warm_page(warm) as (page, _log):
+        page.goto(older)
+        assert checked_ratings(page) == theirs
+        wait_results(page)
+        assert_page_matches_engine(page, site_export, theirs, position="pelaksana")
 
-        # Someone with answers of their own chooses to compare instead of replacing them.
-        with new_page(browser) as (_, page, log):
-            page.goto(server.url + "/asesmen/")
-            page.select_option("select[name=position]", "pelaksana")
-            answer_by_clicking(page, mine)
-            page.goto(link)
-            page.wait_for_selector("[data-kq-notice=share-choice]")
-            assert checked_ratings(page) == mine
-            page.click("text=Bandingkan dengan jawaban saya")
-            page.wait_for_selector("#kq-compare:not([hidden]) [data-compare-competency]")
-            own = assess(site_export, mine, position="pelaksana")
-            other = assess(site_export, theirs, position="pelaksana")
-            rows = page.eval_on_selector_all(
-                "[data-compare-competency]",
-                "els => els.map(e => [e.dataset.compareCompetency, e.dataset.own, e.dataset.other])",
-            )
-            assert rows == [
-                [a["id"], str(a["estimated"]), str(b["estimated"])]
-                for a, b in zip(own["competencies"], other["competencies"], strict=True)
-            ]
-            assert checked_ratings(page) == mine
+    # Someone with answers of their own chooses to compare instead of replacing them.
+    with warm_page(warm) as (page, log):
+        page.goto(warm.url + "/asesmen/")
+        page.select_option("select[name=position]", "pelaksana")
+        answer_by_clicking(page, mine)
+        page.goto(link)
+        page.wait_for_selector("[data-kq-notice=share-choice]")
+        assert checked_ratings(page) == mine
+        page.click("text=Bandingkan dengan jawaban saya")
+        page.wait_for_selector("#kq-compare:not([hidden]) [data-compare-competency]")
+        own = assess(site_export, mine, position="pelaksana")
+        other = assess(site_export, theirs, position="pelaksana")
+        rows = page.eval_on_selector_all(
+            "[data-compare-competency]",
+            "els => els.map(e => [e.dataset.compareCompetency, e.dataset.own, e.dataset.other])",
+        )
+        assert rows == [
+            [a["id"], str(a["estimated"]), str(b["estimated"])]
+            for a, b in zip(own["competencies"], other["competencies"], strict=True)
+        ]
+        assert checked_ratings(page) == mine
 
-            # The supervisor's JSON file loads beside one's own result the same way.
-            page.set_input_files("#kq-compare-file", tmp_path / "atasan.json")
-            page.wait_for_function(
-                "document.querySelector('#kq-compare-other-head').textContent === 'atasan'"
-            )
-            assert page.eval_on_selector_all(
-                "[data-compare-competency]", "els => els.map(e => e.dataset.other)"
-            ) == [str(c["estimated"]) for c in other["competencies"]]
-            assert log.off_origin(server.url) == []
+        # The supervisor's JSON file loads beside one's own result the same way.
+        page.set_input_files("#kq-compare-file", tmp_path / "atasan.json")
+        page.wait_for_function(
+            "document.querySelector('#kq-compare-other-head').textContent === 'atasan'"
+        )
+        assert page.eval_on_selector_all(
+            "[data-compare-competency]", "els => els.map(e => e.dataset.other)"
+        ) == [str(c["estimated"]) for c in other["competencies"]]
+        assert log.off_origin(warm.url) == []
 
 
 def test_targets_of_ones_own_and_stale_results(

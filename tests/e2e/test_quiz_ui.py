@@ -75,28 +75,25 @@ def test_instant_navigation_binds_once_and_stops_the_worker_on_leave(
 
 
 def test_axe_finds_no_violation_in_any_state(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=52, share=0.6)
-    with serve(quiz_site) as server:
-        with new_page(browser) as (_, page, _log):
-            page.goto(server.url + "/asesmen/")
-            assert violations(page, "#kq") == [], "intro"
-            answer_by_clicking(page, ratings)
-            wait_engine(page)
-            assert violations(page, "#kq") == [], "questions"
-            page.fill("#kq-jp", "0")
-            click_settled(page, "#kq-submit")
-            page.wait_for_selector("#kq-errors:not([hidden])")
-            assert page.evaluate("document.activeElement.id") == "kq-errors"
-            assert violations(page, "#kq") == [], "error summary"
-            page.fill("#kq-jp", "20")
-            click_settled(page, "#kq-submit")
-            wait_results(page)
-            assert violations(page, "#kq") == [], "results"
-        overrides = {
-            "/assets/pyodide/314.0.7/pyodide.asm.wasm": lambda h: h.send_error(404) or True
-        }
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
+        assert violations(page, "#kq") == [], "intro"
+        answer_by_clicking(page, ratings)
+        wait_engine(page)
+        assert violations(page, "#kq") == [], "questions"
+        page.fill("#kq-jp", "0")
+        click_settled(page, "#kq-submit")
+        page.wait_for_selector("#kq-errors:not([hidden])")
+        assert page.evaluate("document.activeElement.id") == "kq-errors"
+        assert violations(page, "#kq") == [], "error summary"
+        page.fill("#kq-jp", "20")
+        click_settled(page, "#kq-submit")
+        wait_results(page)
+        assert violations(page, "#kq") == [], "results"
+    overrides = {"/assets/pyodide/314.0.7/pyodide.asm.wasm": lambda h: h.send_error(404) or True}
     with serve(quiz_site, overrides=overrides) as server, new_page(browser) as (_, page, _log):
         page.goto(server.url + "/asesmen/")
         wait_engine(page, "error")

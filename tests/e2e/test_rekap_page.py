@@ -22,13 +22,16 @@ import pytest
 from axe_support import violations
 from e2e_quiz import (
     ENGINE_TIMEOUT_MS,
+    WarmProfile,
     answer_by_clicking,
     new_page,
     random_ratings,
+    save_answers_file,
     site_export_path,
     wait_results,
+    warm_page,
 )
-from quiz_support import click_settled, download_from
+from quiz_support import click_settled
 from spreadsheet_support import competency_numbers, read_sheets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,7 +189,7 @@ def test_page_equals_cli_offline_without_off_origin_requests(
 
 
 def test_the_quizs_own_downloads_go_through_the_recap_unchanged(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     """What an employee downloads is what the officer recaps: read, matched by NIP and unit,
     and recomputed to the very result the quiz showed (nothing counted as differing)."""
@@ -194,17 +197,16 @@ def test_the_quizs_own_downloads_go_through_the_recap_unchanged(
     folder.mkdir()
     people = [("198001012005011001", "Biro Umum", "pelaksana", 61),
               ("198502022010012002", "Biro Umum", "administrator", 62)]  # fmt: skip
-    with serve(quiz_site) as server:
-        for number, (nip, unit, position, seed) in enumerate(people):
-            with new_page(browser) as (_, page, _log):
-                page.goto(server.url + "/asesmen/")
-                page.select_option("select[name=position]", position)
-                page.fill("#kq-id-nip", nip)
-                page.fill("#kq-id-unit", unit)
-                answer_by_clicking(page, random_ratings(site_export, seed=seed))
-                click_settled(page, "#kq-submit")
-                wait_results(page)
-                download_from(page, "#kq-download-json").save_as(folder / f"{number}.json")
+    for number, (nip, unit, position, seed) in enumerate(people):
+        with warm_page(warm) as (page, _log):  # each employee on a fresh page, nothing stored
+            page.goto(warm.url + "/asesmen/")
+            page.select_option("select[name=position]", position)
+            page.fill("#kq-id-nip", nip)
+            page.fill("#kq-id-unit", unit)
+            answer_by_clicking(page, random_ratings(site_export, seed=seed))
+            click_settled(page, "#kq-submit")
+            wait_results(page)
+            save_answers_file(page, folder / f"{number}.json")
     roster = tmp_path / "daftar.csv"
     roster.write_text(
         "nip,nama,unit,jabatan\n" + "".join(f"{nip},X,{unit},Y\n" for nip, unit, *_ in people)
