@@ -167,8 +167,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
             model=standard.model,
         )
         # The whole export: the quiz asks each position's technical competencies (engine.scope).
-        generated.append(form_pages.assessment(standard.data, directory_urls))
-        generated.append(form_pages.recap(standard.data, directory_urls))
+        # The preview serves the engine wheel as source (quiz_assets.write, on_post_build).
+        compiled = not self.serving
+        generated.append(form_pages.assessment(standard.data, directory_urls, compiled=compiled))
+        generated.append(form_pages.recap(standard.data, directory_urls, compiled=compiled))
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source

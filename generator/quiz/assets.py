@@ -8,9 +8,8 @@ Called by the site plugin after every build (``write(site_dir, data)``). It writ
   (:mod:`generator.quiz.stdlib_pyc`), the vendored micropip and packaging wheels, and a
   ``pyodide-lock.json`` listing only those two wheels with their real hashes (see
   :mod:`generator.quiz.runtime`);
-- the engine wheel, built deterministically by :mod:`generator.quiz.wheel`, its modules
-  compiled to bytecode like the standard library (also in the preview: a Node run of a few
-  seconds once per change of the engine, against the minute the standard library takes);
+- the engine wheel, built deterministically by :mod:`generator.quiz.wheel`, in a build with
+  its modules compiled to bytecode like the standard library;
 - the export the page was built from, as compact JSON;
 - the quiz's own browser files from ``site_overrides/assets/quiz/`` into a folder named after
   their hash (the theme's ``custom_dir`` also copies them, unversioned; the page does not use
@@ -56,15 +55,16 @@ class _Writer:
 def write(site_dir: Path, data: dict[str, Any], *, compiled: bool = True) -> list[Path]:
     """Write the runtime files under ``site_dir``; returns the paths written.
 
-    ``compiled=False`` (the preview) keeps the standard library as source: its first start on
-    a machine must not wait for Node and Pyodide to compile it (see :mod:`.stdlib_pyc`). The
-    engine wheel is compiled either way, so the page's URL of it needs no such switch.
+    ``compiled=False`` (the preview) keeps the standard library and the engine wheel as
+    source: its first start on a machine must not wait for Node and Pyodide to compile them
+    (see :mod:`.stdlib_pyc`; the budget of ``bench/preview.py``). The page names the same
+    wheel: :mod:`.form_pages` takes the same switch.
 
     Raises :class:`generator.quiz.runtime.RuntimeSetupError` with a hint when Pyodide or a
     vendored wheel is missing or does not match its pin.
     """
     source = runtime.pyodide_dir()
-    engine = wheel.build(compiled=True)  # in the preview too: seconds, once per engine change
+    engine = wheel.build(compiled=compiled)
     paths = layout.layout(data, engine)
     out = _Writer(Path(site_dir))
 

@@ -8,8 +8,7 @@ read these very objects (no Markdown made for tests only).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
@@ -27,16 +26,29 @@ def _root(uri: str, directory_urls: bool) -> str:
     return "../" * links.url_path(uri, directory_urls).count("/") or "./"
 
 
-def _built(
-    uri: str, title: str, render_html: Callable[[dict[str, Any], str], str]
-) -> Callable[[dict[str, Any], bool], GeneratedFile]:
-    def build(data: dict[str, Any], directory_urls: bool) -> GeneratedFile:
-        return _form_page(uri, title, render_html(data, _root(uri, directory_urls)))
+class _RenderHtml(Protocol):
+    def __call__(self, data: dict[str, Any], root: str = ..., *, compiled: bool = ...) -> str: ...
+
+
+class _FormPage(Protocol):
+    def __call__(
+        self, data: dict[str, Any], directory_urls: bool, *, compiled: bool = ...
+    ) -> GeneratedFile: ...
+
+
+def _built(uri: str, title: str, render_html: _RenderHtml) -> _FormPage:
+    def build(
+        data: dict[str, Any], directory_urls: bool, *, compiled: bool = True
+    ) -> GeneratedFile:
+        html = render_html(data, _root(uri, directory_urls), compiled=compiled)
+        return _form_page(uri, title, html)
 
     return build
 
 
 assessment = _built(links.ASSESSMENT, quiz_page.PAGE_TITLE, quiz_page.render_html)
-"""``assessment(data, directory_urls)``: the self-assessment page."""
+"""``assessment(data, directory_urls, compiled=True)``: the self-assessment page; ``compiled``
+names the engine wheel a build ships (bytecode), ``False`` the preview's (source)."""
 recap = _built(links.RECAP, recap_page.PAGE_TITLE, recap_page.render_html)
-"""``recap(data, directory_urls)``: the agency recap page, a static form the browser fills in."""
+"""``recap(data, directory_urls, compiled=True)``: the agency recap page, a static form the
+browser fills in."""

@@ -94,9 +94,12 @@ class Layout:
         }
 
 
-def layout(data: dict[str, Any], engine: wheel.Wheel | None = None) -> Layout:
-    """The paths for ``data`` (and the engine wheel the site ships, built here unless given)."""
-    engine = engine or wheel.build(compiled=True)
+def layout(
+    data: dict[str, Any], engine: wheel.Wheel | None = None, *, compiled: bool = True
+) -> Layout:
+    """The paths for ``data`` and the engine wheel, built here unless given: as bytecode in a
+    build, as source in the preview (``compiled=False``, see :func:`generator.quiz.assets.write`)."""
+    engine = engine or wheel.build(compiled=compiled)
     version = static_version()
     return Layout(
         static_version=version,

@@ -167,9 +167,10 @@ def _competencies(model: StandardModel) -> list[dict[str, Any]]:
     return competencies
 
 
-def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
-    """Everything the template needs, from the export dict (read through the typed model)."""
-    paths = layout.layout(data)
+def context(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> dict[str, Any]:
+    """Everything the template needs, from the export dict (read through the typed model);
+    ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`)."""
+    paths = layout.layout(data, compiled=compiled)
     model = read_standard(data)
     assessment = model.assessment
     competencies = _competencies(model)
@@ -217,8 +218,8 @@ def context(data: dict[str, Any], root: str = "../") -> dict[str, Any]:
     }
 
 
-def render_html(data: dict[str, Any], root: str = "../") -> str:
+def render_html(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> str:
     """The quiz's HTML block; ``root`` is the relative URL of the site root from the page."""
-    html = _ENVIRONMENT.get_template("asesmen.html").render(context(data, root))
+    html = _ENVIRONMENT.get_template("asesmen.html").render(context(data, root, compiled=compiled))
     # One raw HTML block for Python-Markdown: no blank lines, no indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

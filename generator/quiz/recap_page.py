@@ -23,9 +23,10 @@ from generator.quiz.page import _ENVIRONMENT
 PAGE_TITLE = "Rekap Kebutuhan Pengembangan"
 
 
-def render_html(data: dict[str, Any], root: str = "../") -> str:
-    """The page's HTML block; ``root`` is the relative URL of the site root from the page."""
-    paths = layout.layout(data)
+def render_html(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> str:
+    """The page's HTML block; ``root`` is the relative URL of the site root from the page;
+    ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`)."""
+    paths = layout.layout(data, compiled=compiled)
     html = _ENVIRONMENT.get_template("rekap.html").render(
         root=root,
         static_dir=paths.static_path,

@@ -17,10 +17,10 @@ machine compiles it once: the result is cached like a compressed sibling (:func:
 A build uses it; the preview serves the source zip (its
 first start must not wait for Node and Pyodide), which works the same, only slower.
 
-The engine wheel goes through the same script (:func:`compiled_files`, called by
-:func:`generator.quiz.wheel.build`), in the preview too: its 30 modules take one Node start of a
-few seconds, once per change of the engine, and the browser then imports them without compiling.
-Its classes keep their docstrings (a dataclass without one computes it at import).
+The engine wheel goes through the same script in a build (:func:`compiled_files`, called by
+:func:`generator.quiz.wheel.build`), so the browser imports the engine without compiling it; its
+classes keep their docstrings (a dataclass without one computes it at import). The preview
+ships it as source, like the standard library.
 """
 
 from __future__ import annotations

@@ -8,12 +8,15 @@ switched on is made only when a test asks for it, strictly too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from e2e_quiz import WarmProfile, persistent_context
 from project_support import run_build
+from server_support import StaticServer
 
 from generator.engine.scope import assessed_export
 
@@ -27,6 +30,21 @@ def quiz_site(real_site: Any) -> Path:
     assert (real_site.site / "asesmen" / "index.html").is_file()
     path: Path = real_site.site
     return path
+
+
+@pytest.fixture(scope="session")
+def warm(
+    playwright_instance: Any, quiz_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WarmProfile]:
+    """The real site on one loopback server and one Chromium profile on disk for the worker's
+    session; each test opens its page with ``e2e_quiz.warm_page(warm)``, storage empty."""
+    with (
+        StaticServer(quiz_site) as server,
+        persistent_context(
+            playwright_instance, tmp_path_factory.mktemp("warm-profile"), service_workers="block"
+        ) as context,
+    ):
+        yield WarmProfile(context, server.url)
 
 
 def variant_config(folder: Path, *, instant: bool = False, standards: Path | None = None) -> Path:

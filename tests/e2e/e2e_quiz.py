@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +19,13 @@ from quiz_support import (
     answer,
     checked_ratings,
     click_settled,
+    download_from,
     stored_answers,
     wait_engine,
     wait_results,
 )
 
+from generator.cli import main
 from generator.engine import assess
 from generator.engine.dictionary import read_dictionary
 from generator.engine.levels import asked_levels, rule_of
@@ -132,12 +138,94 @@ def submit_and_compare(
     return assert_page_matches_engine(page, export, ratings, **arguments)
 
 
+# -- the openings and round trips several tests share -------------------------------------------
+
+ADMINISTRATOR = "administrator"
+# Estimated levels of an Administrator (target 3 everywhere) below target in all nine
+# competencies: gaps 2, 1, 2, 1, 2, 3, 1, 2, 1 (a focus of 3 takes the gap of 3, then two of the
+# four gaps of 2).
+ADMINISTRATOR_ESTIMATES = (1, 2, 1, 2, 1, 0, 2, 1, 2)
+
+
+def administrator_ratings(export: dict[str, Any]) -> dict[str, int]:
+    """Ratings that meet each competency's levels up to :data:`ADMINISTRATOR_ESTIMATES`."""
+    return {
+        indicator["id"]: 4 if level["level"] <= estimate else 2
+        for competency, estimate in zip(
+            export["competencies"], ADMINISTRATOR_ESTIMATES, strict=True
+        )
+        for level in competency["levels"]
+        for indicator in level["indicators"]
+    }
+
+
+def open_answered(page: Any, url: str, position: str, ratings: dict[str, int]) -> None:
+    """Open the quiz at ``url``, choose ``position`` and give ``ratings`` (not submitted)."""
+    page.goto(url)
+    page.select_option("select[name=position]", position)
+    answer(page, ratings)
+
+
+def reload_with_results(page: Any) -> None:
+    """Reload the quiz and wait until the kept answers are assessed again."""
+    page.reload()
+    wait_engine(page)
+    wait_results(page)
+
+
+def share_link(page: Any) -> str:
+    """The share link the page gives for its results."""
+    click_settled(page, "#kq-share")
+    link: str = page.input_value("#kq-share-url")
+    return link
+
+
+@contextmanager
+def opened_link(browser: Any, link: str, **options: Any) -> Iterator[Any]:
+    """``link`` opened in a fresh browser context (nothing stored), its results shown."""
+    with new_page(browser, **options) as (_, other, _log):
+        other.goto(link)
+        wait_engine(other)
+        wait_results(other)
+        yield other
+
+
+def save_answers_file(page: Any, target: Path) -> dict[str, Any]:
+    """Download the answers file (JSON) to ``target``; gives its content."""
+    download_from(page, "#kq-download-json").save_as(target)
+    document: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    return document
+
+
+def erase_then_import(page: Any, file: Path) -> None:
+    """Erase everything on the page, then import ``file`` and wait for its results."""
+    page.click("#kq-erase")
+    page.click("#kq-erase-yes")
+    page.set_input_files("#kq-import-file", file)
+    wait_results(page)
+
+
+def cli_output(argv: list[str]) -> str:
+    """``kompetensi`` with ``argv`` in this process; it must exit 0; gives what it printed."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(argv) == 0
+    return buffer.getvalue()
+
+
 class RequestLog:
-    """Every URL the pages and workers of a context request."""
+    """Every URL the pages and workers of a context request (until :meth:`stop`)."""
 
     def __init__(self, context: Any) -> None:
         self.urls: list[str] = []
-        context.on("request", lambda request: self.urls.append(request.url))
+        self._context = context
+        context.on("request", self._record)
+
+    def _record(self, request: Any) -> None:
+        self.urls.append(request.url)
+
+    def stop(self) -> None:
+        self._context.remove_listener("request", self._record)
 
     def off_origin(self, origin: str) -> list[str]:
         return [
@@ -151,7 +239,7 @@ CHROMIUM = os.environ.get("KOMPETENSI_CHROMIUM", "/usr/bin/chromium")
 
 
 @contextmanager
-def persistent_context(playwright_instance: Any, profile: Path) -> Iterator[Any]:
+def persistent_context(playwright_instance: Any, profile: Path, **options: Any) -> Iterator[Any]:
     """A context on a browser profile on disk: its HTTP cache survives between pages, and
     Chromium treats it as an ordinary profile (a new_context() is incognito: never installable)."""
     context = playwright_instance.chromium.launch_persistent_context(
@@ -160,6 +248,7 @@ def persistent_context(playwright_instance: Any, profile: Path) -> Iterator[Any]
         headless=True,
         args=["--no-sandbox"],
         bypass_csp=True,  # see new_page()
+        **options,
     )
     try:
         yield context
@@ -180,9 +269,7 @@ def new_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, RequestLo
     context = browser.new_context(**options)
     log = RequestLog(context)
     page = context.new_page()
-    page.set_default_timeout(ENGINE_TIMEOUT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = _watched(page)
     try:
         yield context, page, log
         assert errors == [], errors
@@ -190,11 +277,72 @@ def new_page(browser: Any, **options: Any) -> Iterator[tuple[Any, Any, RequestLo
         context.close()
 
 
+def _watched(page: Any) -> list[str]:
+    """The page's uncaught errors, collected (a test asserts there were none)."""
+    page.set_default_timeout(ENGINE_TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@dataclass(frozen=True)
+class WarmProfile:
+    """A Chromium profile on disk and one loopback server of the real site, for a worker's
+    whole session (``warm`` in tests/e2e/conftest.py). A page opened by :func:`warm_page` finds
+    nothing stored for the site, as on a first visit, but the profile's disk cache keeps
+    Pyodide's files and V8's compiled WebAssembly between tests, as on a reader's return: the
+    engine starts for about a third of the CPU of a cold start (an incognito ``new_context()``
+    keeps neither). The cold first visit is tested where it matters (``new_page``, and the
+    benchmarks)."""
+
+    context: Any
+    url: str
+
+
+@contextmanager
+def warm_page(
+    warm: WarmProfile, viewport: dict[str, int] | None = None
+) -> Iterator[tuple[Any, RequestLog]]:
+    """A new page in the warm profile with the site's storage empty: cookies, localStorage,
+    sessionStorage (a new tab), IndexedDB and Cache Storage of the server's origin are cleared
+    before the page opens and after it closes, so no test sees another's answers. Gives the
+    page and the log of every request made while it was open; fails on an uncaught error."""
+    context = warm.context
+    before = list(context.pages)
+    page = context.new_page()
+    _forget_site(context, page, warm.url)
+    if viewport is not None:
+        page.set_viewport_size(viewport)
+    errors = _watched(page)
+    log = RequestLog(context)
+    try:
+        yield page, log
+        assert errors == [], errors
+    finally:
+        log.stop()
+        for opened in context.pages:
+            if opened not in before:
+                opened.close()
+        _forget_site(context, before[0] if before else context.new_page(), warm.url)
+
+
+def _forget_site(context: Any, page: Any, origin: str) -> None:
+    """Everything the site stored in the profile, gone; the HTTP cache stays."""
+    session = context.new_cdp_session(page)
+    try:
+        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    finally:
+        session.detach()
+    context.clear_cookies()
+    context.clear_permissions()
+
+
 __all__ = [
     "CATEGORIES",
     "ENGINE_TIMEOUT_MS",
     "STORAGE_KEY",
     "RequestLog",
+    "WarmProfile",
     "answer_by_clicking",
     "assert_page_matches_engine",
     "checked_ratings",
@@ -210,4 +358,5 @@ __all__ = [
     "stored",
     "wait_engine",
     "wait_results",
+    "warm_page",
 ]

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     asked_ratings,
-    new_page,
     random_ratings,
     shown_results,
     submit_and_compare,
     wait_engine,
+    warm_page,
 )
 
 from generator.engine import assess
@@ -31,7 +32,7 @@ def _hidden_levels(page: Any, competency: str) -> list[int]:
 
 
 def test_skipping_hides_counts_announces_and_comes_back(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     competency = next(c for c in site_export["competencies"] if c["id"] == COMPETENCY)
     first = [indicator["id"] for indicator in competency["levels"][0]["indicators"]]
@@ -39,8 +40,8 @@ def test_skipping_hides_counts_announces_and_comes_back(
         len(level["indicators"]) for c in site_export["competencies"] for level in c["levels"]
     )
     upper = sum(len(level["indicators"]) for level in competency["levels"][1:])
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         note = f'[data-kq-competency="{COMPETENCY}"] [data-kq-skip-note]'
         assert page.is_hidden(note)
@@ -91,7 +92,7 @@ def test_skipping_hides_counts_announces_and_comes_back(
 
 
 def test_the_shortened_form_gives_the_full_forms_result(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=16)
     asked = asked_ratings(site_export, ratings)
@@ -100,8 +101,8 @@ def test_the_shortened_form_gives_the_full_forms_result(
     full = assess(site_export, ratings, position=position)
     shown = []
     for answers in (ratings, asked):
-        with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-            page.goto(server.url + "/asesmen/")
+        with warm_page(warm) as (page, _log):
+            page.goto(warm.url + "/asesmen/")
             page.select_option("#kq-position", position)
             answer_by_clicking(page, answers)
             wait_engine(page)

@@ -16,16 +16,17 @@ from typing import Any
 import pytest
 from e2e_quiz import (
     STORAGE_KEY,
+    WarmProfile,
     asked_ratings,
     assert_page_matches_engine,
     checked_ratings,
     indicator_ids,
-    new_page,
     random_ratings,
     stored,
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import STORAGE_PREFIX, download_from, seed_storage
 
@@ -115,9 +116,9 @@ def saved_doc(version: str, ratings: dict[str, int]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("before", ["nothing", "saved", "older-version"])
 def test_answers_before_binding_are_counted_saved_and_win_when_the_quiz_binds(
+    warm: WarmProfile,
     before: str,
     browser: Any,
-    serve: Any,
     quiz_site: Path,
     site_export: dict[str, Any],
     tmp_path: Path,
@@ -137,10 +138,10 @@ def test_answers_before_binding_are_counted_saved_and_win_when_the_quiz_binds(
             STORAGE_KEY + OLDER_VERSION: json.dumps(saved_doc(OLDER_VERSION, earlier))
         },
     }[before]
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(seed_storage(seeds))
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(seed_storage(seeds))
         held = HeldQuiz(page)
-        open_unbound(page, server.url + "/asesmen/")
+        open_unbound(page, warm.url + "/asesmen/")
 
         # Keyboard only for the first question (Tab to its group, two arrows: the third
         # option), a click for the last one.
@@ -185,13 +186,13 @@ def test_answers_before_binding_are_counted_saved_and_win_when_the_quiz_binds(
 
 
 def test_answers_before_binding_survive_a_reload_before_binding(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     ids = indicator_ids(site_export)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+    with warm_page(warm) as (page, _log):
         held = HeldQuiz(page)
-        open_unbound(page, server.url + "/asesmen/")
+        open_unbound(page, warm.url + "/asesmen/")
         click(page, ids[5], 2)
         click(page, ids[40], 3)
         assert early_record(page, version)["ratings"] == {ids[5]: 2, ids[40]: 3}
@@ -214,14 +215,14 @@ def test_answers_before_binding_survive_a_reload_before_binding(
 
 
 def test_without_storage_answers_before_binding_are_kept_in_memory(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ids = indicator_ids(site_export)
     ratings = {ids[0]: 4, ids[70]: 2}
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(DISABLED)
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(DISABLED)
         held = HeldQuiz(page)
-        open_unbound(page, server.url + "/asesmen/")
+        open_unbound(page, warm.url + "/asesmen/")
         for indicator, rating in ratings.items():
             click(page, indicator, rating)
         assert progress(page) == "2 dari 135 pernyataan dijawab"
@@ -234,7 +235,7 @@ def test_without_storage_answers_before_binding_are_kept_in_memory(
 
 
 def test_a_share_link_asks_before_replacing_answers_given_before_binding(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     ids = indicator_ids(site_export)
@@ -243,9 +244,9 @@ def test_a_share_link_asks_before_replacing_answers_given_before_binding(
     targets = "0" * len(site_export["competencies"])
     link = f"/asesmen/#jawaban=1~{version}~-~20~{digits}~{targets}"
     mine = {ids[3]: 1 if theirs[ids[3]] != 1 else 2}
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
+    with warm_page(warm) as (page, _log):
         held = HeldQuiz(page)
-        open_unbound(page, server.url + link)
+        open_unbound(page, warm.url + link)
         click(page, ids[3], mine[ids[3]])
 
         bind(page, held)

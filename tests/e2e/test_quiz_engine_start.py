@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     new_page,
     random_ratings,
     submit_and_compare,
     wait_engine,
+    warm_page,
 )
 from quiz_support import Fault, respond_with
 
@@ -40,11 +42,11 @@ def _held(release: threading.Event) -> Any:
 
 
 def test_the_worker_starts_after_the_theme_has_started_and_only_once(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=61, share=0.5)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         marks = page.evaluate(
             """() => Object.fromEntries(performance.getEntriesByType("mark")
@@ -57,7 +59,7 @@ def test_the_worker_starts_after_the_theme_has_started_and_only_once(
         assert marks["kq:engine-start"] >= started > 0
         assert page.evaluate("KompetensiEarlyEngine.taken") is True
         assert [url for url in log.urls if url.endswith("/worker.mjs")] == [
-            server.url + _static(quiz_site, "worker.mjs")
+            warm.url + _static(quiz_site, "worker.mjs")
         ]
         answer_by_clicking(page, ratings)
         submit_and_compare(page, site_export, ratings)

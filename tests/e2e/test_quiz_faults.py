@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     assert_page_matches_engine,
     checked_ratings,
@@ -23,6 +24,7 @@ from e2e_quiz import (
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import Fault, click_settled, download_from, respond_with
 
@@ -193,12 +195,12 @@ def test_csp_without_wasm_unsafe_eval(
 
 
 def test_no_webassembly_in_the_browser(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script("delete globalThis.WebAssembly;")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script("delete globalThis.WebAssembly;")
         _run_fault(
-            page, server.url, site_export, "no-wasm", "tidak mendukung WebAssembly", WATCHDOG_MS
+            page, warm.url, site_export, "no-wasm", "tidak mendukung WebAssembly", WATCHDOG_MS
         )
 
 
@@ -210,9 +212,9 @@ def test_strict_csp_whole_flow_without_violations(
     ratings = random_ratings(site_export, seed=31)
     with (
         serve(quiz_site, headers=headers) as server,
-        new_page(browser, bypass_csp=False) as (context, page, log),
+        new_page(browser, bypass_csp=False) as (_, page, log),
     ):
-        context.add_init_script(
+        page.add_init_script(
             "window.__violations = [];"
             "document.addEventListener('securitypolicyviolation', (e) =>"
             " window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     asked_ratings,
     assert_page_matches_engine,
@@ -22,6 +23,7 @@ from e2e_quiz import (
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import click_settled, download_from
 
@@ -63,12 +65,12 @@ def answer_by_keyboard(page: Any, export: dict[str, Any], ratings: dict[str, int
 
 
 def test_keyboard_flow_equals_engine_and_reload_restores(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=5)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, log):
+        page.goto(warm.url + "/asesmen/")
         assert page.evaluate("document.documentElement.dataset.engine") in ("loading", "ready")
         # Keyboard only, from the top of the page: reach the position select with Tab.
         _tab_until(page, "select[name=position]")
@@ -101,42 +103,42 @@ def test_keyboard_flow_equals_engine_and_reload_restores(
         wait_engine(page)
         wait_results(page)
         assert_page_matches_engine(page, site_export, ratings, position=POSITION)
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []
         assert any(url.endswith("pyodide.asm.wasm") for url in log.urls)
 
 
 def test_enter_in_a_field_submits_on_the_page(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     """Enter in a field still assesses on the page (browsers turn it into a click on the submit
     button, which the quiz handles): the form is never sent, the URL keeps no query."""
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=21, share=0.6)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         answer_by_clicking(page, ratings)
         page.fill("#kq-jp", "24")
         page.focus("#kq-jp")
         page.keyboard.press("Enter")
         wait_results(page)
         assert _focus_is(page, "#kq-hasil-judul")
-        assert page.url == server.url + "/asesmen/"
+        assert page.url == warm.url + "/asesmen/"
         assert_page_matches_engine(page, site_export, ratings, total_jp=24)
         saved = stored(page, version)
         assert (saved["ratings"], saved["total_jp"], saved["submitted"]) == (ratings, 24, True)
 
 
 def test_export_erase_import_round_trip(
+    warm: WarmProfile,
     browser: Any,
-    serve: Any,
     quiz_site: Path,
     site_export: dict[str, Any],
     tmp_path: Path,
 ) -> None:
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=11, share=0.8)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, log):
+        page.goto(warm.url + "/asesmen/")
         page.select_option("select[name=position]", "pengawas")
         page.fill("#kq-jp", "36")
         answer_by_clicking(page, ratings)
@@ -220,7 +222,7 @@ def test_export_erase_import_round_trip(
         page.set_input_files("#kq-import-file", tmp_path / "forged.json")
         page.wait_for_selector("[data-kq-notice=claimed-differs]")
         assert_page_matches_engine(page, site_export, ratings, position="pengawas", total_jp=36)
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []
 
 
 def test_share_link_round_trip_and_comparison(
@@ -305,13 +307,13 @@ def test_share_link_round_trip_and_comparison(
 
 
 def test_targets_of_ones_own_and_stale_results(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     """Without a position, targets set per competency reach the engine; with one, they hide."""
     ratings = random_ratings(site_export, seed=61)
     targets = {"integritas": 4, "kerjasama": 1, "komunikasi": None}
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         page.select_option("select[name=position]", "pengawas")
         assert page.is_hidden("#kq-targets")
         page.select_option("select[name=position]", "")
@@ -339,13 +341,13 @@ def test_targets_of_ones_own_and_stale_results(
 
 
 def test_each_result_links_the_statements_that_decided_it(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     """The explanation names indicators by id; the list under it leads to each statement in the
     form, with the number the form gives it."""
     ratings = random_ratings(site_export, seed=62)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         answer_by_clicking(page, ratings)
         wait_engine(page)
         result = submit_and_compare(page, site_export, ratings)

@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from e2e_quiz import (
     STORAGE_KEY,
+    WarmProfile,
     assert_page_matches_engine,
     checked_ratings,
-    new_page,
     random_ratings,
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import answer, seed_storage
 
@@ -52,14 +53,14 @@ def _storage(page: Any) -> dict[str, str]:
 
 @pytest.mark.parametrize("newer", [["9999.1"], ["2017.10", "3000"]])
 def test_answers_under_a_newer_version_are_left_alone(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], newer: list[str]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], newer: list[str]
 ) -> None:
     version = site_export["framework"]["version"]
     theirs = random_ratings(site_export, seed=7, share=0.3)
     seeded = {STORAGE_KEY + v: json.dumps(_doc(v, theirs)) for v in newer}
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(seed_storage(seeded))
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(seed_storage(seeded))
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-notice=newer-version]")
         text = page.text_content("[data-kq-notice=newer-version]") or ""
         assert f"versi standar {', '.join(newer)}" in text
@@ -79,7 +80,7 @@ def test_answers_under_a_newer_version_are_left_alone(
 
 
 def test_older_answers_migrate_and_newer_ones_stay(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     older = random_ratings(site_export, seed=9, share=0.4)
@@ -88,9 +89,9 @@ def test_older_answers_migrate_and_newer_ones_stay(
         STORAGE_KEY + "9999.1": json.dumps(_doc("9999.1", newer)),
         STORAGE_KEY + "2016.9": json.dumps(_doc("2016.9", older)),
     }
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(seed_storage(seeded))
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(seed_storage(seeded))
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-notice=migrated]")
         page.wait_for_selector("[data-kq-notice=newer-version]")
         assert f"dari versi 2016.9 ke versi {version}" in (
@@ -121,8 +122,8 @@ def _nested(depth: int) -> str:
     ],
 )
 def test_an_imported_result_too_deep_or_too_large_is_ignored_before_python(
+    warm: WarmProfile,
     browser: Any,
-    serve: Any,
     quiz_site: Path,
     site_export: dict[str, Any],
     tmp_path: Path,
@@ -136,8 +137,8 @@ def test_an_imported_result_too_deep_or_too_large_is_ignored_before_python(
     answers = json.dumps(_doc(version, ratings))
     file.write_text(answers[:-1] + ', "result": ' + result + "}", encoding="utf-8")
     assert file.stat().st_size < 1024 * 1024  # under the page's file limit: the check is ours
-    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         page.set_input_files("#kq-import-file", file)
         wait_results(page)
@@ -153,7 +154,7 @@ def test_an_imported_result_too_deep_or_too_large_is_ignored_before_python(
 
 
 def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_page_shows(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     """The page checks of an imported plan only what it keeps (an object whose items are
     objects), of the priorities only that the form has them; what each plan item holds and
@@ -184,8 +185,8 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
     expected = [reply["message"]] + [
         f"{p['path']}: {p['message']} ({p['hint']})" for p in reply["problems"]
     ]
-    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         page.set_input_files("#kq-import-file", file)
         page.wait_for_selector("#kq-errors:not([hidden])")
@@ -196,7 +197,7 @@ def test_an_imported_plan_is_checked_by_the_engine_whose_located_messages_the_pa
 
 
 def test_the_pages_own_guards_of_an_imported_file_read_the_limits_from_python(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     """A file larger than the recap's and the quiz's limit, and an identity text longer than the
     form field (``maxlength``), are refused whole, with the limits of the Python constants."""
@@ -210,8 +211,8 @@ def test_the_pages_own_guards_of_an_imported_file_read_the_limits_from_python(
     large.write_text(" " * recap_files.MAX_RESULT_BYTES + "{}", encoding="utf-8")
     keep = "Tidak ada yang diubah; jawaban Anda tetap seperti semula."
     megabytes = recap_files.MAX_RESULT_BYTES // (1024 * 1024)
-    with serve(quiz_site) as server, new_page(browser) as (_context, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
         for file, expected in (
             (
@@ -248,12 +249,12 @@ window.setTimeout = function (callback, ms, ...rest) {
 
 
 def test_the_call_timer_starts_after_the_request_is_serialised(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=12, share=0.5)
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(ORDER)
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(ORDER)
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         answer(page, ratings)
         submit_and_compare(page, site_export, ratings)

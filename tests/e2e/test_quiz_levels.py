@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from conftest import build_variant
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     new_page,
     random_ratings,
@@ -18,6 +19,7 @@ from e2e_quiz import (
     site_export_path,
     submit_and_compare,
     wait_engine,
+    warm_page,
 )
 from quiz_support import download_from
 
@@ -41,8 +43,8 @@ def _cli_result(
 
 
 def test_levels_and_borderline_match_the_cli(
+    warm: WarmProfile,
     browser: Any,
-    serve: Any,
     quiz_site: Path,
     site_export: dict[str, Any],
     tmp_path: Path,
@@ -50,8 +52,8 @@ def test_levels_and_borderline_match_the_cli(
 ) -> None:
     ratings = random_ratings(site_export, seed=21)
     position = site_export["positions"][0]["id"]
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         page.select_option("#kq-position", position)
         answer_by_clicking(page, ratings)
         wait_engine(page)

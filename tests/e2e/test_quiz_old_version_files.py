@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     checked_ratings,
     indicator_ids,
-    new_page,
     random_ratings,
     wait_engine,
+    warm_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,7 +31,7 @@ def _refusal(version: str) -> str:
 
 
 def test_an_older_versions_file_is_refused_and_changes_nothing(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     version = site_export["framework"]["version"]
     mine = random_ratings(site_export, seed=61, share=0.3)
@@ -45,8 +46,8 @@ def test_an_older_versions_file_is_refused_and_changes_nothing(
     }
     path = tmp_path / "penilaian-kompetensi.json"
     path.write_text(json.dumps(old), encoding="utf-8")
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         answer_by_clicking(page, mine)
         before = checked_ratings(page)
@@ -58,14 +59,14 @@ def test_an_older_versions_file_is_refused_and_changes_nothing(
 
 
 def test_an_older_versions_share_link_is_refused(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     digits = "3" * len(indicator_ids(site_export))
     targets = "0" * len(site_export["competencies"])
     fragment = f"#jawaban=1~{OLDER}~pelaksana~20~{digits}~{targets}"
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/" + fragment)
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/" + fragment)
         page.wait_for_selector("[data-kq-notice=share-invalid]")
         text = page.text_content("[data-kq-notice=share-invalid]") or ""
         assert f"Tautan berbagi tidak dapat dibuka: standards_version: {_refusal(version)}" in text

@@ -3,8 +3,6 @@ plan kept through reload, a share link, the JSON file and ``kompetensi assess --
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -12,33 +10,31 @@ from typing import Any
 import pytest
 from axe_support import violations
 from e2e_quiz import (
-    answer_by_clicking,
+    ADMINISTRATOR,
+    WarmProfile,
+    administrator_ratings,
     assert_page_matches_engine,
-    new_page,
+    cli_output,
+    erase_then_import,
+    open_answered,
+    opened_link,
+    reload_with_results,
+    save_answers_file,
+    share_link,
     site_export_path,
     stored,
+    submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
-from quiz_support import click_settled, download_from
+from quiz_support import click_settled
 
-from generator.cli import main
 from generator.engine import assess
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-POSITION = "administrator"
-# An Administrator (target 3 everywhere) below target in all nine competencies.
-ESTIMATES = [1, 2, 1, 2, 1, 0, 2, 1, 2]
-
-
-def _ratings(export: dict[str, Any]) -> dict[str, int]:
-    return {
-        indicator["id"]: 4 if level["level"] <= estimate else 2
-        for competency, estimate in zip(export["competencies"], ESTIMATES, strict=True)
-        for level in competency["levels"]
-        for indicator in level["indicators"]
-    }
+POSITION = ADMINISTRATOR  # below target in all nine competencies (administrator_ratings)
 
 
 def _shown_ids(page: Any) -> list[str]:
@@ -80,19 +76,15 @@ def _press(page: Any, selector: str) -> None:
 
 
 def test_plan_edits_survive_reload_share_and_files(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     version = site_export["framework"]["version"]
-    ratings = _ratings(site_export)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
-        page.select_option("select[name=position]", POSITION)
-        answer_by_clicking(page, ratings)
+    ratings = administrator_ratings(site_export)
+    with warm_page(warm) as (page, log):
+        open_answered(page, warm.url + "/asesmen/", POSITION, ratings)
         page.fill("#kq-id-name", "Ayu Lestari")
         page.fill("#kq-id-nip", "198001012005012001")
-        click_settled(page, "#kq-submit")
-        wait_results(page)
-        result = assert_page_matches_engine(page, site_export, ratings, position=POSITION)
+        result = submit_and_compare(page, site_export, ratings, position=POSITION)
         plan = result["plan"]
         # The Administrator's 9 gaps: 3 in focus, whole activities, never over 20 JP.
         assert len(plan["focus"]) == 3 and len(plan["later"]) == 6
@@ -141,9 +133,7 @@ def test_plan_edits_survive_reload_share_and_files(
         assert saved["identity"] == {"name": "Ayu Lestari", "nip": "198001012005012001"}
 
         # Reload: the edited plan comes back, as does the identity.
-        page.reload()
-        wait_engine(page)
-        wait_results(page)
+        reload_with_results(page)
         page.wait_for_function(
             "(text) => document.getElementById('kq-plan-totals').textContent === text",
             arg=_totals(edited),
@@ -152,42 +142,28 @@ def test_plan_edits_survive_reload_share_and_files(
         assert page.input_value("#kq-id-name") == "Ayu Lestari"
 
         # The share link carries the edited plan (and never the identity).
-        click_settled(page, "#kq-share")
-        link = page.input_value("#kq-share-url")
+        link = share_link(page)
         assert "Ayu" not in link and "198001012005012001" not in link
-        with new_page(browser) as (_, other, _log):
-            other.goto(link)
-            wait_engine(other)
-            wait_results(other)
+        with opened_link(browser, link) as other:
             assert _shown_ids(other) == _grouped(edited)
             assert other.text_content("#kq-plan-totals") == _totals(edited)
             assert other.input_value("#kq-id-name") == ""
 
         # The JSON file holds the plan and the identity; the CLI accepts its plan.
-        file = download_from(page, "#kq-download-json")
         target = tmp_path / "penilaian-kompetensi.json"
-        file.save_as(target)
-        document = json.loads(target.read_text(encoding="utf-8"))
+        document = save_answers_file(page, target)
         assert document["plan"]["items"] == items
         assert document["identity"]["name"] == "Ayu Lestari"
         assert document["result"] == edited
         answers = tmp_path / "answers.json"
         answers.write_text(json.dumps({"ratings": ratings}), encoding="utf-8")
         export = str(site_export_path(quiz_site))
-        out = tmp_path / "out.json"
         argv = ["assess", "--answers", str(answers), "--position", POSITION]
         argv += ["--plan", str(target), "--standards", export]
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            assert main(argv) == 0
-        out.write_text(buffer.getvalue(), encoding="utf-8")
-        assert json.loads(out.read_text(encoding="utf-8"))["plan"] == edited["plan"]
+        assert json.loads(cli_output(argv))["plan"] == edited["plan"]
 
         # Erase, then import the file: the edited plan is restored exactly.
-        page.click("#kq-erase")
-        page.click("#kq-erase-yes")
-        page.set_input_files("#kq-import-file", target)
-        wait_results(page)
+        erase_then_import(page, target)
         page.wait_for_function(
             "(text) => document.getElementById('kq-plan-totals').textContent === text",
             arg=_totals(edited),
@@ -203,22 +179,18 @@ def test_plan_edits_survive_reload_share_and_files(
             arg=_totals(chosen),
         )
         assert _shown_ids(page) == _grouped(chosen)
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []
 
 
 def test_focus_and_allowance_make_a_new_plan(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
-    ratings = _ratings(site_export)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
-        page.select_option("select[name=position]", POSITION)
-        answer_by_clicking(page, ratings)
+    ratings = administrator_ratings(site_export)
+    with warm_page(warm) as (page, _log):
+        open_answered(page, warm.url + "/asesmen/", POSITION, ratings)
         page.fill("#kq-focus", "2")
         page.fill("#kq-jp", "30")
-        click_settled(page, "#kq-submit")
-        wait_results(page)
-        result = assert_page_matches_engine(
+        result = submit_and_compare(
             page, site_export, ratings, position=POSITION, focus=2, total_jp=30
         )
         assert len(result["plan"]["focus"]) == 2
@@ -232,11 +204,11 @@ def test_focus_and_allowance_make_a_new_plan(
 
 
 def test_an_answers_file_from_the_previous_version_gets_a_new_plan(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     """A file saved before focus, identity and plan existed imports as before; the plan is the
     engine's own choice for its answers."""
-    ratings = _ratings(site_export)
+    ratings = administrator_ratings(site_export)
     version = site_export["framework"]["version"]
     old = {
         "format": "kompetensi-asn/jawaban",
@@ -248,8 +220,8 @@ def test_an_answers_file_from_the_previous_version_gets_a_new_plan(
         "ratings": ratings,
     }
     (tmp_path / "lama.json").write_text(json.dumps(old), encoding="utf-8")
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         page.set_input_files("#kq-import-file", tmp_path / "lama.json")
         wait_results(page)

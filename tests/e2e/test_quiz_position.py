@@ -5,21 +5,23 @@ share link and an answers file. Keyboard, 320 px, axe."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_support import violations
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     assert_page_matches_engine,
-    new_page,
     random_ratings,
+    save_answers_file,
+    share_link,
     stored,
     wait_results,
+    warm_page,
 )
-from quiz_support import click_settled, download_from
+from quiz_support import click_settled
 
 from generator.engine.scope import assessed_export
 
@@ -53,21 +55,26 @@ def _visible_technical(page: Any) -> list[str]:
     return shown
 
 
+def _open_for_position(page: Any, origin: str) -> None:
+    """The quiz opened by its link for the example position, the form bound to it."""
+    page.goto(origin + f"/asesmen/?jabatan={REAL}")
+    page.wait_for_selector("[data-kq-root][data-kq-bound]")
+    page.wait_for_function(f"document.querySelector('#kq-position').value === '{REAL}'")
+
+
 def _progress(page: Any) -> str:
     return str(page.inner_text("#kq-progress-text"))
 
 
 def test_a_real_position_asks_its_technical_competencies_and_plans_for_them(
-    browser: Any, serve: Any, position_site: Path, position_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, position_site: Path, position_export: dict[str, Any]
 ) -> None:
     scope = assessed_export(position_export, REAL)
     ratings = random_ratings(scope, seed=17)
     technical_ids = [i for i in ratings if i.split(".")[0] in TECHNICAL]
     viewport = {"width": 320, "height": 640}
-    with serve(position_site) as server, new_page(browser, viewport=viewport) as (_, page, log):
-        page.goto(server.url + f"/asesmen/?jabatan={REAL}")
-        page.wait_for_selector("[data-kq-root][data-kq-bound]")
-        page.wait_for_function(f"document.querySelector('#kq-position').value === '{REAL}'")
+    with warm_page(warm, viewport) as (page, log):
+        _open_for_position(page, warm.url)
         assert _visible_technical(page) == list(TECHNICAL)
         assert _progress(page) == "0 dari 195 pernyataan dijawab"
         assert page.inner_text("#kq-position-technical").startswith(
@@ -99,14 +106,14 @@ def test_a_real_position_asks_its_technical_competencies_and_plans_for_them(
         assert {i: kept["ratings"][i] for i in technical_ids} == {
             i: ratings[i] for i in technical_ids
         }
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []
 
 
 def test_a_template_keeps_the_nine_and_the_keyboard_switches_positions(
-    browser: Any, serve: Any, position_site: Path
+    warm: WarmProfile, browser: Any, position_site: Path
 ) -> None:
-    with serve(position_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
         assert _visible_technical(page) == []
         assert _progress(page) == "0 dari 135 pernyataan dijawab"
@@ -143,10 +150,10 @@ def test_a_template_keeps_the_nine_and_the_keyboard_switches_positions(
 
 
 def test_an_unknown_position_in_the_link_says_so_and_leaves_the_choice(
-    browser: Any, serve: Any, position_site: Path
+    warm: WarmProfile, browser: Any, position_site: Path
 ) -> None:
-    with serve(position_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/?jabatan=tidak-ada")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/?jabatan=tidak-ada")
         page.wait_for_selector("#kq-position-message:not([hidden])")
         assert page.inner_text("#kq-position-message") == (
             "Jabatan dengan kode “tidak-ada” dari tautan tidak ditemukan di situs ini. "
@@ -160,28 +167,27 @@ def test_an_unknown_position_in_the_link_says_so_and_leaves_the_choice(
 
 
 def test_the_position_travels_with_a_share_link_and_an_answers_file(
-    browser: Any, serve: Any, position_site: Path, position_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile,
+    browser: Any,
+    position_site: Path,
+    position_export: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     scope = assessed_export(position_export, REAL)
     ratings = random_ratings(scope, seed=5)
-    with serve(position_site) as server, new_page(browser) as (context, page, _log):
-        page.goto(server.url + f"/asesmen/?jabatan={REAL}")
-        page.wait_for_selector("[data-kq-root][data-kq-bound]")
-        page.wait_for_function(f"document.querySelector('#kq-position').value === '{REAL}'")
+    with warm_page(warm) as (page, _log):
+        _open_for_position(page, warm.url)
         answer_by_clicking(page, ratings)
         click_settled(page, "#kq-submit")
         wait_results(page)
-        click_settled(page, "#kq-share")
-        link = page.input_value("#kq-share-url")
-        saved = download_from(page, "#kq-download-json")
+        link = share_link(page)
         answers_file = tmp_path / "jawaban.json"
-        saved.save_as(answers_file)
-        document = json.loads(answers_file.read_text(encoding="utf-8"))
+        document = save_answers_file(page, answers_file)
         assert document["position"] == REAL
         assert document["result"]["competencies"][-1]["id"] == "pengelolaan-data-kepegawaian"
 
         # A fresh browser opens the link: the same position, the same technical answers.
-        fresh = context.browser.new_context(service_workers="block")
+        fresh = browser.new_context(service_workers="block")
         try:
             other = fresh.new_page()
             other.goto(link.replace(f"?jabatan={REAL}", ""))
@@ -190,7 +196,7 @@ def test_the_position_travels_with_a_share_link_and_an_answers_file(
             assert_page_matches_engine(other, position_export, ratings, position=REAL)
             # And a third one imports the file.
             third = fresh.new_page()
-            third.goto(server.url + "/asesmen/")
+            third.goto(warm.url + "/asesmen/")
             third.wait_for_selector("[data-kq-root][data-kq-bound]")
             third.evaluate("localStorage.clear()")
             third.set_input_files("#kq-import-file", str(answers_file))
@@ -203,17 +209,15 @@ def test_the_position_travels_with_a_share_link_and_an_answers_file(
 
 
 def test_a_switch_to_a_template_drops_marks_on_competencies_it_does_not_ask(
-    browser: Any, serve: Any, position_site: Path, position_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, position_site: Path, position_export: dict[str, Any]
 ) -> None:
     scope = assessed_export(position_export, REAL)
     ratings = random_ratings(scope, seed=23)
     ratings.update({i: 1 for i in ratings if i.split(".")[0] in TECHNICAL})  # technical gaps
     managerial = {i: r for i, r in ratings.items() if i.split(".")[0] not in TECHNICAL}
     marked = "pengelolaan-data-kepegawaian"
-    with serve(position_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + f"/asesmen/?jabatan={REAL}")
-        page.wait_for_selector("[data-kq-root][data-kq-bound]")
-        page.wait_for_function(f"document.querySelector('#kq-position').value === '{REAL}'")
+    with warm_page(warm) as (page, log):
+        _open_for_position(page, warm.url)
         answer_by_clicking(page, ratings)
         click_settled(page, "#kq-submit")
         wait_results(page)
@@ -234,4 +238,4 @@ def test_a_switch_to_a_template_drops_marks_on_competencies_it_does_not_ask(
         assert page.is_hidden("#kq-engine-error") and page.is_hidden("#kq-errors")
         assert_page_matches_engine(page, position_export, managerial, position="administrator")
         assert stored(page, version)["priorities"] == []
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []

@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_quiz import indicator_ids, new_page, random_ratings, site_export_path, wait_engine
+from e2e_quiz import (
+    WarmProfile,
+    indicator_ids,
+    new_page,
+    random_ratings,
+    site_export_path,
+    wait_engine,
+    warm_page,
+)
 from quiz_support import Fault, respond_with
 
 from generator.browser import bridge
@@ -41,12 +49,12 @@ def _requests(export: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_engine_in_pyodide_equals_cpython(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     assert json.loads(bridge.load(json.dumps(site_export)))["ok"]
     requests = _requests(site_export)
-    with serve(quiz_site) as server, new_page(browser) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, log):
+        page.goto(warm.url + "/asesmen/")
         wait_engine(page)
         answers = page.evaluate(
             """async (requests) => {
@@ -69,7 +77,7 @@ def test_engine_in_pyodide_equals_cpython(
         assert answer == json.loads(bridge.run_comparison(json.dumps(comparison)))
         python = page.evaluate("KompetensiQuiz.timings().worker")
         assert set(python) >= {"python", "micropip", "engine", "data"}
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []
 
 
 # ---- the trimmed standard library (generator/quiz/stdlib_trim.py) -------------------------------

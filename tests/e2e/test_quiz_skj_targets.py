@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 from axe_support import violations
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     assert_page_matches_engine,
-    new_page,
     random_ratings,
     stored,
     wait_results,
+    warm_page,
 )
 from quiz_support import click_settled, download_from
 
@@ -52,15 +53,15 @@ def _choose_by_keyboard(page: Any, element_id: str, value: str) -> None:
 
 
 def test_a_functional_position_asks_for_the_targets_of_ones_skj(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
 ) -> None:
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=71)
     targets = {"integritas": 3, "komunikasi": 2}
     expected = {c["id"]: targets.get(c["id"]) for c in site_export["competencies"]}
     viewport = {"width": 320, "height": 640}
-    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm, viewport) as (page, log):
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-root][data-kq-bound]")
         label = page.eval_on_selector(
             f"select[name=position] option[value='{POSITION}']", "o => o.textContent"
@@ -130,4 +131,4 @@ def test_a_functional_position_asks_for_the_targets_of_ones_skj(
         )
         assert_page_matches_engine(page, site_export, ratings, position="pengawas")
         assert page.text_content("#kq-meta-basis") == "Jabatan Pengawas (terverifikasi, 2 sumber)"
-        assert log.off_origin(server.url) == []
+        assert log.off_origin(warm.url) == []

@@ -9,15 +9,16 @@ from typing import Any
 import pytest
 from e2e_quiz import (
     STORAGE_KEY,
+    WarmProfile,
     answer_by_clicking,
     assert_page_matches_engine,
     checked_ratings,
-    new_page,
     random_ratings,
     stored,
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import click_settled
 
@@ -47,20 +48,20 @@ def _seed(key: str, value: str) -> str:
     ],
 )
 def test_storage_problem_shows_a_notice_and_keeps_answers_in_memory(
+    warm: WarmProfile,
     name: str,
     script: str | None,
     notice: str,
     fragment: str,
     browser: Any,
-    serve: Any,
     quiz_site: Path,
     site_export: dict[str, Any],
 ) -> None:
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=41)
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(script or _seed(STORAGE_KEY + version, '{"format": "kompe'))
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(script or _seed(STORAGE_KEY + version, '{"format": "kompe'))
+        page.goto(warm.url + "/asesmen/")
         answer_by_clicking(page, ratings)
         selector = f"[data-kq-notice={notice}]"
         page.wait_for_selector(selector)
@@ -79,7 +80,7 @@ def test_storage_problem_shows_a_notice_and_keeps_answers_in_memory(
 
 
 def test_a_new_standards_version_migrates_answers_with_a_warning(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     version = site_export["framework"]["version"]
     ratings = random_ratings(site_export, seed=43, share=0.5)
@@ -93,9 +94,9 @@ def test_a_new_standards_version_migrates_answers_with_a_warning(
         "ratings": {**ratings, "integritas.6.1": 4},
         "submitted": True,
     }
-    with serve(quiz_site) as server, new_page(browser) as (context, page, _log):
-        context.add_init_script(_seed(STORAGE_KEY + "2016.9", json.dumps(old)))
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(_seed(STORAGE_KEY + "2016.9", json.dumps(old)))
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-notice=migrated]")
         text = page.text_content("[data-kq-notice=migrated]")
         assert f"dari versi 2016.9 ke versi {version}" in text

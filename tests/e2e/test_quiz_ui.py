@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from axe_support import PHONE, violations
 from e2e_quiz import (
+    WarmProfile,
     answer_by_clicking,
     checked_ratings,
     new_page,
@@ -19,6 +20,7 @@ from e2e_quiz import (
     submit_and_compare,
     wait_engine,
     wait_results,
+    warm_page,
 )
 from quiz_support import click_settled
 
@@ -132,28 +134,28 @@ PLACEHOLDER_BOUND = """() => {
 
 @pytest.mark.parametrize("width", [320, 412, 720, 1280])
 def test_no_statement_is_taller_than_its_skipped_placeholder(
-    browser: Any, serve: Any, quiz_site: Path, width: int
+    warm: WarmProfile, browser: Any, quiz_site: Path, width: int
 ) -> None:
     """A statement off screen is laid out in a box of the placeholder's height; one taller than
     it would spill over the statements and the footer below whenever a tool measures it."""
     viewport = {"width": width, "height": 800}
-    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, _):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm, viewport) as (page, _):
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-bound]")
         placeholder, tallest = page.evaluate(PLACEHOLDER_BOUND)
         assert 0 < tallest <= placeholder, (width, tallest, placeholder)
 
 
 def test_progress_is_one_slim_line_and_jumps_land_below_it_on_a_phone(
-    browser: Any, serve: Any, quiz_site: Path
+    warm: WarmProfile, browser: Any, quiz_site: Path
 ) -> None:
     """On a 360 x 740 phone the header and the sticky progress line cover under 90 px, and a
     section reached from the index or a statement from the error summary starts below them."""
     covered = """() => document.getElementById('kq-progress-box').getBoundingClientRect().bottom"""
     top = "(id) => document.getElementById(id).getBoundingClientRect().top"
     viewport = {"width": 360, "height": 740}
-    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, _):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm, viewport) as (page, _):
+        page.goto(warm.url + "/asesmen/")
         page.wait_for_selector("[data-kq-bound]")
         box_height = page.evaluate(
             "document.getElementById('kq-progress-box').getBoundingClientRect().height"
@@ -175,12 +177,12 @@ def test_progress_is_one_slim_line_and_jumps_land_below_it_on_a_phone(
 
 
 def test_small_screen_large_targets_and_visible_focus(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     ratings = random_ratings(site_export, seed=53)
     viewport = {"width": 320, "height": 640}
-    with serve(quiz_site) as server, new_page(browser, viewport=viewport) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm, viewport) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         assert page.evaluate(overflow) <= 0
         sizes = page.eval_on_selector_all(
@@ -218,7 +220,7 @@ def test_without_javascript_the_page_explains_itself(
 
 
 def test_print_is_a_development_plan_on_a4(
-    browser: Any, serve: Any, quiz_site: Path, site_export: dict[str, Any]
+    warm: WarmProfile, browser: Any, quiz_site: Path, site_export: dict[str, Any]
 ) -> None:
     """The printed page is "Rencana Pengembangan Kompetensi" alone, on one A4 page for a
     three-competency plan: identity, focus, activities with quarter and evidence, totals and the
@@ -233,8 +235,8 @@ def test_print_is_a_development_plan_on_a4(
     }
     result = assess(site_export, ratings, position="administrator")
     assert len(result["plan"]["focus"]) == 3
-    with serve(quiz_site) as server, new_page(browser) as (_, page, _log):
-        page.goto(server.url + "/asesmen/")
+    with warm_page(warm) as (page, _log):
+        page.goto(warm.url + "/asesmen/")
         page.select_option("select[name=position]", "administrator")
         answer_by_clicking(page, ratings)
         page.fill("#kq-id-name", "Ayu Lestari")

@@ -8,6 +8,7 @@ the same origin. The same project built links both, and its ``sw.js`` lists its 
 
 from __future__ import annotations
 
+import re
 import shutil
 import urllib.request
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from project_support import ROOT, kompetensi_serve, real_config, run_build, write_project
 
 from generator.offline import site
+from generator.quiz import wheel
 
 MANIFEST_LINK = '<link rel="manifest" href="manifest.webmanifest">'
 SCRIPT = '<script src="assets/javascripts/offline.js" defer></script>'
@@ -56,3 +58,17 @@ def test_a_build_links_the_manifest_and_the_worker_script(tmp_path: Path) -> Non
     worker = (built.site / "sw.js").read_text(encoding="utf-8")
     assert '["kompetensi/integritas/", ' in worker
     assert '["assets/javascripts/offline.js", ' in worker
+
+
+def test_the_preview_serves_the_engine_wheel_its_quiz_page_names(tmp_path: Path) -> None:
+    """The preview ships the engine as source (no Node start before its first page, unlike a
+    build's bytecode wheel); the plugin tells the quiz page so, or the quiz would not start."""
+    config = write_project(tmp_path / "project", {"index.md": HOME}, real_config())
+    shutil.copytree(ROOT / "standards", tmp_path / "project" / "standards")
+    with kompetensi_serve(config, tmp_path / "serve.log") as origin:
+        quiz = _get(origin + "/asesmen/")
+        (wheel_path,) = re.findall(r'data-kq-wheel="([^"]+)"', quiz)
+        with urllib.request.urlopen(origin + "/" + wheel_path, timeout=10) as response:
+            served = response.read()
+    assert wheel_path.endswith("-py3-none-any.whl")
+    assert served == wheel.build().data

@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 from generator import precompress
-from generator.quiz import assets, layout, runtime, stdlib_pyc, stdlib_trim, wheel
+from generator.quiz import assets, layout, page, recap_page, runtime, stdlib_pyc, stdlib_trim, wheel
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +282,21 @@ def test_missing_pyodide_fails_the_build_with_a_hint(
     monkeypatch.setenv("KOMPETENSI_PYODIDE_DIR", str(tmp_path / "nowhere"))
     with pytest.raises(runtime.RuntimeSetupError, match="Saran: jalankan `make setup`"):
         assets.write(tmp_path / "site", export)
+
+
+def test_the_preview_writes_and_names_the_source_wheel(
+    tmp_path: Path, export: dict[str, Any]
+) -> None:
+    """``compiled=False`` (the preview: no Node start before its first page) ships the wheel as
+    source, and its pages name that wheel, not the bytecode one a build ships."""
+    assets.write(tmp_path, export, compiled=False)
+    paths = layout.layout(export, compiled=False)
+    source = wheel.build()
+    assert paths.wheel_path.endswith("/" + source.filename)
+    assert layout.site_path(tmp_path, paths.wheel_path).read_bytes() == source.data
+    assert paths.wheel_path != layout.layout(export).wheel_path
+    for html in (
+        page.render_html(export, compiled=False),
+        recap_page.render_html(export, compiled=False),
+    ):
+        assert f'data-kq-wheel="{paths.wheel_path}"' in html

@@ -21,6 +21,7 @@ from security_support import (
     run_build,
     run_strict_tour,
 )
+from server_support import StaticServer
 from worker_support import once_per_run
 
 # The malformed-input table and its helpers live with the standards tests; the build test here
@@ -45,9 +46,9 @@ def require(request: pytest.FixtureRequest) -> Any:
 
 
 @pytest.fixture(scope="session")
-def serve_module(request: pytest.FixtureRequest) -> Any:
+def serve_module() -> type[StaticServer]:
     """The loopback server class behind ``serve``, for module-scoped fixtures."""
-    return _root_conftest(request.config).StaticServer
+    return StaticServer
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +75,6 @@ def strict_tour(
 
     def tour(_folder: Path) -> TourRecord:
         browser = request.getfixturevalue("browser")  # launched only by the worker that tours
-        return run_strict_tour(browser, request.getfixturevalue("serve_module"), real_site.site)
+        return run_strict_tour(browser, StaticServer, real_site.site)
 
     return once_per_run(tmp_path_factory, "strict-tour", tour)
