@@ -99,17 +99,35 @@ def test_each_rejection_has_one_reason(data: bytes, reason: str) -> None:
     assert recap.summary()["respondents"] == 0
 
 
-def test_a_reason_is_english_when_the_caller_speaks_english() -> None:
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (_changed(format="x"), "not a competency self-assessment result file"),
+        (_changed(format_version=2), "format_version: expected 1, got 2"),
+        (
+            _changed(standards_version="2030.1"),
+            'standards_version: the answers were given for standards version "2030.1", these '
+            "standards are version 2017.1",
+        ),
+        (_changed(extra=1), "extra: unknown key"),
+        (_changed(ratings=None), "ratings: missing key"),
+        (_changed(identity="Ayu"), 'identity: expected an object, got "Ayu"'),
+        (
+            _changed(identity={"nip": None}),
+            "identity.nip: expected a text of at most 120 characters, got null",
+        ),
+        (_changed(identity={"pangkat": "III/c"}), "identity.pangkat: unknown key"),
+        (
+            _changed(position="menteri"),
+            "the answers do not fit this competency standard (check position)",
+        ),
+    ],
+)
+def test_a_reason_is_english_when_the_caller_speaks_english(data: bytes, reason: str) -> None:
     recap = Recap(DICTIONARY)
     with i18n.speaking("en"):
-        recap.add("berkas.json", _changed(standards_version="2030.1"))
-    assert recap.rejected == [
-        {
-            "file": "berkas.json",
-            "reason": 'standards_version: the answers were given for standards version "2030.1", '
-            "these standards are version 2017.1",
-        }
-    ]
+        recap.add("berkas.json", data)
+    assert recap.rejected == [{"file": "berkas.json", "reason": reason}]
 
 
 def test_identical_files_without_nip_count_once() -> None:
