@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .inputs import MAX_LISTED, InputProblem, _counted, describe, key_path
+from .inputs import MAX_LISTED, InputProblem, capped, describe, key_path
 from .wording import _
 
 FORMAT = "kompetensi-asn/jawaban"
@@ -92,7 +92,7 @@ def _header_problems(document: dict[str, Any], standards_version: str) -> list[I
         InputProblem(key_path("", str(key)), _("unknown key"), again_hint())
         for key in unknown[:MAX_LISTED]
     ]
-    problems = _counted(problems, len(unknown) - len(problems), "")
+    problems = capped(problems, len(unknown) - len(problems), "")
     if document.get("format") != FORMAT:
         message = _('expected "{format}", got {value}').format(
             format=FORMAT, value=describe(document.get("format"))
@@ -140,7 +140,7 @@ def check_identity(
             problems.append(InputProblem(where, message))
         elif value.strip():
             identity[key] = value
-    return identity, _counted(problems, 0, path)
+    return identity, capped(problems, 0, path)
 
 
 def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
