@@ -184,3 +184,24 @@ def test_a_quiz_file_without_ratings_and_with_a_text_identity(
         f"{path}: ratings: kunci tidak ada Saran: unduh ulang jawaban dari kuesioner (Unduh "
         "jawaban, JSON)",
     ]
+
+
+def test_a_file_of_many_unknown_keys_lists_the_first_fifty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The envelope's problems are capped as the engine's are: a large file full of unknown
+    keys gives fifty lines and a count, not one line per key."""
+    keys = [f"k{number:02}" for number in range(53)]
+    identity = {f"i{number:02}": "x" for number in range(51)}
+    path = _write(tmp_path, _quiz_file(identity=identity) | dict.fromkeys(keys, 1))
+    assert main(["assess", "--standards", str(FIXTURE), "--answers", path]) == 1
+    again = "Saran: unduh ulang jawaban dari kuesioner (Unduh jawaban, JSON)"
+    known = "Saran: kunci yang dikenal: name, nip, unit, period, position_title"
+    assert capsys.readouterr().err.splitlines() == [
+        *(f"{path}: {key}: kunci tidak dikenal {again}" for key in keys[:50]),
+        f"{path}: 3 masalah lain tidak dicantumkan Saran: perbaiki 50 yang pertama, lalu periksa "
+        "lagi",
+        *(f"{path}: identity.i{number:02}: kunci tidak dikenal {known}" for number in range(50)),
+        f"{path}: identity: 1 masalah lain tidak dicantumkan Saran: perbaiki 50 yang pertama, "
+        "lalu periksa lagi",
+    ]

@@ -19,8 +19,8 @@ from typing import Any
 
 from generator.browser import chart, report
 from generator.engine import DictionaryError, InputError, assess, wording
+from generator.engine.answers_document import check_identity
 from generator.engine.dictionary import Dictionary, read_dictionary
-from generator.engine.recap_files import IDENTITY_KEYS, MAX_IDENTITY_CHARS
 from generator.engine.report import to_markdown
 from generator.engine.scope import scoped
 
@@ -226,14 +226,12 @@ REPORT_FORMATS = ("markdown", "csv")
 
 
 def _identity(value: Any) -> dict[str, str]:
-    """The identity to print: known keys with text values (the page checked them already)."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or any(
-        key not in IDENTITY_KEYS or not isinstance(text, str) for key, text in value.items()
-    ):
-        raise RequestError("identity: expected an object of " + ", ".join(IDENTITY_KEYS))
-    return {key: " ".join(text.split())[:MAX_IDENTITY_CHARS] for key, text in value.items()}
+    """The identity to print, checked as in an answers file (the page checked it already: a
+    problem is a bug in the page, or a tampered call)."""
+    identity, problems = check_identity(value)
+    if problems:
+        raise RequestError("; ".join(problem.format() for problem in problems))
+    return {key: " ".join(text.split()) for key, text in identity.items()}
 
 
 def run_report(request_json: str) -> str:

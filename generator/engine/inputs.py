@@ -195,10 +195,10 @@ def _entry_problems(
             hidden += sum(faults(key, value))
             continue
         problems += problems_of(key_path(path, str(key)), key, value)
-    return _counted(problems, hidden, path)
+    return capped(problems, hidden, path)
 
 
-def _counted(problems: list[InputProblem], hidden: int, path: str) -> list[InputProblem]:
+def capped(problems: list[InputProblem], hidden: int, path: str) -> list[InputProblem]:
     """``problems`` plus one line counting those not listed."""
     hidden += max(0, len(problems) - MAX_LISTED)  # a key may add two problems past the cap
     del problems[MAX_LISTED:]
@@ -374,7 +374,7 @@ def document_value(document: object, key: str, example: str) -> tuple[object, li
         )
         for other in others[:MAX_LISTED]
     ]
-    problems = _counted(problems, len(others) - len(problems), "")
+    problems = capped(problems, len(others) - len(problems), "")
     if key not in document:
         message = _('missing key "{key}"').format(key=key)
         problems.append(InputProblem("", message, _looks_like(example)))

@@ -1,7 +1,7 @@
 """Reading one result file (``penilaian-kompetensi.json``) for the recap, trusting nothing in it.
 
 The quiz downloads the answers document (``format`` ``kompetensi-asn/jawaban``, version 1) with
-the result it showed. For the recap a file is only its answers: the result is recomputed with
+the result it showed; :func:`.answers_document.read_document` checks it, as for the command. For the recap a file is only its answers: the result is recomputed with
 :func:`generator.engine.assess` and the current dictionary; the stored result is compared with
 the recomputed one and only counted when it differs (as the quiz's import does). A file that
 cannot be used is rejected with one reason, for the officer who collected it, in the language
@@ -19,39 +19,15 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from . import json_numbers
+from .answers_document import read_document
 from .assessment import assess
 from .dictionary import Dictionary
-from .inputs import InputError
+from .inputs import InputError, InputProblem
 from .wording import _
 
-FORMAT = "kompetensi-asn/jawaban"
-FORMAT_VERSION = 1
 MAX_RESULT_BYTES = 1024 * 1024
 """The quiz's own import limit: a genuine file is a few tens of KB."""
 MAX_TEXT_CHARS = 200
-IDENTITY_KEYS = ("name", "nip", "unit", "period", "position_title")
-MAX_IDENTITY_CHARS = 120
-"""An identity text's length: the form's ``maxlength``, which the quiz checks a file against
-(``answers.js``), the command's check and the bridge's cut."""
-DOCUMENT_KEYS = (
-    "format",
-    "format_version",
-    "standards_version",
-    "position",
-    "targets",
-    "total_jp",
-    "focus",
-    "identity",
-    "priorities",
-    "plan",
-    "ratings",
-    "submitted",
-    "result",
-)
-"""The keys of an answers document; the quiz page carries them (``data-answer-keys``) for
-``answers.js``, so the quiz and ``kompetensi assess --answers`` know the same keys."""
-PLAN_CHOICES = ("focus", "priorities", "plan")
-"""Answers-document keys passed to :func:`generator.engine.assess` as they are."""
 
 
 class Rejected(ValueError):
@@ -115,79 +91,47 @@ def normalize_nip(value: str) -> str:
     return "".join(clean_text(value).split())
 
 
-def _identity(document: Mapping[str, Any]) -> dict[str, str]:
-    raw = document.get("identity")
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise Rejected(_("identity must be an object"))
-    identity: dict[str, str] = {}
-    for key in IDENTITY_KEYS:
-        value = raw.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise Rejected(_("identity.{key} must be text").format(key=key))
-        text = normalize_nip(value) if key == "nip" else clean_text(value)
-        if text:
-            identity[key] = text
-    return identity
+def _cleaned(identity: Mapping[str, str]) -> dict[str, str]:
+    """The identity as the recap shows and matches it: one line each, a NIP without spaces."""
+    cleaned = {
+        key: normalize_nip(text) if key == "nip" else clean_text(text)
+        for key, text in identity.items()
+    }
+    return {key: text for key, text in cleaned.items() if text}
 
 
-def engine_request(document: Mapping[str, Any]) -> dict[str, Any]:
-    """What the engine is asked, as the quiz asks it (``answers.js`` ``engineRequest``): the
-    position, and the person's own targets when any is set (they fill what the position
-    leaves open, or stand alone without a position)."""
-    request: dict[str, Any] = {"ratings": document.get("ratings")}
-    total_jp = document.get("total_jp")
-    if total_jp is not None:
-        request["total_jp"] = total_jp
-    # The plan's choices the person made (the engine checks them; a bad one rejects the file).
-    for key in PLAN_CHOICES:
-        if document.get(key) is not None:
-            request[key] = document[key]
-    if document.get("position"):
-        request["position"] = document["position"]
-    targets = document.get("targets")
-    if not isinstance(targets, dict):
-        if targets is not None:
-            request["targets"] = targets  # the engine reports it
-    elif any(value is not None for value in targets.values()):
-        request["targets"] = targets
-    return request
+def _reason(problems: list[InputProblem]) -> str:
+    """The one reason of a file the reader found problems in: a file of another kind, else its
+    version, else the first problem, without the hint (it speaks to the person, not the
+    officer)."""
+    first = {problem.path: problem for problem in reversed(problems)}
+    if "" in first or "format" in first:
+        return _("not a competency self-assessment result file")
+    telling = first.get("format_version") or first.get("standards_version") or problems[0]
+    return clean_text(telling._replace(hint="").format())
 
 
 def read_result(source: str, data: bytes, dictionary: Dictionary) -> Respondent:
     """The :class:`Respondent` of one file's bytes; raises :class:`Rejected` with one reason."""
-    document = _decode(data)
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise Rejected(_("not a competency self-assessment result file"))
-    if document.get("format_version") != FORMAT_VERSION:
-        raise Rejected(_("unknown file format version"))
-    version = document.get("standards_version")
-    if version != dictionary.standards_version:
-        shown = clean_text(version)[:20] if isinstance(version, str) else _("unknown")
-        made_for = _("made for standards version {version}, while this recap uses version {used}")
-        raise Rejected(made_for.format(version=shown, used=dictionary.standards_version))
-    identity = _identity(document)
-    request = engine_request(document)
+    read, problems = read_document(_decode(data), dictionary.standards_version)
+    if problems:
+        raise Rejected(_reason(problems))
     try:
         result = assess(
             dictionary,
-            cast("dict[str, int]", request.pop("ratings")),
-            **request,
+            cast("dict[str, int]", read.ratings),
+            **read.choices,
         )
     except InputError as error:
         # The engine's messages are for developers; the officer gets the key path.
         where = error.problems[0].path or _("the file's content")
         unfit = _("the answers do not fit this competency standard (check {where})")
         raise Rejected(unfit.format(where=where)) from None
-    stored = document.get("result")
     return Respondent(
         source=source,
         digest=hashlib.sha256(data).hexdigest(),
-        identity=identity,
-        position=request.get("position"),
+        identity=_cleaned(read.identity),
+        position=read.choices.get("position"),
         result=result,
-        stored_differs=stored is not None and stored != result,
+        stored_differs=read.stored_result is not None and read.stored_result != result,
     )

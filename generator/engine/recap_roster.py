@@ -19,6 +19,8 @@ MAX_ROSTER_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class RosterPerson:
+    """One employee of the roster: NIP, name, unit and position as the agency wrote them."""
+
     nip: str
     name: str
     unit: str

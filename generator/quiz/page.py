@@ -31,17 +31,17 @@ import markupsafe
 
 from generator.browser import report
 from generator.engine import MAX_FOCUS, MAX_JP, MIN_FOCUS, MIN_JP
-from generator.engine.dictionary import index
-from generator.engine.levels import LevelRule, rule_of
-from generator.engine.model import StandardModel, read_standard
-from generator.engine.plan_document import IDENTITY_LABELS
-from generator.engine.recap_files import (
+from generator.engine.answers_document import (
     DOCUMENT_KEYS,
     FORMAT,
     FORMAT_VERSION,
     MAX_IDENTITY_CHARS,
-    MAX_RESULT_BYTES,
 )
+from generator.engine.dictionary import index
+from generator.engine.levels import LevelRule, rule_of
+from generator.engine.model import StandardModel, read_standard
+from generator.engine.plan_document import IDENTITY_LABELS
+from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.errors import with_hint
 from generator.i18n import _
 from generator.quiz import layout

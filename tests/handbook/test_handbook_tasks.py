@@ -193,8 +193,8 @@ def test_bump_the_standards_version(tmp_path: Path) -> None:
     run = kompetensi(tmp_path, "rekap", "hasil", "--format", "json")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
-        f"{Path('hasil') / '001.json'}: ditolak: dibuat untuk versi standar {current}, "
-        f"sedangkan rekap ini memakai versi {version}",
+        f"{Path('hasil') / '001.json'}: ditolak: standards_version: jawaban diberikan untuk "
+        f'standar versi "{current}", sedangkan standar ini versi {version}',
         "rekap: 0 berkas dipakai, 1 ditolak",
     ]
     assert "berkas versi lama ditolak" in text

@@ -61,6 +61,22 @@ def test_downloads_are_made_on_request(loaded: dict[str, Any]) -> None:
         ({"ratings": {}}, "format: expected one of markdown, csv"),
         ({"ratings": {}, "format": "pdf"}, "format: expected one of markdown, csv"),
         ({"ratings": {}, "format": "csv", "evil": 1}, "request: unknown keys evil"),
+        # The identity is checked as in an answers file (answers_document), in the page's language.
+        (
+            {"ratings": {}, "format": "csv", "identity": ["x"]},
+            "identity: diharapkan objek, tertulis daftar",
+        ),
+        (
+            {"ratings": {}, "format": "markdown", "identity": {"nip": 1, "pangkat": "x"}},
+            "identity.nip: diharapkan teks paling panjang 120 karakter, tertulis 1; "
+            "identity.pangkat: kunci tidak dikenal Saran: kunci yang dikenal: name, nip, unit, "
+            "period, position_title",
+        ),
+        (
+            {"ratings": {}, "format": "csv", "identity": {"name": "x" * 121}},
+            "identity.name: diharapkan teks paling panjang 120 karakter, tertulis "
+            '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...',
+        ),
     ],
 )
 def test_malformed_report_requests(
@@ -68,6 +84,15 @@ def test_malformed_report_requests(
 ) -> None:
     answer = json.loads(bridge.run_report(json.dumps(request_)))
     assert (answer["ok"], answer["kind"], answer["detail"]) == (False, "request", detail)
+
+
+def test_the_report_prints_the_identity_on_one_line(loaded: dict[str, Any]) -> None:
+    identity = {"name": "  Ayu\n Lestari ", "nip": "1980", "unit": "   "}
+    request = {"ratings": {}, "format": "markdown", "identity": identity}
+    answer = json.loads(bridge.run_report(json.dumps(request)))
+    expected = to_markdown(loaded, assess(loaded, {}), {"name": "Ayu Lestari", "nip": "1980"})
+    assert answer == {"ok": True, "text": expected}
+    assert "Ayu Lestari" in expected
 
 
 def test_report_input_problems_come_back_as_a_list(loaded: dict[str, Any]) -> None:

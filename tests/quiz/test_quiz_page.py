@@ -10,8 +10,7 @@ import pytest
 from quiz_html import Node, parse
 
 from generator import engine, i18n
-from generator.commands import answers_file
-from generator.engine import plan_document, recap_files, recap_roster
+from generator.engine import answers_document, plan_document, recap_files, recap_roster
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -141,19 +140,17 @@ def test_the_answer_keys_and_identity_fields_are_page_data_written_once(tree: No
     the CLI checks with too; the identity fields of the form (keys and labels, read by the
     scripts) are the document's identity keys; no script spells either list."""
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
-    assert root.attrs["data-answer-keys"].split(" ") == list(recap_files.DOCUMENT_KEYS)
-    assert root.attrs["data-answer-format"] == recap_files.FORMAT
+    assert root.attrs["data-answer-keys"].split(" ") == list(answers_document.DOCUMENT_KEYS)
+    assert root.attrs["data-answer-format"] == answers_document.FORMAT
     assert root.attrs["data-max-file-bytes"] == str(recap_files.MAX_RESULT_BYTES)
-    assert root.attrs["data-answer-format-version"] == str(recap_files.FORMAT_VERSION)
-    assert answers_file.DOCUMENT_KEYS is recap_files.DOCUMENT_KEYS
+    assert root.attrs["data-answer-format-version"] == str(answers_document.FORMAT_VERSION)
     fields = [
         node.attrs["data-kq-identity"] for node in tree.iter() if "data-kq-identity" in node.attrs
     ]
-    assert sorted(fields) == sorted(recap_files.IDENTITY_KEYS)
+    assert sorted(fields) == sorted(answers_document.IDENTITY_KEYS)
     assert [key for key, _label in plan_document.IDENTITY_LABELS] == fields
     lengths = {node.attrs["maxlength"] for node in tree.iter() if "data-kq-identity" in node.attrs}
-    assert lengths == {str(recap_files.MAX_IDENTITY_CHARS)}
-    assert answers_file.MAX_IDENTITY_CHARS is recap_files.MAX_IDENTITY_CHARS
+    assert lengths == {str(answers_document.MAX_IDENTITY_CHARS)}
     for name in layout.static_files():
         if name.endswith(".js"):
             text = (layout.STATIC_SOURCE / name).read_text(encoding="utf-8")

@@ -53,11 +53,23 @@ def _changed(**changes: Any) -> bytes:
         (b'{\n "a": -0.' + b"1" * 60 + b"}", "angka terlalu panjang di baris 2 kolom 7"),
         (b"[1, 2]", "bukan berkas hasil penilaian mandiri kompetensi"),
         (_changed(format="kompetensi-asn/lain"), "bukan berkas hasil penilaian mandiri kompetensi"),
-        (_changed(format_version=2), "versi format berkas tidak dikenal"),
+        # A file of another kind is named so, whatever else is wrong in it.
+        (_changed(format=None, extra=1), "bukan berkas hasil penilaian mandiri kompetensi"),
+        # Otherwise the reason is the first problem the command lists too (without its hint),
+        # its version first: a newer file's new keys are not the news.
+        (_changed(format_version=2, extra=1), "format_version: diharapkan 1, tertulis 2"),
         (
             _changed(standards_version="2030.1"),
-            "dibuat untuk versi standar 2030.1, sedangkan rekap ini memakai versi 2017.1",
+            'standards_version: jawaban diberikan untuk standar versi "2030.1", sedangkan standar '
+            "ini versi 2017.1",
         ),
+        (
+            _changed(standards_version="2030\u202e.1\n" + "9" * 300),
+            # The reason is one line of printable text (U+202E, shown in the version, is dropped).
+            'standards_version: jawaban diberikan untuk standar versi "2030.1\\n999999999999999999'
+            "999999999..., sedangkan standar ini versi 2017.1",
+        ),
+        (_changed(extra=1), "extra: kunci tidak dikenal"),
         (
             _changed(ratings={"integritas.9.9": 4}),
             "jawaban tidak sesuai standar kompetensi ini (periksa ratings.integritas.9.9)",
@@ -66,8 +78,18 @@ def _changed(**changes: Any) -> bytes:
             _changed(position="menteri"),
             "jawaban tidak sesuai standar kompetensi ini (periksa position)",
         ),
-        (_changed(identity=["x"]), "identity harus berupa objek"),
-        (_changed(identity={"nip": 1980}), "identity.nip harus berupa teks"),
+        (_changed(ratings=None), "ratings: kunci tidak ada"),
+        (_changed(identity=["x"]), "identity: diharapkan objek, tertulis daftar"),
+        (
+            _changed(identity={"nip": 1980}),
+            "identity.nip: diharapkan teks paling panjang 120 karakter, tertulis 1980",
+        ),
+        (
+            _changed(identity={"nip": "1" * 121}),
+            "identity.nip: diharapkan teks paling panjang 120 karakter, tertulis "
+            '"111111111111111111111111111111111111...',
+        ),
+        (_changed(identity={"pangkat": "III/c"}), "identity.pangkat: kunci tidak dikenal"),
     ],
 )
 def test_each_rejection_has_one_reason(data: bytes, reason: str) -> None:
@@ -77,16 +99,35 @@ def test_each_rejection_has_one_reason(data: bytes, reason: str) -> None:
     assert recap.summary()["respondents"] == 0
 
 
-def test_a_reason_is_english_when_the_caller_speaks_english() -> None:
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (_changed(format="x"), "not a competency self-assessment result file"),
+        (_changed(format_version=2), "format_version: expected 1, got 2"),
+        (
+            _changed(standards_version="2030.1"),
+            'standards_version: the answers were given for standards version "2030.1", these '
+            "standards are version 2017.1",
+        ),
+        (_changed(extra=1), "extra: unknown key"),
+        (_changed(ratings=None), "ratings: missing key"),
+        (_changed(identity="Ayu"), 'identity: expected an object, got "Ayu"'),
+        (
+            _changed(identity={"nip": None}),
+            "identity.nip: expected a text of at most 120 characters, got null",
+        ),
+        (_changed(identity={"pangkat": "III/c"}), "identity.pangkat: unknown key"),
+        (
+            _changed(position="menteri"),
+            "the answers do not fit this competency standard (check position)",
+        ),
+    ],
+)
+def test_a_reason_is_english_when_the_caller_speaks_english(data: bytes, reason: str) -> None:
     recap = Recap(DICTIONARY)
     with i18n.speaking("en"):
-        recap.add("berkas.json", _changed(standards_version="2030.1"))
-    assert recap.rejected == [
-        {
-            "file": "berkas.json",
-            "reason": "made for standards version 2030.1, while this recap uses version 2017.1",
-        }
-    ]
+        recap.add("berkas.json", data)
+    assert recap.rejected == [{"file": "berkas.json", "reason": reason}]
 
 
 def test_identical_files_without_nip_count_once() -> None:
@@ -119,11 +160,11 @@ def test_the_newest_file_of_a_nip_wins_whatever_the_order() -> None:
 
 def test_identity_text_is_cleaned() -> None:
     document = copy.deepcopy(GOOD)
-    document["identity"]["unit"] = "  Biro\u0000 Umum\u202e\n" + "x" * 500
+    document["identity"]["unit"] = "  Biro\u0000 Umum\u202e\n" + "x" * 100  # 120 characters
     recap = Recap(DICTIONARY, min_group=1)
-    recap.add("a.json", _bytes(document))
+    assert recap.add("a.json", _bytes(document))
     [unit] = recap.summary()["units"]
-    assert unit["unit"] == ("Biro Umum " + "x" * 500)[:200]
+    assert unit["unit"] == "Biro Umum " + "x" * 100
 
 
 def test_an_edited_plan_and_agency_activities_are_what_the_recap_counts() -> None:

@@ -62,7 +62,7 @@ export function formShape(root) {
       : [],
     positions: new Set([...position.options].filter((o) => o.value).map((o) => o.value)),
     // The answers document's format, version and keys, written by the build from the Python
-    // constants the command checks a file with (generator/engine/recap_files.py).
+    // constants the command checks a file with (generator/engine/answers_document.py).
     format: root.dataset.answerFormat,
     formatVersion: Number(root.dataset.answerFormatVersion),
     answerKeys: (root.dataset.answerKeys || "").split(" "),
