@@ -24,7 +24,7 @@ from e2e_quiz import (
 from quiz_support import answer, seed_storage
 
 from generator.browser import bridge
-from generator.engine import recap_files
+from generator.engine import answers_document, recap_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -202,7 +202,7 @@ def test_the_pages_own_guards_of_an_imported_file_read_the_limits_from_python(
     """A file larger than the recap's and the quiz's limit, and an identity text longer than the
     form field (``maxlength``), are refused whole, with the limits of the Python constants."""
     version = site_export["framework"]["version"]
-    limit = recap_files.MAX_IDENTITY_CHARS
+    limit = answers_document.MAX_IDENTITY_CHARS
     identity = {"name": "Nama", "nip": "1" * (limit + 1)}
     long_identity = tmp_path / "identitas.json"
     doc = _doc(version, random_ratings(site_export, seed=13), identity=identity)
