@@ -238,7 +238,12 @@ def row(name: str, values: Iterable[float], unit: str, **extra: Any) -> dict[str
 
 
 def ratio(name: str, numerator: float, denominator: float, of: str) -> dict[str, Any]:
-    return {"name": name, "value": numerator / denominator if denominator else None, "of": of}
+    """``numerator / denominator``; ``None`` unless both are above zero: every figure measured
+    here is, except a marginal cost (a difference of two timings), which noise can make zero or
+    negative at small sizes (the smoke tests' sizes, beside a parallel test worker), and a ratio
+    of such a difference means nothing."""
+    value = numerator / denominator if numerator > 0 and denominator > 0 else None
+    return {"name": name, "value": value, "of": of}
 
 
 def budget(name: str, value: float | None, limit: float, unit: str) -> dict[str, Any]:
