@@ -157,6 +157,8 @@ def test_transfer(tiny: Options, playwright_instance: Any, browser: Any) -> None
     budgets = names(result, "budgets")
     assert "content page /: Pyodide bytes" in budgets
     assert budgets[-2:] == ["quiz first load", "quiz repeat visit"]
+    # The worker's one-time offline copy is its own row, never counted in the repeat visit.
+    assert "offline copy after the first quiz visit (once)" in names(result)
     assert result["precompressed"]["candidates"] > 0
 
 
