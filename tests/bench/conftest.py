@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,11 +15,9 @@ from bench.common import Options  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory, real_site: Any) -> Options:
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Options:
     """One run of everything at the smallest sizes, without --strict (others edit content/ in
-    the same tree; these tests check that the scripts run, not the site). The browser
-    benchmarks read the run's one real site (``real_site``, built strictly as published and
-    never modified) instead of building their own: one build of the whole site less."""
+    the same tree; these tests check that the scripts run, not the site)."""
     return Options(
         runs=1,
         large_runs=1,
@@ -33,5 +30,4 @@ def tiny(tmp_path_factory: pytest.TempPathFactory, real_site: Any) -> Options:
         import_sizes=(3, 6),
         work=tmp_path_factory.mktemp("bench"),
         strict=False,
-        site=real_site.site,
     )
