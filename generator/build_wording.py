@@ -63,15 +63,23 @@ def _counts(text: str) -> str:
     return _COUNT.sub(one, text)
 
 
+# The live-reload server stamps its lines with the time ("[22:13:10] Serving on ..."); the
+# stamp is kept as it is and the rest translated.
+_TIME_STAMP = re.compile(r"\[\d\d:\d\d:\d\d\] ")
+
+
 def translate(line: str) -> str:
     """``line`` in the current language if it is one of MkDocs' lines listed here, else itself."""
+    stamp = _TIME_STAMP.match(line)
+    prefix = stamp.group() if stamp else ""
+    text = line[len(prefix) :]
     for pattern, msgid in _LINES:
-        match = pattern.fullmatch(line)
+        match = pattern.fullmatch(text)
         if match:
             fields = match.groupdict()
             if "counts" in fields:
                 fields["counts"] = _counts(fields["counts"])
-            return _(msgid).format(**fields)
+            return prefix + _(msgid).format(**fields)
     return line
 
 

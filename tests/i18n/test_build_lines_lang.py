@@ -25,6 +25,14 @@ LINES = [
         "Serving on http://127.0.0.1:8000/ and opening it in a browser",
         "Menyajikan di http://127.0.0.1:8000/ dan membukanya di peramban",
     ),
+    (
+        "[22:13:10] Serving on http://127.0.0.1:8000/",
+        "[22:13:10] Menyajikan di http://127.0.0.1:8000/",
+    ),
+    (
+        "[22:13:10] Watching paths for changes: 'content', 'mkdocs.yml'",
+        "[22:13:10] Memantau perubahan pada: 'content', 'mkdocs.yml'",
+    ),
     ("Error reading page 'index.md':", "Galat saat membaca halaman 'index.md':"),
     ("Error reading page 'a.md': boom", "Galat saat membaca halaman 'a.md': boom"),
     ("Aborted with a BuildError!", "Dibatalkan karena galat build!"),
