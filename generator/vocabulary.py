@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-TECHNICAL_GROUP = "teknis"
-"""The group of the technical competencies (``standards/dictionaries/``)."""
+# The group of the technical competencies (``standards/dictionaries/``): written once, in the
+# engine's model, because the code shipped to the browser cannot import this module.
+from generator.engine.model import TECHNICAL_GROUP as TECHNICAL_GROUP
+
 CORE_GROUPS = ("manajerial", "sosial_kultural")
 """The groups of the regulation's nine competencies: every position requires each of them."""
 COMPETENCY_GROUPS = (*CORE_GROUPS, TECHNICAL_GROUP)

@@ -30,13 +30,12 @@ from typing import Any
 from .dictionary import Dictionary
 from .explain import join_id
 from .levels import LevelEstimate
-from .model import Activity
+from .model import DEFAULT_FOCUS, Activity
 from .selection import Candidate, choose
 
 MODE_GAP = "gap"
 MODE_GROWTH = "growth"
 MODE_MAINTAIN = "maintain"
-DEFAULT_FOCUS = 3
 
 
 @dataclass(frozen=True)
