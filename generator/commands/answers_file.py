@@ -25,7 +25,6 @@ class Answers:
     ratings: object
     choices: dict[str, Any] = field(default_factory=dict)
     identity: dict[str, str] = field(default_factory=dict)
-    from_quiz: bool = False
 
 
 def is_quiz_file(document: object) -> bool:
@@ -39,5 +38,5 @@ def read_answers(document: object, standards_version: str) -> tuple[Answers, lis
         ratings, problems = document_value(document, "ratings", ANSWERS_EXAMPLE)
         return Answers(ratings), problems
     read, problems = read_document(document, standards_version)
-    answers = Answers(read.ratings, dict(read.choices), dict(read.identity), from_quiz=True)
+    answers = Answers(read.ratings, dict(read.choices), dict(read.identity))
     return answers, problems
