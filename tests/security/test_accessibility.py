@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from axe_support import AXE, PHONE, violations
+from frames_support import steady
 from security_support import (
     PAGE_TYPES,
     Built,
@@ -26,28 +27,14 @@ from security_support import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Measured at rest: Material's search opens with a scaling overlay that overflows mid-animation.
 SETTLED = "() => Promise.all(document.getAnimations().map(a => a.finished)).then(() => true)"
-# Then the same width for five frames running: the theme lays out what it renders after its
-# animations (the search results), and one frame mid-way once read as overflow.
-STEADY = """() => new Promise((done) => {
-  let last = null;
-  let same = 0;
-  const tick = () => {
-    const value = OVERFLOW;
-    same = value === last ? same + 1 : 0;
-    last = value;
-    if (same >= 5) done(value);
-    else requestAnimationFrame(tick);
-  };
-  tick();
-})""".replace("OVERFLOW", OVERFLOW)
 
 
 def _overflow(page: Any) -> float:
     page.evaluate(SETTLED)
-    value: float = page.evaluate(STEADY)
+    value: float = steady(page, OVERFLOW)
     return value
 
 
