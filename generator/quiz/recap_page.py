@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from generator.engine.model import StandardModel, read_standard
-from generator.engine.recap import recap_settings
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import MAX_ROSTER_BYTES
 from generator.quiz import layout
@@ -35,7 +34,8 @@ def render_html(
     ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`);
     ``model``: ``data`` already read (the plugin's), else it is read here."""
     paths = layout.layout(data, compiled=compiled)
-    version = (model or read_standard(data)).framework.version
+    model = model or read_standard(data)
+    version = model.framework.version
     html = _ENVIRONMENT.get_template("rekap.html").render(
         root=root,
         static_dir=paths.static_path,
@@ -47,6 +47,6 @@ def render_html(
             "data-max-roster-bytes": str(MAX_ROSTER_BYTES),
         },
         standards_version=version,
-        min_group=recap_settings(data)[0],
+        min_group=model.recap.min_group,
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
