@@ -41,7 +41,6 @@ if str(ROOT) not in sys.path:
 from bench.recap_data import write_files  # noqa: E402
 from generator.engine.recap_files import MAX_RESULT_BYTES  # noqa: E402
 from generator.engine.recap_roster import MAX_ROSTER_BYTES  # noqa: E402
-from generator.i18n import _  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -260,7 +259,7 @@ def test_oversized_files_are_refused_without_being_read(
         handle.write(b"nip,nama,unit,jabatan\n")
         handle.truncate(MAX_ROSTER_BYTES + 1)
     expected = _cli(quiz_site, str(folder))
-    reason = _("the file is larger than 1 MB")
+    reason = "berkas lebih besar dari 1 MB"
     assert expected["rejected"] == [{"file": str(big), "reason": reason}]
     assert expected["respondents"] == len(paths)
     chosen = [str(path) for path in [*paths, big]]
