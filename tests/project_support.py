@@ -6,6 +6,7 @@ build small projects in temporary folders with the real theme, overrides and plu
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
@@ -123,7 +124,8 @@ def _serving(config_file: Path, log_path: Path, port: int) -> subprocess.Popen[b
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
+    """Stop the command and its MkDocs child (its process group), whichever is still running."""
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)
 
