@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from handbook_support import (
     HANDBOOK,
     ROOT,
+    Block,
     example,
     kompetensi,
     marked_blocks,
@@ -133,12 +134,7 @@ def test_quoted_output_is_what_validate_prints(
     returncode, stderr = _scenario_output(name, tmp_path)
     assert returncode == (0 if name in OTHER_SCENARIOS else 1)
     assert "Traceback" not in stderr
-    if update_goldens and block.body != stderr:
-        page = HANDBOOK / block.page
-        text = page.read_text(encoding="utf-8")
-        page.write_text(text[: block.start] + stderr + text[block.end :], encoding="utf-8")
-        pytest.skip(f"rewrote the '{name}' block of {block.page}")
-    assert block.body == stderr, f"refresh with: pytest {__file__} --update-goldens"
+    _check_block(block, stderr, update_goldens)
 
 
 def test_quoted_output_is_what_serve_prints(tmp_path: Path, update_goldens: bool) -> None:
@@ -154,12 +150,17 @@ def test_quoted_output_is_what_serve_prints(tmp_path: Path, update_goldens: bool
     assert (run.returncode, run.stdout) == (1, "")
     assert run.stderr.startswith(f"127.0.0.1:{port}: ")
     shown = "127.0.0.1:8000: " + run.stderr.removeprefix(f"127.0.0.1:{port}: ")
-    if update_goldens and block.body != shown:
+    _check_block(block, shown, update_goldens)
+
+
+def _check_block(block: Block, output: str, update_goldens: bool) -> None:
+    """The block quotes ``output`` exactly; ``--update-goldens`` rewrites it from ``output``."""
+    if update_goldens and block.body != output:
         page = HANDBOOK / block.page
         text = page.read_text(encoding="utf-8")
-        page.write_text(text[: block.start] + shown + text[block.end :], encoding="utf-8")
+        page.write_text(text[: block.start] + output + text[block.end :], encoding="utf-8")
         pytest.skip(f"rewrote the '{block.name}' block of {block.page}")
-    assert block.body == shown, f"refresh with: pytest {__file__} --update-goldens"
+    assert block.body == output, f"refresh with: pytest {__file__} --update-goldens"
 
 
 def test_no_message_is_quoted_outside_a_checked_block() -> None:
