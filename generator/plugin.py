@@ -169,8 +169,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         # The whole export: the quiz asks each position's technical competencies (engine.scope).
         # The preview serves the engine wheel as source (quiz_assets.write, on_post_build).
         compiled = not self.serving
-        generated.append(form_pages.assessment(standard.data, directory_urls, compiled=compiled))
-        generated.append(form_pages.recap(standard.data, directory_urls, compiled=compiled))
+        for form_page in (form_pages.assessment, form_pages.recap):
+            generated.append(
+                form_page(standard.data, directory_urls, compiled=compiled, model=standard.model)
+            )
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source

@@ -11,6 +11,7 @@ from quiz_html import Node, parse
 
 from generator import engine, i18n
 from generator.engine import answers_document, plan_document, recap_files, recap_roster
+from generator.engine.model import StandardModel, read_standard
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -51,6 +52,22 @@ def test_the_form_pages_have_front_matter_a_title_and_one_raw_block(
     # The page sits one folder down: its links start from ../ (./ without directory URLs).
     assert 'href="../' in block or 'src="../' in block
     assert 'href="../' not in build(export, False).parts[0]
+
+
+@pytest.mark.parametrize("build", [form_pages.assessment, form_pages.recap])
+def test_a_form_page_from_the_model_given_is_the_page_read_from_the_export(
+    export: dict[str, Any], build: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = read_standard(export)
+    expected = build(export, True)
+
+    def no_second_read(*_args: Any) -> StandardModel:
+        raise AssertionError("the export was read again")
+
+    for module in ("generator.quiz.page", "generator.quiz.recap_page"):
+        monkeypatch.setattr(f"{module}.read_standard", no_second_read)
+    given = build(export, True, model=read)
+    assert (given.content, given.parts) == (expected.content, expected.parts)
 
 
 def test_position_select_lists_every_position_id(tree: Node, export: dict[str, Any]) -> None:
