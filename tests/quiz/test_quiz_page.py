@@ -270,6 +270,10 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     assert (children[-1].tag, children[-1].attrs.get("id")) == ("script", "kq-bind")
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
+    # bind.js is preloaded as the parser reaches the quiz: the page's CSP <meta> stops Chromium's
+    # preload scanner, and the parser would otherwise request it only after the whole form.
+    assert links[1] == ("preload", f"../{paths.static_path}/bind.js")
+    assert [n.attrs["as"] for n in tree.iter("link") if n.attrs["rel"] == "preload"] == ["script"]
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
     # (early.js and start-engine.js, inline, and bind.js are classic scripts, not modules;
     # rekap.js is the /rekap/ page's entry point.)
@@ -278,10 +282,10 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
         for path in layout.STATIC_SOURCE.rglob("*.js")
         if path.name not in ("early.js", "start-engine.js", "bind.js", "rekap.js")
     )
-    assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
+    assert sorted(href for rel, href in links[2:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
     ]
-    assert [rel for rel, _ in links[1:]] == ["modulepreload"] * len(modules)
+    assert [rel for rel, _ in links[2:]] == ["modulepreload"] * len(modules)
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-kq-export"] == paths.export_path
     assert root.attrs["data-kq-wheel"] == paths.wheel_path
