@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import build_wording
+from generator import build_wording, preview_address
 from generator.errors import DataErrors, Problem, count_problems
 from generator.i18n import _, ngettext
 from generator.quiz import form_pages
@@ -169,8 +169,10 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
         # The whole export: the quiz asks each position's technical competencies (engine.scope).
         # The preview serves the engine wheel as source (quiz_assets.write, on_post_build).
         compiled = not self.serving
-        generated.append(form_pages.assessment(standard.data, directory_urls, compiled=compiled))
-        generated.append(form_pages.recap(standard.data, directory_urls, compiled=compiled))
+        for form_page in (form_pages.assessment, form_pages.recap):
+            generated.append(
+                form_page(standard.data, directory_urls, compiled=compiled, model=standard.model)
+            )
         docs_dir = Path(config.docs_dir)
         self.edit_uris = {
             f.uri: _relative(project / f.source, docs_dir) for f in generated if f.source
@@ -281,6 +283,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(str(self.standards_root))
+        # MkDocs binds after the first build: a refused address is one line, not a traceback.
+        preview_address.guard_bind(server)
         # MkDocs' live reload is an inline script the pages' CSP blocks: serve it as a file.
         if hasattr(server, "_inject_js_into_html"):
             mount_path = server.mount_path

@@ -6,13 +6,14 @@ build small projects in temporary folders with the real theme, overrides and plu
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,15 +92,18 @@ def run_build(config_file: Path, site: Path) -> Built:
 
 SERVING = (b"Serving on", b"Menyajikan di")
 """MkDocs' line once the preview listens, in English and in Indonesian (build_wording)."""
+PORT_TAKEN = (
+    b"cannot serve the preview on this address: Address already in use",
+    b"pratinjau tidak dapat disajikan di alamat ini: alamat sudah dipakai",
+)
+"""The command's refusal of a taken port (EADDRINUSE), in English and in Indonesian, after the
+address it names (tests/site/test_preview_address.py pins the whole line)."""
+SERVE_ATTEMPTS = 5
 
 
-@contextmanager
-def kompetensi_serve(config_file: Path, log_path: Path) -> Iterator[str]:
-    """The real ``kompetensi serve`` of a project on a free loopback port, until the block
-    exits; yields its origin (``http://127.0.0.1:PORT``). Its output goes to ``log_path``."""
-    from nginx_support import free_port
-
-    port = free_port()
+def _serving(config_file: Path, log_path: Path, port: int) -> subprocess.Popen[bytes] | None:
+    """``kompetensi serve`` on ``port`` once it listens; ``None`` if another process took the
+    port first (the command then stopped). Its output goes to ``log_path``."""
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [str(KOMPETENSI), "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"],
@@ -108,14 +112,51 @@ def kompetensi_serve(config_file: Path, log_path: Path) -> Iterator[str]:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # mkdocs runs as a child: stop the whole group
         )
-        try:
-            deadline = time.monotonic() + 120
-            # MkDocs' "Serving on ..." line, in the language the command speaks.
-            while not any(line in log_path.read_bytes() for line in SERVING):
-                assert process.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, "kompetensi serve did not start"
-                time.sleep(0.2)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+    try:
+        deadline = time.monotonic() + 120
+        # MkDocs' "Serving on ..." line, in the language the command speaks.
+        while not any(line in log_path.read_bytes() for line in SERVING):
+            if process.poll() is not None:
+                said = log_path.read_bytes()
+                address = f"127.0.0.1:{port}: ".encode()
+                assert any(address + taken in said for taken in PORT_TAKEN), said.decode()
+                return None
+            assert time.monotonic() < deadline, "kompetensi serve did not start"
+            time.sleep(0.2)
+    except BaseException:
+        _stop(process)
+        raise
+    return process
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the command and its MkDocs child (its process group), whichever is still running."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+@contextmanager
+def kompetensi_serve(
+    config_file: Path, log_path: Path, *, pick_port: Callable[[], int] | None = None
+) -> Iterator[str]:
+    """The real ``kompetensi serve`` of a project on a free loopback port, until the block
+    exits; yields its origin (``http://127.0.0.1:PORT``). Its output goes to ``log_path``.
+
+    A port found free can be taken by another process (another test worker's server) before
+    MkDocs binds it; the command then stops, and another port is tried. ``pick_port`` chooses
+    each port (a free one by default)."""
+    from nginx_support import free_port
+
+    pick_port = pick_port or free_port
+    for _attempt in range(SERVE_ATTEMPTS):
+        port = pick_port()
+        process = _serving(config_file, log_path, port)
+        if process is not None:
+            break
+    else:
+        raise AssertionError(f"kompetensi serve found no free port in {SERVE_ATTEMPTS} tries")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(process)

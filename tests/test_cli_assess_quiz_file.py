@@ -5,13 +5,16 @@ options replace them, and every problem in the file is reported at its key."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.cli import main
+from generator.commands.answers_file import read_answers, without_choices
 from generator.engine import assess
+from generator.engine.answers_document import AnswersDocument, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "engine" / "fixtures" / "dictionary.json"
@@ -82,6 +85,29 @@ def test_options_replace_the_files_choices(
     assert result == assess(
         DICTIONARY, RATINGS, position="pelaksana", total_jp=30, focus=2, priorities=["kerjasama"]
     )
+
+
+def test_both_answer_forms_are_read_into_the_one_answers_document() -> None:
+    """The command reads the answers into the engine's own AnswersDocument (no twin class);
+    the options' copy drops their choices and leaves the document as the file gave it."""
+    version = DICTIONARY["framework"]["version"]
+    bare, problems = read_answers({"ratings": RATINGS}, version)
+    assert (bare, problems) == (AnswersDocument(RATINGS), [])
+    read, problems = read_answers(_quiz_file(), version)
+    assert problems == []
+    assert read == read_document(_quiz_file(), version)[0]
+    assert read.identity == {"name": "Ayu Lestari", "nip": "198001012005012001"}
+    chosen = dict(read.choices)
+    assert chosen == {
+        "position": "administrator",
+        "total_jp": 24,
+        "focus": 1,
+        "priorities": ["kerjasama"],
+    }
+    copy = without_choices(read, ["position", "total_jp", "plan"])
+    assert type(copy) is AnswersDocument
+    assert copy == replace(read, choices={"focus": 1, "priorities": ["kerjasama"]})
+    assert read.choices == chosen  # what was read stays as read
 
 
 def test_the_files_edited_plan_is_checked_and_retotalled(

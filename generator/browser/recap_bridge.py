@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.browser import recap_chart
 from generator.browser.bridge import MAX_REQUEST_CHARS, RequestError, _guarded, _loaded, _parse
-from generator.engine.recap import Recap, recap_settings
+from generator.engine.recap import Recap
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import read_roster
 from generator.engine.recap_tables import tables, to_csv, to_json, to_markdown, to_xlsx
@@ -66,9 +66,8 @@ def recap_start(request_json: str) -> str:
         request = _parse(request_json, MAX_ROSTER_CHARS, "request")
         if not isinstance(request, dict):
             raise RequestError("request: expected an object")
-        export, view = _loaded()
-        default_min_group, group_size = recap_settings(export)
-        min_group = _whole(request.get("min_group"), default_min_group)
+        view = _loaded()[1]
+        min_group = _whole(request.get("min_group"), view.recap.min_group)
         roster = None
         if request.get("roster") is not None:
             name = str(request.get("roster_name") or "daftar pegawai")[:200]
@@ -80,7 +79,7 @@ def recap_start(request_json: str) -> str:
             view,
             roster=roster,
             min_group=min_group,
-            group_size=group_size,
+            group_size=view.recap.group_size,
         )
         return {"roster_problems": [], "roster_size": len(roster or {})}
 

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from generator.commands import add_standards_option, load_or_report, whole_number
-from generator.commands.answers_file import ANSWERS_EXAMPLE, Answers, is_quiz_file, read_answers
+from generator.commands.answers_file import (
+    ANSWERS_EXAMPLE,
+    is_quiz_file,
+    read_answers,
+    without_choices,
+)
 from generator.engine import (
     MAX_FOCUS,
     MAX_JP,
@@ -31,6 +36,7 @@ from generator.engine import (
     assess,
     json_numbers,
 )
+from generator.engine.answers_document import AnswersDocument
 from generator.engine.inputs import document_value
 from generator.engine.report import to_markdown
 from generator.errors import printable, with_hint
@@ -238,16 +244,15 @@ def _locate(problem: InputProblem, args: argparse.Namespace, from_file: set[str]
 
 def _answers(
     args: argparse.Namespace, document: object, dictionary: dict[str, Any]
-) -> tuple[Answers, list[str]]:
+) -> tuple[AnswersDocument, list[str]]:
     """The answers file's ratings and choices, less those the options replace."""
     version = str(dictionary.get("framework", {}).get("version", ""))
     answers, problems = read_answers(document, version)
-    replaced = {"position": args.position, "targets": args.targets, "total_jp": args.jp}
-    replaced |= {"focus": args.focus, "plan": args.plan}
-    for key, option in replaced.items():
-        if option is not None:
-            answers.choices.pop(key, None)
-    return answers, [problem.format(str(args.answers)) for problem in problems]
+    options = {"position": args.position, "targets": args.targets, "total_jp": args.jp}
+    options |= {"focus": args.focus, "plan": args.plan}
+    replaced = [key for key, option in options.items() if option is not None]
+    located = [problem.format(str(args.answers)) for problem in problems]
+    return without_choices(answers, replaced), located
 
 
 def run(args: argparse.Namespace) -> int:
@@ -258,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
     dictionary = _load_dictionary(args.standards)
     if dictionary is None:
         return 1
-    answers = Answers(None)
+    answers = AnswersDocument(None)
     if not messages:
         answers, messages = _answers(args, document, dictionary)
     targets = None
@@ -278,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
             dictionary,
             # assess checks the types of JSON-decoded values itself; the cast only says so.
             cast("dict[str, int]", {} if answers.ratings is None else answers.ratings),
-            **(answers.choices | given),
+            **{**answers.choices, **given},
         )
     except InputError as exc:
         messages += [_locate(problem, args, set(answers.choices)) for problem in exc.problems]

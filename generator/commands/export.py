@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = to_json(standard.data)
     else:
-        text = positions_csv(standard.data) if args.positions else to_csv(standard.model)
+        text = positions_csv(standard.model) if args.positions else to_csv(standard.model)
     problem = write_output(args.output, text)
     if problem is not None:
         print(printable(problem), file=sys.stderr)

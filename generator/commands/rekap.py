@@ -22,7 +22,9 @@ from typing import Any
 from generator.commands import add_standards_option, whole_number
 from generator.commands.assess import _load_dictionary
 from generator.engine import DictionaryError
-from generator.engine.recap import DEFAULT_MIN_GROUP, Recap, recap_settings
+from generator.engine.dictionary import read_dictionary
+from generator.engine.model import DEFAULT_MIN_GROUP
+from generator.engine.recap import Recap
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import MAX_ROSTER_BYTES, read_roster
 from generator.engine.recap_rows import activity_rows, tidy_rows
@@ -183,15 +185,14 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1
-    min_group, group_size = recap_settings(dictionary)
-    if args.min_group is not None:
-        min_group = args.min_group
     try:
-        recap = Recap(dictionary, roster=roster, min_group=min_group, group_size=group_size)
+        view = read_dictionary(dictionary)
     except DictionaryError as error:
         message = _("not a usable kompetensi export: {error}").format(error=error)
         print(f"{args.standards}: {message}", file=sys.stderr)
         return 1
+    min_group = view.recap.min_group if args.min_group is None else args.min_group
+    recap = Recap(view, roster=roster, min_group=min_group, group_size=view.recap.group_size)
     for path in result_files(args.paths):
         data, modified, problem = read_bounded(path, MAX_RESULT_BYTES)
         if data is None:

@@ -21,6 +21,7 @@ from .model import (
     Category,
     Competency,
     DictionaryError,
+    RecapSettings,
     StandardModel,
     read_standard,
 )
@@ -69,6 +70,8 @@ class Dictionary:
     """Each learning form's evidence of completion (optional in the export)."""
     position_basis: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """What each position's targets rest on (the export's ``basis``: status, label, text)."""
+    recap: RecapSettings = field(default_factory=RecapSettings)
+    """The agency recap's smallest group shown and class size (the export's ``recap``)."""
     technical: frozenset[str] = frozenset()
     """Ids of the technical competencies (``group: teknis``): assessed only for a position that
     lists them (see :mod:`generator.engine.scope`)."""
@@ -149,5 +152,6 @@ def index(standard: StandardModel) -> Dictionary:
             for p in positions
             if p.basis is not None
         },
+        recap=standard.recap,
         technical=frozenset(c.id for c in competencies if c.group == TECHNICAL_GROUP),
     )

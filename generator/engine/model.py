@@ -30,6 +30,10 @@ DEFAULT_LEVEL_RULE = "all"
 DEFAULT_FOCUS = 3
 """How many competencies a plan works on in an export made before ``assessment.focus``."""
 TECHNICAL_GROUP = "teknis"
+DEFAULT_MIN_GROUP = 3
+"""The recap's smallest group shown (``recap.min_group``) when the export does not say."""
+DEFAULT_GROUP_SIZE = 20
+"""The recap's participants per class (``recap.group_size``) when the export does not say."""
 
 _T = TypeVar("_T")
 
@@ -263,6 +267,15 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class RecapSettings:
+    """The agency recap's settings (framework.yaml ``recap``): the smallest unit or position
+    whose numbers are shown, and the participants of one class."""
+
+    min_group: int = DEFAULT_MIN_GROUP
+    group_size: int = DEFAULT_GROUP_SIZE
+
+
+@dataclass(frozen=True)
 class StandardModel:
     """The whole validated standard as the export carries it."""
 
@@ -273,6 +286,7 @@ class StandardModel:
     competencies: tuple[Competency, ...]
     positions: tuple[Position, ...]
     dictionaries: tuple[TechnicalDictionary, ...] = ()
+    recap: RecapSettings = RecapSettings()
 
     def counts(self) -> dict[str, int]:
         """How many competencies, levels, indicators, positions and activities it holds."""
@@ -565,6 +579,23 @@ def _dictionary(path: str, item: dict[str, Any]) -> TechnicalDictionary:
     )
 
 
+def _whole_from_one(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _recap(data: dict[str, Any]) -> RecapSettings:
+    """The export's ``recap``, read leniently as the recap has always read it: settings that are
+    absent, or not both whole numbers from 1, give the defaults instead of refusing the export
+    (its other readers never needed them)."""
+    found = data.get("recap")
+    settings: Mapping[str, Any] = found if isinstance(found, dict) else {}
+    min_group = settings.get("min_group", DEFAULT_MIN_GROUP)
+    group_size = settings.get("group_size", DEFAULT_GROUP_SIZE)
+    if _whole_from_one(min_group) and _whole_from_one(group_size):
+        return RecapSettings(min_group, group_size)
+    return RecapSettings()
+
+
 def read_standard(export: Mapping[str, Any]) -> StandardModel:
     """The export as the typed model; raises :class:`DictionaryError` if it is unusable."""
     data = dict(export)
@@ -590,4 +621,5 @@ def read_standard(export: Mapping[str, Any]) -> StandardModel:
             _dictionary(path, item)
             for path, item in (_items(data, "dictionaries", "") if data.get("dictionaries") else [])
         ),
+        recap=_recap(data),
     )

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .dictionary import Dictionary, read_dictionary
+from .model import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
 from .recap_files import Rejected, Respondent, read_result
 from .recap_roster import RosterPerson
 from .recap_rows import Entry, PlannedActivity, people_rows
@@ -42,8 +43,6 @@ from .wording import _
 
 RECAP_FORMAT = "kompetensi-asn/rekap"
 RECAP_FORMAT_VERSION = 1
-DEFAULT_MIN_GROUP = 3
-DEFAULT_GROUP_SIZE = 20
 NOT_GIVEN = "Tidak diisi"
 PERSONAL_DATA_NOTICE = (
     "PERHATIAN: berkas ini memuat data pribadi (nama dan NIP) per pegawai; simpan dan bagikan "
@@ -51,19 +50,6 @@ PERSONAL_DATA_NOTICE = (
 )
 _V = TypeVar("_V")
 QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-
-
-def recap_settings(export: Mapping[str, Any]) -> tuple[int, int]:
-    """``(min_group, group_size)`` from the export's ``recap`` (framework.yaml), or the defaults."""
-    found = export.get("recap")
-    settings: Mapping[str, Any] = found if isinstance(found, dict) else {}
-    min_group = settings.get("min_group", DEFAULT_MIN_GROUP)
-    group_size = settings.get("group_size", DEFAULT_GROUP_SIZE)
-    valid = all(
-        isinstance(value, int) and not isinstance(value, bool) and value >= 1
-        for value in (min_group, group_size)
-    )
-    return (min_group, group_size) if valid else (DEFAULT_MIN_GROUP, DEFAULT_GROUP_SIZE)
 
 
 def _plan_of(result: Mapping[str, Any]) -> tuple[PlannedActivity, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from generator.engine.model import StandardModel
 from generator.quiz import page as quiz_page
 from generator.quiz import recap_page
 from generator.render import links
@@ -27,28 +28,46 @@ def _root(uri: str, directory_urls: bool) -> str:
 
 
 class _RenderHtml(Protocol):
-    def __call__(self, data: dict[str, Any], root: str = ..., *, compiled: bool = ...) -> str: ...
+    def __call__(
+        self,
+        data: dict[str, Any],
+        root: str = ...,
+        *,
+        compiled: bool = ...,
+        model: StandardModel | None = ...,
+    ) -> str: ...
 
 
 class _FormPage(Protocol):
     def __call__(
-        self, data: dict[str, Any], directory_urls: bool, *, compiled: bool = ...
+        self,
+        data: dict[str, Any],
+        directory_urls: bool,
+        *,
+        compiled: bool = ...,
+        model: StandardModel | None = ...,
     ) -> GeneratedFile: ...
 
 
 def _built(uri: str, title: str, render_html: _RenderHtml) -> _FormPage:
     def build(
-        data: dict[str, Any], directory_urls: bool, *, compiled: bool = True
+        data: dict[str, Any],
+        directory_urls: bool,
+        *,
+        compiled: bool = True,
+        model: StandardModel | None = None,
     ) -> GeneratedFile:
-        html = render_html(data, _root(uri, directory_urls), compiled=compiled)
+        html = render_html(data, _root(uri, directory_urls), compiled=compiled, model=model)
         return _form_page(uri, title, html)
 
     return build
 
 
 assessment = _built(links.ASSESSMENT, quiz_page.PAGE_TITLE, quiz_page.render_html)
-"""``assessment(data, directory_urls, compiled=True)``: the self-assessment page; ``compiled``
-names the engine wheel a build ships (bytecode), ``False`` the preview's (source)."""
+"""``assessment(data, directory_urls, compiled=True, model=None)``: the self-assessment page;
+``compiled`` names the engine wheel a build ships (bytecode), ``False`` the preview's (source);
+``model`` is ``data`` already read (:func:`~generator.engine.model.read_standard`): the plugin
+passes the one it read, so a build reads the export into the model once."""
 recap = _built(links.RECAP, recap_page.PAGE_TITLE, recap_page.render_html)
-"""``recap(data, directory_urls, compiled=True)``: the agency recap page, a static form the
-browser fills in."""
+"""``recap(data, directory_urls, compiled=True, model=None)``: the agency recap page, a static
+form the browser fills in."""

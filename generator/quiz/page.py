@@ -167,11 +167,18 @@ def _competencies(model: StandardModel) -> list[dict[str, Any]]:
     return competencies
 
 
-def context(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> dict[str, Any]:
-    """Everything the template needs, from the export dict (read through the typed model);
-    ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`)."""
+def context(
+    data: dict[str, Any],
+    root: str = "../",
+    *,
+    compiled: bool = True,
+    model: StandardModel | None = None,
+) -> dict[str, Any]:
+    """Everything the template needs, from the export dict read through the typed model;
+    ``model`` is ``data`` already read (the plugin's, read once per build), else it is read
+    here. ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`)."""
     paths = layout.layout(data, compiled=compiled)
-    model = read_standard(data)
+    model = model or read_standard(data)
     assessment = model.assessment
     competencies = _competencies(model)
     base = [c for c in competencies if not c["technical"]]
@@ -218,8 +225,16 @@ def context(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -
     }
 
 
-def render_html(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> str:
-    """The quiz's HTML block; ``root`` is the relative URL of the site root from the page."""
-    html = _ENVIRONMENT.get_template("asesmen.html").render(context(data, root, compiled=compiled))
+def render_html(
+    data: dict[str, Any],
+    root: str = "../",
+    *,
+    compiled: bool = True,
+    model: StandardModel | None = None,
+) -> str:
+    """The quiz's HTML block; ``root`` is the relative URL of the site root from the page;
+    ``model``: ``data`` already read, as for :func:`context`."""
+    page_context = context(data, root, compiled=compiled, model=model)
+    html = _ENVIRONMENT.get_template("asesmen.html").render(page_context)
     # One raw HTML block for Python-Markdown: no blank lines, no indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

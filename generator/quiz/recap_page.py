@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.engine.recap import recap_settings
+from generator.engine.model import StandardModel, read_standard
 from generator.engine.recap_files import MAX_RESULT_BYTES
 from generator.engine.recap_roster import MAX_ROSTER_BYTES
 from generator.quiz import layout
@@ -23,21 +23,30 @@ from generator.quiz.page import _ENVIRONMENT
 PAGE_TITLE = "Rekap Kebutuhan Pengembangan"
 
 
-def render_html(data: dict[str, Any], root: str = "../", *, compiled: bool = True) -> str:
+def render_html(
+    data: dict[str, Any],
+    root: str = "../",
+    *,
+    compiled: bool = True,
+    model: StandardModel | None = None,
+) -> str:
     """The page's HTML block; ``root`` is the relative URL of the site root from the page;
-    ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`)."""
+    ``compiled``: which engine wheel the site ships (:func:`generator.quiz.layout.layout`);
+    ``model``: ``data`` already read (the plugin's), else it is read here."""
     paths = layout.layout(data, compiled=compiled)
+    model = model or read_standard(data)
+    version = model.framework.version
     html = _ENVIRONMENT.get_template("rekap.html").render(
         root=root,
         static_dir=paths.static_path,
         attributes={
             **paths.as_attributes(),
-            "data-standards-version": data["framework"]["version"],
+            "data-standards-version": version,
             # The engine's limits, which rekap.js checks a chosen file against before reading.
             "data-max-file-bytes": str(MAX_RESULT_BYTES),
             "data-max-roster-bytes": str(MAX_ROSTER_BYTES),
         },
-        standards_version=data["framework"]["version"],
-        min_group=recap_settings(data)[0],
+        standards_version=version,
+        min_group=model.recap.min_group,
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -12,8 +12,12 @@ import json
 from typing import Any
 
 from generator.engine.cells import formula_safe
-from generator.engine.model import DEFAULT_LEVEL_RULE, StandardModel
-from generator.engine.recap import DEFAULT_GROUP_SIZE, DEFAULT_MIN_GROUP
+from generator.engine.model import (
+    DEFAULT_GROUP_SIZE,
+    DEFAULT_LEVEL_RULE,
+    DEFAULT_MIN_GROUP,
+    StandardModel,
+)
 from generator.standard.loader import Loaded
 from generator.standard.positions import resolved_targets, template_kind
 from generator.vocabulary import POSITION_CATEGORY_OF_KIND

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.engine.cells import formula_safe
+from generator.engine.model import StandardModel
 from generator.errors import Problem, printable, with_hint
 from generator.i18n import _
 from generator.standard.importer import Result, dump_yaml, validate_into
@@ -292,44 +293,44 @@ def _at_row(
     return printable(f"{reader.name}:{row}:{column}: {with_hint(problem.message, problem.hint)}")
 
 
-def positions_csv(data: dict[str, Any]) -> str:
-    """The real positions of an export in the position form (UTF-8 with BOM, as the indicator
-    CSV): ``kompetensi import`` of it gives back the same positions. Targets are the resolved
-    ones, so the file stands without its templates' targets."""
-    names = {c["id"]: c["name"] for c in data["competencies"]}
+def positions_csv(standard: StandardModel) -> str:
+    """The real positions of the standard in the position form (UTF-8 with BOM, as the
+    indicator CSV): ``kompetensi import`` of it gives back the same positions. Targets are the
+    resolved ones, so the file stands without its templates' targets."""
+    names = {c.id: c.name for c in standard.competencies}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for position in data["positions"]:
-        if position.get("template", True):
+    for position in standard.positions:
+        if position.template:
             continue
-        requirements = position["requirements"]
-        by_type = requirements["training_by_type"]
+        requirements = position.requirements
+        by_type = requirements.training_by_type
         lists = {
-            "education": requirements["education"],
-            "training_managerial": by_type["managerial"],
-            "training_technical": by_type["technical"],
-            "training_functional": by_type["functional"],
-            "experience": requirements["experience"],
-            "source": position["sources"],
+            "education": requirements.education,
+            "training_managerial": by_type.get("managerial", ()),
+            "training_technical": by_type.get("technical", ()),
+            "training_functional": by_type.get("functional", ()),
+            "experience": requirements.experience,
+            "source": position.sources,
         }
-        targets = list(position["targets"].items())
+        targets = list(position.targets.items())
         own = {
-            "position_name": position["name"],
-            "kind": position["kind"],
-            "grade": position["grade"] or "",
-            "extends": position["extends"] or "",
-            "agency": position["agency"] or "",
-            "unit": position["unit"] or "",
-            "illustrative": "true" if position["illustrative"] else "false",
-            "verified": "true" if position["verified"] else "false",
-            "summary": position["summary"],
+            "position_name": position.name,
+            "kind": position.kind or "",
+            "grade": position.grade or "",
+            "extends": position.extends or "",
+            "agency": position.agency or "",
+            "unit": position.unit or "",
+            "illustrative": "true" if position.illustrative else "false",
+            "verified": "true" if position.verified else "false",
+            "summary": position.summary,
         }
         rows = max(len(targets), *(len(items) for items in lists.values()), 1)
         for index in range(rows):
             cid, level = targets[index] if index < len(targets) else ("", None)
             cells = {
-                POSITION_COLUMN: position["id"],
+                POSITION_COLUMN: position.id,
                 **(own if index == 0 else {}),
                 "competency_id": cid,
                 "competency": names.get(cid, ""),

@@ -39,6 +39,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.recap_data import write_files  # noqa: E402
+from generator.engine.recap_files import MAX_RESULT_BYTES  # noqa: E402
+from generator.engine.recap_roster import MAX_ROSTER_BYTES  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -219,3 +221,76 @@ def test_the_quizs_own_downloads_go_through_the_recap_unchanged(
     }  # fmt: skip
     assert [group["unit"] for group in summary["units"]] == ["Biro Umum"]
     assert [m["nip"] for m in summary["missing"]] == ["199001012020011999"]
+
+
+# Every way a script can read a chosen file's bytes, recorded by the file's name (the engine's
+# own blobs are no File): the guard's promise is that an oversized file is never read, not
+# only that it is refused.
+READS_SPY = """
+window.__krRead = [];
+const record = (target, methods) => {
+  for (const method of methods) {
+    const plain = target[method];
+    target[method] = function (...args) {
+      const blob = args[0] instanceof Blob ? args[0] : this;
+      if (blob instanceof File) window.__krRead.push(blob.name);
+      return plain.apply(this, args);
+    };
+  }
+};
+record(Blob.prototype, ["arrayBuffer", "text", "stream", "bytes"].filter((m) => Blob.prototype[m]));
+record(FileReader.prototype, ["readAsArrayBuffer", "readAsText", "readAsDataURL", "readAsBinaryString"]);
+"""
+
+
+def test_oversized_files_are_refused_without_being_read(
+    warm: WarmProfile, quiz_site: Path, site_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """The page's size guard (rekap.js), with the engine's limits the page carries: a roster over
+    20 MB stops the recap before any file is read; a result file over 1 MB goes to the recap
+    unread and is rejected for its size, with the reason ``kompetensi rekap`` gives it."""
+    folder = tmp_path / "masuk"
+    paths = write_files(site_export, 3, folder, seed=91)
+    big = folder / "besar.json"
+    with big.open("wb") as handle:  # JSON an unguarded page would read and parse
+        handle.write(b"{" + b" " * MAX_RESULT_BYTES + b"}")
+    roster = tmp_path / "daftar-besar.csv"
+    with roster.open("wb") as handle:
+        handle.write(b"nip,nama,unit,jabatan\n")
+        handle.truncate(MAX_ROSTER_BYTES + 1)
+    expected = _cli(quiz_site, str(folder))
+    reason = "berkas lebih besar dari 1 MB"
+    assert expected["rejected"] == [{"file": str(big), "reason": reason}]
+    assert expected["respondents"] == len(paths)
+    chosen = [str(path) for path in [*paths, big]]
+
+    with warm_page(warm) as (page, _log):
+        page.add_init_script(READS_SPY)
+        page.goto(warm.url + "/rekap/")
+        page.wait_for_selector("#kr-run:not([disabled])", timeout=ENGINE_TIMEOUT_MS)
+        page.set_input_files("input[type=file][name=results]", chosen)
+        page.set_input_files("input[type=file][name=roster]", str(roster))
+        page.click("#kr-run")
+        page.wait_for_selector("#kr-errors:not([hidden])")
+        errors = page.eval_on_selector_all(
+            "#kr-errors-list li", "items => items.map(i => i.textContent)"
+        )
+        assert errors == ["daftar-besar.csv: berkas daftar pegawai lebih besar dari 20 MB"]
+        assert page.is_hidden("#kr-hasil")
+        assert page.evaluate("window.__krRead") == []
+        assert page.is_enabled("#kr-run")
+
+        page.set_input_files("input[type=file][name=roster]", [])
+        page.click("#kr-run")
+        page.wait_for_selector("#kr-hasil[data-kr-ready]", timeout=ENGINE_TIMEOUT_MS)
+        assert page.is_hidden("#kr-errors")
+        read = page.evaluate("window.__krRead")
+        assert sorted(read) == sorted(path.name for path in paths)  # never besar.json
+        rejected = page.eval_on_selector_all(
+            "#kr-tabel-ditolak + * tbody tr",
+            "rows => rows.map(r => [...r.cells].map(c => c.textContent))",
+        )
+        assert rejected == [["besar.json", reason]]
+        assert page.text_content("#kr-summary").startswith(
+            f"{len(paths)} responden dari {len(chosen)} berkas; 1 berkas ditolak"
+        )

@@ -11,6 +11,7 @@ from quiz_html import Node, parse
 
 from generator import engine, i18n
 from generator.engine import answers_document, plan_document, recap_files, recap_roster
+from generator.engine.model import StandardModel, read_standard
 from generator.quiz import form_pages, layout, page, recap_page
 from generator.render import links
 
@@ -51,6 +52,22 @@ def test_the_form_pages_have_front_matter_a_title_and_one_raw_block(
     # The page sits one folder down: its links start from ../ (./ without directory URLs).
     assert 'href="../' in block or 'src="../' in block
     assert 'href="../' not in build(export, False).parts[0]
+
+
+@pytest.mark.parametrize("build", [form_pages.assessment, form_pages.recap])
+def test_a_form_page_from_the_model_given_is_the_page_read_from_the_export(
+    export: dict[str, Any], build: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = read_standard(export)
+    expected = build(export, True)
+
+    def no_second_read(*_args: Any) -> StandardModel:
+        raise AssertionError("the export was read again")
+
+    for module in ("generator.quiz.page", "generator.quiz.recap_page"):
+        monkeypatch.setattr(f"{module}.read_standard", no_second_read)
+    given = build(export, True, model=read)
+    assert (given.content, given.parts) == (expected.content, expected.parts)
 
 
 def test_position_select_lists_every_position_id(tree: Node, export: dict[str, Any]) -> None:
@@ -253,6 +270,10 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
     assert (children[-1].tag, children[-1].attrs.get("id")) == ("script", "kq-bind")
     links = [(node.attrs["rel"], node.attrs["href"]) for node in tree.iter("link")]
     assert links[0] == ("stylesheet", f"../{paths.static_path}/quiz.css")
+    # bind.js is preloaded as the parser reaches the quiz: the page's CSP <meta> stops Chromium's
+    # preload scanner, and the parser would otherwise request it only after the whole form.
+    assert links[1] == ("preload", f"../{paths.static_path}/bind.js")
+    assert [n.attrs["as"] for n in tree.iter("link") if n.attrs["rel"] == "preload"] == ["script"]
     # Every module of the quiz is preloaded, so the graph is fetched at once, not level by level.
     # (early.js and start-engine.js, inline, and bind.js are classic scripts, not modules;
     # rekap.js is the /rekap/ page's entry point.)
@@ -261,10 +282,10 @@ def test_asset_urls_are_versioned_and_relative(tree: Node, export: dict[str, Any
         for path in layout.STATIC_SOURCE.rglob("*.js")
         if path.name not in ("early.js", "start-engine.js", "bind.js", "rekap.js")
     )
-    assert sorted(href for rel, href in links[1:] if rel == "modulepreload") == [
+    assert sorted(href for rel, href in links[2:] if rel == "modulepreload") == [
         f"../{paths.static_path}/{name}" for name in modules
     ]
-    assert [rel for rel, _ in links[1:]] == ["modulepreload"] * len(modules)
+    assert [rel for rel, _ in links[2:]] == ["modulepreload"] * len(modules)
     root = next(node for node in tree.iter() if "data-kq-root" in node.attrs)
     assert root.attrs["data-kq-export"] == paths.export_path
     assert root.attrs["data-kq-wheel"] == paths.wheel_path

@@ -14,7 +14,8 @@ import pytest
 from recap_support import DICTIONARY, Collected
 from spreadsheet_support import read_sheets, trimmed
 
-from generator.engine.recap import Recap, recap_settings
+from generator.engine.dictionary import read_dictionary
+from generator.engine.recap import Recap
 from generator.engine.recap_tables import tables, to_csv, to_xlsx
 from generator.engine.xlsx import column_letters, workbook
 
@@ -86,8 +87,8 @@ def test_the_same_sheets_give_the_same_bytes() -> None:
 
 
 def _summary(collected: Collected) -> dict[str, Any]:
-    min_group, group_size = recap_settings(DICTIONARY)
-    recap = Recap(DICTIONARY, min_group=min_group, group_size=group_size)
+    settings = read_dictionary(DICTIONARY).recap
+    recap = Recap(DICTIONARY, min_group=settings.min_group, group_size=settings.group_size)
     for path in sorted(collected.folder.iterdir()):
         recap.add(path.name, path.read_bytes(), path.stat().st_mtime)
     return recap.summary(detail=True)

@@ -37,7 +37,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-
 # ---- Pages and anchors ------------------------------------------------------------------------
 
 
@@ -156,6 +155,36 @@ def test_html_parts_are_in_place_with_the_urls_mkdocs_writes(three_site: Built) 
     assert any(tag == "form" and attrs.get("id") == "kq-form" for tag, attrs in form.elements)
 
 
+def test_the_classic_scripts_of_every_page_are_preloaded_from_the_head(three_site: Built) -> None:
+    # The CSP <meta> at the top of each page stops Chromium's preload scanner: without these
+    # links the theme's bundle and offline.js were requested only once the parser reached the
+    # end of the body (BENCHMARKS.md, "Ninth session"). site_overrides/main.html writes them.
+    for path in sorted(three_site.site.rglob("*.html")):
+        elements = read(path).elements
+        body = next(i for i, (tag, _) in enumerate(elements) if tag == "body")
+        meta = next(
+            i
+            for i, (tag, attrs) in enumerate(elements)
+            if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+        )
+        preloaded = [
+            (i, attrs["href"])
+            for i, (tag, attrs) in enumerate(elements[:body])
+            if tag == "link" and attrs.get("rel") == "preload" and attrs.get("as") == "script"
+        ]
+        scripts = [
+            attrs["src"]
+            for tag, attrs in elements[body:]
+            if tag == "script"
+            and "src" in attrs
+            and attrs.get("type") != "module"
+            and attrs.get("id") != "kq-bind"
+        ]
+        assert scripts, path
+        assert [href for _, href in preloaded] == scripts, path
+        assert all(i > meta for i, _ in preloaded), path
+
+
 def test_large_standards_get_no_transition_pages(tmp_path: Path) -> None:
     config = site_config(transition_pages_max=2)
     built = run_build(
@@ -255,7 +284,6 @@ def test_broken_data_fails_with_every_located_error_and_exit_1(tmp_path: Path) -
     assert lines[-1] == f"Build gagal; {tmp_path / 'site'} tidak diubah."
     assert not (tmp_path / "site").exists()
     assert leftovers(tmp_path) == []
-
 
 
 def test_a_failed_build_leaves_the_previous_site_byte_identical(

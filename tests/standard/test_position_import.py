@@ -108,20 +108,20 @@ def test_a_position_sheet_imports_and_resolves_its_template(
 def test_export_positions_csv_then_import_gives_the_same_data(
     standards: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = load_standard(standards).data
+    before = load_standard(standards)
     assert main(["export", "--format", "csv", "--positions", "-o", SHEET]) == 0
     text = Path(SHEET).read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == ",".join(COLUMNS)
     shutil.rmtree(standards / "positions")
     code, _out, err = _import(capsys, SHEET)
     assert (code, err) == (0, "")
-    after = load_standard(standards).data
-    assert to_json(after) == to_json(before)
-    assert positions_csv(after) == positions_csv(before)
+    after = load_standard(standards)
+    assert to_json(after.data) == to_json(before.data)
+    assert positions_csv(after.model) == positions_csv(before.model)
     # And over the existing files, --force gives the same again.
     code, _out, err = _import(capsys, SHEET, "--force")
     assert (code, err) == (0, "")
-    assert to_json(load_standard(standards).data) == to_json(before)
+    assert to_json(load_standard(standards).data) == to_json(before.data)
 
 
 def test_an_existing_position_is_refused_without_force(

@@ -10,6 +10,11 @@
 // so the watchdog, the failure codes and "Coba lagi" work as before. lib/engine.js waits for
 // the same moment when it starts first. The URLs come from the page (the root's and this
 // script's data attributes), so the text, and with it the CSP hash, is the same on every build.
+//
+// What made that moment late (ninth session, BENCHMARKS.md): the page's CSP <meta> stops
+// Chromium's preload scanner, so bind.js and the theme's scripts at the end of the body were
+// requested one after the other, each when the parser reached it, and DOMContentLoaded waits
+// for them. The quiz's template and site_overrides/main.html now preload them.
 
 (() => {
   const script = document.currentScript;
