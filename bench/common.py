@@ -57,6 +57,10 @@ class Options:
     only warnings about pages outside the benchmark's concern stop the strict build."""
     site: Path | None = None
     """A built real site for the browser benchmarks; built once on demand when ``None``."""
+    slow_network: bool = True
+    """``False`` (the smoke tests only): the slow-phone benchmark emulates a fast network instead
+    of 1.6 Mbit/s, the same visits and DevTools calls otherwise. Chromium's throttled network
+    costs about 80 s of CPU per run; the smoke's figures mean nothing either way."""
 
 
 # -- measuring ----------------------------------------------------------------------------------

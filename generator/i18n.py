@@ -111,8 +111,9 @@ def N_(message: str) -> str:
     return message
 
 
-# The operating system's reasons a file operation fails, as the C library words them in English
-# (``os.strerror``): msgids, so a reason reads in the current language like our own messages.
+# The operating system's reasons a file or socket operation fails, as the C library words them in
+# English (``os.strerror``): msgids, so a reason reads in the current language like our own
+# messages. The last ones are why the preview cannot listen on its address (preview_address).
 OS_REASONS = frozenset(
     {
         N_("No such file or directory"),
@@ -134,13 +135,16 @@ OS_REASONS = frozenset(
         N_("Too many open files"),
         N_("Invalid cross-device link"),
         N_("No such device or address"),
+        N_("Address already in use"),
+        N_("Cannot assign requested address"),
+        N_("Address family not supported by protocol"),
     }
 )
 
 
 def os_reason(error: OSError | str) -> str:
-    """Why a file operation failed (``error.strerror``, or that text itself), in the current
-    language when it is one of :data:`OS_REASONS`, else as the system worded it."""
+    """Why a file or socket operation failed (``error.strerror``, or that text itself), in the
+    current language when it is one of :data:`OS_REASONS`, else as the system worded it."""
     text = error if isinstance(error, str) else (error.strerror or str(error))
     return _(text) if text in OS_REASONS else text
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import build_wording
+from generator import build_wording, preview_address
 from generator.errors import DataErrors, Problem, count_problems
 from generator.i18n import _, ngettext
 from generator.quiz import form_pages
@@ -283,6 +283,8 @@ class KompetensiPlugin(BasePlugin[KompetensiConfig]):  # type: ignore[no-untyped
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(str(self.standards_root))
+        # MkDocs binds after the first build: a refused address is one line, not a traceback.
+        preview_address.guard_bind(server)
         # MkDocs' live reload is an inline script the pages' CSP blocks: serve it as a file.
         if hasattr(server, "_inject_js_into_html"):
             mount_path = server.mount_path

@@ -224,6 +224,11 @@ def test_slow_phone(tiny: Options, playwright_instance: Any, browser: Any) -> No
     assert by_name["quiz: bytes transferred, repeat visit via the worker"]["median"] < 500
     assert by_name["quiz: requests reaching the server offline"]["median"] == 0
     assert len(result["budgets"]) == 6
+    # The fast network is said in the settings and the notes, never passed off as the phone's.
+    assert (
+        result["settings"]["downloadThroughput"] == slow_phone.SMOKE_NETWORK["downloadThroughput"]
+    )
+    assert any(note.startswith("smoke run: network emulated") for note in result["notes"])
 
 
 @pytest.mark.browser

@@ -22,6 +22,7 @@ from e2e_quiz import (
     wait_results,
     warm_page,
 )
+from frames_support import steady
 from quiz_support import click_settled
 
 from generator.engine import assess
@@ -161,16 +162,15 @@ def test_progress_is_one_slim_line_and_jumps_land_below_it_on_a_phone(
             target = (link.get_attribute("href") or "")[1:]
             link.click()
             page.wait_for_function(f"location.hash === '#{target}'")
-            page.wait_for_timeout(100)  # the jump and the sections it laid out have settled
-            bottom = page.evaluate(covered)
+            landed = steady(page, top, target)  # the jump settles over a few frames
+            bottom = steady(page, covered)
             assert bottom <= 90 and box_height <= 42, (bottom, box_height)
-            assert page.evaluate(top, target) >= bottom, target
+            assert landed >= bottom, (target, landed, bottom)
         click_settled(page, "#kq-submit")  # nothing answered: the error summary links
         page.wait_for_selector("#kq-errors:not([hidden])")
         page.locator("#kq-errors a").first.click()  # focuses the statement's first option
-        page.wait_for_timeout(100)
-        focused = "document.activeElement.getBoundingClientRect().top"
-        assert page.evaluate(focused) >= page.evaluate(covered)
+        focused = "() => document.activeElement.getBoundingClientRect().top"
+        assert steady(page, focused) >= steady(page, covered)
 
 
 def test_small_screen_large_targets_and_visible_focus(

@@ -4,7 +4,8 @@ The handbook pages (``content/panduan/*.md``) mark every example the tests use w
 comment on its own line, followed by a blank line and one fenced block:
 
 - ``<!-- contoh: NAME -->`` a YAML example a task test applies to a scratch ``standards/``;
-- ``<!-- galat: NAME -->`` the exact output ``kompetensi validate`` prints for scenario NAME.
+- ``<!-- galat: NAME -->`` the exact output ``kompetensi validate`` (or ``serve``) prints for
+  scenario NAME.
 - ``<!-- perintah: NAME -->`` shell commands a publishing test runs as written (``test_publishing``).
 
 The comments render as nothing on the site, and the tests can never drift from the pages.

@@ -1,4 +1,4 @@
-"""Every validator message the handbook quotes is one ``kompetensi validate`` really prints.
+"""Every message the handbook quotes is one ``kompetensi validate`` (or ``serve``) really prints.
 
 Each ``<!-- galat: NAME -->`` block on a handbook page must equal, byte for byte, what the real
 command writes to stderr for scenario NAME below: a scratch copy of ``standards/`` broken the
@@ -9,6 +9,7 @@ way the page describes. ``pytest --update-goldens`` rewrites the blocks from the
 from __future__ import annotations
 
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from babel.messages.pofile import read_po
 from handbook_support import (
     HANDBOOK,
     ROOT,
+    Block,
     example,
     kompetensi,
     marked_blocks,
@@ -95,6 +97,8 @@ MISTAKES: dict[str, list[Edit]] = {
 }
 # Not a mistake: the warning after the "add a technical competency" task, before its catalogue.
 OTHER_SCENARIOS = ("kompetensi-teknis",)
+# Not the validator: `kompetensi serve` while another preview holds its port (perintah.md).
+SERVE_SCENARIOS = ("serve-port-terpakai",)
 MESSAGE_LINE = re.compile(r"^(warning: |peringatan: )?standards/\S+:\d+:\d+: ")
 CATALOG = ROOT / "generator" / "locale" / "id" / "LC_MESSAGES" / "kompetensi.po"
 
@@ -119,7 +123,7 @@ def test_galat_page_shows_the_eleven_mistakes() -> None:
 
 def test_every_quoted_block_has_a_scenario() -> None:
     names = [b.name for b in marked_blocks("galat")]
-    assert sorted(names) == sorted([*MISTAKES, *OTHER_SCENARIOS])
+    assert sorted(names) == sorted([*MISTAKES, *OTHER_SCENARIOS, *SERVE_SCENARIOS])
 
 
 @pytest.mark.parametrize("name", [*MISTAKES, *OTHER_SCENARIOS])
@@ -130,12 +134,33 @@ def test_quoted_output_is_what_validate_prints(
     returncode, stderr = _scenario_output(name, tmp_path)
     assert returncode == (0 if name in OTHER_SCENARIOS else 1)
     assert "Traceback" not in stderr
-    if update_goldens and block.body != stderr:
+    _check_block(block, stderr, update_goldens)
+
+
+def test_quoted_output_is_what_serve_prints(tmp_path: Path, update_goldens: bool) -> None:
+    """The default address, 127.0.0.1:8000, taken: the test's socket holds a free port instead
+    (8000 may be a developer's own preview), and the page names 8000 where the output names it."""
+    (block,) = [b for b in marked_blocks("galat") if b.name == "serve-port-terpakai"]
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\n", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = kompetensi(tmp_path, "serve", "-a", f"127.0.0.1:{port}")
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.startswith(f"127.0.0.1:{port}: ")
+    shown = "127.0.0.1:8000: " + run.stderr.removeprefix(f"127.0.0.1:{port}: ")
+    _check_block(block, shown, update_goldens)
+
+
+def _check_block(block: Block, output: str, update_goldens: bool) -> None:
+    """The block quotes ``output`` exactly; ``--update-goldens`` rewrites it from ``output``."""
+    if update_goldens and block.body != output:
         page = HANDBOOK / block.page
         text = page.read_text(encoding="utf-8")
-        page.write_text(text[: block.start] + stderr + text[block.end :], encoding="utf-8")
-        pytest.skip(f"rewrote the '{name}' block of {block.page}")
-    assert block.body == stderr, f"refresh with: pytest {__file__} --update-goldens"
+        page.write_text(text[: block.start] + output + text[block.end :], encoding="utf-8")
+        pytest.skip(f"rewrote the '{block.name}' block of {block.page}")
+    assert block.body == output, f"refresh with: pytest {__file__} --update-goldens"
 
 
 def test_no_message_is_quoted_outside_a_checked_block() -> None:

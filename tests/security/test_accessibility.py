@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from axe_support import AXE, PHONE, violations
+from frames_support import steady
 from security_support import (
     PAGE_TYPES,
     Built,
@@ -26,14 +27,14 @@ from security_support import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Measured at rest: Material's search opens with a scaling overlay that overflows mid-animation.
 SETTLED = "() => Promise.all(document.getAnimations().map(a => a.finished)).then(() => true)"
 
 
 def _overflow(page: Any) -> float:
     page.evaluate(SETTLED)
-    value: float = page.evaluate(OVERFLOW)
+    value: float = steady(page, OVERFLOW)
     return value
 
 
@@ -77,14 +78,14 @@ def test_no_page_scrolls_sideways_at_320_pixels(browser: Any, serve: Any, real_s
         for name, path in PAGE_TYPES.items():
             page.goto(server.url + path)
             page.wait_for_load_state("load")
-            if _overflow(page) > 0:
-                wide[name] = _overflow(page)
+            if (overflow := _overflow(page)) > 0:
+                wide[name] = overflow
         # The search dialog at phone width, with results.
         page.goto(server.url + PAGE_TYPES["competency"])
         page.click("label[for=__search]")
         open_search(page, "integritas")
-        if _overflow(page) > 0:
-            wide["search"] = _overflow(page)
+        if (overflow := _overflow(page)) > 0:
+            wide["search"] = overflow
     assert wide == {}
 
 
