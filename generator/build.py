@@ -71,21 +71,24 @@ def _build_into(staging: Path, config_file: Path, site_dir: Path, out: TextIO) -
 
 def serve(config_file: Path, dev_addr: str | None = None, *, open_browser: bool = False) -> int:
     """``mkdocs serve`` with live reload (``mkdocs.yml`` watches standards/ and site_overrides/;
-    MkDocs itself watches content/ and the config file) on ``dev_addr`` (127.0.0.1:8000).
+    MkDocs itself watches content/ and the config file) on ``dev_addr``, else mkdocs.yml's
+    ``dev_addr``, else 127.0.0.1:8000.
 
     An address the system refuses (taken, a port below 1024, not this computer's) is one line
     and exit 1 before MkDocs starts, rather than its traceback after a whole build."""
     if not config_file.is_file():  # as build says it, not MkDocs' English usage error
         print(f"{config_file}: " + _("config file not found"), file=sys.stderr)
         return 1
-    address = dev_addr or preview_address.DEFAULT
-    refused = preview_address.unavailable(address)
-    if refused is not None:
-        print(refused, file=sys.stderr)
-        return 1
+    address = dev_addr or preview_address.configured(config_file)
+    if address is not None:
+        refused = preview_address.unavailable(address)
+        if refused is not None:
+            print(refused, file=sys.stderr)
+            return 1
     config_file = config_file.resolve()
     command = [*build_child.MKDOCS, "serve", "--livereload", "-f", str(config_file)]
-    command += ["-a", address]
+    if dev_addr is not None:
+        command += ["-a", dev_addr]
     if open_browser:
         command.append("--open")
     try:

@@ -13,13 +13,30 @@ import errno
 import ipaddress
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
+from generator import site_folder
 from generator.errors import printable, with_hint
 from generator.i18n import _, os_reason
 
 DEFAULT = "127.0.0.1:8000"
 """Where ``kompetensi serve`` listens without ``-a`` (MkDocs' own default too)."""
+
+
+def configured(config_file: Path) -> str | None:
+    """Where MkDocs will listen for ``config_file`` without ``-a``: its ``dev_addr``, else
+    :data:`DEFAULT`; ``None`` when the setting is there but only MkDocs can read it (an ``!ENV``
+    tag): MkDocs' bind is then guarded by :func:`guard_bind` alone."""
+    config = site_folder.read_config(config_file)
+    if "dev_addr" not in config:
+        return DEFAULT
+    value = config["dev_addr"]
+    try:
+        split(value)
+    except (AttributeError, ValueError):  # MkDocs' own config check says what is wrong
+        return None
+    return str(value)
 
 
 def split(address: str) -> tuple[str, int]:

@@ -64,16 +64,20 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _configured(config_file: Path) -> list[tuple[str, Path]]:
-    """The folders mkdocs.yml names as sources: docs_dir, the theme's custom_dir, the
-    kompetensi plugin's standards_dir (a config that cannot be read names none; the build then
-    reports it)."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's settings as written, without MkDocs; empty when it cannot be read (the
+    build then reports it)."""
     try:
         config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
-    if not isinstance(config, dict):
-        return []
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def _configured(config_file: Path) -> list[tuple[str, Path]]:
+    """The folders mkdocs.yml names as sources: docs_dir, the theme's custom_dir, the
+    kompetensi plugin's standards_dir (a config that cannot be read names none)."""
+    config = read_config(config_file)
     named = [("docs_dir", config.get("docs_dir", "docs"))]
     theme = config.get("theme")
     if isinstance(theme, dict):
