@@ -9,7 +9,8 @@ the same site. The order matters:
    (:mod:`generator.render.livereload`);
 2. the Content-Security-Policy (:mod:`generator.csp`): the hashes of the final inline scripts, a
    meta tag in every page, ``csp.txt`` and ``csp-hashes.conf``;
-3. the safety checks (:mod:`generator.site_check`) on the bytes as published;
+3. the safety checks (:mod:`generator.site_check`) on the bytes as published, then the check
+   that the theme's search (lunr) survives the site's terms (:mod:`generator.search_check`);
 4. the ``.gz``/``.br`` siblings (:mod:`generator.precompress`) of those exact bytes, once, for
    the whole site, the quiz runtime included; not in the preview, whose server never sends them;
 5. the marker (:data:`generator.site_folder.MARKER`) that lets the next build replace the folder.
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import csp, offline, precompress, site_folder
+from generator import csp, offline, precompress, search_check, site_folder
 from generator.i18n import _, ngettext
 from generator.quiz import assets as quiz_assets
 from generator.render import livereload
@@ -85,6 +86,17 @@ def finish(
         outcome.failure = ngettext(
             "{count} unsafe spot in the built site.",
             "{count} unsafe spots in the built site.",
+            count,
+        ).format(count=count)
+        return outcome
+    outcome.findings, skipped = search_check.check(files)
+    if skipped:
+        outcome.notes.append(skipped)
+    if outcome.findings:
+        count = len(outcome.findings)
+        outcome.failure = ngettext(
+            "{count} term in the site's text breaks the site's search.",
+            "{count} terms in the site's text break the site's search.",
             count,
         ).format(count=count)
         return outcome
