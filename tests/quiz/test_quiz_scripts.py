@@ -55,6 +55,26 @@ def test_offline_scripts_use_no_dangerous_api_and_stay_small(path: Path) -> None
     assert text.count("\n") < 500
 
 
+# The quiz page's wrapper of the theme's search worker (site_overrides/main.html), likewise.
+THEME_WORKERS = sorted(
+    (layout.runtime.REPO_ROOT / "site_overrides" / "assets" / "javascripts" / "workers").glob(
+        "*.js"
+    )
+)
+
+
+def test_the_theme_worker_wrappers_are_all_checked() -> None:
+    assert [path.name for path in THEME_WORKERS] == ["search-later.js"]
+
+
+@pytest.mark.parametrize("path", THEME_WORKERS, ids=lambda path: path.name)
+def test_theme_worker_wrappers_use_no_dangerous_api_and_stay_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for pattern in FORBIDDEN:
+        assert not re.search(pattern, text), f"{path.name}: {pattern}"
+    assert text.count("\n") < 100
+
+
 def test_stylesheet_loads_nothing_from_elsewhere() -> None:
     text = (layout.STATIC_SOURCE / "quiz.css").read_text(encoding="utf-8")
     assert "url(" not in text

@@ -185,6 +185,21 @@ def test_the_classic_scripts_of_every_page_are_preloaded_from_the_head(three_sit
         assert all(i > meta for i, _ in preloaded), path
 
 
+def test_only_the_quiz_starts_the_search_worker_through_search_later(three_site: Built) -> None:
+    # site_overrides/main.html: on the self-assessment the theme's worker is the query of
+    # workers/search-later.js, which builds the index after the engine's boot.
+    site = three_site.site
+    (theme,) = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    assert (site / "assets" / "javascripts" / "workers" / "search-later.js").is_file()
+    for path in sorted(site.rglob("*.html")):
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                           path.read_text(encoding="utf-8"), re.S)
+        assert config, path
+        worker = json.loads(config.group(1))["search"].rsplit("workers/", 1)[1]
+        quiz = path == site / "asesmen" / "index.html"
+        assert worker == (f"search-later.js?{theme.name}" if quiz else theme.name), path
+
+
 def test_large_standards_get_no_transition_pages(tmp_path: Path) -> None:
     config = site_config(transition_pages_max=2)
     built = run_build(
