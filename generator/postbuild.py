@@ -4,6 +4,8 @@ The plugin (:mod:`generator.plugin`) calls :func:`finish` from ``on_post_build``
 ``mkdocs build``, ``kompetensi build`` (which adds only the atomic swap) and the preview all get
 the same site. The order matters:
 
+0. the search index's padding (:func:`generator.search_check.pad`), before the offline manifest
+   records the index's revision;
 1. the offline files (``sw.js`` with its precache manifest, the web app manifest, the icons);
    the preview gets the worker that retires itself instead, and its live-reload script
    (:mod:`generator.render.livereload`);
@@ -21,7 +23,7 @@ Pure Python: no MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,14 @@ class Outcome:
     failure: str | None = None
 
 
+def _failed(outcome: Outcome, findings: list[Finding], failure: Callable[[int], str]) -> bool:
+    """Record a check's findings; when there are any, the build fails with ``failure(count)``."""
+    outcome.findings = findings
+    if findings:
+        outcome.failure = failure(len(findings)).format(count=len(findings))
+    return bool(findings)
+
+
 def finish(
     site: Path,
     *,
@@ -55,6 +65,8 @@ def finish(
     the preview server's address, which the pages it serves may name."""
     outcome = Outcome()
     files = SiteFiles(site)
+    # Before the offline manifest, which records the index's revision.
+    search_check.pad(files)
     if serving:
         livereload.write(site)
     if offline_files:
@@ -80,25 +92,19 @@ def finish(
             pages=published.pages,
         )
     )
-    outcome.findings = check_site(files, own_origin)
-    if outcome.findings:
-        count = len(outcome.findings)
-        outcome.failure = ngettext(
-            "{count} unsafe spot in the built site.",
-            "{count} unsafe spots in the built site.",
-            count,
-        ).format(count=count)
+    unsafe = check_site(files, own_origin)
+    if _failed(outcome, unsafe, lambda n: ngettext(
+        "{count} unsafe spot in the built site.", "{count} unsafe spots in the built site.", n
+    )):  # fmt: skip
         return outcome
-    outcome.findings, skipped = search_check.check(files)
+    breaks, skipped = search_check.check(files)
     if skipped:
         outcome.notes.append(skipped)
-    if outcome.findings:
-        count = len(outcome.findings)
-        outcome.failure = ngettext(
-            "{count} term in the site's text breaks the site's search.",
-            "{count} terms in the site's text break the site's search.",
-            count,
-        ).format(count=count)
+    if _failed(outcome, breaks, lambda n: ngettext(
+        "{count} term in the site's text breaks the site's search.",
+        "{count} terms in the site's text break the site's search.",
+        n,
+    )):  # fmt: skip
         return outcome
     if not serving:
         siblings = precompress.precompress_site(files, pinned=quiz_assets.pinned)

@@ -13,7 +13,11 @@ and shows no result, for every query beginning like it, already from its first l
 theme searches as one types). Known upstream: olivernn/lunr.js#503. The node ids depend on
 every term of the site, so one more number anywhere (a port ``1024``) can bring it about.
 
-This module replays what the shipped worker does, exactly: Material's tokenizer (its HTML
+The build prevents it at the root (:func:`pad`: one more document whose single long term gives
+every real node an id of the same length, so a key reads back one way only) and then checks
+the index it publishes (:func:`check`), failing the build with the terms and pages named should
+a break remain (a configuration :func:`pad` cannot handle). The check replays what the shipped
+worker does, exactly: Material's tokenizer (its HTML
 section splitter and the configured separator, no pipeline function, lower case) and lunr's
 ``TokenSet.Builder`` with its global node ids, over terms as UTF-16 code units sorted as
 JavaScript sorts them. ``tests/site/test_search_check.py`` proves the replay against the worker
@@ -32,6 +36,8 @@ from generator.site_check import Finding
 from generator.site_files import SiteFiles
 
 INDEX_FILE = "search/search_index.json"
+# The document that holds the padding term (see :func:`pad`): no page has this address.
+PADDING_LOCATION = "search/padding/"
 # JavaScript's \s (ECMAScript WhiteSpace and LineTerminator); Python's \s differs at the edges.
 _JS_SPACE = "\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 # Pipeline functions the worker removes unless mkdocs.yml names them (it runs none here).
@@ -140,6 +146,15 @@ def terms(index: dict[str, object]) -> dict[str, str]:
     return found
 
 
+def _common_prefix(word: str, previous: str) -> int:
+    common = 0
+    for a, b in zip(word, previous, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common
+
+
 class _Node:
     __slots__ = ("edges", "final", "id", "key")
     next_id = 1
@@ -206,11 +221,7 @@ def token_set(sorted_terms: list[str]) -> Replay:
             parent.edges[char] = other
 
     for word in sorted_terms:
-        common = 0
-        for a, b in zip(word, previous, strict=False):
-            if a != b:
-                break
-            common += 1
+        common = _common_prefix(word, previous)
         minimize(common)
         node = unchecked[-1][2] if unchecked else root
         for char in word[common:]:
@@ -265,6 +276,55 @@ def read_index(files: SiteFiles) -> dict[str, object] | None:
         return None
     data = json.loads(files.read(path).decode("utf-8"))
     return data if isinstance(data, dict) else None
+
+
+def _created_nodes(sorted_terms: list[str]) -> int:
+    """How many nodes lunr's builder creates for these terms (one per character past the
+    prefix a term shares with the one before it), before minimising."""
+    count = 0
+    previous = ""
+    for word in sorted_terms:
+        count += len(word) - _common_prefix(word, previous)
+        previous = word
+    return count
+
+
+def pad(files: SiteFiles) -> bool:
+    """Make lunr's node keys unambiguous for this site's index; ``True`` when padded.
+
+    A key is ambiguous only because ids of different lengths follow one another. One more
+    document holds a term of ``10**(D-1) - 1`` copies of a character that sorts before every
+    real term: lunr creates its nodes first (ids 2 to ``10**(D-1)``, its end the leaf every
+    other leaf is merged into), so every node a real term creates, and every id in a real
+    node's key, has exactly D digits. A key then reads back one way only: equal keys mean equal
+    nodes, as lunr assumes. The term cannot be typed (a control character) and matches no query.
+    """
+    index = read_index(files)
+    if index is None:
+        return False
+    try:
+        found = terms(index)
+        sep = separator(str(index["config"]["separator"]))  # type: ignore[index]
+    except (NotReplayable, KeyError, TypeError):
+        return False
+    real = sorted(found)
+    first = min((ord(term[0]) for term in real), default=0x110000)
+    fill = next((chr(unit) for unit in range(1, first) if not sep.match(chr(unit))), None)
+    if fill is None:
+        return False
+    nodes = _created_nodes(real)
+    digits = 2
+    while 10 ** (digits - 1) + nodes >= 10**digits:
+        digits += 1
+    docs = index.get("docs")
+    if not isinstance(docs, list):
+        return False
+    docs.append(
+        {"location": PADDING_LOCATION, "title": "", "text": fill * (10 ** (digits - 1) - 1)}
+    )
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    files.write(files.root / INDEX_FILE, data.encode("utf-8"))
+    return True
 
 
 def _page(files: SiteFiles, location: str, term: str) -> tuple[str, int]:
