@@ -4,6 +4,8 @@ shipped worker, which equals the worker run in Node term for term."""
 
 from __future__ import annotations
 
+import json
+import random
 import re
 import shutil
 from collections.abc import Callable
@@ -179,3 +181,39 @@ def test_chromium_searches_as_the_check_says(
             )
             assert page.locator(".md-search-result__item").count() == 0
         context.close()
+
+
+def _ticket_index(tickets: set[str]) -> dict[str, Any]:
+    return {
+        "config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {"text": {}}},
+        "docs": [{"location": "tiket/", "title": "", "text": " ".join(sorted(tickets))}],
+    }
+
+
+def _merges(index: dict[str, Any]) -> list[search_check.Merge]:
+    return search_check.token_set(sorted(search_check.terms(index))).merges
+
+
+def test_padding_removes_every_collision(tmp_path: Path) -> None:
+    """Two sets that collide unpadded (the tickets; "#0" with two leaves against "#9" whose
+    child is node 424) and seeded random ones: none collides once padded."""
+    rng = random.Random(11)
+    colliding = [set(TICKETS), {"#01", "#02", "#915", *(f"#5{n:03d}" for n in range(374))}]
+    cases = colliding + [
+        {
+            "#" + "".join(rng.choice("0123456789.") for _ in range(rng.randint(1, 5)))
+            for _ in range(rng.randint(4, 400))
+        }
+        for _ in range(100)
+    ]
+    for number, tickets in enumerate(cases):
+        index = _ticket_index(tickets)
+        assert bool(_merges(index)) == (number < len(colliding)), tickets
+        site = tmp_path / str(number)
+        (site / "search").mkdir(parents=True)
+        (site / search_check.INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
+        files = SiteFiles(site)
+        assert search_check.pad(files)
+        padded = search_check.read_index(files)
+        assert padded is not None
+        assert _merges(padded) == [], tickets
