@@ -349,7 +349,8 @@ def check(files: SiteFiles) -> tuple[list[Finding], str | None]:
         found = breakages(index)
     except NotReplayable as exc:
         return [], _(
-            "Search check skipped: the search configuration is not plain lunr ({why})"
+            "Search index neither padded nor checked: the search configuration is not plain lunr "
+            "({why})"
         ).format(why=exc)
     by_other: dict[str, list[Breakage]] = {}
     for breakage in found:

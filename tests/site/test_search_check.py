@@ -217,3 +217,22 @@ def test_padding_removes_every_collision(tmp_path: Path) -> None:
         padded = search_check.read_index(files)
         assert padded is not None
         assert _merges(padded) == [], tickets
+
+
+def test_a_configuration_the_replay_does_not_model_is_said(tmp_path: Path) -> None:
+    index = _ticket_index(set(TICKETS))
+    index["config"]["pipeline"] = ["stemmer"]
+    (tmp_path / "search").mkdir()
+    (tmp_path / search_check.INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
+    files = SiteFiles(tmp_path)
+    assert not search_check.pad(files)
+    assert search_check.check(files) == (
+        [],
+        "Indeks pencarian tidak diberi pengisi dan tidak diperiksa: konfigurasi pencarian bukan "
+        "lunr biasa (a language or pipeline function besides plain lunr)",
+    )
+    with i18n.speaking("en"):
+        assert search_check.check(files)[1] == (
+            "Search index neither padded nor checked: the search configuration is not plain "
+            "lunr (a language or pipeline function besides plain lunr)"
+        )
