@@ -4,12 +4,15 @@ The plugin (:mod:`generator.plugin`) calls :func:`finish` from ``on_post_build``
 ``mkdocs build``, ``kompetensi build`` (which adds only the atomic swap) and the preview all get
 the same site. The order matters:
 
+0. the search index's padding (:func:`generator.search_check.pad`), before the offline manifest
+   records the index's revision;
 1. the offline files (``sw.js`` with its precache manifest, the web app manifest, the icons);
    the preview gets the worker that retires itself instead, and its live-reload script
    (:mod:`generator.render.livereload`);
 2. the Content-Security-Policy (:mod:`generator.csp`): the hashes of the final inline scripts, a
    meta tag in every page, ``csp.txt`` and ``csp-hashes.conf``;
-3. the safety checks (:mod:`generator.site_check`) on the bytes as published;
+3. the safety checks (:mod:`generator.site_check`) on the bytes as published, then the check
+   that the theme's search (lunr) survives the site's terms (:mod:`generator.search_check`);
 4. the ``.gz``/``.br`` siblings (:mod:`generator.precompress`) of those exact bytes, once, for
    the whole site, the quiz runtime included; not in the preview, whose server never sends them;
 5. the marker (:data:`generator.site_folder.MARKER`) that lets the next build replace the folder.
@@ -20,11 +23,11 @@ Pure Python: no MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import csp, offline, precompress, site_folder
+from generator import csp, offline, precompress, search_check, site_folder
 from generator.i18n import _, ngettext
 from generator.quiz import assets as quiz_assets
 from generator.render import livereload
@@ -41,6 +44,14 @@ class Outcome:
     failure: str | None = None
 
 
+def _failed(outcome: Outcome, findings: list[Finding], failure: Callable[[int], str]) -> bool:
+    """Record a check's findings; when there are any, the build fails with ``failure(count)``."""
+    outcome.findings = findings
+    if findings:
+        outcome.failure = failure(len(findings)).format(count=len(findings))
+    return bool(findings)
+
+
 def finish(
     site: Path,
     *,
@@ -54,6 +65,8 @@ def finish(
     the preview server's address, which the pages it serves may name."""
     outcome = Outcome()
     files = SiteFiles(site)
+    # Before the offline manifest, which records the index's revision.
+    search_check.pad(files)
     if serving:
         livereload.write(site)
     if offline_files:
@@ -79,14 +92,19 @@ def finish(
             pages=published.pages,
         )
     )
-    outcome.findings = check_site(files, own_origin)
-    if outcome.findings:
-        count = len(outcome.findings)
-        outcome.failure = ngettext(
-            "{count} unsafe spot in the built site.",
-            "{count} unsafe spots in the built site.",
-            count,
-        ).format(count=count)
+    unsafe = check_site(files, own_origin)
+    if _failed(outcome, unsafe, lambda n: ngettext(
+        "{count} unsafe spot in the built site.", "{count} unsafe spots in the built site.", n
+    )):  # fmt: skip
+        return outcome
+    breaks, skipped = search_check.check(files)
+    if skipped:
+        outcome.notes.append(skipped)
+    if _failed(outcome, breaks, lambda n: ngettext(
+        "{count} term in the site's text breaks the site's search.",
+        "{count} terms in the site's text break the site's search.",
+        n,
+    )):  # fmt: skip
         return outcome
     if not serving:
         siblings = precompress.precompress_site(files, pinned=quiz_assets.pinned)

@@ -11,6 +11,19 @@ from urllib.parse import urlsplit
 META = ".md-search-result__meta"
 
 
+def wait_until_ready(page: Any) -> None:
+    """Wait until the theme replaces its "preparing search" line: the worker built its index."""
+    # The line as the HTML has it (read from the page it may already be the "ready" one).
+    html = page.request.get(page.url).text()
+    preparing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', html)
+    assert preparing, "no search result line in the page"
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector).textContent.trim() !== text",
+        arg=[META, preparing.group(1)],
+        timeout=120_000,
+    )
+
+
 def search(page: Any, query: str) -> list[str]:
     """Type ``query`` into the search of the page ``page`` shows; the result paths.
 
@@ -21,15 +34,7 @@ def search(page: Any, query: str) -> list[str]:
     # Imported here: modules that import this one also serve tests without a browser.
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    # The line as the HTML has it (read from the page it may already be the "ready" one).
-    html = page.request.get(page.url).text()
-    preparing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', html)
-    assert preparing, "no search result line in the page"
-    page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector).textContent.trim() !== text",
-        arg=[META, preparing.group(1)],
-        timeout=120_000,
-    )
+    wait_until_ready(page)
     page.click("input[data-md-component=search-query]")
     page.keyboard.type(query)
     for attempt in range(8):
