@@ -14,17 +14,24 @@ NPM_TEST_STAMP := node_modules/.installed-test
 
 setup: $(PY_TEST_STAMP) $(NPM_TEST_STAMP)
 
-$(PY_STAMP): pyproject.toml
-	@echo "Memasang kebutuhan Python ke $(VENV)/ (sekali saja; sekitar satu menit)..."
+define make_venv
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -qq --upgrade pip
+endef
+
+$(PY_STAMP): pyproject.toml
+	@echo "Memasang kebutuhan Python ke $(VENV)/ (sekali saja; sekitar satu menit)..."
+	$(make_venv)
 	@$(BIN)/python -m pip install -qq -e .
 	@touch $@
 
-$(PY_TEST_STAMP): $(PY_STAMP)
-	@echo "Memasang alat uji Python ke $(VENV)/ (sekali saja)..."
+# One install of the package with its test extra (not the package, then again with the extra):
+# it also satisfies what serve and build need, so their stamp is touched with it.
+$(PY_TEST_STAMP): pyproject.toml
+	@echo "Memasang kebutuhan Python dan alat uji ke $(VENV)/ (sekali saja; sekitar satu menit)..."
+	$(make_venv)
 	@$(BIN)/python -m pip install -qq -e '.[test]'
-	@touch $@
+	@touch $(PY_STAMP) $@
 
 # npm ci starts from an empty node_modules, so a runtime-only install removes the test tools:
 # the test stamp goes with them. Its summary ("added 3 packages") goes to stdout; errors to stderr.
