@@ -66,7 +66,7 @@ def finish(
     outcome = Outcome()
     files = SiteFiles(site)
     # Before the offline manifest, which records the index's revision.
-    search_check.pad(files)
+    padded_terms = search_check.pad(files)
     if serving:
         livereload.write(site)
     if offline_files:
@@ -97,7 +97,7 @@ def finish(
         "{count} unsafe spot in the built site.", "{count} unsafe spots in the built site.", n
     )):  # fmt: skip
         return outcome
-    breaks, skipped = search_check.check(files)
+    breaks, skipped = search_check.check(files, padded_terms)
     if skipped:
         outcome.notes.append(skipped)
     if _failed(outcome, breaks, lambda n: ngettext(

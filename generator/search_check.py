@@ -135,15 +135,23 @@ def terms(index: dict[str, object]) -> dict[str, str]:
     found: dict[str, str] = {}
     docs = index.get("docs")
     for doc in docs if isinstance(docs, list) else ():
-        for name in config.get("fields") or {}:
-            value = doc.get(name)
-            values = value if isinstance(value, list) else [] if value is None else [value]
-            for text in values:
-                for section in _sections(_units(str(text))):
-                    for part in _split(section, sep):
-                        term = _units(_from_units(part).lower())
-                        found.setdefault(term, str(doc.get("location", "")))
+        _add_terms(found, doc, config, sep)
     return found
+
+
+def _add_terms(
+    found: dict[str, str], doc: dict[str, object], config: dict[str, object], sep: re.Pattern[str]
+) -> None:
+    """Add the terms of one search document to ``found`` (see :func:`terms`)."""
+    fields = config.get("fields")
+    for name in fields if isinstance(fields, dict) else ():
+        value = doc.get(name)
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        for text in values:
+            for section in _sections(_units(str(text))):
+                for part in _split(section, sep):
+                    term = _units(_from_units(part).lower())
+                    found.setdefault(term, str(doc.get("location", "")))
 
 
 def _common_prefix(word: str, previous: str) -> int:
@@ -251,9 +259,10 @@ class Breakage:
     other_location: str
 
 
-def breakages(index: dict[str, object]) -> list[Breakage]:
-    """Every wrong merge that leaves a phantom term (one a query can expand to and throw on)."""
-    found = terms(index)
+def breakages(index: dict[str, object], found: dict[str, str] | None = None) -> list[Breakage]:
+    """Every wrong merge that leaves a phantom term (one a query can expand to and throw on);
+    ``found``: the index's :func:`terms` when already known."""
+    found = terms(index) if found is None else found
     replay = token_set(sorted(found))
     phantoms = replay.words - found.keys()
     result: list[Breakage] = []
@@ -289,8 +298,10 @@ def _created_nodes(sorted_terms: list[str]) -> int:
     return count
 
 
-def pad(files: SiteFiles) -> bool:
-    """Make lunr's node keys unambiguous for this site's index; ``True`` when padded.
+def pad(files: SiteFiles) -> dict[str, str] | None:
+    """Make lunr's node keys unambiguous for this site's index; the padded index's
+    :func:`terms` (for :func:`check`, which then need not tokenize it again), ``None`` when it
+    was not padded.
 
     A key is ambiguous only because ids of different lengths follow one another. One more
     document holds a term of ``10**(D-1) - 1`` copies of a character that sorts before every
@@ -301,30 +312,35 @@ def pad(files: SiteFiles) -> bool:
     """
     index = read_index(files)
     if index is None:
-        return False
+        return None
     try:
         found = terms(index)
-        sep = separator(str(index["config"]["separator"]))  # type: ignore[index]
+        config = index["config"]
+        sep = separator(str(config["separator"]))  # type: ignore[index]
     except (NotReplayable, KeyError, TypeError):
-        return False
+        return None
     real = sorted(found)
     first = min((ord(term[0]) for term in real), default=0x110000)
     fill = next((chr(unit) for unit in range(1, first) if not sep.match(chr(unit))), None)
     if fill is None:
-        return False
+        return None
     nodes = _created_nodes(real)
     digits = 2
     while 10 ** (digits - 1) + nodes >= 10**digits:
         digits += 1
     docs = index.get("docs")
     if not isinstance(docs, list):
-        return False
-    docs.append(
-        {"location": PADDING_LOCATION, "title": "", "text": fill * (10 ** (digits - 1) - 1)}
-    )
+        return None
+    padding: dict[str, object] = {
+        "location": PADDING_LOCATION,
+        "title": "",
+        "text": fill * (10 ** (digits - 1) - 1),
+    }
+    docs.append(padding)
+    _add_terms(found, padding, config, sep)  # type: ignore[arg-type]
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     files.write(files.root / INDEX_FILE, data.encode("utf-8"))
-    return True
+    return found
 
 
 def _page(files: SiteFiles, location: str, term: str) -> tuple[str, int]:
@@ -339,14 +355,17 @@ def _page(files: SiteFiles, location: str, term: str) -> tuple[str, int]:
     return shown, text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
 
-def check(files: SiteFiles) -> tuple[list[Finding], str | None]:
+def check(
+    files: SiteFiles, padded_terms: dict[str, str] | None = None
+) -> tuple[list[Finding], str | None]:
     """One finding per term lunr would break the search on, located on the page that holds
-    it; and a note when the configuration is one this replay does not model."""
+    it; and a note when the configuration is one this replay does not model.
+    ``padded_terms``: what :func:`pad` returned for this index, unchanged since."""
     index = read_index(files)
     if index is None:
         return [], None
     try:
-        found = breakages(index)
+        found = breakages(index, padded_terms)
     except NotReplayable as exc:
         return [], _(
             "Search index neither padded nor checked: the search configuration is not plain lunr "

@@ -98,7 +98,7 @@ def test_a_search_breaking_index_fails_the_build(
     """Were the padding gone, the post-build step would refuse the index."""
     from generator import postbuild
 
-    monkeypatch.setattr(search_check, "pad", lambda files: False)
+    monkeypatch.setattr(search_check, "pad", lambda files: None)
     site = unpadded_copy(tickets_site.site, tmp_path / "site")
     outcome = postbuild.finish(site, quiz_files=[], offline_files=False, serving=True)
     assert [re.sub(r":\d+:", ":N:", str(finding)) for finding in outcome.findings] == [ID_LINE]
@@ -213,9 +213,11 @@ def test_padding_removes_every_collision(tmp_path: Path) -> None:
         (site / "search").mkdir(parents=True)
         (site / search_check.INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
         files = SiteFiles(site)
-        assert search_check.pad(files)
+        padded_terms = search_check.pad(files)
         padded = search_check.read_index(files)
         assert padded is not None
+        # What pad hands the check is exactly what the padded index, read back, holds.
+        assert padded_terms == search_check.terms(padded), tickets
         assert _merges(padded) == [], tickets
 
 
